@@ -1,0 +1,190 @@
+package io.lumbar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.lumbar.db.Database;
+import io.lumbar.db.EmbeddedMariaDb;
+import io.lumbar.importing.ArticleImporter;
+import io.lumbar.importing.BundledCorpus;
+import io.lumbar.indexing.IndexFollower;
+import io.lumbar.indexing.Indexing;
+import io.lumbar.indexing.PassageIndex;
+import io.lumbar.passages.PassageRoutes;
+import io.lumbar.search.Analysis;
+import io.lumbar.search.SearchRoutes;
+import io.lumbar.search.SearchService;
+import io.lumbar.tagging.TagRoutes;
+import io.lumbar.web.HealthRoutes;
+import io.lumbar.web.HttpErrors;
+import io.lumbar.web.Pages;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds Lumbar from a {@link Config}: database, index, features, HTTP server. The only place where the
+ * parts are wired together; tests start it with their own config.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  static final String SYSTEM_ACTOR = "system";
+
+  private final Backend backend;
+  private final Javalin server;
+
+  private App(Backend backend, Javalin server) {
+    this.backend = backend;
+    this.server = server;
+  }
+
+  /** Starts everything and serves HTTP on {@code config.port()}. */
+  public static App start(Config config) {
+    Backend backend = Backend.open(config, true);
+    try {
+      if (config.importSamples()) {
+        importSamplesIfEmpty(backend);
+      }
+      int applied = backend.follower().catchUp();
+      if (applied > 0) {
+        log.info("Index caught up with {} changes from the database", applied);
+      }
+      backend.follower().start(config.indexRefreshMillis());
+      Javalin server = createServer(backend).start(config.port());
+      log.info("Lumbar is serving {} passages on http://localhost:{}/", backend.index().size(), server.port());
+      return new App(backend, server);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  private static Javalin createServer(Backend backend) {
+    ObjectMapper json = backend.json();
+    Pages pages = new Pages();
+    SearchService search = new SearchService(backend.index(), backend.analysis());
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.staticFiles.add(staticFiles -> {
+        staticFiles.hostedPath = "/static";
+        staticFiles.directory = "/static";
+        staticFiles.location = Location.CLASSPATH;
+      });
+      HttpErrors.install(config, pages);
+      new SearchRoutes(search, pages).register(config.routes);
+      new PassageRoutes(backend.database()).register(config.routes);
+      new TagRoutes(backend.database(), json).register(config.routes);
+      new HealthRoutes(backend.database(), backend.index()).register(config.routes);
+    });
+  }
+
+  private static void importSamplesIfEmpty(Backend backend) {
+    if (!backend.isEmpty()) {
+      return;
+    }
+    ArticleImporter importer = new ArticleImporter(backend.database());
+    for (var article : BundledCorpus.articles(backend.json())) {
+      log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Backend backend() {
+    return backend;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    backend.close();
+  }
+
+  /**
+   * What every command needs: the database (embedded when none is configured), the analysis, and, when
+   * asked for, the index with its change-log follower. Closed in reverse order of opening.
+   */
+  public static final class Backend implements AutoCloseable {
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final ObjectMapper json = io.lumbar.web.Json.mapper();
+    private Database database;
+    private Analysis analysis;
+    private PassageIndex index;
+    private IndexFollower follower;
+
+    private Backend() {}
+
+    public static Backend open(Config config, boolean withIndex) {
+      Backend backend = new Backend();
+      try {
+        String url;
+        if (config.dbUrl().isPresent()) {
+          url = config.dbUrl().get();
+        } else {
+          EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
+          backend.opened.add(embedded);
+          url = embedded.jdbcUrl("lumbar");
+        }
+        backend.database = Database.open(url, config.dbUser(), config.dbPassword());
+        backend.opened.add(backend.database);
+        backend.analysis = Analysis.bundled();
+        if (withIndex) {
+          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer());
+          backend.opened.add(backend.index);
+          backend.follower = Indexing.follower(backend.index, backend.database);
+          backend.opened.add(backend.follower);
+        }
+        return backend;
+      } catch (RuntimeException e) {
+        backend.close();
+        throw e;
+      }
+    }
+
+    public Database database() {
+      return database;
+    }
+
+    public Analysis analysis() {
+      return analysis;
+    }
+
+    public PassageIndex index() {
+      return index;
+    }
+
+    public IndexFollower follower() {
+      return follower;
+    }
+
+    public ObjectMapper json() {
+      return json;
+    }
+
+    boolean isEmpty() {
+      return database.read(c -> {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM articles)")) {
+          rs.next();
+          return !rs.getBoolean(1);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception e) {
+          log.warn("Closing {} failed: {}", opened.get(i).getClass().getSimpleName(), e.getMessage());
+        }
+      }
+      opened.clear();
+    }
+  }
+}

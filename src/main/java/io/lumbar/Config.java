@@ -1,0 +1,83 @@
+package io.lumbar;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Lumbar can be configured with, read from environment variables. Defaults suit a laptop:
+ * port 7070, an embedded MariaDB under {@code data/mariadb}, the index under {@code index/data}.
+ *
+ * @param port          LUMBAR_PORT (7070; 0 picks a free port)
+ * @param dbUrl         LUMBAR_DB_URL, a {@code jdbc:mariadb://host:port/database} URL; empty means embedded
+ * @param dbUser        LUMBAR_DB_USER (root)
+ * @param dbPassword    LUMBAR_DB_PASSWORD (empty)
+ * @param indexDir      LUMBAR_INDEX_DIR (index/data)
+ * @param embeddedDbDir LUMBAR_EMBEDDED_DB_DIR (data/mariadb): where the embedded MariaDB keeps its files
+ * @param embeddedDbPort LUMBAR_EMBEDDED_DB_PORT (33306): the embedded MariaDB's port on 127.0.0.1
+ * @param importSamples LUMBAR_IMPORT_SAMPLES (true): import the bundled articles into an empty database
+ * @param indexRefreshMillis LUMBAR_INDEX_REFRESH_MS (200): how often the index follows the change log
+ */
+public record Config(
+    int port,
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    Path indexDir,
+    Path embeddedDbDir,
+    int embeddedDbPort,
+    boolean importSamples,
+    long indexRefreshMillis) {
+
+  public static Config fromEnvironment() {
+    return fromMap(System.getenv());
+  }
+
+  public static Config fromMap(Map<String, String> env) {
+    return new Config(
+        intValue(env, "LUMBAR_PORT", 7070),
+        Optional.ofNullable(env.get("LUMBAR_DB_URL")).map(String::strip).filter(s -> !s.isEmpty()),
+        env.getOrDefault("LUMBAR_DB_USER", "root"),
+        env.getOrDefault("LUMBAR_DB_PASSWORD", ""),
+        Path.of(env.getOrDefault("LUMBAR_INDEX_DIR", "index/data")),
+        Path.of(env.getOrDefault("LUMBAR_EMBEDDED_DB_DIR", "data/mariadb")),
+        intValue(env, "LUMBAR_EMBEDDED_DB_PORT", 33306),
+        Boolean.parseBoolean(env.getOrDefault("LUMBAR_IMPORT_SAMPLES", "true")),
+        intValue(env, "LUMBAR_INDEX_REFRESH_MS", 200));
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+  }
+
+  public Config withDatabase(String url, String user, String password) {
+    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+  }
+
+  public Config withIndexDir(Path dir) {
+    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+  }
+
+  public Config withImportSamples(boolean value) {
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis);
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, got '" + raw + "'");
+    }
+  }
+
+  /** A configuration value that cannot be used; its message is shown to the operator as is. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

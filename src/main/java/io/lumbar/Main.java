@@ -1,0 +1,55 @@
+package io.lumbar;
+
+import io.lumbar.cli.ImportCommand;
+import io.lumbar.cli.ReindexCommand;
+import io.lumbar.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar lumbar.jar [serve|import|reindex] ...}; with no command it serves. */
+@Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
+    description = "Searchable passages about lower back pain, with an editors' console.",
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class})
+public final class Main implements Runnable {
+  private final Config config;
+
+  public Main(Config config) {
+    this.config = config;
+  }
+
+  public static void main(String[] args) {
+    int exit;
+    try {
+      exit = commandLine(Config.fromEnvironment()).execute(args.length == 0 ? new String[] {"serve"} : args);
+    } catch (Config.ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      exit = 2;
+    }
+    System.exit(exit);
+  }
+
+  /** The command line over this configuration; tests run commands through it. */
+  public static CommandLine commandLine(Config config) {
+    CommandLine cli = new CommandLine(new Main(config));
+    // Every failure is one line for the operator; the details go to the log.
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + oneLine(e));
+      return 1;
+    });
+    return cli;
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+}

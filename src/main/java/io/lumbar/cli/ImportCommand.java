@@ -1,0 +1,71 @@
+package io.lumbar.cli;
+
+import io.lumbar.App.Backend;
+import io.lumbar.Main;
+import io.lumbar.importing.ArticleImporter;
+import io.lumbar.importing.ArticleSource;
+import io.lumbar.importing.ImportException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Imports text or HTML articles; one summary line per file. A running server picks them up within a second. */
+@Command(name = "import", description = "Import articles (plain text or HTML) into the database.")
+public final class ImportCommand implements Callable<Integer> {
+  @ParentCommand
+  Main parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files (.txt or .html).")
+  List<Path> files;
+
+  @Option(names = "--publisher", description = "Publisher to record for these articles.")
+  String publisher;
+
+  @Option(names = "--by", defaultValue = "cli", description = "Who to record as the importer (default: ${DEFAULT-VALUE}).")
+  String actor;
+
+  @Override
+  public Integer call() {
+    int failures = 0;
+    try (Backend backend = Backend.open(parent.config(), false)) {
+      ArticleImporter importer = new ArticleImporter(backend.database());
+      for (Path file : files) {
+        try {
+          ArticleSource source = ArticleSource.of(file.getFileName().toString(), read(file)).withMetadata(null, publisher);
+          spec.commandLine().getOut().println(importer.importArticle(source, actor).describe());
+        } catch (ImportException e) {
+          spec.commandLine().getErr().println("error: " + e.getMessage());
+          failures++;
+        }
+      }
+    }
+    return failures == 0 ? 0 : 1;
+  }
+
+  private static String read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ImportException(file + " cannot be read: no such file");
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ImportException(file + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new ImportException(file + " cannot be read: " + e.getMessage());
+    }
+  }
+}

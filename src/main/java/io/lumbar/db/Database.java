@@ -1,0 +1,152 @@
+package io.lumbar.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The connection pool to Lumbar's MariaDB database, and the only place that opens transactions.
+ * {@link #open} creates the database when missing and migrates it, so a server needs nothing but a URL.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final String name;
+
+  private Database(HikariDataSource pool, String name) {
+    this.pool = pool;
+    this.name = name;
+  }
+
+  /** Connects, creates the database if missing, applies pending migrations. */
+  public static Database open(String url, String user, String password) {
+    MariaDbUrl parsed = MariaDbUrl.parse(url);
+    createIfMissing(parsed, user, password);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(parsed.jdbcUrl());
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setPoolName("lumbar");
+    config.setMaximumPoolSize(16);
+    config.setConnectionTimeout(3_000);
+    config.setValidationTimeout(1_000);
+    // Start even when the server goes away later; requests then get 503 until it is back.
+    config.setInitializationFailTimeout(-1);
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new DatabaseUnavailableException("Cannot migrate database '" + parsed.database() + "': "
+          + rootMessage(e), e);
+    }
+    return new Database(pool, parsed.database());
+  }
+
+  private static void createIfMissing(MariaDbUrl url, String user, String password) {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    props.setProperty("connectTimeout", "5000");
+    try (Connection c = DriverManager.getConnection(url.serverUrl(), props);
+        var st = c.createStatement()) {
+      st.execute("CREATE DATABASE IF NOT EXISTS " + url.quotedDatabase()
+          + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("Cannot reach the database at " + url.hostAndPort() + " as '"
+          + user + "': " + rootMessage(e), e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs read-only or single-statement work with auto-commit. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** True when a trivial query answers within a second. */
+  public boolean isReachable() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Connection trouble becomes {@link DatabaseUnavailableException}; anything else is a bug. */
+  public static DataAccessException translate(SQLException e) {
+    String state = e.getSQLState();
+    boolean connectionLost = e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException
+        || (state != null && state.startsWith("08"));
+    if (connectionLost) {
+      return new DatabaseUnavailableException("The database is not reachable: " + rootMessage(e), e);
+    }
+    return new DataAccessException("Database error: " + rootMessage(e), e);
+  }
+
+  static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message).strip();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,209 @@
+package io.lumbar.importing;
+
+import io.lumbar.db.Database;
+import io.lumbar.importing.ArticleSplitter.Block;
+import io.lumbar.importing.ArticleSplitter.SplitArticle;
+import io.lumbar.indexing.ChangeLog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imports an article: splits it into passages, classifies them (content, boilerplate, duplicate) and stores
+ * article, passages, their first revision, an audit entry and the index changes in one transaction, so a
+ * half-imported article is never visible. Importing the same text again adds nothing.
+ */
+public final class ArticleImporter {
+  static final int MAX_CHARS = 2_000_000;
+
+  private static final String FIND_ARTICLE = "SELECT id, title FROM articles WHERE checksum = ?";
+  private static final String INSERT_ARTICLE = """
+      INSERT INTO articles (title, publisher, source_name, original_text, checksum, imported_by)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """;
+  private static final String INSERT_PASSAGE = """
+      INSERT INTO passages (article_id, position, heading, text, original_text, fingerprint, duplicate_of,
+                            status, reject_reason, created_by, updated_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String INSERT_REVISION = """
+      INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by)
+      SELECT id, version, heading, text, status, reject_reason, ? FROM passages WHERE article_id = ?
+      """;
+  /** An earlier passage of another article with the same text, which this one duplicates. */
+  private static final String FIND_DUPLICATE = """
+      SELECT id FROM passages
+       WHERE fingerprint = ? AND status <> 'rejected' AND article_id <> ?
+       ORDER BY id LIMIT 1
+      """;
+  private static final String INSERT_AUDIT = """
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
+      VALUES (?, 'article.import', 'article', ?, JSON_OBJECT('source', ?, 'published', ?, 'rejected', ?, 'duplicates', ?))
+      """;
+
+  private final Database db;
+
+  public ArticleImporter(Database db) {
+    this.db = db;
+  }
+
+  public ImportSummary importArticle(ArticleSource source, String actor) {
+    String text = source.html() ? HtmlArticleText.toPlainText(source.content()) : source.content();
+    if (text.isBlank()) {
+      throw new ImportException(source.sourceName() + " is empty: there is no text to import");
+    }
+    if (text.length() > MAX_CHARS) {
+      throw new ImportException(source.sourceName() + " is too large: at most " + MAX_CHARS + " characters of text");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new ImportException(source.sourceName() + " is not a text file");
+    }
+    String checksum = TextNormalizer.fingerprint(text);
+    SplitArticle split = ArticleSplitter.split(text);
+    if (split.blocks().isEmpty()) {
+      throw new ImportException(source.sourceName() + " has no paragraphs to import");
+    }
+    String title = firstNonBlank(source.title(), split.title(), baseName(source.sourceName()));
+    return db.inTransaction(c -> {
+      Optional<ImportSummary> existing = findExisting(c, checksum, source.sourceName());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      long articleId = insertArticle(c, source, title, text, checksum, actor);
+      ImportSummary summary = insertPassages(c, articleId, title, source.sourceName(), split.blocks(), actor);
+      try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
+        st.setString(1, actor);
+        st.setLong(2, articleId);
+        st.executeUpdate();
+      }
+      try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
+        st.setString(1, actor);
+        st.setLong(2, articleId);
+        st.setString(3, source.sourceName());
+        st.setInt(4, summary.published());
+        st.setInt(5, summary.rejected());
+        st.setInt(6, summary.duplicates());
+        st.executeUpdate();
+      }
+      return summary;
+    });
+  }
+
+  private static Optional<ImportSummary> findExisting(Connection c, String checksum, String sourceName) throws SQLException {
+    // Locks the checksum's index range, so two imports of the same text cannot both insert it.
+    try (PreparedStatement st = c.prepareStatement(FIND_ARTICLE + " FOR UPDATE")) {
+      st.setString(1, checksum);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          return Optional.of(new ImportSummary(sourceName, rs.getLong(1), rs.getString(2), true, 0, 0, 0));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static long insertArticle(Connection c, ArticleSource source, String title, String text, String checksum,
+      String actor) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS)) {
+      st.setString(1, truncate(title, 500));
+      st.setString(2, source.publisher());
+      st.setString(3, truncate(source.sourceName(), 500));
+      st.setString(4, text);
+      st.setString(5, checksum);
+      st.setString(6, actor);
+      st.executeUpdate();
+      try (ResultSet keys = st.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static ImportSummary insertPassages(Connection c, long articleId, String title, String sourceName,
+      List<Block> blocks, String actor) throws SQLException {
+    Map<Integer, Long> idByPosition = new HashMap<>();
+    List<Long> published = new ArrayList<>();
+    int rejected = 0;
+    int duplicates = 0;
+    try (PreparedStatement insert = c.prepareStatement(INSERT_PASSAGE, Statement.RETURN_GENERATED_KEYS)) {
+      for (Block block : blocks) {
+        String fingerprint = TextNormalizer.fingerprint(block.text());
+        Long duplicateOf = block.duplicateOfPosition() != null ? idByPosition.get(block.duplicateOfPosition()) : null;
+        String reason = block.rejectReason();
+        if (reason == null) {
+          duplicateOf = findDuplicateElsewhere(c, fingerprint, articleId);
+          if (duplicateOf != null) {
+            reason = "duplicate";
+          }
+        }
+        insert.setLong(1, articleId);
+        insert.setInt(2, block.position());
+        insert.setString(3, block.heading() == null ? null : truncate(block.heading(), 500));
+        insert.setString(4, block.text());
+        insert.setString(5, block.text());
+        insert.setString(6, fingerprint);
+        if (duplicateOf == null) {
+          insert.setNull(7, java.sql.Types.BIGINT);
+        } else {
+          insert.setLong(7, duplicateOf);
+        }
+        insert.setString(8, reason == null ? "published" : "rejected");
+        insert.setString(9, reason);
+        insert.setString(10, actor);
+        insert.setString(11, actor);
+        insert.executeUpdate();
+        long id;
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+        idByPosition.put(block.position(), id);
+        if (reason == null) {
+          published.add(id);
+        } else if (duplicateOf != null) {
+          duplicates++;
+        } else {
+          rejected++;
+        }
+      }
+    }
+    ChangeLog.append(c, published);
+    return new ImportSummary(sourceName, articleId, title, false, published.size(), rejected, duplicates);
+  }
+
+  private static Long findDuplicateElsewhere(Connection c, String fingerprint, long articleId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(FIND_DUPLICATE)) {
+      st.setString(1, fingerprint);
+      st.setLong(2, articleId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private static String firstNonBlank(String... candidates) {
+    for (String s : candidates) {
+      if (s != null && !s.isBlank()) {
+        return s.strip();
+      }
+    }
+    return "Untitled";
+  }
+
+  private static String baseName(String sourceName) {
+    String name = sourceName.replaceAll(".*[/\\\\]", "");
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,209 @@
+package io.lumbar.indexing;
+
+import io.lumbar.db.DatabaseUnavailableException;
+import io.lumbar.indexing.IndexSource.Change;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the database by following the change log in id order. Each change is
+ * applied by reloading the passage: published passages are (re)indexed, anything else is removed, so
+ * replaying a change twice is harmless.
+ *
+ * <p>Ids are handed out when a transaction inserts, not when it commits, so a later id can become
+ * visible before an earlier one. A missing id is remembered as a gap and looked for again on each
+ * poll; the durable position (stored in the index commit) never passes an open gap. A gap still
+ * open after {@link #GAP_TIMEOUT_NANOS} belongs to a rolled-back transaction and is dropped.
+ */
+public final class IndexFollower implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+  private static final int BATCH = 2_000;
+  private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
+  /** A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not tracked. */
+  private static final int MAX_TRACKED_GAP = 10_000;
+  /** Gaps looked up per poll. */
+  private static final int GAP_LOOKUPS = 1_000;
+  private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private final PassageIndex index;
+  private final IndexSource source;
+  private final Object lock = new Object();
+  /** Highest change id applied. */
+  private long highWater;
+  /** Ids below highWater not seen yet, with the time they were first missed. */
+  private final TreeMap<Long, Long> gaps = new TreeMap<>();
+  private long lastCommittedPosition;
+  private long lastCommitNanos = System.nanoTime();
+  private ScheduledExecutorService scheduler;
+  private volatile boolean databaseWasDown;
+
+  IndexFollower(PassageIndex index, IndexSource source) {
+    this.index = index;
+    this.source = source;
+    this.highWater = index.committedPosition();
+    this.lastCommittedPosition = highWater;
+  }
+
+  /** Applies everything the log holds now; returns the number of changes applied. */
+  public int catchUp() {
+    int total = 0;
+    int applied;
+    do {
+      applied = pollOnce();
+      total += applied;
+    } while (applied >= BATCH);
+    return total;
+  }
+
+  /** Follows the log in the background every {@code periodMillis}. */
+  public void start(long periodMillis) {
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "index-follower");
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.scheduleWithFixedDelay(this::pollSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void pollSafely() {
+    try {
+      catchUp();
+      if (databaseWasDown) {
+        log.info("Database reachable again; index follower resumed");
+        databaseWasDown = false;
+      }
+    } catch (DatabaseUnavailableException e) {
+      if (!databaseWasDown) {
+        log.warn("Index follower paused: {}", e.getMessage());
+        databaseWasDown = true;
+      }
+    } catch (RuntimeException e) {
+      log.error("Index follower failed; will retry", e);
+    }
+  }
+
+  /** One round: new changes after the high-water mark, plus any gaps that have since committed. */
+  int pollOnce() {
+    synchronized (lock) {
+      List<Change> fresh = source.changesAfter(highWater, BATCH);
+      List<Change> late = source.changesWithIds(gaps.keySet().stream().limit(GAP_LOOKUPS).toList());
+      long now = System.nanoTime();
+      List<Change> all = new ArrayList<>(late);
+      all.addAll(fresh);
+      for (Change change : late) {
+        gaps.remove(change.id());
+      }
+      for (Change change : fresh) {
+        if (change.id() - highWater <= MAX_TRACKED_GAP) {
+          for (long missing = highWater + 1; missing < change.id(); missing++) {
+            gaps.put(missing, now);
+          }
+        }
+        highWater = change.id();
+      }
+      gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_TIMEOUT_NANOS);
+      try {
+        if (!all.isEmpty()) {
+          apply(all);
+          index.refresh();
+        }
+        maybeCommit(now, false);
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+      }
+      return all.size();
+    }
+  }
+
+  private void apply(List<Change> changes) throws IOException {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (Change change : changes) {
+      ids.add(change.passageId());
+    }
+    Map<Long, IndexedPassage> published = source.publishedPassages(ids);
+    for (long id : ids) {
+      IndexedPassage passage = published.get(id);
+      if (passage != null) {
+        index.replace(passage);
+      } else {
+        index.delete(id);
+      }
+    }
+  }
+
+  /** Everything at or below this position is in the index. */
+  long safePosition() {
+    return gaps.isEmpty() ? highWater : gaps.firstKey() - 1;
+  }
+
+  private void maybeCommit(long now, boolean force) throws IOException {
+    long position = safePosition();
+    if (position != lastCommittedPosition && (force || now - lastCommitNanos > COMMIT_EVERY_NANOS)) {
+      index.commit(position);
+      lastCommittedPosition = position;
+      lastCommitNanos = now;
+    }
+  }
+
+  /** Rebuilds the whole index from the database; searches keep answering from the old view until it is done. */
+  public int rebuild(IntConsumer progress) {
+    synchronized (lock) {
+      try {
+        index.deleteAll();
+        int[] count = {0};
+        IndexSource.Snapshot snapshot = source.streamAllPublished(1_000, batch -> {
+          try {
+            for (IndexedPassage p : batch) {
+              index.replace(p);
+            }
+          } catch (IOException e) {
+            throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+          }
+          count[0] += batch.size();
+          progress.accept(count[0]);
+        });
+        // Transactions still open at the snapshot hold lower ids; they are followed as gaps.
+        highWater = snapshot.position();
+        gaps.clear();
+        long now = System.nanoTime();
+        snapshot.missing().forEach(id -> gaps.put(id, now));
+        index.commit(safePosition());
+        lastCommittedPosition = safePosition();
+        index.refresh();
+        return count[0];
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.shutdown();
+      try {
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (lock) {
+      try {
+        maybeCommit(System.nanoTime(), true);
+      } catch (IOException e) {
+        log.warn("Could not commit the index on shutdown: {}", e.getMessage());
+      }
+    }
+  }
+}

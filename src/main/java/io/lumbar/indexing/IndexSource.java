@@ -1,0 +1,210 @@
+package io.lumbar.indexing;
+
+import io.lumbar.db.Database;
+import io.lumbar.indexing.IndexedPassage.TagRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads from MariaDB what the index needs: published passages with their article and tags, and the change log. */
+final class IndexSource {
+  /** One entry of the change log. */
+  record Change(long id, long passageId) {}
+
+  private static final String PASSAGE_COLUMNS = """
+      SELECT p.id, p.article_id, a.title, p.heading, p.text, p.position
+        FROM passages p JOIN articles a ON a.id = p.article_id
+      """;
+
+  private static final String TAGS_OF = """
+      SELECT pt.passage_id, t.kind, t.slug, t.name
+        FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
+       WHERE t.retired_at IS NULL AND pt.passage_id IN (%s)
+       ORDER BY t.name
+      """;
+
+  private final Database db;
+
+  IndexSource(Database db) {
+    this.db = db;
+  }
+
+  /** Changes after {@code afterId}, oldest first, at most {@code limit}. */
+  List<Change> changesAfter(long afterId, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT id, passage_id FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
+        st.setLong(1, afterId);
+        st.setInt(2, limit);
+        return changes(st);
+      }
+    });
+  }
+
+  /** The changes with these ids that have committed by now. */
+  List<Change> changesWithIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT id, passage_id FROM index_changes WHERE id IN (" + placeholders(ids.size()) + ") ORDER BY id")) {
+        bind(st, ids);
+        return changes(st);
+      }
+    });
+  }
+
+  /** The published passages among {@code ids}; ids missing from the result are to be removed from the index. */
+  Map<Long, IndexedPassage> publishedPassages(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(c -> {
+      List<Row> rows = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(PASSAGE_COLUMNS
+          + " WHERE p.status = 'published' AND p.id IN (" + placeholders(ids.size()) + ")")) {
+        bind(st, ids);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            rows.add(row(rs));
+          }
+        }
+      }
+      Map<Long, IndexedPassage> result = new HashMap<>();
+      for (IndexedPassage p : withTags(c, rows)) {
+        result.put(p.id(), p);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * What a consistent snapshot of the database reflects of the change log: every id up to {@code position}
+   * except {@code missing}, which belonged to transactions still open when the snapshot was taken.
+   */
+  record Snapshot(long position, List<Long> missing) {}
+
+  /** How far below the snapshot's last id to look for ids of transactions still in flight. */
+  private static final int IN_FLIGHT_WINDOW = 10_000;
+
+  /**
+   * Streams every published passage to {@code sink} in batches, inside one consistent snapshot, and says
+   * which part of the change log that snapshot reflects.
+   */
+  Snapshot streamAllPublished(int batchSize, Consumer<List<IndexedPassage>> sink) {
+    return db.inTransaction(c -> {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      Snapshot snapshot = changeLogSnapshot(c);
+      long lastId = 0;
+      while (true) {
+        List<Row> rows = new ArrayList<>(batchSize);
+        try (PreparedStatement st = c.prepareStatement(PASSAGE_COLUMNS
+            + " WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?")) {
+          st.setLong(1, lastId);
+          st.setInt(2, batchSize);
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              rows.add(row(rs));
+            }
+          }
+        }
+        if (rows.isEmpty()) {
+          return snapshot;
+        }
+        lastId = rows.getLast().id();
+        sink.accept(withTags(c, rows));
+      }
+    });
+  }
+
+  private static Snapshot changeLogSnapshot(Connection c) throws SQLException {
+    long position;
+    try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM index_changes")) {
+      rs.next();
+      position = rs.getLong(1);
+    }
+    List<Long> missing = new ArrayList<>();
+    long expected = Math.max(1, position - IN_FLIGHT_WINDOW);
+    try (PreparedStatement st = c.prepareStatement("SELECT id FROM index_changes WHERE id >= ? ORDER BY id")) {
+      st.setLong(1, expected);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          for (long id = rs.getLong(1); expected < id; expected++) {
+            missing.add(expected);
+          }
+          expected++;
+        }
+      }
+    }
+    return new Snapshot(position, missing);
+  }
+
+  /** Number of published passages, for checks. */
+  long publishedCount() {
+    return db.read(c -> {
+      try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT COUNT(*) FROM passages WHERE status = 'published'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private record Row(long id, long articleId, String articleTitle, String heading, String text, int position) {}
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6));
+  }
+
+  private static List<IndexedPassage> withTags(Connection c, List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<TagRef>> causes = new HashMap<>();
+    Map<Long, List<TagRef>> treatments = new HashMap<>();
+    List<Long> ids = rows.stream().map(Row::id).toList();
+    try (PreparedStatement st = c.prepareStatement(TAGS_OF.formatted(placeholders(ids.size())))) {
+      bind(st, ids);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          var target = "cause".equals(rs.getString(2)) ? causes : treatments;
+          target.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TagRef(rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    return rows.stream()
+        .map(r -> new IndexedPassage(r.id(), r.articleId(), r.articleTitle(), r.heading(), r.text(), r.position(),
+            causes.getOrDefault(r.id(), List.of()), treatments.getOrDefault(r.id(), List.of())))
+        .toList();
+  }
+
+  private static List<Change> changes(PreparedStatement st) throws SQLException {
+    List<Change> result = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        result.add(new Change(rs.getLong(1), rs.getLong(2)));
+      }
+    }
+    return result;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement st, Collection<Long> ids) throws SQLException {
+    int i = 1;
+    for (long id : ids) {
+      st.setLong(i++, id);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.lumbar.indexing;
+
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+
+/** The Lucene fields of a passage document; each field's purpose is said once, here. */
+public final class PassageFields {
+  /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
+  public static final String ID = "id";
+  /** Passage id as a doc value: the tie-breaker that keeps paging stable between equal scores. */
+  public static final String ID_SORT = "id_sort";
+  /** Full passage text, analysed for search, stored for the response, with offsets for highlighting. */
+  public static final String TEXT = "text";
+  /** The heading above the passage, analysed and stored; matches here count a little more. */
+  public static final String HEADING = "heading";
+  /** Article id as a keyword for filtering, and stored for the response. */
+  public static final String ARTICLE_ID = "article_id";
+  /** Article title, stored only, for the response. */
+  public static final String ARTICLE_TITLE = "article_title";
+  /** Position of the passage in its article, stored only. */
+  public static final String POSITION = "position";
+  /** Cause slugs as keywords (filter), and stored as "slug|name" pairs for the response. */
+  public static final String CAUSE = "cause";
+  /** Treatment slugs as keywords (filter), and stored as "slug|name" pairs for the response. */
+  public static final String TREATMENT = "treatment";
+  /** Stored "slug|name" pairs for causes and treatments; kept apart from the keyword fields above. */
+  public static final String CAUSE_STORED = "cause_stored";
+  public static final String TREATMENT_STORED = "treatment_stored";
+
+  /** Analysed, stored text with positions and offsets, so the highlighter needs no re-analysis. */
+  static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+
+  private PassageFields() {}
+
+  private static FieldType storedTextWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

@@ -1,0 +1,117 @@
+package io.lumbar.indexing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of published passages. The only owner of the {@link IndexWriter} and the
+ * {@link SearcherManager}: writers go through {@link #replace}/{@link #delete}, readers through
+ * {@link #acquire}. The commit carries the change-log position the index reflects, so a restart
+ * knows where to resume.
+ */
+public final class PassageIndex implements AutoCloseable {
+  static final String POSITION_KEY = "lumbar.changeLogPosition";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private PassageIndex(Directory directory, IndexWriter writer) throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens the index in {@code dir}, creating it when absent. */
+  public static PassageIndex open(Path dir, Analyzer analyzer) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(64);
+      return new PassageIndex(directory, new IndexWriter(directory, config));
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The change-log position of the last commit; 0 for a new index. */
+  public long committedPosition() {
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      if (e.getKey().equals(POSITION_KEY)) {
+        return Long.parseLong(e.getValue());
+      }
+    }
+    return 0;
+  }
+
+  /** Adds the passage, or replaces the document with the same id. */
+  void replace(IndexedPassage passage) throws IOException {
+    writer.updateDocument(new Term(PassageFields.ID, Long.toString(passage.id())), PassageDocuments.toDocument(passage));
+  }
+
+  void delete(long passageId) throws IOException {
+    writer.deleteDocuments(new Term(PassageFields.ID, Long.toString(passageId)));
+  }
+
+  void deleteAll() throws IOException {
+    writer.deleteAll();
+  }
+
+  /** Makes everything written so far durable, together with the change-log position it reflects. */
+  void commit(long position) throws IOException {
+    writer.setLiveCommitData(Map.of(POSITION_KEY, Long.toString(position)).entrySet());
+    writer.commit();
+  }
+
+  /** Makes everything written so far visible to new searches (near-real-time, no fsync). */
+  void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** A searcher over the latest refreshed view; hand it back with {@link #release}. */
+  public IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Number of passages searchable right now. */
+  public int size() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+}

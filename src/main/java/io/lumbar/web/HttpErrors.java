@@ -1,0 +1,83 @@
+package io.lumbar.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.lumbar.db.DatabaseUnavailableException;
+import io.lumbar.db.NotFoundException;
+import io.lumbar.indexing.IndexUnavailableException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns exceptions into HTTP answers: JSON {@code {"error": ...}} for the API, an
+ * error page for people. Unexpected failures are logged with their stack trace and answered with a
+ * plain message; no trace ever reaches a client.
+ */
+public final class HttpErrors {
+  private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
+
+  private static final String ANSWERED = "lumbar.errorAnswered";
+
+  private HttpErrors() {}
+
+  public static void install(JavalinConfig config, Pages pages) {
+    var routes = config.routes;
+    routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, pages, 400, e.getMessage()));
+    routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, pages, 404, e.getMessage()));
+    routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+      log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      answer(ctx, pages, 503, "The database is unavailable right now; please try again shortly.");
+    });
+    routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+      log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      answer(ctx, pages, 503, "Search is unavailable right now; please try again shortly.");
+    });
+    routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, pages, e.getStatus(), e.getMessage()));
+    routes.exception(Exception.class, (e, ctx) -> {
+      log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      answer(ctx, pages, 500, "Something went wrong on our side. It has been logged.");
+    });
+    // Unknown routes and methods: answered in the same shapes as everything else.
+    routes.error(404, "*", ctx -> {
+      if (ctx.attribute(ANSWERED) == null) {
+        answer(ctx, pages, 404, "There is nothing at " + ctx.path());
+      }
+    });
+    routes.error(405, "*", ctx -> {
+      if (ctx.attribute(ANSWERED) == null) {
+        answer(ctx, pages, 405, ctx.method() + " is not supported on " + ctx.path());
+      }
+    });
+  }
+
+  private static void answer(Context ctx, Pages pages, int status, String message) {
+    ctx.attribute(ANSWERED, true);
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      ctx.json(Map.of("error", message));
+    } else {
+      pages.render(ctx, new ErrorPage(status, titleFor(status), message));
+    }
+  }
+
+  static boolean wantsJson(Context ctx) {
+    String path = ctx.path();
+    if (path.startsWith("/api/") || path.equals("/api") || path.equals("/health")) {
+      return true;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+
+  private static String titleFor(int status) {
+    return switch (status) {
+      case 400 -> "That request did not work";
+      case 401, 403 -> "Not allowed";
+      case 404 -> "Not found";
+      case 503 -> "Temporarily unavailable";
+      default -> status >= 500 ? "Something went wrong" : "That request did not work";
+    };
+  }
+}

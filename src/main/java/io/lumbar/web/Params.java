@@ -1,0 +1,51 @@
+package io.lumbar.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Reading query parameters with clear 400 answers instead of parse exceptions. */
+public final class Params {
+  private Params() {}
+
+  /** An optional whole number within [min, max]; {@code fallback} when absent or blank. */
+  public static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("'" + name + "' must be a whole number between " + min + " and " + max);
+    }
+    if (value < min || value > max) {
+      throw new BadRequestException("'" + name + "' must be between " + min + " and " + max + ", got " + value);
+    }
+    return (int) value;
+  }
+
+  /** A path parameter that must be a positive id. */
+  public static long idParam(Context ctx, String name) {
+    String raw = ctx.pathParam(name);
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the 400 below
+    }
+    throw new BadRequestException("'" + name + "' must be a positive whole number");
+  }
+
+  /** All non-blank values of a repeatable parameter, also accepting comma-separated lists. */
+  public static List<String> listParam(Context ctx, String name) {
+    return ctx.queryParams(name).stream()
+        .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .distinct()
+        .toList();
+  }
+}

@@ -1,0 +1,82 @@
+package io.lumbar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lumbar.Config;
+import io.lumbar.Main;
+import io.lumbar.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands as an operator runs them: one summary line per file, one error line per failure. */
+class CommandLineTest {
+  @TempDir
+  Path tmp;
+  TestDatabase db;
+  Config config;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() {
+    db = TestDatabase.create();
+    config = Config.fromMap(Map.of()).withDatabase(db.url(), db.user(), db.password()).withIndexDir(tmp.resolve("index"));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    db.close();
+  }
+
+  private int run(Config withConfig, String... args) {
+    CommandLine cli = Main.commandLine(withConfig);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void import_prints_a_summary_per_file_and_an_error_per_bad_file() throws Exception {
+    Path good = Files.writeString(tmp.resolve("good.txt"), "A title\n\nLying on the side with bent knees eases back pain.\n\nSkip to content\n");
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "\n\n");
+    Path missing = tmp.resolve("missing.txt");
+
+    int exit = run(config, "import", good.toString(), empty.toString(), missing.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString().strip()).isEqualTo("good.txt: imported as article 1 (\"A title\"): 1 passages kept, 1 rejected, 0 duplicates");
+    assertThat(err.toString().lines()).containsExactly(
+        "error: empty.txt is empty: there is no text to import",
+        "error: " + missing + " cannot be read: no such file");
+
+    out.getBuffer().setLength(0);
+    assertThat(run(config, "import", good.toString())).isZero();
+    assertThat(out.toString()).contains("already imported as article 1");
+  }
+
+  @Test
+  void reindex_rebuilds_from_the_database() throws Exception {
+    Path good = Files.writeString(tmp.resolve("good.txt"), "A title\n\nFirst passage text here.\n\nSecond passage text here.\n");
+    run(config, "import", good.toString());
+
+    assertThat(run(config, "reindex")).isZero();
+    assertThat(out.toString()).contains("indexed 2 published passages");
+  }
+
+  @Test
+  void an_unreachable_database_stops_with_one_line() {
+    Config unreachable = config.withDatabase("jdbc:mariadb://127.0.0.1:1/lumbar", "root", "");
+    int exit = run(unreachable, "reindex");
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines()).hasSize(1).first().asString()
+        .startsWith("error: Cannot reach the database at 127.0.0.1:1 as 'root'");
+  }
+}

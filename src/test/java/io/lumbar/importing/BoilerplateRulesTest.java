@@ -1,0 +1,77 @@
+package io.lumbar.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateRulesTest {
+
+  // Deliberately not the seed sentences: the rules must generalise to other pages.
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiterString = "=>", textBlock = """
+            Skip to navigation                                        => navigation
+            Jump to main content                                      => navigation
+            Home > Conditions > Back Pain                             => navigation
+            Flash Sale: 40% off all pillows                           => sale banner
+            Cyber Monday deals end at midnight                        => sale banner
+            Use promo code SPINE10 at checkout                        => sale banner
+            Lifetime Guarantee                                        => shop guarantee
+            Free Worldwide Shipping                                   => shop guarantee
+            Hassle-free returns                                       => shop guarantee
+            Secure Payment                                            => shop guarantee
+            24/7 Customer Care                                        => shop guarantee
+            Leave a Reply                                             => comment form
+            12 Comments                                               => comment form
+            Your email will not be published.                         => comment form
+            Terms of Use | Privacy Notice | Cookie Settings           => legal footer
+            © 2024 Example Health. All rights reserved.               => legal footer
+            Copyright 2021 Spine Clinic Group                         => legal footer
+            By using this site you agree to our terms.                => legal footer
+            This article does not constitute medical advice.          => legal footer
+            Find a Clinic                                             => location finder
+            Physical therapists near you                              => location finder
+            Posted by Jane Doe on March 3, 2023                       => byline
+            By Dr. Jane Smith                                         => byline
+            Updated on 2023-01-05                                     => byline
+            7 min read                                                => reading time
+            Reading time: 5 minutes                                   => reading time
+            Read more                                                 => link teaser
+            Learn more about sciatica.                                => link teaser
+            Related Articles                                          => link teaser
+            You might also enjoy                                      => link teaser
+            [3] Smith J. Low back pain. Lancet. 2020;395:1–10.        => reference list
+            References                                                => reference list
+            12. Hartvigsen, Jan, et al. What low back pain is. The Lancet, 2018. => reference list
+            """)
+  void recognisesBoilerplate(String paragraph, String reason) {
+    assertThat(BoilerplateRules.reasonFor(paragraph)).contains(reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Privacy is important when you see a doctor about back pain.",
+      "Studies show, increased bed rest will not provide any benefit to back injury, in fact laying down for "
+          + "extended periods of time can further injure the affected area.",
+      "Studies show, increased bed rest will not provide any benefit…",
+      "Surgery does not guarantee a full recovery.",
+      "About 80% of adults experience low back pain at some point in their lives.",
+      "By following these recommended treatment approaches, you can manage muscle strains.",
+      "By the way, most back pain settles within six weeks.",
+      "Read on to learn more about why your back hurts at night.",
+      "Skipping exercise can make stiffness worse.",
+      "Comments from patients suggest that stretching helps.",
+      "Your doctor may find a location of tenderness near your spine.",
+      "Many patients wait 5 minutes before standing up.",
+      "Fast relief is possible with the right stretches.",
+      "1. Sciatica — The sciatic nerve is the largest nerve in your body.",
+      "2. Physical Therapy",
+      "Spinal Stenosis",
+      "Why does my back hurt when I lay down?",
+      "Medical professionals refer to back strains, sprains, or other damages as mechanical back injuries.",
+      ""})
+  void leavesContentAlone(String paragraph) {
+    assertThat(BoilerplateRules.reasonFor(paragraph)).isEmpty();
+  }
+}

@@ -1,0 +1,135 @@
+package io.lumbar.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.App;
+import io.lumbar.Config;
+import io.lumbar.db.Database;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real application on a free port, over a fresh test database and a temporary index, with the
+ * bundled articles imported; plus a small HTTP client to talk to it. Either {@link #start()} it, or
+ * register {@link #perClass()} as a JUnit extension to share one app across a test class.
+ */
+public final class RunningApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private TestDatabase db;
+  private Path indexDir;
+  private App app;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private RunningApp() {}
+
+  public static RunningApp start() {
+    RunningApp running = new RunningApp();
+    running.launch();
+    return running;
+  }
+
+  /** Started before the class's first test and closed after its last. */
+  public static RunningApp perClass() {
+    return new RunningApp();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    launch();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  private void launch() {
+    try {
+      db = TestDatabase.create();
+      indexDir = Files.createTempDirectory("lumbar-index");
+      app = App.start(config());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The configuration this app runs with: test database, temporary index, any free port. */
+  public Config config() {
+    return Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50"))
+        .withDatabase(db.url(), db.user(), db.password())
+        .withIndexDir(indexDir)
+        .withPort(0);
+  }
+
+  /** Stops the server; the database and the index folder stay for {@link #restart}. */
+  public void stopServer() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  /** Starts the server again on the same database and index, as after a restart. */
+  public void restart() {
+    stopServer();
+    app = App.start(config());
+  }
+
+  public Database database() {
+    return db.database();
+  }
+
+  public Path indexDir() {
+    return indexDir;
+  }
+
+  public Response get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  public Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://localhost:" + app.port() + pathAndQuery);
+  }
+
+  /** An HTTP answer; {@link #json()} parses the body. */
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("Not JSON: " + body, e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopServer();
+    db.close();
+    try (var files = Files.walk(indexDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
