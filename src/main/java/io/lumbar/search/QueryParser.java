@@ -1,13 +1,21 @@
 package io.lumbar.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits what a person typed into quoted phrases and loose words. Nothing else is syntax: brackets,
- * stars, colons and the like are plain text for the analyzer to drop.
+ * stars, colons and the like are plain text for the analyzer to drop. Repeated words are dropped and
+ * only the first {@link #MAX_WORDS} words and {@link #MAX_PHRASES} phrases count, which keeps every
+ * query far below Lucene's clause limit even after synonym expansion.
  */
 final class QueryParser {
+  static final int MAX_WORDS = 32;
+  static final int MAX_PHRASES = 8;
+
   record ParsedQuery(String looseText, List<String> phrases) {}
 
   private QueryParser() {}
@@ -31,11 +39,22 @@ final class QueryParser {
       }
       loose.append(normalized, i, open).append(' ');
       String phrase = normalized.substring(open + 1, close).strip();
-      if (!phrase.isEmpty()) {
+      if (!phrase.isEmpty() && phrases.size() < MAX_PHRASES) {
         phrases.add(phrase);
       }
       i = close + 1;
     }
-    return new ParsedQuery(loose.toString().strip(), phrases);
+    return new ParsedQuery(distinctWords(loose.toString()), phrases);
+  }
+
+  private static String distinctWords(String text) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> words = new ArrayList<>();
+    for (String word : text.strip().split("\\s+")) {
+      if (!word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT)) && words.size() < MAX_WORDS) {
+        words.add(word);
+      }
+    }
+    return String.join(" ", words);
   }
 }

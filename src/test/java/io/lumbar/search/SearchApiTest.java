@@ -104,6 +104,14 @@ class SearchApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("error").asText()).contains("too long");
     assertThat(search("pain ".repeat(200), "").status()).isEqualTo(200);
+    // Synonym-heavy and many-distinct-word queries stay under Lucene's clause limit.
+    assertThat(search("advil ".repeat(166), "").status()).isEqualTo(200);
+    assertThat(search("slipped disc pinched nerve advil aleve ".repeat(26).substring(0, 1000), "").status()).isEqualTo(200);
+    StringBuilder distinct = new StringBuilder();
+    for (int i = 0; distinct.length() < 990; i++) {
+      distinct.append("q").append(i).append(' ');
+    }
+    assertThat(search(distinct.toString(), "").status()).isEqualTo(200);
   }
 
   @ParameterizedTest
