@@ -109,6 +109,20 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     }
   }
 
+  /** Sends the request line exactly as given (no client-side URL checks) and returns the status code. */
+  public int rawStatus(String pathAndQuery) {
+    try (var socket = new java.net.Socket("localhost", app.port())) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public URI uri(String pathAndQuery) {
     return URI.create("http://localhost:" + app.port() + pathAndQuery);
   }

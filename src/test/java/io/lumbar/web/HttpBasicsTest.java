@@ -41,6 +41,13 @@ class HttpBasicsTest {
   }
 
   @Test
+  void malformed_encodings_are_client_errors() {
+    for (String path : new String[] {"/api/search?q=%FF%FE", "/?q=%FF", "/api/search?q=%", "/api/search?q=%zz", "/api/passages/%FF"}) {
+      assertThat(app.rawStatus(path)).as(path).isBetween(200, 499);
+    }
+  }
+
+  @Test
   void stylesheet_is_served() {
     Response css = app.get("/static/lumbar.css");
     assertThat(css.status()).isEqualTo(200);
