@@ -2,6 +2,7 @@ package io.lumbar.cli;
 
 import io.lumbar.App.Backend;
 import io.lumbar.Main;
+import io.lumbar.db.DataAccessException;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ImportException;
@@ -46,8 +47,9 @@ public final class ImportCommand implements Callable<Integer> {
         try {
           ArticleSource source = ArticleSource.of(file.getFileName().toString(), read(file)).withMetadata(null, publisher);
           spec.commandLine().getOut().println(importer.importArticle(source, actor).describe());
-        } catch (ImportException e) {
-          spec.commandLine().getErr().println("error: " + e.getMessage());
+        } catch (ImportException | DataAccessException e) {
+          // One file's failure is reported and the others are still imported.
+          spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
           failures++;
         }
       }

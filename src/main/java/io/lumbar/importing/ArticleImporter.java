@@ -4,6 +4,7 @@ import io.lumbar.db.Database;
 import io.lumbar.importing.ArticleSplitter.Block;
 import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import io.lumbar.indexing.ChangeLog;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public final class ArticleImporter {
   static final int MAX_CHARS = 2_000_000;
+  /** A passage must fit MariaDB's TEXT column (65,535 bytes). */
+  static final int MAX_PASSAGE_BYTES = 65_535;
 
   private static final String FIND_ARTICLE = "SELECT id, title FROM articles WHERE checksum = ?";
   private static final String INSERT_ARTICLE = """
@@ -69,6 +72,12 @@ public final class ArticleImporter {
     SplitArticle split = ArticleSplitter.split(text);
     if (split.blocks().isEmpty()) {
       throw new ImportException(source.sourceName() + " has no paragraphs to import");
+    }
+    for (Block block : split.blocks()) {
+      if (block.text().getBytes(StandardCharsets.UTF_8).length > MAX_PASSAGE_BYTES) {
+        throw new ImportException(source.sourceName() + " has a paragraph of over " + MAX_PASSAGE_BYTES
+            + " bytes at position " + block.position() + "; split it into paragraphs first");
+      }
     }
     String title = firstNonBlank(source.title(), split.title(), baseName(source.sourceName()));
     return db.inTransaction(c -> {

@@ -101,6 +101,15 @@ public final class IndexFollower implements AutoCloseable {
       long now = System.nanoTime();
       List<Change> all = new ArrayList<>(late);
       all.addAll(fresh);
+      try {
+        if (!all.isEmpty()) {
+          apply(all);
+          index.refresh();
+        }
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+      }
+      // Only once applied does the follower move on; a failed round is simply repeated.
       for (Change change : late) {
         gaps.remove(change.id());
       }
@@ -114,13 +123,9 @@ public final class IndexFollower implements AutoCloseable {
       }
       gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_TIMEOUT_NANOS);
       try {
-        if (!all.isEmpty()) {
-          apply(all);
-          index.refresh();
-        }
         maybeCommit(now, false);
       } catch (IOException e) {
-        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+        throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
       }
       return all.size();
     }
@@ -160,31 +165,41 @@ public final class IndexFollower implements AutoCloseable {
   public int rebuild(IntConsumer progress) {
     synchronized (lock) {
       try {
-        index.deleteAll();
-        int[] count = {0};
-        IndexSource.Snapshot snapshot = source.streamAllPublished(1_000, batch -> {
-          try {
-            for (IndexedPassage p : batch) {
-              index.replace(p);
-            }
-          } catch (IOException e) {
-            throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
-          }
-          count[0] += batch.size();
-          progress.accept(count[0]);
-        });
-        // Transactions still open at the snapshot hold lower ids; they are followed as gaps.
-        highWater = snapshot.position();
-        gaps.clear();
-        long now = System.nanoTime();
-        snapshot.missing().forEach(id -> gaps.put(id, now));
-        index.commit(safePosition());
-        lastCommittedPosition = safePosition();
-        index.refresh();
-        return count[0];
-      } catch (IOException e) {
-        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+        return rebuildLocked(progress);
+      } catch (RuntimeException e) {
+        // Never leave the deleteAll behind: drop everything since the last commit (this closes the writer).
+        index.rollback();
+        throw e;
       }
+    }
+  }
+
+  private int rebuildLocked(IntConsumer progress) {
+    try {
+      index.deleteAll();
+      int[] count = {0};
+      IndexSource.Snapshot snapshot = source.streamAllPublished(1_000, batch -> {
+        try {
+          for (IndexedPassage p : batch) {
+            index.replace(p);
+          }
+        } catch (IOException e) {
+          throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
+        }
+        count[0] += batch.size();
+        progress.accept(count[0]);
+      });
+      // Transactions still open at the snapshot hold lower ids; they are followed as gaps.
+      highWater = snapshot.position();
+      gaps.clear();
+      long now = System.nanoTime();
+      snapshot.missing().forEach(id -> gaps.put(id, now));
+      index.commit(safePosition());
+      lastCommittedPosition = safePosition();
+      index.refresh();
+      return count[0];
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
     }
   }
 

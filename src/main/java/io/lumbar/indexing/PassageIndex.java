@@ -40,7 +40,9 @@ public final class PassageIndex implements AutoCloseable {
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(64)
+          // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
+          .setCommitOnClose(false);
       return new PassageIndex(directory, new IndexWriter(directory, config));
     } catch (IOException e) {
       throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -74,6 +76,15 @@ public final class PassageIndex implements AutoCloseable {
   void commit(long position) throws IOException {
     writer.setLiveCommitData(Map.of(POSITION_KEY, Long.toString(position)).entrySet());
     writer.commit();
+  }
+
+  /** Discards everything since the last commit and closes the writer; the index stays as last committed. */
+  void rollback() {
+    try {
+      writer.rollback();
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot roll back the search index: " + e.getMessage(), e);
+    }
   }
 
   /** Makes everything written so far visible to new searches (near-real-time, no fsync). */
@@ -111,7 +122,9 @@ public final class PassageIndex implements AutoCloseable {
   @Override
   public void close() throws IOException {
     searchers.close();
-    writer.close();
+    if (writer.isOpen()) {
+      writer.close();
+    }
     directory.close();
   }
 }

@@ -6,6 +6,7 @@ import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.QueryParser.ParsedQuery;
 import io.lumbar.search.SearchResponse.Hit;
+import io.lumbar.web.BadRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ public final class SearchService {
   }
 
   SearchResponse search(SearchRequest request) {
+    try {
+      return run(request);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's to shorten.
+      throw new BadRequestException("The query is too complex: use fewer words, phrases or filters");
+    }
+  }
+
+  private SearchResponse run(SearchRequest request) {
     long started = System.nanoTime();
     Query query = buildQuery(request);
     if (query == null) {

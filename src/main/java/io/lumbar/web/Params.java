@@ -15,7 +15,7 @@ public final class Params {
     }
     long value;
     try {
-      value = Long.parseLong(raw.strip());
+      value = Long.parseLong(asciiDigits(raw.strip()));
     } catch (NumberFormatException e) {
       throw new BadRequestException("'" + name + "' must be a whole number between " + min + " and " + max);
     }
@@ -29,7 +29,7 @@ public final class Params {
   public static long idParam(Context ctx, String name) {
     String raw = ctx.pathParam(name);
     try {
-      long id = Long.parseLong(raw);
+      long id = Long.parseLong(asciiDigits(raw));
       if (id > 0) {
         return id;
       }
@@ -39,13 +39,28 @@ public final class Params {
     throw new BadRequestException("'" + name + "' must be a positive whole number");
   }
 
+  /** Long.parseLong also reads non-ASCII digits; parameters take only 0-9 (and a leading minus). */
+  private static String asciiDigits(String raw) {
+    if (!raw.matches("-?[0-9]{1,19}")) {
+      throw new NumberFormatException(raw);
+    }
+    return raw;
+  }
+
+  /** At most this many values per list parameter. */
+  public static final int MAX_LIST_VALUES = 50;
+
   /** All non-blank values of a repeatable parameter, also accepting comma-separated lists. */
   public static List<String> listParam(Context ctx, String name) {
-    return ctx.queryParams(name).stream()
+    List<String> values = ctx.queryParams(name).stream()
         .flatMap(v -> java.util.Arrays.stream(v.split(",")))
         .map(String::strip)
         .filter(v -> !v.isEmpty())
         .distinct()
         .toList();
+    if (values.size() > MAX_LIST_VALUES) {
+      throw new BadRequestException("'" + name + "' takes at most " + MAX_LIST_VALUES + " values");
+    }
+    return values;
   }
 }

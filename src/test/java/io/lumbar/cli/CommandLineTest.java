@@ -54,12 +54,22 @@ class CommandLineTest {
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString().strip()).isEqualTo("good.txt: imported as article 1 (\"A title\"): 1 passages kept, 1 rejected, 0 duplicates");
     assertThat(err.toString().lines()).containsExactly(
-        "error: empty.txt is empty: there is no text to import",
-        "error: " + missing + " cannot be read: no such file");
+        "error: " + empty + ": empty.txt is empty: there is no text to import",
+        "error: " + missing + ": " + missing + " cannot be read: no such file");
 
     out.getBuffer().setLength(0);
     assertThat(run(config, "import", good.toString())).isZero();
     assertThat(out.toString()).contains("already imported as article 1");
+  }
+
+  @Test
+  void an_oversized_paragraph_fails_its_file_only() throws Exception {
+    Path big = Files.writeString(tmp.resolve("big.txt"), "Big\n\n" + "word ".repeat(20_000) + "\n");
+    Path small = Files.writeString(tmp.resolve("small.txt"), "Small\n\nA short passage about back pain.\n");
+
+    assertThat(run(config, "import", big.toString(), small.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("big.txt has a paragraph of over 65535 bytes");
+    assertThat(out.toString()).contains("small.txt: imported as article 1");
   }
 
   @Test

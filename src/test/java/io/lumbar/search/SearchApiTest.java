@@ -99,6 +99,19 @@ class SearchApiTest {
   }
 
   @Test
+  void synonym_heavy_queries_and_huge_filter_lists_are_400_not_500() {
+    Response complex = search("slipped disc, herniated disk, pinched nerve or compressed nerve? advil or aleve", "");
+    assertThat(complex.status()).isIn(200, 400);
+    Response quoted = search("\"slipped disc slipped disc slipped disc slipped disc\"", "");
+    assertThat(quoted.status()).isIn(200, 400);
+    Response filters = search("pain", "&article=" + java.util.stream.IntStream.range(0, 1100).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")));
+    assertThat(filters.status()).isEqualTo(400);
+    assertThat(filters.json().get("error").asText()).contains("at most 50");
+    assertThat(app.get("/api/passages/%D9%A5").status()).isEqualTo(400);
+    assertThat(search("pain", "&limit=%D9%A5").status()).isEqualTo(400);
+  }
+
+  @Test
   void query_over_1000_characters_is_refused() {
     Response response = search("a".repeat(1001), "");
     assertThat(response.status()).isEqualTo(400);
