@@ -45,7 +45,7 @@ public final class App implements AutoCloseable {
     Backend backend = Backend.open(config, true);
     try {
       if (config.importSamples()) {
-        importSamplesIfEmpty(backend);
+        backend.importSampleCorpusIfEmpty();
       }
       int applied = backend.follower().catchUp();
       if (applied > 0) {
@@ -79,16 +79,6 @@ public final class App implements AutoCloseable {
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
     });
-  }
-
-  private static void importSamplesIfEmpty(Backend backend) {
-    if (!backend.isEmpty()) {
-      return;
-    }
-    ArticleImporter importer = new ArticleImporter(backend.database());
-    for (var article : BundledCorpus.articles(backend.json())) {
-      log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
-    }
   }
 
   public int port() {
@@ -164,6 +154,17 @@ public final class App implements AutoCloseable {
 
     public ObjectMapper json() {
       return json;
+    }
+
+    /** On a first start, loads the bundled sample articles so there is something to search. */
+    public void importSampleCorpusIfEmpty() {
+      if (!isEmpty()) {
+        return;
+      }
+      ArticleImporter importer = new ArticleImporter(database);
+      for (var article : BundledCorpus.articles(json)) {
+        log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
+      }
     }
 
     boolean isEmpty() {

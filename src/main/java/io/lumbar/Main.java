@@ -3,13 +3,14 @@ package io.lumbar;
 import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
 import io.lumbar.cli.ServeCommand;
+import io.lumbar.relevance.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
   private final Config config;
 

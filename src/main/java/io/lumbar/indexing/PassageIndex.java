@@ -11,6 +11,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -35,17 +36,42 @@ public final class PassageIndex implements AutoCloseable {
 
   /** Opens the index in {@code dir}, creating it when absent. */
   public static PassageIndex open(Path dir, Analyzer analyzer) {
+    Directory directory = null;
     try {
       Files.createDirectories(dir);
-      Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64)
-          // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
-          .setCommitOnClose(false);
-      return new PassageIndex(directory, new IndexWriter(directory, config));
+      directory = FSDirectory.open(dir);
+      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)));
     } catch (IOException e) {
+      closeQuietly(directory);
       throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */
+  public static PassageIndex inMemory(Analyzer analyzer) {
+    Directory directory = new ByteBuffersDirectory();
+    try {
+      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(64)
+        // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
+        .setCommitOnClose(false);
+  }
+
+  private static void closeQuietly(Directory directory) {
+    if (directory != null) {
+      try {
+        directory.close();
+      } catch (IOException suppressed) {
+        // Already failing to open; the first error is the one to report.
+      }
     }
   }
 

@@ -45,7 +45,7 @@ public final class SearchService {
     this.analysis = analysis;
   }
 
-  SearchResponse search(SearchRequest request) {
+  public SearchResponse search(SearchRequest request) {
     try {
       return run(request);
     } catch (IndexSearcher.TooManyClauses e) {
