@@ -13,6 +13,7 @@ import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.passages.PassageRoutes;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.SearchRoutes;
 import io.lumbar.search.SearchService;
 import io.lumbar.tagging.TagRoutes;
@@ -47,6 +48,10 @@ public final class App implements AutoCloseable {
       if (config.importSamples()) {
         backend.importSampleCorpusIfEmpty();
       }
+      if (!backend.index().hasCurrentSchema()) {
+        // New index, or one from a version with other fields: build it whole from the database.
+        log.info("Building the search index from the database: {} passages", backend.follower().rebuild(count -> {}));
+      }
       int applied = backend.follower().catchUp();
       if (applied > 0) {
         log.info("Index caught up with {} changes from the database", applied);
@@ -64,7 +69,7 @@ public final class App implements AutoCloseable {
   private static Javalin createServer(Backend backend) {
     ObjectMapper json = backend.json();
     Pages pages = new Pages();
-    SearchService search = new SearchService(backend.index(), backend.analysis());
+    SearchService search = new SearchService(backend.index(), backend.vocabulary());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(json, false));
@@ -104,6 +109,7 @@ public final class App implements AutoCloseable {
     private final ObjectMapper json = io.lumbar.web.Json.mapper();
     private Database database;
     private Analysis analysis;
+    private LiveVocabulary vocabulary;
     private PassageIndex index;
     private IndexFollower follower;
 
@@ -123,6 +129,8 @@ public final class App implements AutoCloseable {
         backend.database = Database.open(url, config.dbUser(), config.dbPassword());
         backend.opened.add(backend.database);
         backend.analysis = Analysis.bundled();
+        backend.vocabulary = LiveVocabulary.start(backend.database, backend.json);
+        backend.opened.add(backend.vocabulary);
         if (withIndex) {
           backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer());
           backend.opened.add(backend.index);
@@ -142,6 +150,11 @@ public final class App implements AutoCloseable {
 
     public Analysis analysis() {
       return analysis;
+    }
+
+    /** Synonyms and taxonomy as search uses them, kept current from the database. */
+    public LiveVocabulary vocabulary() {
+      return vocabulary;
     }
 
     public PassageIndex index() {

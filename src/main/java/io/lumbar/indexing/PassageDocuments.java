@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -19,6 +20,7 @@ public final class PassageDocuments {
     doc.add(new StringField(PassageFields.ID, Long.toString(p.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(PassageFields.ID_SORT, p.id()));
     doc.add(new Field(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
+    doc.add(new Field(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
     if (p.heading() != null) {
       doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }
@@ -32,7 +34,7 @@ public final class PassageDocuments {
 
   private static void addTags(Document doc, String keywordField, String storedField, List<TagRef> tags) {
     for (TagRef tag : tags) {
-      doc.add(new StringField(keywordField, tag.slug(), Field.Store.NO));
+      doc.add(new KeywordField(keywordField, tag.slug(), Field.Store.NO));
       doc.add(new StoredField(storedField, tag.slug() + "|" + tag.name()));
     }
   }

@@ -6,12 +6,23 @@ import org.apache.lucene.document.TextField;
 
 /** The Lucene fields of a passage document; each field's purpose is said once, here. */
 public final class PassageFields {
+  /**
+   * Bump whenever a field is added, removed or analysed differently: an index with another version is
+   * rebuilt from the database on start.
+   */
+  static final int SCHEMA_VERSION = 2;
+
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
   /** Passage id as a doc value: the tie-breaker that keeps paging stable between equal scores. */
   public static final String ID_SORT = "id_sort";
   /** Full passage text, analysed for search, stored for the response, with offsets for highlighting. */
   public static final String TEXT = "text";
+  /**
+   * The passage text again, lower-cased and accent-folded but not stemmed, not stored: exact word forms rank
+   * above stemmed ones, and its terms are the vocabulary for spelling corrections and completions.
+   */
+  public static final String TEXT_EXACT = "text_exact";
   /** The heading above the passage, analysed and stored; matches here count a little more. */
   public static final String HEADING = "heading";
   /** Article id as a keyword for filtering, and stored for the response. */
@@ -20,9 +31,9 @@ public final class PassageFields {
   public static final String ARTICLE_TITLE = "article_title";
   /** Position of the passage in its article, stored only. */
   public static final String POSITION = "position";
-  /** Cause slugs as keywords (filter), and stored as "slug|name" pairs for the response. */
+  /** Cause slugs as keywords (filters, tag boosts) with doc values (facet counts). */
   public static final String CAUSE = "cause";
-  /** Treatment slugs as keywords (filter), and stored as "slug|name" pairs for the response. */
+  /** Treatment slugs as keywords (filters, tag boosts) with doc values (facet counts). */
   public static final String TREATMENT = "treatment";
   /** Stored "slug|name" pairs for causes and treatments; kept apart from the keyword fields above. */
   public static final String CAUSE_STORED = "cause_stored";
@@ -30,8 +41,17 @@ public final class PassageFields {
 
   /** Analysed, stored text with positions and offsets, so the highlighter needs no re-analysis. */
   static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+  /** Terms and frequencies only: enough to score and to list the vocabulary. */
+  static final FieldType UNSTORED_TERMS = unstoredTerms();
 
   private PassageFields() {}
+
+  private static FieldType unstoredTerms() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
 
   private static FieldType storedTextWithOffsets() {
     FieldType type = new FieldType(TextField.TYPE_STORED);

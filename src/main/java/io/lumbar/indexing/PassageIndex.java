@@ -23,6 +23,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class PassageIndex implements AutoCloseable {
   static final String POSITION_KEY = "lumbar.changeLogPosition";
+  static final String SCHEMA_KEY = "lumbar.schemaVersion";
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -77,12 +78,22 @@ public final class PassageIndex implements AutoCloseable {
 
   /** The change-log position of the last commit; 0 for a new index. */
   public long committedPosition() {
+    String position = commitData(POSITION_KEY);
+    return position == null ? 0 : Long.parseLong(position);
+  }
+
+  /** False for a new index and for one written with other fields or analysis: it must be rebuilt. */
+  public boolean hasCurrentSchema() {
+    return Integer.toString(PassageFields.SCHEMA_VERSION).equals(commitData(SCHEMA_KEY));
+  }
+
+  private String commitData(String key) {
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-      if (e.getKey().equals(POSITION_KEY)) {
-        return Long.parseLong(e.getValue());
+      if (e.getKey().equals(key)) {
+        return e.getValue();
       }
     }
-    return 0;
+    return null;
   }
 
   /** Adds the passage, or replaces the document with the same id. */
@@ -100,7 +111,9 @@ public final class PassageIndex implements AutoCloseable {
 
   /** Makes everything written so far durable, together with the change-log position it reflects. */
   void commit(long position) throws IOException {
-    writer.setLiveCommitData(Map.of(POSITION_KEY, Long.toString(position)).entrySet());
+    writer.setLiveCommitData(Map.of(
+        POSITION_KEY, Long.toString(position),
+        SCHEMA_KEY, Integer.toString(PassageFields.SCHEMA_VERSION)).entrySet());
     writer.commit();
   }
 

@@ -72,7 +72,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (passages == 0) {
           throw new IllegalStateException("No published passages to search: import articles first");
         }
-        try (Ranker lumbar = new LumbarRanker("lumbar", new SearchService(index, backend.analysis()))) {
+        try (Ranker lumbar = new LumbarRanker("lumbar", new SearchService(index, backend.vocabulary()))) {
           results.add(Evaluation.run(lumbar, set, timedRounds));
         }
       } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package io.lumbar.search;
 
+import io.lumbar.indexing.PassageFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -7,64 +8,100 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.search.BoostAttribute;
 
 /**
- * Lumbar's English analysis. Passages and queries go through the same chain (tokenize, drop possessives,
- * lower-case, fold accents, drop stop words, fold lie/lay forms, Porter stem); queries additionally expand
- * synonyms as a graph, so "slipped disc" also finds "herniated disc".
+ * Lumbar's English analysis. Passages and queries share one chain: tokenize, drop possessives, lower-case,
+ * fold accents, drop stop words, fold lie/lay forms, Porter stem. Queries then expand synonyms as a graph
+ * (rules are stemmed by the same chain, so "pee" also covers "peeing"), and synonym terms weigh less than
+ * the words typed. A second, unstemmed field keeps the exact word forms, so exact matches can rank first.
  */
 public final class Analysis {
+  /** How much a synonym's match counts next to a match of the word typed. */
+  static final float SYNONYM_WEIGHT = 0.6f;
+
   private static final String STOPWORDS = "/analysis/stopwords.txt";
   private static final String SYNONYMS = "/analysis/synonyms.txt";
+  private static final CharArraySet STOP_WORDS = loadStopwords();
+  private static final StemmerOverrideMap LIE_FORMS = lieForms();
+  private static final String BUNDLED_SYNONYMS = resource(SYNONYMS);
 
-  private final CharArraySet stopwords;
-  private final StemmerOverrideMap lieForms;
-  private final Analyzer indexAnalyzer;
-  private final Analyzer queryAnalyzer;
+  private final Analyzer stemmed = new Chain(null);
+  private final Analyzer exact = new ExactChain();
+  private final Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(stemmed, Map.of(PassageFields.TEXT_EXACT, exact));
+  private final Analyzer synonymAnalyzer;
 
-  private Analysis(CharArraySet stopwords, String synonymRules) {
-    this.stopwords = stopwords;
-    this.lieForms = lieForms();
-    this.indexAnalyzer = new Chain(null);
-    this.queryAnalyzer = new Chain(parseSynonyms(synonymRules));
+  private Analysis(String synonymRules) {
+    this.synonymAnalyzer = new Chain(parseSynonyms(synonymRules));
   }
 
   /** The analysis shipped in {@code index/}: its stop words and curated synonyms. */
   public static Analysis bundled() {
-    return new Analysis(loadStopwords(), resource(SYNONYMS));
+    return new Analysis(BUNDLED_SYNONYMS);
   }
 
-  /** Builds analysis with these synonym rules (Solr format) instead of the bundled ones. */
-  public static Analysis withSynonyms(String synonymRules) {
-    return new Analysis(loadStopwords(), synonymRules);
+  /** The bundled synonyms plus editors' rules (Solr format), e.g. from the database. */
+  public static Analysis withExtraSynonyms(String rules) {
+    return new Analysis(BUNDLED_SYNONYMS + "\n" + rules);
   }
 
-  /** For documents: no synonyms, so the index holds only what the passage says. */
+  /** These synonym rules only, without the bundled ones: for tests with exact expectations. */
+  public static Analysis withSynonyms(String rules) {
+    return new Analysis(rules);
+  }
+
+  /** Throws {@link IllegalArgumentException} saying what is wrong when {@code rule} is not a usable synonym rule. */
+  public static void checkSynonymRule(String rule) {
+    if (rule == null || rule.isBlank() || rule.lines().count() != 1 || rule.strip().startsWith("#")) {
+      throw new IllegalArgumentException("A synonym rule is one line such as \"slipped disc, herniated disc\" or \"pee => urinate\"");
+    }
+    SynonymMap map = parseSynonyms(rule);
+    if (map.fst == null) {
+      throw new IllegalArgumentException("The rule \"" + rule.strip() + "\" has no searchable words (only stop words or punctuation)");
+    }
+  }
+
+  /** For documents: no synonyms, so the index holds only what the passage says. Per field (see {@link PassageFields}). */
   public Analyzer indexAnalyzer() {
     return indexAnalyzer;
   }
 
-  /** For queries: the document chain plus the synonym graph. */
-  public Analyzer queryAnalyzer() {
-    return queryAnalyzer;
+  /** For queries: the document chain plus the synonym graph, synonyms weighted by {@link #SYNONYM_WEIGHT}. */
+  Analyzer synonymAnalyzer() {
+    return synonymAnalyzer;
   }
 
-  private final class Chain extends Analyzer {
+  /** The document chain alone: quoted phrases, proximity and tag matching use the words as typed. */
+  Analyzer stemmedAnalyzer() {
+    return stemmed;
+  }
+
+  /** Lower-cased, accent-folded, unstemmed words without stop words: the {@code text_exact} field. */
+  Analyzer exactAnalyzer() {
+    return exact;
+  }
+
+  private static final class Chain extends Analyzer {
     private final SynonymMap synonyms;
 
     Chain(SynonymMap synonyms) {
@@ -74,22 +111,79 @@ public final class Analysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer source = new StandardTokenizer();
-      TokenStream stream = new EnglishPossessiveFilter(source);
-      stream = new LowerCaseFilter(stream);
-      stream = new ASCIIFoldingFilter(stream);
-      if (synonyms != null) {
-        // Before stop words and stemming: rules were parsed with the same chain, so both sides agree.
-        stream = new SynonymGraphFilter(stream, synonyms, true);
+      TokenStream stream = stemmedChain(source);
+      if (synonyms != null && synonyms.fst != null) {
+        // After stemming: the rules went through the same chain, so both sides agree on every inflection.
+        stream = new SynonymWeightFilter(new SynonymGraphFilter(stream, synonyms, true));
       }
-      stream = new StopFilter(stream, stopwords);
-      stream = new StemmerOverrideFilter(stream, lieForms);
-      stream = new PorterStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
       return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+
+  private static final class ExactChain extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      StandardTokenizer source = new StandardTokenizer();
+      TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+      return new TokenStreamComponents(source, new StopFilter(stream, STOP_WORDS));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+
+  private static TokenStream stemmedChain(StandardTokenizer source) {
+    TokenStream stream = new EnglishPossessiveFilter(source);
+    stream = new LowerCaseFilter(stream);
+    stream = new ASCIIFoldingFilter(stream);
+    stream = new StopFilter(stream, STOP_WORDS);
+    stream = new StemmerOverrideFilter(stream, LIE_FORMS);
+    return new PorterStemFilter(stream);
+  }
+
+  /** Marks synonym tokens with a lower boost; Lucene's QueryBuilder turns it into per-term weights. */
+  private static final class SynonymWeightFilter extends TokenFilter {
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+    private final BoostAttribute boost = addAttribute(BoostAttribute.class);
+
+    SynonymWeightFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      boost.setBoost(SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()) ? SYNONYM_WEIGHT : 1f);
+      return true;
+    }
+  }
+
+  /** Stop words leave position gaps; a rule's words are matched in sequence regardless, so close the gaps. */
+  private static final class ClosePositionGaps extends TokenFilter {
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+    ClosePositionGaps(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      if (increment.getPositionIncrement() > 1) {
+        increment.setPositionIncrement(1);
+      }
+      return true;
     }
   }
 
@@ -106,29 +200,32 @@ public final class Analysis {
     }
   }
 
-  /** Synonym rules are read with a synonym-free chain so multi-word entries line up with query tokens. */
-  private SynonymMap parseSynonyms(String rules) {
-    Analyzer plain = new Analyzer() {
+  /** Synonym rules are read with the document chain, so they are matched after stemming. */
+  private static SynonymMap parseSynonyms(String rules) {
+    Analyzer ruleChain = new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(source);
-        stream = new LowerCaseFilter(stream);
-        return new TokenStreamComponents(source, new ASCIIFoldingFilter(stream));
+        return new TokenStreamComponents(source, new ClosePositionGaps(stemmedChain(source)));
       }
     };
-    try (plain) {
-      SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
+    try (ruleChain) {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, ruleChain);
       parser.parse(new StringReader(rules));
       return parser.build();
-    } catch (IOException | ParseException e) {
-      throw new IllegalArgumentException("Synonym rules cannot be read: " + e.getMessage(), e);
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("Synonym rules cannot be read: " + describe(e), e);
     }
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e.getCause() != null && e instanceof ParseException ? e.getCause() : e;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   private static CharArraySet loadStopwords() {
     try (Reader reader = new StringReader(resource(STOPWORDS))) {
-      return WordlistLoader.getWordSet(reader, "#", new CharArraySet(64, true));
+      return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(reader, "#", new CharArraySet(64, true)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,45 +4,56 @@ import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.PassageDocuments;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
-import io.lumbar.search.QueryParser.ParsedQuery;
+import io.lumbar.search.SearchResponse.FacetCount;
+import io.lumbar.search.SearchResponse.Facets;
 import io.lumbar.search.SearchResponse.Hit;
+import io.lumbar.search.SymptomQuery.Plan;
 import io.lumbar.web.BadRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.util.QueryBuilder;
 
-/** Turns a search request into a Lucene query, runs it on the current index view and shapes the answer. */
+/** Runs a search on the current index view and shapes the answer: ranked hits, snippets, facets, corrections. */
 public final class SearchService {
   /** Score first; equal scores in passage-id order, so paging never repeats or skips a passage. */
   private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PassageFields.ID_SORT, SortField.Type.LONG));
   private static final int SNIPPET_PASSAGES = 2;
+  /** Snippet fragments aim at this many characters around the densest cluster of matches. */
+  private static final int SNIPPET_FRAGMENT_CHARS = 160;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
   private final PassageIndex index;
-  private final Analysis analysis;
+  private final Supplier<Vocabulary> vocabulary;
+  private final SearchFeatures features;
 
-  public SearchService(PassageIndex index, Analysis analysis) {
+  public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary) {
+    this(index, vocabulary, SearchFeatures.ALL);
+  }
+
+  public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
     this.index = index;
-    this.analysis = analysis;
+    this.vocabulary = vocabulary;
+    this.features = features;
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -56,17 +67,31 @@ public final class SearchService {
 
   private SearchResponse run(SearchRequest request) {
     long started = System.nanoTime();
-    Query query = buildQuery(request);
-    if (query == null) {
-      return new SearchResponse(request.query(), 0, elapsedMillis(started), List.of());
-    }
+    Vocabulary words = vocabulary.get();
     IndexSearcher searcher = index.acquire();
     try {
-      TopFieldDocs top = searcher.search(query, request.offset() + request.limit(), RANKING, true);
-      long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : searcher.count(query);
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
-      List<Hit> hits = toHits(searcher, query, top.totalHits, page);
-      return new SearchResponse(request.query(), total, elapsedMillis(started), hits);
+      SymptomQuery planner = new SymptomQuery(words, searcher.getIndexReader(), features);
+      Plan plan = planner.plan(request);
+      if (plan.query() == null) {
+        return SearchResponse.empty(request.query(), elapsedMillis(started));
+      }
+      int wanted = request.offset() + request.limit();
+      // Facets need every match anyway, so the total is counted exactly in the same pass.
+      TopFieldCollectorManager top = new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE);
+      TopFieldDocs docs;
+      Facets facets = Facets.NONE;
+      if (features.facets()) {
+        Object[] both = searcher.search(plan.query(), new MultiCollectorManager(top, new TagFacets()));
+        docs = (TopFieldDocs) both[0];
+        facets = facets((TagFacets.Counts) both[1], words.tags());
+      } else {
+        docs = searcher.search(plan.query(), top);
+      }
+      TopFieldCollector.populateScores(docs.scoreDocs, searcher, plan.query());
+      ScoreDoc[] page = Arrays.copyOfRange(docs.scoreDocs, Math.min(request.offset(), docs.scoreDocs.length), docs.scoreDocs.length);
+      List<Hit> hits = toHits(searcher, plan, docs, page);
+      String didYouMean = didYouMean(request, plan, planner, searcher);
+      return new SearchResponse(request.query(), docs.totalHits.value(), elapsedMillis(started), hits, facets, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -74,79 +99,32 @@ public final class SearchService {
     }
   }
 
-  /** Null when the text holds nothing searchable (only stop words or punctuation). */
-  Query buildQuery(SearchRequest request) {
-    ParsedQuery parsed = QueryParser.parse(request.query());
-    QueryBuilder builder = new QueryBuilder(analysis.queryAnalyzer());
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    boolean searchable = false;
-
-    Query loose = looseWords(builder, parsed.looseText());
-    if (loose != null) {
-      query.add(loose, parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
-      searchable = true;
-    }
-    for (String phrase : parsed.phrases()) {
-      Query exact = anyField(builder.createPhraseQuery(PassageFields.TEXT, phrase), builder.createPhraseQuery(PassageFields.HEADING, phrase));
-      if (exact != null) {
-        query.add(exact, Occur.MUST);
-        searchable = true;
-      }
-    }
-    if (!searchable) {
+  /** The corrected query, offered only when it finds something. */
+  private static String didYouMean(SearchRequest request, Plan plan, SymptomQuery planner, IndexSearcher searcher) throws IOException {
+    if (plan.corrections().isEmpty()) {
       return null;
     }
-    request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
-    request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
-    anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
-    return query.build();
+    String corrected = SymptomQuery.corrected(request.query(), plan.corrections());
+    Plan check = planner.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
+    return check.query() != null && searcher.count(check.query()) > 0 ? corrected : null;
   }
 
-  /** Any word may match; words near each other and matches in the heading count more. */
-  private static Query looseWords(QueryBuilder builder, String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    Query inText = builder.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
-    if (inText == null) {
-      return null;
-    }
-    BooleanQuery.Builder words = new BooleanQuery.Builder().add(inText, Occur.SHOULD);
-    Query inHeading = builder.createBooleanQuery(PassageFields.HEADING, text, Occur.SHOULD);
-    if (inHeading != null) {
-      words.add(new BoostQuery(inHeading, 0.5f), Occur.SHOULD);
-    }
-    Query near = builder.createPhraseQuery(PassageFields.TEXT, text, 3);
-    if (near != null && !near.equals(inText)) {
-      words.add(new BoostQuery(near, 2f), Occur.SHOULD);
-    }
-    return words.build();
+  private static Facets facets(TagFacets.Counts counts, TagMatcher tags) {
+    return new Facets(sorted(counts.causes(), tags), sorted(counts.treatments(), tags));
   }
 
-  private static Query anyField(Query a, Query b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
+  private static List<FacetCount> sorted(Map<String, Integer> counts, TagMatcher tags) {
+    return counts.entrySet().stream()
+        .map(e -> new FacetCount(e.getKey(), tags.nameOf(e.getKey()), e.getValue()))
+        .sorted(Comparator.comparingInt(FacetCount::count).reversed().thenComparing(FacetCount::name))
+        .toList();
   }
 
-  private static void anyOf(String field, List<String> values, BooleanQuery.Builder query) {
-    if (values.isEmpty()) {
-      return;
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    values.forEach(v -> any.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
-    query.add(any.build(), Occur.FILTER);
-  }
-
-  private List<Hit> toHits(IndexSearcher searcher, Query query, TotalHits totalHits, ScoreDoc[] page) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.indexAnalyzer())
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .build();
-    String[] snippets = highlighter.highlight(PassageFields.TEXT, query, new TopDocs(totalHits, page), SNIPPET_PASSAGES);
+    String[] snippets = features.snippets() ? snippets(searcher, plan, docs, page) : new String[page.length];
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
@@ -156,6 +134,16 @@ public final class SearchService {
           page[i].score, p.causes(), p.treatments()));
     }
     return hits;
+  }
+
+  /** Fragments around the densest matches; only words the query matched (synonyms and corrections included) are marked. */
+  private String[] snippets(IndexSearcher searcher, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, vocabulary.get().analysis().indexAnalyzer())
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f))
+        .build();
+    return highlighter.highlight(PassageFields.TEXT, plan.query(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
   }
 
   private static long elapsedMillis(long startedNanos) {

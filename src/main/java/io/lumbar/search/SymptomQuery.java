@@ -1,0 +1,229 @@
+package io.lumbar.search;
+
+import io.lumbar.indexing.PassageFields;
+import io.lumbar.search.QueryParser.ParsedQuery;
+import io.lumbar.search.TagMatcher.TagTerms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a person typed into one Lucene query. Every signal is a clause of its own weight, so the
+ * order holds: the exact word form, then its stem, then its synonyms, then a spelling correction. Words
+ * near each other, heading matches and the tags the query names add to the score.
+ */
+final class SymptomQuery {
+  static final float HEADING_WEIGHT = 0.5f;
+  /** Added on top of the stemmed match, so "running" ranks a passage saying "running" above one saying "runs". */
+  static final float EXACT_WEIGHT = 0.3f;
+  static final float PROXIMITY_WEIGHT = 0.5f;
+  static final int PROXIMITY_SLOP = 3;
+  /** A constant per tag the query names: about one well-matched word's worth. */
+  static final float TAG_WEIGHT = 1.5f;
+  /** Below a synonym's weight. */
+  static final float CORRECTION_WEIGHT = 0.4f;
+  /** No correction under this length; one edit from it, two from {@link #TWO_EDITS_FROM}. */
+  static final int TYPO_MIN_LENGTH = 5;
+  static final int TWO_EDITS_FROM = 9;
+
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
+  /** The query to run (null when nothing is searchable) and the spelling corrections it used. */
+  record Plan(Query query, Map<String, String> corrections) {}
+
+  private final Vocabulary vocabulary;
+  private final Analysis analysis;
+  private final IndexReader reader;
+  private final SearchFeatures features;
+
+  SymptomQuery(Vocabulary vocabulary, IndexReader reader, SearchFeatures features) {
+    this.vocabulary = vocabulary;
+    this.analysis = vocabulary.analysis();
+    this.reader = reader;
+    this.features = features;
+  }
+
+  Plan plan(SearchRequest request) {
+    ParsedQuery parsed = QueryParser.parse(request.query());
+    Map<String, String> corrections = features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    boolean searchable = false;
+
+    Query relevance = looseWords(parsed.looseText(), corrections);
+    if (relevance != null) {
+      // With filters beside it, SHOULD alone would match everything filtered; MUST keeps "any word must match".
+      query.add(relevance, parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
+      searchable = true;
+    }
+    QueryBuilder exactWords = new QueryBuilder(analysis.stemmedAnalyzer());
+    for (String phrase : parsed.phrases()) {
+      Query exact = either(exactWords.createPhraseQuery(PassageFields.TEXT, phrase),
+          exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
+      if (exact != null) {
+        query.add(exact, Occur.MUST);
+        searchable = true;
+      }
+    }
+    if (!searchable) {
+      return new Plan(null, corrections);
+    }
+    request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
+    request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
+    anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
+    return new Plan(query.build(), corrections);
+  }
+
+  /** The query with every corrected word replaced, for "did you mean". */
+  static String corrected(String query, Map<String, String> corrections) {
+    String result = query;
+    for (Map.Entry<String, String> c : corrections.entrySet()) {
+      result = Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(c.getKey()) + "(?!\\p{L})")
+          .matcher(result).replaceAll(Matcher.quoteReplacement(c.getValue()));
+    }
+    return result;
+  }
+
+  /** Any word may match; each signal adds to the score. */
+  private Query looseWords(String text, Map<String, String> corrections) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    QueryBuilder words = new QueryBuilder(features.synonyms() ? analysis.synonymAnalyzer() : analysis.stemmedAnalyzer());
+    // "slipped disc" => "herniated disc" must find the phrase, not any passage with both words somewhere.
+    words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    boolean matchable = false;
+    Query inText = words.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
+    if (inText != null) {
+      any.add(inText, Occur.SHOULD);
+      matchable = true;
+    }
+    if (features.headingBoost()) {
+      Query inHeading = words.createBooleanQuery(PassageFields.HEADING, text, Occur.SHOULD);
+      if (inHeading != null) {
+        any.add(new BoostQuery(inHeading, HEADING_WEIGHT), Occur.SHOULD);
+      }
+    }
+    if (features.exactBoost()) {
+      Query exact = new QueryBuilder(analysis.exactAnalyzer()).createBooleanQuery(PassageFields.TEXT_EXACT, text, Occur.SHOULD);
+      if (exact != null) {
+        any.add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD);
+      }
+    }
+    if (features.proximity()) {
+      List<String> stems = tokens(analysis.stemmedAnalyzer(), text);
+      for (int i = 0; i + 1 < stems.size(); i++) {
+        PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
+        any.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
+      }
+    }
+    if (features.tagBoost()) {
+      for (TagTerms tag : vocabulary.tags().matches(text)) {
+        String field = "cause".equals(tag.kind()) ? PassageFields.CAUSE : PassageFields.TREATMENT;
+        // Constant: being tagged is a yes/no fact, not a frequency.
+        any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, tag.slug()))), TAG_WEIGHT), Occur.SHOULD);
+        matchable = true;
+      }
+    }
+    for (String correction : corrections.values()) {
+      for (String stem : tokens(analysis.stemmedAnalyzer(), correction)) {
+        any.add(new BoostQuery(new TermQuery(new Term(PassageFields.TEXT, stem)), CORRECTION_WEIGHT), Occur.SHOULD);
+        matchable = true;
+      }
+    }
+    return matchable ? any.build() : null;
+  }
+
+  /**
+   * Spelling corrections for the words the index does not know, in typing order. A word is known when it,
+   * its stem or one of its synonyms occurs in some passage, or a tag names it; known words are never corrected.
+   */
+  private Map<String, String> corrections(String text) {
+    Map<String, String> corrections = new LinkedHashMap<>();
+    for (String word : tokens(analysis.exactAnalyzer(), text)) {
+      if (word.length() < TYPO_MIN_LENGTH || !LETTERS.matcher(word).matches() || corrections.containsKey(word) || isKnown(word)) {
+        continue;
+      }
+      DirectSpellChecker speller = new DirectSpellChecker();
+      speller.setMaxEdits(word.length() >= TWO_EDITS_FROM ? 2 : 1);
+      speller.setMinQueryLength(TYPO_MIN_LENGTH);
+      try {
+        SuggestWord[] best = speller.suggestSimilar(new Term(PassageFields.TEXT_EXACT, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (best.length > 0) {
+          corrections.put(word, best[0].string);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return corrections;
+  }
+
+  private boolean isKnown(String word) {
+    try {
+      if (reader.docFreq(new Term(PassageFields.TEXT_EXACT, word)) > 0 || vocabulary.tags().mentions(word)) {
+        return true;
+      }
+      for (String term : tokens(analysis.synonymAnalyzer(), word)) {
+        if (reader.docFreq(new Term(PassageFields.TEXT, term)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+
+  private static Query either(Query a, Query b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
+  }
+
+  private static void anyOf(String field, List<String> values, BooleanQuery.Builder query) {
+    if (values.isEmpty()) {
+      return;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    values.forEach(v -> any.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
+    query.add(any.build(), Occur.FILTER);
+  }
+}

@@ -1,0 +1,34 @@
+package io.lumbar.indexing;
+
+import io.lumbar.indexing.IndexedPassage.TagRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+
+/** In-memory indexes over hand-written passages, for search tests with exact expectations. */
+public final class IndexFixture {
+  private IndexFixture() {}
+
+  public static PassageIndex of(Analyzer analyzer, List<IndexedPassage> passages) {
+    PassageIndex index = PassageIndex.inMemory(analyzer);
+    try {
+      for (IndexedPassage p : passages) {
+        index.replace(p);
+      }
+      index.refresh();
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A passage of article 1 with no heading. */
+  public static IndexedPassage passage(long id, String text, List<TagRef> causes, List<TagRef> treatments) {
+    return new IndexedPassage(id, 1, "Fixture article", null, text, (int) id, causes, treatments);
+  }
+
+  public static IndexedPassage passage(long id, String text) {
+    return passage(id, text, List.of(), List.of());
+  }
+}

@@ -1,0 +1,130 @@
+package io.lumbar.search;
+
+import static io.lumbar.indexing.IndexFixture.passage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lumbar.indexing.IndexFixture;
+import io.lumbar.indexing.IndexedPassage;
+import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.PassageIndex;
+import io.lumbar.search.SearchResponse.FacetCount;
+import io.lumbar.search.SearchResponse.Hit;
+import io.lumbar.search.TagMatcher.TagTerms;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Ranking signals on tiny corpora where every expected order is known. */
+class RankingTest {
+  private static final TagRef SCIATICA = new TagRef("sciatica", "Sciatica");
+  private static final TagRef ICE = new TagRef("cold-and-heat", "Cold and heat");
+  private static final Vocabulary VOCABULARY = new Vocabulary(
+      Analysis.withSynonyms("pee, urinate\nache => ache, pain"),
+      List.of(new TagTerms("cause", "sciatica", "Sciatica", List.of("pinched nerve", "shooting leg pain")),
+          new TagTerms("treatment", "cold-and-heat", "Cold and heat", List.of("ice pack"))));
+
+  private PassageIndex index;
+
+  @AfterEach
+  void close() throws Exception {
+    index.close();
+  }
+
+  private SearchResponse search(String query, List<IndexedPassage> passages) {
+    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), passages);
+    return new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage(query, 10));
+  }
+
+  private static List<Long> ids(SearchResponse response) {
+    return response.results().stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void the_exact_word_ranks_above_its_stem_which_ranks_above_a_synonym() {
+    SearchResponse r = search("pee", List.of(
+        passage(1, "It stings when I urinate at night."),
+        passage(2, "It stings when peeing at night."),
+        passage(3, "It stings when I pee at night."),
+        passage(4, "Nothing about it here at all.")));
+
+    assertThat(ids(r)).containsExactly(3L, 2L, 1L);
+  }
+
+  @Test
+  void a_synonym_match_ranks_above_a_spelling_correction() {
+    SearchResponse r = search("ache sciatika", List.of(
+        passage(1, "The sciatica is worse today."),
+        passage(2, "The pain is worse today."),
+        passage(3, "The weather is worse today.")));
+
+    assertThat(ids(r)).containsExactly(2L, 1L);
+    assertThat(r.didYouMean()).isEqualTo("ache sciatica");
+  }
+
+  @Test
+  void typos_are_corrected_by_word_length_one_edit_from_five_letters_two_from_nine() {
+    List<IndexedPassage> corpus = List.of(
+        passage(1, "Numbness in the legs."),
+        passage(2, "Inflammation of the spine."),
+        passage(3, "Legs and feet."));
+
+    assertThat(ids(search("numbnes", corpus))).containsExactly(1L);
+    assertThat(ids(search("inflamaton", corpus))).as("two edits at ten letters").containsExactly(2L);
+    assertThat(ids(search("numbns", corpus))).as("two edits at six letters").isEmpty();
+    assertThat(ids(search("lges", corpus))).as("no correction under five letters").isEmpty();
+  }
+
+  @Test
+  void a_word_the_index_knows_is_never_corrected() {
+    SearchResponse r = search("spine", List.of(passage(1, "Inflammation of the spine."), passage(2, "A spike of pain.")));
+
+    assertThat(ids(r)).containsExactly(1L);
+    assertThat(r.didYouMean()).isNull();
+  }
+
+  @Test
+  void a_query_naming_a_tag_alias_finds_and_boosts_the_tagged_passages() {
+    SearchResponse r = search("pinched nerve", List.of(
+        passage(1, "A nerve in the neck."),
+        passage(2, "Pain that runs from the buttock down the leg.", List.of(SCIATICA), List.of()),
+        passage(3, "Pinched fingers.")));
+
+    assertThat(ids(r)).first().isEqualTo(2L);
+    assertThat(ids(r)).containsExactlyInAnyOrder(1L, 2L, 3L);
+  }
+
+  @Test
+  void words_near_each_other_rank_above_the_same_words_far_apart() {
+    SearchResponse r = search("leg pain", List.of(
+        passage(1, "Pain can start in the hip and after many weeks also reach the leg."),
+        passage(2, "Leg pain can start in the hip and after many weeks also reach the foot.")));
+
+    assertThat(ids(r)).containsExactly(2L, 1L);
+  }
+
+  @Test
+  void facets_count_every_match_not_only_the_page() {
+    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), List.of(
+        passage(1, "Ice the sore back.", List.of(SCIATICA), List.of(ICE)),
+        passage(2, "Ice the sore leg.", List.of(SCIATICA), List.of()),
+        passage(3, "Ice the sore neck.", List.of(), List.of(ICE)),
+        passage(4, "Heat the sore neck.", List.of(SCIATICA), List.of(ICE))));
+
+    SearchResponse r = new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage("ice", 1));
+
+    assertThat(r.total()).isEqualTo(3);
+    assertThat(r.results()).hasSize(1);
+    assertThat(r.facets().causes()).containsExactly(new FacetCount("sciatica", "Sciatica", 2));
+    assertThat(r.facets().treatments()).containsExactly(new FacetCount("cold-and-heat", "Cold and heat", 2));
+  }
+
+  @Test
+  void snippets_crop_around_the_match_and_mark_synonym_matches() {
+    String filler = "This sentence is only here to make the passage long enough to need cropping. ";
+    SearchResponse r = search("pee", List.of(passage(1, filler.repeat(4) + "Some people find it hard to urinate when lying down. " + filler.repeat(4))));
+
+    String snippet = r.results().getFirst().snippet();
+    assertThat(snippet).contains("hard to <mark>urinate</mark> when lying down");
+    assertThat(snippet.length()).isLessThan(300);
+  }
+}
