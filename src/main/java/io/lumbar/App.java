@@ -14,8 +14,11 @@ import io.lumbar.indexing.PassageIndex;
 import io.lumbar.passages.PassageRoutes;
 import io.lumbar.search.Analysis;
 import io.lumbar.search.LiveVocabulary;
+import io.lumbar.search.RelatedPassages;
 import io.lumbar.search.SearchRoutes;
 import io.lumbar.search.SearchService;
+import io.lumbar.search.Suggester;
+import io.lumbar.tagging.BundledTaxonomy;
 import io.lumbar.tagging.TagRoutes;
 import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
@@ -79,7 +82,8 @@ public final class App implements AutoCloseable {
         staticFiles.location = Location.CLASSPATH;
       });
       HttpErrors.install(config, pages);
-      new SearchRoutes(search, pages).register(config.routes);
+      new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
+          new RelatedPassages(backend.index(), backend.vocabulary()), pages).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
@@ -169,14 +173,22 @@ public final class App implements AutoCloseable {
       return json;
     }
 
-    /** On a first start, loads the bundled sample articles so there is something to search. */
+    /**
+     * On a first start, loads the bundled sample articles so there is something to search, then the curated
+     * taxonomy and tags while the database has no tags (also after a start that stopped between the two).
+     */
     public void importSampleCorpusIfEmpty() {
-      if (!isEmpty()) {
-        return;
+      if (isEmpty()) {
+        ArticleImporter importer = new ArticleImporter(database);
+        for (var article : BundledCorpus.articles(json)) {
+          log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
+        }
       }
-      ArticleImporter importer = new ArticleImporter(database);
-      for (var article : BundledCorpus.articles(json)) {
-        log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
+      var applied = BundledTaxonomy.applyIfNoTags(database, json, SYSTEM_ACTOR);
+      if (applied != null) {
+        log.info("First start: loaded the sample taxonomy: {} tags, {} cause-treatment links, {} passages tagged",
+            applied.tags(), applied.links(), applied.taggedPassages());
+        vocabulary.reloadNow();
       }
     }
 

@@ -3,11 +3,17 @@ package io.lumbar.search;
 import io.lumbar.web.Page;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The public search page: the box, and the results or the reason there are none. */
-public record SearchPage(String query, SearchResponse response, String error, int offset, int limit) implements Page {
+/** The public search page: the box, the results or the reason there are none, facets to narrow down. */
+public record SearchPage(String query, SearchRequest request, SearchResponse response, String error) implements Page {
   static SearchPage blank() {
-    return new SearchPage("", null, null, 0, SearchRequest.DEFAULT_LIMIT);
+    return new SearchPage("", null, null, null);
+  }
+
+  static SearchPage failed(String query, String error) {
+    return new SearchPage(query, null, null, error);
   }
 
   @Override
@@ -19,16 +25,64 @@ public record SearchPage(String query, SearchResponse response, String error, in
     return response != null && !response.results().isEmpty();
   }
 
-  /** Link to the next page of results, or null on the last page. */
+  /** Link to the next page with the same filters and page size, or null on the last page. */
   public String nextPageUrl() {
-    if (response == null || offset + limit >= response.total() || offset + limit > SearchRequest.MAX_OFFSET) {
+    int next = request.offset() + request.limit();
+    if (response == null || next >= response.total() || next > SearchRequest.MAX_OFFSET) {
       return null;
     }
-    return "/?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&offset=" + (offset + limit);
+    return url(query, request.causes(), request.treatments(), request.articles(), next, request.limit());
+  }
+
+  /** The same search narrowed to one more cause or treatment. */
+  public String narrowUrl(String kind, String slug) {
+    List<String> causes = new ArrayList<>(request.causes());
+    List<String> treatments = new ArrayList<>(request.treatments());
+    (kind.equals("cause") ? causes : treatments).add(slug);
+    return url(query, causes, treatments, request.articles(), 0, request.limit());
+  }
+
+  /** The same search without this filter. */
+  public String widenUrl(String kind, String slug) {
+    List<String> causes = new ArrayList<>(request.causes());
+    List<String> treatments = new ArrayList<>(request.treatments());
+    (kind.equals("cause") ? causes : treatments).remove(slug);
+    return url(query, causes, treatments, request.articles(), 0, request.limit());
+  }
+
+  public boolean isFiltered(String kind, String slug) {
+    return (kind.equals("cause") ? request.causes() : request.treatments()).contains(slug);
+  }
+
+  public List<String> activeFilters(String kind) {
+    return request == null ? List.of() : kind.equals("cause") ? request.causes() : request.treatments();
+  }
+
+  /** The corrected query, with the same filters. */
+  public String didYouMeanUrl() {
+    return url(response.didYouMean(), request.causes(), request.treatments(), request.articles(), 0, request.limit());
   }
 
   /** Rank of the first result shown, counting from 1. */
   public int firstRank() {
-    return offset + 1;
+    return request.offset() + 1;
+  }
+
+  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
+    StringBuilder url = new StringBuilder("/?q=").append(encode(q));
+    causes.forEach(c -> url.append("&cause=").append(encode(c)));
+    treatments.forEach(t -> url.append("&treatment=").append(encode(t)));
+    articles.forEach(a -> url.append("&article=").append(encode(a)));
+    if (offset > 0) {
+      url.append("&offset=").append(offset);
+    }
+    if (limit != SearchRequest.DEFAULT_LIMIT) {
+      url.append("&limit=").append(limit);
+    }
+    return url.toString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

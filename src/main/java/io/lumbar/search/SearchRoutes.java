@@ -6,19 +6,46 @@ import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 
-/** {@code GET /api/search} (JSON) and {@code GET /} (the search page). */
+/**
+ * {@code GET /api/search} (JSON), {@code GET /} (the search page), {@code GET /api/suggest} (as-you-type) and
+ * {@code GET /api/passages/{id}/related} (more like this).
+ */
 public final class SearchRoutes {
+  static final int MAX_SUGGEST_LENGTH = 100;
+
   private final SearchService search;
+  private final Suggester suggester;
+  private final RelatedPassages related;
   private final Pages pages;
 
-  public SearchRoutes(SearchService search, Pages pages) {
+  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages) {
     this.search = search;
+    this.suggester = suggester;
+    this.related = related;
     this.pages = pages;
   }
 
   public void register(RoutesConfig routes) {
     routes.get("/api/search", this::api);
     routes.get("/", this::page);
+    routes.get("/api/suggest", this::suggest);
+    routes.get("/api/passages/{id}/related", this::related);
+  }
+
+  private void suggest(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank()) {
+      throw new BadRequestException("'q' is required: the text typed so far");
+    }
+    if (q.length() > MAX_SUGGEST_LENGTH) {
+      throw new BadRequestException("'q' is too long: at most " + MAX_SUGGEST_LENGTH + " characters");
+    }
+    ctx.json(suggester.suggest(q, Params.intParam(ctx, "limit", 8, 1, 20)));
+  }
+
+  private void related(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    ctx.json(related.find(id, Params.intParam(ctx, "limit", 5, 1, 20)));
   }
 
   private void api(Context ctx) {
@@ -33,11 +60,11 @@ public final class SearchRoutes {
     }
     try {
       SearchRequest request = request(ctx);
-      pages.render(ctx, new SearchPage(request.query(), search.search(request), null, request.offset(), request.limit()));
+      pages.render(ctx, new SearchPage(request.query(), request, search.search(request), null));
     } catch (BadRequestException e) {
       ctx.status(400);
       String shown = q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q;
-      pages.render(ctx, new SearchPage(shown, null, e.getMessage(), 0, SearchRequest.DEFAULT_LIMIT));
+      pages.render(ctx, SearchPage.failed(shown, e.getMessage()));
     }
   }
 

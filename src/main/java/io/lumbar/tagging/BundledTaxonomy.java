@@ -1,0 +1,207 @@
+package io.lumbar.tagging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.db.Database;
+import io.lumbar.indexing.ChangeLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The curated taxonomy and tagging shipped with the sample corpus ({@code articles/taxonomy.json} and
+ * {@code articles/curation.json}): causes and treatments with descriptions and lay aliases, which
+ * treatments each cause is linked to, and the tags of every published sample passage.
+ */
+public final class BundledTaxonomy {
+  private static final Logger log = LoggerFactory.getLogger(BundledTaxonomy.class);
+  private static final String TAXONOMY = "/articles/taxonomy.json";
+  private static final String CURATION = "/articles/curation.json";
+
+  record TagEntry(String slug, String name, String description, List<String> aliases, String parent, List<String> treatments) {}
+
+  record Taxonomy(List<TagEntry> causes, List<TagEntry> treatments) {}
+
+  record Curated(String file, int position, String starts, List<String> causes, List<String> treatments) {}
+
+  record Curation(List<Curated> passages) {}
+
+  /** What was loaded, for the log. */
+  public record Applied(int tags, int links, int taggedPassages, int skipped) {}
+
+  private BundledTaxonomy() {}
+
+  /**
+   * Loads the taxonomy and tags the sample passages, in one transaction, when the database has no tags yet
+   * (a first start, or one that stopped before this step). Returns null when there was nothing to do.
+   */
+  public static Applied applyIfNoTags(Database db, ObjectMapper json, String actor) {
+    Taxonomy taxonomy = read(json, TAXONOMY, Taxonomy.class);
+    Curation curation = read(json, CURATION, Curation.class);
+    return db.inTransaction(c -> {
+      TagWriter tags = new TagWriter(c, json);
+      // Serialises concurrent first starts of several nodes: the second waits, then sees the tags.
+      if (tags.lockAndCount() > 0) {
+        return null;
+      }
+      Map<String, Long> ids = new HashMap<>();
+      insertAll(tags, "cause", taxonomy.causes(), ids);
+      insertAll(tags, "treatment", taxonomy.treatments(), ids);
+      for (TagEntry entry : concat(taxonomy.causes(), taxonomy.treatments())) {
+        if (entry.parent() != null) {
+          tags.setParent(ids.get(entry.slug()), required(ids, entry.parent(), entry.slug()));
+        }
+      }
+      int links = 0;
+      for (TagEntry cause : taxonomy.causes()) {
+        for (String treatment : nullToEmpty(cause.treatments())) {
+          tags.link(ids.get(cause.slug()), required(ids, treatment, cause.slug()), actor);
+          links++;
+        }
+      }
+      Set<Long> tagged = new LinkedHashSet<>();
+      int skipped = 0;
+      for (Curated passage : curation.passages()) {
+        Long passageId = tags.findPassage(passage.file(), passage.position(), passage.starts());
+        if (passageId == null) {
+          // The article was not imported, or its text was split differently: leave it for editors.
+          skipped++;
+          continue;
+        }
+        for (String slug : concat(passage.causes(), passage.treatments())) {
+          tags.tag(passageId, required(ids, slug, passage.file() + "#" + passage.position()), actor);
+          tagged.add(passageId);
+        }
+      }
+      ChangeLog.append(c, tagged);
+      if (skipped > 0) {
+        log.warn("{} curated sample passages were not found and stay untagged", skipped);
+      }
+      return new Applied(ids.size(), links, tagged.size(), skipped);
+    });
+  }
+
+  private static void insertAll(TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids) throws SQLException {
+    for (TagEntry e : entries) {
+      ids.put(e.slug(), tags.insert(kind, e.slug(), e.name(), e.description(), nullToEmpty(e.aliases())));
+    }
+  }
+
+  private static long required(Map<String, Long> ids, String slug, String usedBy) {
+    Long id = ids.get(slug);
+    if (id == null) {
+      throw new IllegalStateException("The bundled curation uses an unknown tag \"" + slug + "\" (in " + usedBy + ")");
+    }
+    return id;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(nullToEmpty(a));
+    all.addAll(nullToEmpty(b));
+    return all;
+  }
+
+  private static <T> List<T> nullToEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static <T> T read(ObjectMapper json, String path, Class<T> type) {
+    try (InputStream in = BundledTaxonomy.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("The bundled corpus is missing " + path);
+      }
+      return json.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The SQL of loading a taxonomy, on the caller's transaction. */
+  private static final class TagWriter {
+    private static final String INSERT_TAG = """
+        INSERT INTO tags (kind, slug, name, description, aliases) VALUES (?, ?, ?, ?, ?)
+        """;
+    private static final String FIND_PASSAGE = """
+        SELECT p.id, p.text FROM passages p JOIN articles a ON a.id = p.article_id
+         WHERE a.source_name = ? AND p.position = ?
+        """;
+
+    private final Connection c;
+    private final ObjectMapper json;
+
+    TagWriter(Connection c, ObjectMapper json) {
+      this.c = c;
+      this.json = json;
+    }
+
+    int lockAndCount() throws SQLException {
+      try (var st = c.prepareStatement("SELECT COUNT(*) FROM tags FOR UPDATE"); var rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+
+    long insert(String kind, String slug, String name, String description, List<String> aliases) throws SQLException {
+      try (var st = c.prepareStatement(INSERT_TAG, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        st.setString(1, kind);
+        st.setString(2, slug);
+        st.setString(3, name);
+        st.setString(4, description);
+        st.setString(5, json.writeValueAsString(aliases));
+        st.executeUpdate();
+        try (var keys = st.getGeneratedKeys()) {
+          keys.next();
+          return keys.getLong(1);
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    void setParent(long tagId, long parentId) throws SQLException {
+      try (var st = c.prepareStatement("UPDATE tags SET parent_id = ? WHERE id = ?")) {
+        st.setLong(1, parentId);
+        st.setLong(2, tagId);
+        st.executeUpdate();
+      }
+    }
+
+    void link(long causeId, long treatmentId, String actor) throws SQLException {
+      try (var st = c.prepareStatement("INSERT INTO tag_links (cause_id, treatment_id, created_by) VALUES (?, ?, ?)")) {
+        st.setLong(1, causeId);
+        st.setLong(2, treatmentId);
+        st.setString(3, actor);
+        st.executeUpdate();
+      }
+    }
+
+    /** The passage at this position of the bundled article, if its text still starts as curated. */
+    Long findPassage(String file, int position, String starts) throws SQLException {
+      try (var st = c.prepareStatement(FIND_PASSAGE)) {
+        st.setString(1, file);
+        st.setInt(2, position);
+        try (var rs = st.executeQuery()) {
+          return rs.next() && rs.getString(2).startsWith(starts) ? rs.getLong(1) : null;
+        }
+      }
+    }
+
+    void tag(long passageId, long tagId, String actor) throws SQLException {
+      try (var st = c.prepareStatement("INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)")) {
+        st.setLong(1, passageId);
+        st.setLong(2, tagId);
+        st.setString(3, actor);
+        st.executeUpdate();
+      }
+    }
+  }
+}
