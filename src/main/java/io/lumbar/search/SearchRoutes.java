@@ -2,6 +2,7 @@ package io.lumbar.search;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
@@ -10,10 +11,12 @@ import io.lumbar.web.Params;
 public final class SearchRoutes {
   private final SearchService search;
   private final Pages pages;
+  private final SearchAnalytics analytics;
 
-  public SearchRoutes(SearchService search, Pages pages) {
+  public SearchRoutes(SearchService search, Pages pages, SearchAnalytics analytics) {
     this.search = search;
     this.pages = pages;
+    this.analytics = analytics;
   }
 
   public void register(RoutesConfig routes) {
@@ -22,7 +25,7 @@ public final class SearchRoutes {
   }
 
   private void api(Context ctx) {
-    ctx.json(search.search(request(ctx)));
+    ctx.json(searchAndRecord(request(ctx)));
   }
 
   private void page(Context ctx) {
@@ -33,12 +36,23 @@ public final class SearchRoutes {
     }
     try {
       SearchRequest request = request(ctx);
-      pages.render(ctx, new SearchPage(request.query(), search.search(request), null, request.offset(), request.limit()));
+      pages.render(ctx, new SearchPage(request.query(), searchAndRecord(request), null, request.offset(), request.limit()));
     } catch (BadRequestException e) {
       ctx.status(400);
       String shown = q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q;
       pages.render(ctx, new SearchPage(shown, null, e.getMessage(), 0, SearchRequest.DEFAULT_LIMIT));
     }
+  }
+
+  /** Searches, then records first pages only: paging through results is not another search. */
+  private SearchResponse searchAndRecord(SearchRequest request) {
+    long started = System.nanoTime();
+    SearchResponse response = search.search(request);
+    long latencyMicros = (System.nanoTime() - started) / 1_000;
+    if (request.offset() == 0) {
+      analytics.record(request.query(), response.total(), latencyMicros);
+    }
+    return response;
   }
 
   /** Validates the parameters shared by the API and the page. */
