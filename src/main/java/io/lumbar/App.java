@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.lumbar.analytics.AnalyticsRoutes;
+import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.importing.ArticleImporter;
@@ -83,10 +85,11 @@ public final class App implements AutoCloseable {
       });
       HttpErrors.install(config, pages);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
-          new RelatedPassages(backend.index(), backend.vocabulary()), pages).register(config.routes);
+          new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics()).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
+      new AnalyticsRoutes(backend.database()).register(config.routes);
     });
   }
 
@@ -116,6 +119,7 @@ public final class App implements AutoCloseable {
     private LiveVocabulary vocabulary;
     private PassageIndex index;
     private IndexFollower follower;
+    private SearchAnalytics searchAnalytics;
 
     private Backend() {}
 
@@ -132,6 +136,9 @@ public final class App implements AutoCloseable {
         }
         backend.database = Database.open(url, config.dbUser(), config.dbPassword());
         backend.opened.add(backend.database);
+        // Opened right after the database so it is closed right before it: its last batch can still be written.
+        backend.searchAnalytics = SearchAnalytics.start(backend.database);
+        backend.opened.add(backend.searchAnalytics);
         backend.analysis = Analysis.bundled();
         backend.vocabulary = LiveVocabulary.start(backend.database, backend.json);
         backend.opened.add(backend.vocabulary);
@@ -167,6 +174,10 @@ public final class App implements AutoCloseable {
 
     public IndexFollower follower() {
       return follower;
+    }
+
+    public SearchAnalytics searchAnalytics() {
+      return searchAnalytics;
     }
 
     public ObjectMapper json() {

@@ -2,6 +2,7 @@ package io.lumbar.search;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
@@ -17,12 +18,14 @@ public final class SearchRoutes {
   private final Suggester suggester;
   private final RelatedPassages related;
   private final Pages pages;
+  private final SearchAnalytics analytics;
 
-  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages) {
+  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages, SearchAnalytics analytics) {
     this.search = search;
     this.suggester = suggester;
     this.related = related;
     this.pages = pages;
+    this.analytics = analytics;
   }
 
   public void register(RoutesConfig routes) {
@@ -49,7 +52,7 @@ public final class SearchRoutes {
   }
 
   private void api(Context ctx) {
-    ctx.json(search.search(request(ctx)));
+    ctx.json(searchAndRecord(request(ctx)));
   }
 
   private void page(Context ctx) {
@@ -60,12 +63,23 @@ public final class SearchRoutes {
     }
     try {
       SearchRequest request = request(ctx);
-      pages.render(ctx, new SearchPage(request.query(), request, search.search(request), null));
+      pages.render(ctx, new SearchPage(request.query(), request, searchAndRecord(request), null));
     } catch (BadRequestException e) {
       ctx.status(400);
       String shown = q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q;
       pages.render(ctx, SearchPage.failed(shown, e.getMessage()));
     }
+  }
+
+  /** Searches, then records first pages only: paging through results is not another search. */
+  private SearchResponse searchAndRecord(SearchRequest request) {
+    long started = System.nanoTime();
+    SearchResponse response = search.search(request);
+    long latencyMicros = (System.nanoTime() - started) / 1_000;
+    if (request.offset() == 0) {
+      analytics.record(request.query(), response.total(), latencyMicros);
+    }
+    return response;
   }
 
   /** Validates the parameters shared by the API and the page. */
