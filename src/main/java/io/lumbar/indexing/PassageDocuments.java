@@ -4,6 +4,7 @@ import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -29,6 +30,10 @@ public final class PassageDocuments {
     doc.add(new StoredField(PassageFields.POSITION, p.position()));
     addTags(doc, PassageFields.CAUSE, PassageFields.CAUSE_STORED, p.causes());
     addTags(doc, PassageFields.TREATMENT, PassageFields.TREATMENT_STORED, p.treatments());
+    int tags = p.causes().size() + p.treatments().size();
+    for (TagRef tag : concat(p.causes(), p.treatments())) {
+      doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
+    }
     return doc;
   }
 
@@ -37,6 +42,12 @@ public final class PassageDocuments {
       doc.add(new KeywordField(keywordField, tag.slug(), Field.Store.NO));
       doc.add(new StoredField(storedField, tag.slug() + "|" + tag.name()));
     }
+  }
+
+  private static List<TagRef> concat(List<TagRef> a, List<TagRef> b) {
+    List<TagRef> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** Reads back what {@link #toDocument} stored. */

@@ -10,7 +10,7 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
@@ -35,6 +35,11 @@ public final class PassageFields {
   public static final String CAUSE = "cause";
   /** Treatment slugs as keywords (filters, tag boosts) with doc values (facet counts). */
   public static final String TREATMENT = "treatment";
+  /**
+   * How much the passage is about each of its tags: one feature per tag slug, worth 1/√(number of tags), so a
+   * passage on one topic outranks a summary that lists ten when a query names the topic.
+   */
+  public static final String TAG_FOCUS = "tag_focus";
   /** Stored "slug|name" pairs for causes and treatments; kept apart from the keyword fields above. */
   public static final String CAUSE_STORED = "cause_stored";
   public static final String TREATMENT_STORED = "treatment_stored";

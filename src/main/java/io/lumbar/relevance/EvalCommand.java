@@ -4,6 +4,7 @@ import io.lumbar.App.Backend;
 import io.lumbar.Main;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.search.SearchFeatures;
 import io.lumbar.search.SearchService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-baselines", description = "Score Lumbar only.")
   boolean noBaselines;
 
+  @Option(names = "--ablation", description = "Also score Lumbar with each ranking feature switched off in turn.")
+  boolean ablation;
+
   @Option(names = "--timed-rounds", paramLabel = "N", defaultValue = "5",
       description = "Extra passes over the queries to time each ranker (default: ${DEFAULT-VALUE}).")
   int timedRounds;
@@ -74,6 +78,13 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try (Ranker lumbar = new LumbarRanker("lumbar", new SearchService(index, backend.vocabulary()))) {
           results.add(Evaluation.run(lumbar, set, timedRounds));
+        }
+        if (ablation) {
+          for (var variant : SearchFeatures.ablations().entrySet()) {
+            try (Ranker without = new LumbarRanker("lumbar" + variant.getKey(), new SearchService(index, backend.vocabulary(), variant.getValue()))) {
+              results.add(Evaluation.run(without, set, timedRounds));
+            }
+          }
         }
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);

@@ -35,11 +35,20 @@ final class Evaluation {
 
   private Evaluation() {}
 
-  /** Scores every query once, then (for timing only) runs the whole set {@code timedRounds} more times. */
+  /** Untimed passes before timing, so the JIT has compiled the search path (not what a warm server pays). */
+  static final int WARM_UP_ROUNDS = 5;
+
+  /**
+   * Scores every query once; then, for timing only, warms up and runs the whole set {@code timedRounds}
+   * more times.
+   */
   static Result run(Ranker ranker, QuerySet set, int timedRounds) {
     List<Score> scores = new ArrayList<>();
     for (JudgedQuery query : set.queries()) {
       scores.add(Judge.score(ranker.top(query.q(), Judge.K), query.needles()));
+    }
+    for (int round = 0; timedRounds > 0 && round < WARM_UP_ROUNDS; round++) {
+      set.queries().forEach(query -> ranker.top(query.q(), Judge.K));
     }
     long[] latencies = new long[timedRounds * set.queries().size()];
     int i = 0;

@@ -143,7 +143,7 @@ public final class SearchService {
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
             BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f))
         .build();
-    return highlighter.highlight(PassageFields.TEXT, plan.query(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
+    return highlighter.highlight(PassageFields.TEXT, plan.highlight(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
   }
 
   private static long elapsedMillis(long startedNanos) {

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -37,10 +37,12 @@ final class SymptomQuery {
   static final float HEADING_WEIGHT = 0.5f;
   /** Added on top of the stemmed match, so "running" ranks a passage saying "running" above one saying "runs". */
   static final float EXACT_WEIGHT = 0.3f;
-  static final float PROXIMITY_WEIGHT = 0.5f;
+  static final float PROXIMITY_WEIGHT = 0.3f;
   static final int PROXIMITY_SLOP = 3;
+  /** Words in more passages than this share are too common for their nearness to mean anything. */
+  static final double COMMON_WORD_SHARE = 0.2;
   /** A constant per tag the query names: about one well-matched word's worth. */
-  static final float TAG_WEIGHT = 1.5f;
+  static final float TAG_WEIGHT = 3.5f;
   /** Below a synonym's weight. */
   static final float CORRECTION_WEIGHT = 0.4f;
   /** No correction under this length; one edit from it, two from {@link #TWO_EDITS_FROM}. */
@@ -49,8 +51,11 @@ final class SymptomQuery {
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
-  /** The query to run (null when nothing is searchable) and the spelling corrections it used. */
-  record Plan(Query query, Map<String, String> corrections) {}
+  /**
+   * The query to run (null when nothing is searchable), the part of it that marks words in snippets (the
+   * words, their synonyms and corrections, and the phrases, in the text field), and the corrections used.
+   */
+  record Plan(Query query, Query highlight, Map<String, String> corrections) {}
 
   private final Vocabulary vocabulary;
   private final Analysis analysis;
@@ -68,9 +73,10 @@ final class SymptomQuery {
     ParsedQuery parsed = QueryParser.parse(request.query());
     Map<String, String> corrections = features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
     boolean searchable = false;
 
-    Query relevance = looseWords(parsed.looseText(), corrections);
+    Query relevance = looseWords(parsed.looseText(), corrections, highlight);
     if (relevance != null) {
       // With filters beside it, SHOULD alone would match everything filtered; MUST keeps "any word must match".
       query.add(relevance, parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
@@ -82,16 +88,17 @@ final class SymptomQuery {
           exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
       if (exact != null) {
         query.add(exact, Occur.MUST);
+        highlight.add(exact, Occur.SHOULD);
         searchable = true;
       }
     }
     if (!searchable) {
-      return new Plan(null, corrections);
+      return new Plan(null, null, corrections);
     }
     request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
     request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
     anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
-    return new Plan(query.build(), corrections);
+    return new Plan(query.build(), highlight.build(), corrections);
   }
 
   /** The query with every corrected word replaced, for "did you mean". */
@@ -105,7 +112,7 @@ final class SymptomQuery {
   }
 
   /** Any word may match; each signal adds to the score. */
-  private Query looseWords(String text, Map<String, String> corrections) {
+  private Query looseWords(String text, Map<String, String> corrections, BooleanQuery.Builder highlight) {
     if (text.isEmpty()) {
       return null;
     }
@@ -117,6 +124,7 @@ final class SymptomQuery {
     Query inText = words.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
     if (inText != null) {
       any.add(inText, Occur.SHOULD);
+      highlight.add(inText, Occur.SHOULD);
       matchable = true;
     }
     if (features.headingBoost()) {
@@ -134,21 +142,25 @@ final class SymptomQuery {
     if (features.proximity()) {
       List<String> stems = tokens(analysis.stemmedAnalyzer(), text);
       for (int i = 0; i + 1 < stems.size(); i++) {
-        PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
-        any.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
+        // "lower back" and "back pain" are near each other in most passages; only telling pairs count.
+        if (isTelling(stems.get(i)) && isTelling(stems.get(i + 1))) {
+          PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
+          any.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
+        }
       }
     }
     if (features.tagBoost()) {
       for (TagTerms tag : vocabulary.tags().matches(text)) {
-        String field = "cause".equals(tag.kind()) ? PassageFields.CAUSE : PassageFields.TREATMENT;
-        // Constant: being tagged is a yes/no fact, not a frequency.
-        any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, tag.slug()))), TAG_WEIGHT), Occur.SHOULD);
+        // Not a term frequency: how focused the passage is on the tag (see PassageFields.TAG_FOCUS).
+        any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), Occur.SHOULD);
         matchable = true;
       }
     }
     for (String correction : corrections.values()) {
       for (String stem : tokens(analysis.stemmedAnalyzer(), correction)) {
-        any.add(new BoostQuery(new TermQuery(new Term(PassageFields.TEXT, stem)), CORRECTION_WEIGHT), Occur.SHOULD);
+        TermQuery corrected = new TermQuery(new Term(PassageFields.TEXT, stem));
+        any.add(new BoostQuery(corrected, CORRECTION_WEIGHT), Occur.SHOULD);
+        highlight.add(corrected, Occur.SHOULD);
         matchable = true;
       }
     }
@@ -178,6 +190,15 @@ final class SymptomQuery {
       }
     }
     return corrections;
+  }
+
+  /** A word in at most {@link #COMMON_WORD_SHARE} of the passages. */
+  private boolean isTelling(String stem) {
+    try {
+      return reader.docFreq(new Term(PassageFields.TEXT, stem)) <= COMMON_WORD_SHARE * Math.max(1, reader.numDocs());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private boolean isKnown(String word) {

@@ -95,9 +95,25 @@ class RankingTest {
 
   @Test
   void words_near_each_other_rank_above_the_same_words_far_apart() {
-    SearchResponse r = search("leg pain", List.of(
+    List<IndexedPassage> corpus = new java.util.ArrayList<>(List.of(
         passage(1, "Pain can start in the hip and after many weeks also reach the leg."),
         passage(2, "Leg pain can start in the hip and after many weeks also reach the foot.")));
+    // Nearness only counts for words in at most a fifth of the passages.
+    for (long id = 3; id <= 10; id++) {
+      corpus.add(passage(id, "Unrelated passage number " + id + "."));
+    }
+
+    assertThat(ids(search("leg pain", corpus))).containsExactly(2L, 1L);
+  }
+
+  @Test
+  void a_passage_about_one_tag_outranks_a_summary_listing_many() {
+    TagRef ice = ICE;
+    TagRef other = new TagRef("surgery", "Surgery");
+    TagRef another = new TagRef("braces", "Braces");
+    SearchResponse r = search("ice pack", List.of(
+        passage(1, "Many options exist for a sore back.", List.of(SCIATICA), List.of(ice, other, another)),
+        passage(2, "Many options exist for a sore neck.", List.of(), List.of(ice))));
 
     assertThat(ids(r)).containsExactly(2L, 1L);
   }
