@@ -3,14 +3,15 @@ package io.lumbar;
 import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
 import io.lumbar.cli.ServeCommand;
+import io.lumbar.cli.SynonymsCommand;
 import io.lumbar.relevance.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class})
 public final class Main implements Runnable {
   private final Config config;
 

@@ -75,6 +75,20 @@ public final class Analysis {
     if (rule == null || rule.isBlank() || rule.lines().count() != 1 || rule.strip().startsWith("#")) {
       throw new IllegalArgumentException("A synonym rule is one line such as \"slipped disc, herniated disc\" or \"pee => urinate\"");
     }
+    String[] sides = rule.split("=>", -1);
+    if (sides.length > 2) {
+      throw new IllegalArgumentException("A synonym rule has at most one \"=>\"");
+    }
+    for (String side : sides) {
+      if (java.util.Arrays.stream(side.split(",")).allMatch(String::isBlank)) {
+        throw new IllegalArgumentException(sides.length == 2
+            ? "Both sides of \"=>\" need a word or phrase, e.g. \"pee => pee, urinate\""
+            : "A rule needs words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
+      }
+    }
+    if (sides.length == 1 && java.util.Arrays.stream(rule.split(",")).filter(p -> !p.isBlank()).count() < 2) {
+      throw new IllegalArgumentException("A rule needs at least two words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
+    }
     SynonymMap map = parseSynonyms(rule);
     if (map.fst == null) {
       throw new IllegalArgumentException("The rule \"" + rule.strip() + "\" has no searchable words (only stop words or punctuation)");
