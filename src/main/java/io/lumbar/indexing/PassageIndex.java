@@ -10,7 +10,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -24,6 +28,11 @@ import org.apache.lucene.store.FSDirectory;
 public final class PassageIndex implements AutoCloseable {
   static final String POSITION_KEY = "lumbar.changeLogPosition";
   static final String SCHEMA_KEY = "lumbar.schemaVersion";
+  /**
+   * BM25 with a low k1: passages are short, so a word's second and third mention say little more than the
+   * first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query sets).
+   */
+  static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -32,7 +41,14 @@ public final class PassageIndex implements AutoCloseable {
   private PassageIndex(Directory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SIMILARITY);
+        return searcher;
+      }
+    });
   }
 
   /** Opens the index in {@code dir}, creating it when absent. */
@@ -60,6 +76,7 @@ public final class PassageIndex implements AutoCloseable {
 
   private static IndexWriterConfig writerConfig(Analyzer analyzer) {
     return new IndexWriterConfig(analyzer)
+        .setSimilarity(SIMILARITY)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(64)
         // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.

@@ -38,7 +38,7 @@ import org.apache.lucene.search.BoostAttribute;
  */
 public final class Analysis {
   /** How much a synonym's match counts next to a match of the word typed. */
-  static final float SYNONYM_WEIGHT = 0.6f;
+  static final float SYNONYM_WEIGHT = 0.8f;
 
   private static final String STOPWORDS = "/analysis/stopwords.txt";
   private static final String SYNONYMS = "/analysis/synonyms.txt";
@@ -157,7 +157,9 @@ public final class Analysis {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
-    stream = new StopFilter(stream, STOP_WORDS);
+    // Stop words leave no gaps, in passages and queries alike: "lying on your back" and the rule or alias
+    // "lying on my back" both become "lie on back", so phrases match whatever stop words stood between.
+    stream = new ClosePositionGaps(new StopFilter(stream, STOP_WORDS));
     stream = new StemmerOverrideFilter(stream, LIE_FORMS);
     return new PorterStemFilter(stream);
   }
@@ -181,7 +183,7 @@ public final class Analysis {
     }
   }
 
-  /** Stop words leave position gaps; a rule's words are matched in sequence regardless, so close the gaps. */
+  /** Removes the position gaps stop words leave, so words either side of one count as adjacent. */
   private static final class ClosePositionGaps extends TokenFilter {
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
 
@@ -220,7 +222,7 @@ public final class Analysis {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new ClosePositionGaps(stemmedChain(source)));
+        return new TokenStreamComponents(source, stemmedChain(source));
       }
     };
     try (ruleChain) {

@@ -20,6 +20,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -43,6 +45,8 @@ final class SymptomQuery {
   static final double COMMON_WORD_SHARE = 0.2;
   /** A constant per tag the query names: about one well-matched word's worth. */
   static final float TAG_WEIGHT = 3.5f;
+  /** For a query asking for treatments (or causes): any passage tagged with one. */
+  static final float INTENT_WEIGHT = 1.0f;
   /** Below a synonym's weight. */
   static final float CORRECTION_WEIGHT = 0.4f;
   /** No correction under this length; one edit from it, two from {@link #TWO_EDITS_FROM}. */
@@ -150,6 +154,11 @@ final class SymptomQuery {
       }
     }
     if (features.tagBoost()) {
+      for (String kind : Intent.of(text)) {
+        // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
+        String field = kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT;
+        any.add(new BoostQuery(new ConstantScoreQuery(new FieldExistsQuery(field)), INTENT_WEIGHT), Occur.SHOULD);
+      }
       for (TagTerms tag : vocabulary.tags().matches(text)) {
         // Not a term frequency: how focused the passage is on the tag (see PassageFields.TAG_FOCUS).
         any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), Occur.SHOULD);
