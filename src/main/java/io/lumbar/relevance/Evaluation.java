@@ -35,8 +35,11 @@ final class Evaluation {
 
   private Evaluation() {}
 
-  /** Untimed passes before timing, so the JIT has compiled the search path (not what a warm server pays). */
-  static final int WARM_UP_ROUNDS = 5;
+  /**
+   * Untimed passes for this long before timing, so the JIT has compiled the search path: a running server
+   * is warm, and otherwise whichever ranker is timed first would pay for compilation.
+   */
+  static final long WARM_UP_NANOS = 3_000_000_000L;
 
   /**
    * Scores every query once; then, for timing only, warms up and runs the whole set {@code timedRounds}
@@ -47,7 +50,8 @@ final class Evaluation {
     for (JudgedQuery query : set.queries()) {
       scores.add(Judge.score(ranker.top(query.q(), Judge.K), query.needles()));
     }
-    for (int round = 0; timedRounds > 0 && round < WARM_UP_ROUNDS; round++) {
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    while (timedRounds > 0 && System.nanoTime() < warmUntil) {
       set.queries().forEach(query -> ranker.top(query.q(), Judge.K));
     }
     long[] latencies = new long[timedRounds * set.queries().size()];
