@@ -1,22 +1,30 @@
 package io.lumbar;
 
+import io.lumbar.accounts.UserCommand;
 import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
 import io.lumbar.cli.ServeCommand;
 import io.lumbar.cli.SynonymsCommand;
 import io.lumbar.relevance.EvalCommand;
+import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class, UserCommand.class})
 public final class Main implements Runnable {
   private final Config config;
+  private final InputStream stdin;
 
   public Main(Config config) {
+    this(config, System.in);
+  }
+
+  public Main(Config config, InputStream stdin) {
     this.config = config;
+    this.stdin = stdin;
   }
 
   public static void main(String[] args) {
@@ -32,7 +40,12 @@ public final class Main implements Runnable {
 
   /** The command line over this configuration; tests run commands through it. */
   public static CommandLine commandLine(Config config) {
-    CommandLine cli = new CommandLine(new Main(config));
+    return commandLine(config, System.in);
+  }
+
+  /** The same, reading what commands need from standard input (passwords) from {@code stdin}. */
+  public static CommandLine commandLine(Config config, InputStream stdin) {
+    CommandLine cli = new CommandLine(new Main(config, stdin));
     // Every failure is one line for the operator; the details go to the log.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: " + oneLine(e));
@@ -48,6 +61,10 @@ public final class Main implements Runnable {
 
   public Config config() {
     return config;
+  }
+
+  public InputStream stdin() {
+    return stdin;
   }
 
   @Override

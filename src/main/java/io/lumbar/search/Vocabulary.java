@@ -21,6 +21,24 @@ public final class Vocabulary {
     return new Vocabulary(Analysis.bundled(), List.of());
   }
 
+  /** A cause or treatment, for pickers and suggestions in the console. */
+  public record TagInfo(String kind, String slug, String name) {}
+
+  /** Every active tag, causes first, by name. */
+  public List<TagInfo> allTags() {
+    return tags.all().stream().map(Vocabulary::info)
+        .sorted(java.util.Comparator.comparing(TagInfo::kind).thenComparing(TagInfo::name)).toList();
+  }
+
+  /** Tags whose name or one of whose aliases occurs in {@code text}: suggestions for tagging a passage. */
+  public List<TagInfo> suggestTags(String text) {
+    return tags.matches(text).stream().map(Vocabulary::info).toList();
+  }
+
+  private static TagInfo info(TagTerms t) {
+    return new TagInfo(t.kind(), t.slug(), t.name());
+  }
+
   Analysis analysis() {
     return analysis;
   }

@@ -26,6 +26,17 @@ public final class HttpErrors {
     var routes = config.routes;
     routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, pages, 400, e.getMessage()));
     routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, pages, 404, e.getMessage()));
+    routes.exception(Unauthenticated.class, (e, ctx) -> {
+      if (wantsJson(ctx)) {
+        answer(ctx, pages, 401, "Sign in first: this needs an editor's session");
+      } else {
+        ctx.attribute(ANSWERED, true);
+        // Back to where they were going after signing in (GET only: a form post cannot be replayed).
+        String target = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/admin";
+        ctx.redirect("/admin/login?next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    });
+    routes.exception(Forbidden.class, (e, ctx) -> answer(ctx, pages, 403, e.getMessage()));
     routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
       log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       answer(ctx, pages, 503, "The database is unavailable right now; please try again shortly.");
@@ -75,6 +86,8 @@ public final class HttpErrors {
     return switch (status) {
       case 400 -> "That request did not work";
       case 401, 403 -> "Not allowed";
+      case 409 -> "Changed meanwhile";
+      case 429 -> "Too many attempts";
       case 404 -> "Not found";
       case 503 -> "Temporarily unavailable";
       default -> status >= 500 ? "Something went wrong" : "That request did not work";

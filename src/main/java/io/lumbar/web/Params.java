@@ -25,6 +25,19 @@ public final class Params {
     return (int) value;
   }
 
+  /** A required whole number from a form field (e.g. a version), 0 or more. */
+  public static int intParam(String raw, String name) {
+    try {
+      long value = raw == null ? -1 : Long.parseLong(asciiDigits(raw.strip()));
+      if (value >= 0 && value <= Integer.MAX_VALUE) {
+        return (int) value;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the 400 below
+    }
+    throw new BadRequestException("'" + name + "' must be a whole number");
+  }
+
   /** A path parameter that must be a positive id. */
   public static long idParam(Context ctx, String name) {
     String raw = ctx.pathParam(name);

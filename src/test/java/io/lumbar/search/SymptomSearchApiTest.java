@@ -34,18 +34,6 @@ class SymptomSearchApiTest {
     return slugs;
   }
 
-  private static long passageIdStartingWith(String start) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT id FROM passages WHERE text LIKE CONCAT(?, '%')")) {
-        st.setString(1, start);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
-  }
-
   @Test
   void the_bundled_taxonomy_has_every_required_cause_and_treatment() {
     JsonNode tags = app.get("/api/tags").json();
@@ -141,7 +129,7 @@ class SymptomSearchApiTest {
 
   @Test
   void related_passages_share_words_and_tags_and_never_include_the_passage_itself() {
-    long sciatica = passageIdStartingWith("Sciatica is inflammation of the large nerve");
+    long sciatica = app.passageIdStartingWith("Sciatica is inflammation of the large nerve");
 
     JsonNode related = app.get("/api/passages/" + sciatica + "/related?limit=3").json();
 

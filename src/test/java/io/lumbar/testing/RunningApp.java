@@ -89,6 +89,21 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     return db.database();
   }
 
+  /** The id of the passage whose text starts so (any status). */
+  public long passageIdStartingWith(String start) {
+    return database().read(c -> {
+      try (var st = c.prepareStatement("SELECT id FROM passages WHERE text LIKE CONCAT(?, '%')")) {
+        st.setString(1, start);
+        try (var rs = st.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalStateException("No passage starts with " + start);
+          }
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
   public Path indexDir() {
     return indexDir;
   }

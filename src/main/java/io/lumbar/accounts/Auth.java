@@ -1,0 +1,99 @@
+package io.lumbar.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import io.lumbar.accounts.SessionDao.Session;
+import io.lumbar.db.Database;
+import io.lumbar.web.Forbidden;
+import io.lumbar.web.Unauthenticated;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * Guards the console: every {@code /admin} page and {@code /api/admin} endpoint needs a session, and every
+ * state-changing request needs the session's CSRF token (form field {@code _csrf} or header
+ * {@code X-CSRF-Token}). Handlers then ask {@link #user} who is signed in and {@link #requireAdmin}.
+ */
+public final class Auth {
+  static final String SESSION_COOKIE = "lumbar_session";
+  static final String CSRF_FIELD = "_csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String SESSION_ATTRIBUTE = "lumbar.session";
+  private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+  /** Reachable without a session. */
+  private static final Set<String> PUBLIC = Set.of("/admin/login");
+
+  private final SessionDao sessions;
+
+  public Auth(Database db) {
+    this.sessions = new SessionDao(db);
+  }
+
+  SessionDao sessions() {
+    return sessions;
+  }
+
+  public void protect(RoutesConfig routes) {
+    routes.before("/admin", this::check);
+    routes.before("/admin/*", this::check);
+    routes.before("/api/admin/*", this::check);
+  }
+
+  private void check(Context ctx) {
+    if (PUBLIC.contains(ctx.path())) {
+      return;
+    }
+    Session session = sessions.find(ctx.cookie(SESSION_COOKIE)).orElseThrow(Unauthenticated::new);
+    ctx.attribute(SESSION_ATTRIBUTE, session);
+    if (!SAFE.contains(ctx.method())) {
+      String sent = ctx.header(CSRF_HEADER);
+      if (sent == null) {
+        sent = ctx.formParam(CSRF_FIELD);
+      }
+      if (!sameToken(sent, session.csrfToken())) {
+        throw new Forbidden("This form has expired or did not come from Lumbar. Reload the page and try again.");
+      }
+    }
+  }
+
+  /** The signed-in user; only on routes this guards. */
+  public static User user(Context ctx) {
+    Session session = ctx.attribute(SESSION_ATTRIBUTE);
+    if (session == null) {
+      throw new Unauthenticated();
+    }
+    return session.user();
+  }
+
+  /** The token forms must send back. */
+  public static String csrfToken(Context ctx) {
+    Session session = ctx.attribute(SESSION_ATTRIBUTE);
+    return session == null ? "" : session.csrfToken();
+  }
+
+  public static User requireAdmin(Context ctx) {
+    User user = user(ctx);
+    if (!user.isAdmin()) {
+      throw new Forbidden("Only an admin can do this.");
+    }
+    return user;
+  }
+
+  static Cookie sessionCookie(Context ctx, String value, int maxAgeSeconds) {
+    return new Cookie(SESSION_COOKIE, value, "/", maxAgeSeconds, isHttps(ctx), true, null, SameSite.LAX);
+  }
+
+  /** Secure cookies when the browser talks HTTPS, also behind a proxy that terminates TLS. */
+  static boolean isHttps(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+
+  static boolean sameToken(String sent, String expected) {
+    return sent != null && expected != null
+        && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,21 @@
+package io.lumbar.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.lumbar.accounts.Auth;
+import io.lumbar.db.Database;
+import io.lumbar.web.Pages;
+
+/** {@code GET /admin}: the dashboard. */
+public final class AdminRoutes {
+  private final DashboardDao dashboard;
+  private final Pages pages;
+
+  public AdminRoutes(Database db, Pages pages) {
+    this.dashboard = new DashboardDao(db);
+    this.pages = pages;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/admin", ctx -> pages.render(ctx, new DashboardPage(Auth.user(ctx), Auth.csrfToken(ctx), dashboard.figures())));
+  }
+}

@@ -1,0 +1,58 @@
+package io.lumbar.admin;
+
+import io.lumbar.db.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The figures on the console's front page. */
+public final class DashboardDao {
+  public record Activity(String actor, String action, String entityType, Long entityId, Instant at) {}
+
+  public record Figures(Map<String, Long> byStatus, long untaggedPublished, List<Activity> recent) {}
+
+  private static final String BY_STATUS = """
+      SELECT status, COUNT(*) FROM passages GROUP BY status
+      """;
+  private static final String UNTAGGED = """
+      SELECT COUNT(*) FROM passages p
+       WHERE p.status = 'published' AND NOT EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id)
+      """;
+  private static final String RECENT = """
+      SELECT actor, action, entity_type, entity_id, at FROM audit_log ORDER BY id DESC LIMIT 15
+      """;
+
+  private final Database db;
+
+  DashboardDao(Database db) {
+    this.db = db;
+  }
+
+  Figures figures() {
+    return db.read(c -> {
+      Map<String, Long> byStatus = new LinkedHashMap<>(Map.of("pending", 0L, "published", 0L, "rejected", 0L));
+      try (PreparedStatement st = c.prepareStatement(BY_STATUS); ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          byStatus.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      long untagged;
+      try (PreparedStatement st = c.prepareStatement(UNTAGGED); ResultSet rs = st.executeQuery()) {
+        rs.next();
+        untagged = rs.getLong(1);
+      }
+      List<Activity> recent = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(RECENT); ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(4);
+          recent.add(new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : id, rs.getTimestamp(5).toInstant()));
+        }
+      }
+      return new Figures(byStatus, untagged, recent);
+    });
+  }
+}

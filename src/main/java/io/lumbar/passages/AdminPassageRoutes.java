@@ -1,0 +1,166 @@
+package io.lumbar.passages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.lumbar.accounts.Auth;
+import io.lumbar.accounts.User;
+import io.lumbar.db.Database;
+import io.lumbar.passages.PassageEditor.Conflict;
+import io.lumbar.passages.PassageEditor.Outcome;
+import io.lumbar.passages.PassageEditor.Revision;
+import io.lumbar.passages.PassageEditor.Saved;
+import io.lumbar.search.Vocabulary;
+import io.lumbar.tagging.PassageTagger;
+import io.lumbar.web.BadRequestException;
+import io.lumbar.web.Pages;
+import io.lumbar.web.Params;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The console's passage pages: {@code /admin/passages} (list), {@code /admin/passages/{id}} (edit, tag,
+ * history), and their form posts. Every post redirects back (post/redirect/get) or shows a conflict.
+ */
+public final class AdminPassageRoutes {
+  static final int PAGE_SIZE = 50;
+  private static final Set<String> SORTS = Set.of("article", "updated", "id");
+
+  private final PassageList list;
+  private final PassageEditor editor;
+  private final PassageTagger tagger;
+  private final Supplier<Vocabulary> vocabulary;
+  private final Pages pages;
+
+  public AdminPassageRoutes(Database db, Supplier<Vocabulary> vocabulary, Pages pages) {
+    this.list = new PassageList(db);
+    this.editor = new PassageEditor(db);
+    this.tagger = new PassageTagger(db);
+    this.vocabulary = vocabulary;
+    this.pages = pages;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/admin/passages", this::list);
+    routes.get("/admin/passages/{id}", this::edit);
+    routes.post("/admin/passages/{id}", this::save);
+    routes.post("/admin/passages/{id}/tags", this::tag);
+    routes.post("/admin/passages/{id}/tags/{slug}/remove", this::untag);
+    routes.post("/admin/passages/{id}/revisions/{version}/revert", this::revert);
+  }
+
+  private void list(Context ctx) {
+    PassageList.Filter filter = filter(ctx);
+    String sort = ctx.queryParam("sort");
+    if (sort == null || !SORTS.contains(sort)) {
+      sort = "article";
+    }
+    int offset = Params.intParam(ctx, "offset", 0, 0, 1_000_000);
+    long total = list.count(filter);
+    List<PassageList.Row> rows = list.page(filter, PassageList.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT)), offset, PAGE_SIZE);
+    pages.render(ctx, new PassageListPage(Auth.user(ctx), Auth.csrfToken(ctx), filter, sort, rows, total, offset, PAGE_SIZE,
+        vocabulary.get().allTags()));
+  }
+
+  static PassageList.Filter filter(Context ctx) {
+    String status = blankToNull(ctx.queryParam("status"));
+    if (status != null && !PassageEdit.STATUSES.contains(status)) {
+      throw new BadRequestException("'status' must be pending, published or rejected");
+    }
+    String q = blankToNull(ctx.queryParam("q"));
+    if (q != null && q.length() > 200) {
+      throw new BadRequestException("'q' is too long: at most 200 characters");
+    }
+    String article = blankToNull(ctx.queryParam("article"));
+    Long articleId = article == null ? null : (long) Params.intParam(ctx, "article", 0, 1, Integer.MAX_VALUE);
+    return new PassageList.Filter(q, status, slug(ctx, "cause"), slug(ctx, "treatment"), articleId,
+        ctx.queryParam("untagged") != null, ctx.queryParam("duplicates") != null);
+  }
+
+  private static String slug(Context ctx, String name) {
+    String value = blankToNull(ctx.queryParam(name));
+    if (value != null && value.length() > 200) {
+      throw new BadRequestException("'" + name + "' is too long");
+    }
+    return value;
+  }
+
+  private void edit(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    show(ctx, editor.find(id), messageFor(ctx.queryParam("done")));
+  }
+
+  private void show(Context ctx, EditablePassage passage, String message) {
+    Vocabulary words = vocabulary.get();
+    List<Revision> revisions = editor.revisions(passage.id());
+    pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, words.suggestTags(passage.text()),
+        words.allTags(), revisions, message, passage.id() > 1 ? passage.id() - 1 : null, passage.id() + 1));
+  }
+
+  private void save(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    User user = Auth.user(ctx);
+    int version = Params.intParam(ctx.formParam("version"), "version");
+    PassageEdit edit = new PassageEdit(ctx.formParam("heading"), ctx.formParam("text"), ctx.formParam("status"), ctx.formParam("reject_reason"));
+    String action = switch (String.valueOf(ctx.formParam("action"))) {
+      case "publish" -> "passage.publish";
+      case "reject" -> "passage.reject";
+      default -> "passage.edit";
+    };
+    if (action.equals("passage.publish")) {
+      edit = new PassageEdit(edit.heading(), edit.text(), "published", null);
+    } else if (action.equals("passage.reject")) {
+      edit = new PassageEdit(edit.heading(), edit.text(), "rejected", edit.rejectReason());
+    }
+    answer(ctx, id, editor.save(id, version, edit, user.username(), action), edit);
+  }
+
+  private void answer(Context ctx, long id, Outcome outcome, PassageEdit yours) {
+    switch (outcome) {
+      case Saved saved -> ctx.redirect("/admin/passages/" + id + "?done=saved");
+      case Conflict conflict -> {
+        ctx.status(409);
+        pages.render(ctx, new ConflictPage(Auth.user(ctx), Auth.csrfToken(ctx), conflict.current(), yours));
+      }
+    }
+  }
+
+  private void tag(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    String slug = blankToNull(ctx.formParam("tag"));
+    if (slug == null) {
+      throw new BadRequestException("Choose a tag to add");
+    }
+    tagger.tag(id, slug, Auth.user(ctx).username());
+    ctx.redirect("/admin/passages/" + id + "?done=tagged");
+  }
+
+  private void untag(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    tagger.untag(id, ctx.pathParam("slug"), Auth.user(ctx).username());
+    ctx.redirect("/admin/passages/" + id + "?done=untagged");
+  }
+
+  private void revert(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    int target = (int) Params.idParam(ctx, "version");
+    int current = Params.intParam(ctx.formParam("version"), "version");
+    Revision revision = editor.revisions(id).stream().filter(r -> r.version() == target).findFirst()
+        .orElseThrow(() -> new io.lumbar.db.NotFoundException("Revision", id + "/" + target));
+    PassageEdit back = new PassageEdit(revision.heading(), revision.text(), revision.status(), revision.rejectReason());
+    answer(ctx, id, editor.save(id, current, back, Auth.user(ctx).username(), "passage.revert"), back);
+  }
+
+  private static String messageFor(String done) {
+    return switch (done == null ? "" : done) {
+      case "saved" -> "Saved. Search shows the change within a second.";
+      case "tagged" -> "Tag added.";
+      case "untagged" -> "Tag removed.";
+      default -> null;
+    };
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

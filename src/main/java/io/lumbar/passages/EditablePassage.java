@@ -1,0 +1,17 @@
+package io.lumbar.passages;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A passage as editors see it: any status, its original text, version and tags. */
+public record EditablePassage(long id, long articleId, String articleTitle, int position, String heading, String text,
+    String originalText, String status, String rejectReason, int version, Instant updatedAt, String updatedBy,
+    Long duplicateOf, List<Tagged> tags) {
+
+  /** A tag on the passage. */
+  public record Tagged(String kind, String slug, String name) {}
+
+  public boolean edited() {
+    return !text.equals(originalText);
+  }
+}

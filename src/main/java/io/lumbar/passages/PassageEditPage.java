@@ -1,0 +1,24 @@
+package io.lumbar.passages;
+
+import io.lumbar.accounts.User;
+import io.lumbar.passages.PassageEditor.Revision;
+import io.lumbar.search.Vocabulary.TagInfo;
+import io.lumbar.web.Page;
+import java.util.List;
+
+/**
+ * One passage in the console: the edit form (text, heading, status), its tags with suggestions and the
+ * keyboard shortcuts, and its revision history. {@code message} confirms the last action.
+ */
+public record PassageEditPage(User user, String csrf, EditablePassage passage, List<TagInfo> suggestions,
+    List<TagInfo> allTags, List<Revision> revisions, String message, Long previousId, Long nextId) implements Page {
+  @Override
+  public String template() {
+    return "passages/edit.jte";
+  }
+
+  /** Suggestions not already on the passage. */
+  public List<TagInfo> newSuggestions() {
+    return suggestions.stream().filter(s -> passage.tags().stream().noneMatch(t -> t.slug().equals(s.slug()))).limit(9).toList();
+  }
+}

@@ -1,0 +1,147 @@
+package io.lumbar.passages;
+
+import io.lumbar.db.Database;
+import io.lumbar.db.NotFoundException;
+import io.lumbar.indexing.ChangeLog;
+import io.lumbar.passages.EditablePassage.Tagged;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Editors' changes to a passage. Every save is one transaction: the passage (only if nobody saved since the
+ * version the editor started from), a revision with the new state, an audit entry and an index change, so
+ * search shows the edit within a second and history can always revert it.
+ */
+public final class PassageEditor {
+  /** What a save did: saved as {@code version}, or nothing, because {@code current} changed meanwhile. */
+  public sealed interface Outcome {}
+
+  public record Saved(int version) implements Outcome {}
+
+  public record Conflict(EditablePassage current) implements Outcome {}
+
+  /** One saved state of a passage. */
+  public record Revision(int version, String heading, String text, String status, String rejectReason,
+      String changedBy, java.time.Instant changedAt) {}
+
+  private static final String FIND = """
+      SELECT p.id, p.article_id, a.title, p.position, p.heading, p.text, p.original_text, p.status, p.reject_reason,
+             p.version, p.updated_at, p.updated_by, p.duplicate_of
+        FROM passages p JOIN articles a ON a.id = p.article_id
+       WHERE p.id = ?
+      """;
+  private static final String TAGS = """
+      SELECT t.kind, t.slug, t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
+       WHERE pt.passage_id = ? AND t.retired_at IS NULL ORDER BY t.kind, t.name
+      """;
+  private static final String UPDATE = """
+      UPDATE passages SET heading = ?, text = ?, status = ?, reject_reason = ?, version = version + 1,
+                          updated_at = CURRENT_TIMESTAMP(3), updated_by = ?
+       WHERE id = ? AND version = ?
+      """;
+  private static final String INSERT_REVISION = """
+      INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by)
+      SELECT id, version, heading, text, status, reject_reason, ? FROM passages WHERE id = ?
+      """;
+  private static final String INSERT_AUDIT = """
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
+      VALUES (?, ?, 'passage', ?, JSON_OBJECT('version', ?, 'status', ?))
+      """;
+  private static final String REVISIONS = """
+      SELECT version, heading, text, status, reject_reason, changed_by, changed_at
+        FROM passage_revisions WHERE passage_id = ? ORDER BY version DESC
+      """;
+
+  private final Database db;
+
+  public PassageEditor(Database db) {
+    this.db = db;
+  }
+
+  public EditablePassage find(long id) {
+    return db.read(c -> find(c, id));
+  }
+
+  /** Saves {@code edit} if the passage is still at {@code expectedVersion}; otherwise changes nothing. */
+  public Outcome save(long id, int expectedVersion, PassageEdit edit, String actor, String action) {
+    PassageEdit valid = edit.validated();
+    return db.inTransaction(c -> {
+      try (PreparedStatement st = c.prepareStatement(UPDATE)) {
+        st.setString(1, valid.heading());
+        st.setString(2, valid.text());
+        st.setString(3, valid.status());
+        st.setString(4, valid.rejectReason());
+        st.setString(5, actor);
+        st.setLong(6, id);
+        st.setInt(7, expectedVersion);
+        if (st.executeUpdate() == 0) {
+          return new Conflict(find(c, id));
+        }
+      }
+      try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
+        st.setString(1, actor);
+        st.setLong(2, id);
+        st.executeUpdate();
+      }
+      int version = expectedVersion + 1;
+      try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
+        st.setString(1, actor);
+        st.setString(2, action);
+        st.setLong(3, id);
+        st.setInt(4, version);
+        st.setString(5, valid.status());
+        st.executeUpdate();
+      }
+      ChangeLog.append(c, id);
+      return new Saved(version);
+    });
+  }
+
+  public List<Revision> revisions(long id) {
+    return db.read(c -> {
+      List<Revision> revisions = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(REVISIONS)) {
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            revisions.add(new Revision(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant()));
+          }
+        }
+      }
+      return revisions;
+    });
+  }
+
+  private static EditablePassage find(Connection c, long id) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(FIND)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Passage", id);
+        }
+        long duplicateOf = rs.getLong(13);
+        return new EditablePassage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+            rs.getTimestamp(11).toInstant(), rs.getString(12), rs.wasNull() ? null : duplicateOf, tags(c, id));
+      }
+    }
+  }
+
+  private static List<Tagged> tags(Connection c, long id) throws SQLException {
+    List<Tagged> tags = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement(TAGS)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          tags.add(new Tagged(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    return tags;
+  }
+}

@@ -1,0 +1,52 @@
+package io.lumbar.passages;
+
+import io.lumbar.accounts.User;
+import io.lumbar.search.Vocabulary.TagInfo;
+import io.lumbar.web.Page;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The editors' passage list with its filters, sort, count and paging. */
+public record PassageListPage(User user, String csrf, PassageList.Filter filter, String sort, List<PassageList.Row> rows,
+    long total, int offset, int limit, List<TagInfo> tags) implements Page {
+  @Override
+  public String template() {
+    return "passages/list.jte";
+  }
+
+  public String value(String s) {
+    return s == null ? "" : s;
+  }
+
+  public String pageUrl(int newOffset) {
+    StringBuilder url = new StringBuilder("/admin/passages?offset=").append(newOffset);
+    add(url, "q", filter.q());
+    add(url, "status", filter.status());
+    add(url, "cause", filter.cause());
+    add(url, "treatment", filter.treatment());
+    add(url, "article", filter.article() == null ? null : filter.article().toString());
+    add(url, "untagged", filter.untagged() ? "1" : null);
+    add(url, "duplicates", filter.duplicates() ? "1" : null);
+    add(url, "sort", sort);
+    return url.toString();
+  }
+
+  public String previousUrl() {
+    return offset == 0 ? null : pageUrl(Math.max(0, offset - limit));
+  }
+
+  public String nextUrl() {
+    return offset + limit >= total ? null : pageUrl(offset + limit);
+  }
+
+  public static String excerpt(String text) {
+    return text.length() <= 220 ? text : text.substring(0, 219) + "…";
+  }
+
+  private static void add(StringBuilder url, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      url.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.lumbar.tagging;
+
+import io.lumbar.db.Database;
+import io.lumbar.db.NotFoundException;
+import io.lumbar.indexing.ChangeLog;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** Tags and untags passages; each change is audited and reaches search through the change log. */
+public final class PassageTagger {
+  private static final String TAG_ID = """
+      SELECT id FROM tags WHERE slug = ? AND retired_at IS NULL
+      """;
+  private static final String PASSAGE_EXISTS = """
+      SELECT EXISTS (SELECT 1 FROM passages WHERE id = ?)
+      """;
+  private static final String TAG = """
+      INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)
+      """;
+  private static final String UNTAG = """
+      DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?
+      """;
+  private static final String AUDIT = """
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'passage', ?, JSON_OBJECT('tag', ?))
+      """;
+
+  private final Database db;
+
+  public PassageTagger(Database db) {
+    this.db = db;
+  }
+
+  /** True when the tag was added (false: it was already there). */
+  public boolean tag(long passageId, String slug, String actor) {
+    return change(passageId, slug, actor, TAG, "passage.tag");
+  }
+
+  /** True when the tag was removed (false: it was not there). */
+  public boolean untag(long passageId, String slug, String actor) {
+    return change(passageId, slug, actor, UNTAG, "passage.untag");
+  }
+
+  private boolean change(long passageId, String slug, String actor, String sql, String action) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement st = c.prepareStatement(PASSAGE_EXISTS)) {
+        st.setLong(1, passageId);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            throw new NotFoundException("Passage", passageId);
+          }
+        }
+      }
+      long tagId;
+      try (PreparedStatement st = c.prepareStatement(TAG_ID)) {
+        st.setString(1, slug);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            throw new NotFoundException("Tag", slug);
+          }
+          tagId = rs.getLong(1);
+        }
+      }
+      boolean changed;
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setLong(1, passageId);
+        st.setLong(2, tagId);
+        if (sql.equals(TAG)) {
+          st.setString(3, actor);
+        }
+        changed = st.executeUpdate() > 0;
+      }
+      if (changed) {
+        try (PreparedStatement st = c.prepareStatement(AUDIT)) {
+          st.setString(1, actor);
+          st.setString(2, action);
+          st.setLong(3, passageId);
+          st.setString(4, slug);
+          st.executeUpdate();
+        }
+        ChangeLog.append(c, passageId);
+      }
+      return changed;
+    });
+  }
+}

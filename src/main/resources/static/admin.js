@@ -1,0 +1,33 @@
+// Keyboard shortcuts for the passage page (every action also works without JavaScript):
+// 1-9 accept a suggested tag, a publish, r reject (asks for the reason), j/k next/previous passage.
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  if (event.ctrlKey || event.metaKey || event.altKey || (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) {
+    return;
+  }
+  const click = (selector) => {
+    const element = document.querySelector(selector);
+    if (element) {
+      event.preventDefault();
+      element.click();
+    }
+  };
+  if (/^[1-9]$/.test(event.key)) {
+    click(`button.suggestion[data-key="${event.key}"]`);
+  } else if (event.key === 'a') {
+    click('#accept');
+  } else if (event.key === 'r') {
+    const reason = document.getElementById('reject_reason');
+    if (reason && reason.value.trim() === '') {
+      event.preventDefault();
+      reason.focus();
+      reason.placeholder = 'Why is it rejected? Then press Reject.';
+    } else {
+      click('#reject');
+    }
+  } else if (event.key === 'j') {
+    click('#next');
+  } else if (event.key === 'k') {
+    click('#prev');
+  }
+});

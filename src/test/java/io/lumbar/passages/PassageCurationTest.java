@@ -1,0 +1,167 @@
+package io.lumbar.passages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lumbar.testing.ConsoleSession;
+import io.lumbar.testing.ConsoleSession.Page;
+import io.lumbar.testing.Eventually;
+import io.lumbar.testing.RunningApp;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Editors curating passages through the console: edits, conflicts, escaping, tags, history. */
+class PassageCurationTest {
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass();
+
+  static final String PASSWORD = "a long enough password";
+  static ConsoleSession edna;
+  static ConsoleSession eric;
+
+  @BeforeAll
+  static void signIn() {
+    ConsoleSession.createUser(app, "edna", PASSWORD, false);
+    ConsoleSession.createUser(app, "eric", PASSWORD, false);
+    edna = new ConsoleSession(app);
+    edna.login("edna", PASSWORD);
+    eric = new ConsoleSession(app);
+    eric.login("eric", PASSWORD);
+  }
+
+  private static int version(Page page) {
+    Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page.body());
+    assertThat(m.find()).as("version field").isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static Map<String, String> form(int version, String text, String status) {
+    return Map.of("version", Integer.toString(version), "heading", "", "text", text, "status", status, "reject_reason", "", "action", "save");
+  }
+
+  private static String search(String q) {
+    return app.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body();
+  }
+
+  @Test
+  void an_edit_is_saved_with_a_new_revision_and_reaches_search_within_a_second() {
+    long id = app.passageIdStartingWith("Pebbles can form in one or both kidneys");
+    Page page = edna.get("/admin/passages/" + id);
+    int version = version(page);
+    String text = "Pebbles can form in one or both kidneys; a zanthoxylum marker proves the edit reached search.";
+
+    Page saved = edna.post("/admin/passages/" + id, form(version, text, "published"));
+
+    assertThat(saved.status()).isEqualTo(302);
+    assertThat(saved.location()).isEqualTo("/admin/passages/" + id + "?done=saved");
+    Page after = edna.get(saved.location());
+    assertThat(version(after)).isEqualTo(version + 1);
+    assertThat(after.body()).contains("Saved. Search shows the change").contains("Original text").contains(">edna<");
+    Eventually.within(Duration.ofSeconds(1), () -> assertThat(search("zanthoxylum")).contains("zanthoxylum marker"));
+  }
+
+  @Test
+  void saving_a_stale_copy_shows_both_versions_and_loses_nothing() {
+    long id = app.passageIdStartingWith("Small kidney stones can pass through the urinary system");
+    int version = version(edna.get("/admin/passages/" + id));
+    version(eric.get("/admin/passages/" + id));
+    assertThat(eric.post("/admin/passages/" + id, form(version, "Eric's version of the kidney stone passage.", "published")).status()).isEqualTo(302);
+
+    Page conflict = edna.post("/admin/passages/" + id, form(version, "Edna's careful rewrite of the kidney stone passage.", "published"));
+
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.body()).contains("changed while you were editing")
+        .contains("careful rewrite of the kidney stone passage").contains("version of the kidney stone passage.</p>").contains("eric saved version " + (version + 1));
+    String stored = app.database().read(c -> {
+      try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
+        st.setLong(1, id);
+        try (var rs = st.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+    assertThat(stored).isEqualTo("Eric's version of the kidney stone passage.");
+    // "Save mine over theirs" posts the newer version and wins.
+    assertThat(edna.post("/admin/passages/" + id, form(version(conflict), "Edna's careful rewrite of the kidney stone passage.", "published")).status())
+        .isEqualTo(302);
+  }
+
+  @Test
+  void passage_text_with_markup_is_escaped_on_every_page() {
+    long id = app.passageIdStartingWith("Kidney infections require antibiotics");
+    int version = version(edna.get("/admin/passages/" + id));
+    String hostile = "Kidney infections <script>alert('x')</script> need <b>antibiotics</b> quickly.";
+
+    edna.post("/admin/passages/" + id, form(version, hostile, "published"));
+
+    String escaped = "&lt;script&gt;alert(";
+    assertThat(edna.get("/admin/passages/" + id).body()).contains(escaped).doesNotContain("<script>alert");
+    assertThat(edna.get("/admin/passages?q=antibiotics").body()).contains(escaped).doesNotContain("<script>alert");
+    Eventually.within(Duration.ofSeconds(2), () ->
+        assertThat(app.get("/?q=antibiotics").body()).contains("&lt;script&gt;").doesNotContain("<script>alert"));
+    Page conflict = eric.post("/admin/passages/" + id, form(version, hostile, "published"));
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.body()).doesNotContain("<script>alert");
+  }
+
+  @Test
+  void tags_are_added_and_removed_and_search_follows() {
+    long id = app.passageIdStartingWith("The kidneys sit in the lower back");
+
+    assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "chiropractic")).location()).endsWith("?done=tagged");
+    assertThat(edna.get("/admin/passages/" + id).body()).contains("Remove Chiropractic");
+    Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=kidneys+sit+lower+back&treatment=chiropractic&limit=1").json()
+        .get("results").get(0).get("id").asLong()).isEqualTo(id));
+
+    assertThat(edna.post("/admin/passages/" + id + "/tags/chiropractic/remove", Map.of()).location()).endsWith("?done=untagged");
+    assertThat(edna.get("/admin/passages/" + id).body()).doesNotContain("Remove Chiropractic");
+    assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "no-such-tag")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_revision_is_reverted_in_one_click() {
+    long id = app.passageIdStartingWith("Thirty-nine percent of adults");
+    Page page = edna.get("/admin/passages/" + id);
+    int version = version(page);
+    edna.post("/admin/passages/" + id, form(version, "A regrettable edit.", "published"));
+
+    Page reverted = edna.post("/admin/passages/" + id + "/revisions/" + version + "/revert", Map.of("version", Integer.toString(version + 1)));
+
+    assertThat(reverted.status()).isEqualTo(302);
+    Page after = edna.get("/admin/passages/" + id);
+    assertThat(after.body()).contains("Thirty-nine percent of adults").contains("Revert to this");
+    assertThat(version(after)).isEqualTo(version + 2);
+  }
+
+  @Test
+  void bad_edits_are_refused_with_a_reason_and_change_nothing() {
+    long id = app.passageIdStartingWith("Contrary to popular belief, bed rest");
+    int version = version(edna.get("/admin/passages/" + id));
+
+    Page empty = edna.post("/admin/passages/" + id, form(version, "   ", "published"));
+    Page noReason = edna.post("/admin/passages/" + id, form(version, "Some text", "rejected"));
+    Page badVersion = edna.post("/admin/passages/" + id, Map.of("version", "x", "text", "t", "status", "published"));
+
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body()).contains("The text cannot be empty");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("Say why the passage is rejected");
+    assertThat(badVersion.status()).isEqualTo(400);
+    assertThat(version(edna.get("/admin/passages/" + id))).isEqualTo(version);
+  }
+
+  @Test
+  void the_list_filters_and_counts() {
+    assertThat(edna.get("/admin/passages?status=rejected").body()).contains("41 passages");
+    assertThat(edna.get("/admin/passages?cause=sciatica").body()).contains("4 passages");
+    assertThat(edna.get("/admin/passages?status=bogus").status()).isEqualTo(400);
+    assertThat(edna.get("/admin/passages/999999").status()).isEqualTo(404);
+  }
+}

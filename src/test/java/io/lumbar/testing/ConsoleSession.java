@@ -1,0 +1,134 @@
+package io.lumbar.testing;
+
+import io.lumbar.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like client for the console over plain HTTP: keeps cookies, never follows redirects (tests look
+ * at them), fills the CSRF field from the last page it saw.
+ */
+public final class ConsoleSession {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"login_token\" value=\"([^\"]+)\"");
+
+  /** An answer: status, headers and body. */
+  public record Page(int status, HttpHeaders headers, String body) {
+    public String location() {
+      return headers.firstValue("Location").orElse(null);
+    }
+  }
+
+  private final RunningApp app;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+  private String csrf;
+
+  public ConsoleSession(RunningApp app) {
+    this.app = app;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Creates a user through {@code lumbar user add}, as an operator would. */
+  public static void createUser(RunningApp app, String name, String password, boolean admin) {
+    StringWriter err = new StringWriter();
+    var cli = Main.commandLine(app.config(), new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = admin ? cli.execute("user", "add", name, "--admin") : cli.execute("user", "add", name);
+    if (exit != 0) {
+      throw new IllegalStateException("user add failed: " + err);
+    }
+  }
+
+  public Page get(String path) {
+    Page page = send(HttpRequest.newBuilder(app.uri(path)).GET().build());
+    remember(page);
+    return page;
+  }
+
+  /** Posts a form with this session's CSRF token added. */
+  public Page post(String path, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (csrf != null) {
+      all.putIfAbsent("_csrf", csrf);
+    }
+    return postRaw(path, all);
+  }
+
+  /** Posts exactly these fields (no CSRF token added). */
+  public Page postRaw(String path, Map<String, String> fields) {
+    String form = fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    Page page = send(HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    remember(page);
+    return page;
+  }
+
+  /** Signs in through the login form; returns the answer to the form post. */
+  public Page login(String username, String password) {
+    Page form = get("/admin/login");
+    Matcher token = LOGIN_TOKEN.matcher(form.body());
+    if (!token.find()) {
+      throw new IllegalStateException("No login form: " + form.status());
+    }
+    Page answer = postRaw("/admin/login", Map.of("login_token", token.group(1), "username", username, "password", password));
+    if (answer.status() == 302) {
+      get("/admin");
+    }
+    return answer;
+  }
+
+  public String csrf() {
+    return csrf;
+  }
+
+  public HttpCookie cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+  }
+
+  public void setCookie(String name, String value) {
+    HttpCookie cookie = new HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(app.uri("/"), cookie);
+  }
+
+  private void remember(Page page) {
+    Matcher m = CSRF.matcher(page.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+  }
+
+  private Page send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Page(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
