@@ -17,7 +17,7 @@ final class QueryNormalizer {
   /** Control and format characters count as spaces, so they can neither hide in nor split a query. */
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\p{C}]+");
   private static final Pattern SURROUNDING_PUNCTUATION = Pattern.compile("^[\\p{P} ]+|[\\p{P} ]+$");
-  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s@]++@[^\\s@.]++(?:\\.[^\\s@.]++)+");
   /** Five or more digits, also when written in groups ("555 123 4567", "4111-1111-1111-1111"). */
   private static final Pattern LONG_NUMBER = Pattern.compile("\\+?\\p{Nd}(?:[ ./-]?\\p{Nd}){4,}");
 
@@ -28,7 +28,9 @@ final class QueryNormalizer {
     if (raw == null) {
       return "";
     }
-    String folded = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKD)).replaceAll("");
+    // Bounded before any pattern runs: the work per search stays small whatever was typed.
+    String bounded = raw.length() > 4 * MAX_LENGTH ? raw.substring(0, 4 * MAX_LENGTH) : raw;
+    String folded = MARKS.matcher(Normalizer.normalize(bounded, Normalizer.Form.NFKD)).replaceAll("");
     String text = SPACES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     // Punctuation goes before redaction so it cannot eat the brackets of "<email>".
     text = SURROUNDING_PUNCTUATION.matcher(text).replaceAll("");

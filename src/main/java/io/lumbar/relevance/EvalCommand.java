@@ -66,7 +66,9 @@ public final class EvalCommand implements Callable<Integer> {
       return 0;
     }
     try (Backend backend = Backend.open(parent.config(), false)) {
-      backend.importSampleCorpusIfEmpty();
+      if (parent.config().importSamples()) {
+        backend.importSampleCorpusIfEmpty();
+      }
       List<Evaluation.Result> results = new ArrayList<>();
       try (PassageIndex index = PassageIndex.inMemory(backend.analysis().indexAnalyzer())) {
         int passages;

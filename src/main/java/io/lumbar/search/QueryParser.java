@@ -15,6 +15,7 @@ import java.util.Set;
 final class QueryParser {
   static final int MAX_WORDS = 32;
   static final int MAX_PHRASES = 8;
+  private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}\\p{M}'\u2019]+");
 
   record ParsedQuery(String looseText, List<String> phrases) {}
 
@@ -50,7 +51,8 @@ final class QueryParser {
   private static String distinctWords(String text) {
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
-    for (String word : text.strip().split("\\s+")) {
+    // Split like the tokenizer does (commas, slashes, dots...), so the cap cannot be passed with "a,b,c,...".
+    for (String word : WORD_SEPARATORS.split(text.strip())) {
       if (!word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT)) && words.size() < MAX_WORDS) {
         words.add(word);
       }

@@ -26,7 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -87,10 +87,13 @@ public final class SearchService {
       } else {
         docs = searcher.search(plan.query(), top);
       }
-      TopFieldCollector.populateScores(docs.scoreDocs, searcher, plan.query());
       ScoreDoc[] page = Arrays.copyOfRange(docs.scoreDocs, Math.min(request.offset(), docs.scoreDocs.length), docs.scoreDocs.length);
-      List<Hit> hits = toHits(searcher, plan, docs, page);
-      String didYouMean = didYouMean(request, plan, planner, searcher);
+      for (ScoreDoc doc : page) {
+        // The score is the first sort value; no second scoring pass.
+        doc.score = (Float) ((FieldDoc) doc).fields[0];
+      }
+      List<Hit> hits = toHits(searcher, words, plan, docs, page);
+      String didYouMean = didYouMean(request, plan, words, searcher);
       return new SearchResponse(request.query(), docs.totalHits.value(), elapsedMillis(started), hits, facets, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -100,12 +103,19 @@ public final class SearchService {
   }
 
   /** The corrected query, offered only when it finds something. */
-  private static String didYouMean(SearchRequest request, Plan plan, SymptomQuery planner, IndexSearcher searcher) throws IOException {
+  private String didYouMean(SearchRequest request, Plan plan, Vocabulary words, IndexSearcher searcher) throws IOException {
     if (plan.corrections().isEmpty()) {
       return null;
     }
     String corrected = SymptomQuery.corrected(request.query(), plan.corrections());
-    Plan check = planner.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
+    if (corrected.equalsIgnoreCase(request.query())) {
+      return null;
+    }
+    // Checked without typo tolerance: the corrected words are index terms, and correcting again costs time.
+    SearchFeatures exactOnly = new SearchFeatures(features.synonyms(), features.exactBoost(), features.headingBoost(),
+        features.proximity(), features.tagBoost(), false, features.facets(), features.snippets());
+    SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
+    Plan check = checker.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
     return check.query() != null && searcher.count(check.query()) > 0 ? corrected : null;
   }
 
@@ -120,11 +130,11 @@ public final class SearchService {
         .toList();
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    String[] snippets = features.snippets() ? snippets(searcher, plan, docs, page) : new String[page.length];
+    String[] snippets = features.snippets() ? snippets(searcher, words, plan, docs, page) : new String[page.length];
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
@@ -137,8 +147,8 @@ public final class SearchService {
   }
 
   /** Fragments around the densest matches; only words the query matched (synonyms and corrections included) are marked. */
-  private String[] snippets(IndexSearcher searcher, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, vocabulary.get().analysis().indexAnalyzer())
+  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, words.analysis().indexAnalyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
             BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f))

@@ -52,6 +52,9 @@ final class SymptomQuery {
   /** No correction under this length; one edit from it, two from {@link #TWO_EDITS_FROM}. */
   static final int TYPO_MIN_LENGTH = 5;
   static final int TWO_EDITS_FROM = 9;
+  /** Longer "words" are not typos of anything; and only so many words per query are corrected. */
+  static final int TYPO_MAX_LENGTH = 20;
+  static final int MAX_CORRECTIONS = 5;
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
@@ -105,7 +108,7 @@ final class SymptomQuery {
     return new Plan(query.build(), highlight.build(), corrections);
   }
 
-  /** The query with every corrected word replaced, for "did you mean". */
+  /** The query with every corrected word replaced, for "did you mean"; the query itself if none could be placed. */
   static String corrected(String query, Map<String, String> corrections) {
     String result = query;
     for (Map.Entry<String, String> c : corrections.entrySet()) {
@@ -154,11 +157,6 @@ final class SymptomQuery {
       }
     }
     if (features.tagBoost()) {
-      for (String kind : Intent.of(text)) {
-        // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
-        String field = kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT;
-        any.add(new BoostQuery(new ConstantScoreQuery(new FieldExistsQuery(field)), INTENT_WEIGHT), Occur.SHOULD);
-      }
       for (TagTerms tag : vocabulary.tags().matches(text)) {
         // Not a term frequency: how focused the passage is on the tag (see PassageFields.TAG_FOCUS).
         any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), Occur.SHOULD);
@@ -173,7 +171,20 @@ final class SymptomQuery {
         matchable = true;
       }
     }
-    return matchable ? any.build() : null;
+    if (!matchable) {
+      return null;
+    }
+    if (!features.tagBoost() || Intent.of(text).isEmpty()) {
+      return any.build();
+    }
+    // Outside the required group: asking "why" or "what helps" ranks tagged passages up, but matches nothing by itself.
+    BooleanQuery.Builder withIntent = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    for (String kind : Intent.of(text)) {
+      // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
+      String field = kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT;
+      withIntent.add(new BoostQuery(new ConstantScoreQuery(new FieldExistsQuery(field)), INTENT_WEIGHT), Occur.SHOULD);
+    }
+    return withIntent.build();
   }
 
   /**
@@ -183,7 +194,11 @@ final class SymptomQuery {
   private Map<String, String> corrections(String text) {
     Map<String, String> corrections = new LinkedHashMap<>();
     for (String word : tokens(analysis.exactAnalyzer(), text)) {
-      if (word.length() < TYPO_MIN_LENGTH || !LETTERS.matcher(word).matches() || corrections.containsKey(word) || isKnown(word)) {
+      if (corrections.size() >= MAX_CORRECTIONS) {
+        break;
+      }
+      if (word.length() < TYPO_MIN_LENGTH || word.length() > TYPO_MAX_LENGTH || !LETTERS.matcher(word).matches()
+          || corrections.containsKey(word) || isKnown(word)) {
         continue;
       }
       DirectSpellChecker speller = new DirectSpellChecker();

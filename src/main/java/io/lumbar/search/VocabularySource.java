@@ -18,10 +18,15 @@ final class VocabularySource {
   private static final Logger log = LoggerFactory.getLogger(VocabularySource.class);
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  /** Changes whenever a rule or tag is added, edited, retired or deleted. */
+  /**
+   * Changes whenever a rule or tag is added, edited, retired or deleted: a checksum over every row, so even
+   * a change committed with an older timestamp than the newest row is seen. Both tables stay small.
+   */
   private static final String VERSION = """
-      SELECT CONCAT((SELECT COUNT(*) FROM synonym_rules), '/', (SELECT IFNULL(MAX(updated_at), '') FROM synonym_rules), '/',
-                    (SELECT COUNT(*) FROM tags), '/', (SELECT IFNULL(MAX(updated_at), '') FROM tags))
+      SELECT CONCAT((SELECT COUNT(*) FROM synonym_rules), '/',
+                    (SELECT IFNULL(BIT_XOR(CRC32(CONCAT_WS('|', id, rule, updated_at))), 0) FROM synonym_rules), '/',
+                    (SELECT COUNT(*) FROM tags), '/',
+                    (SELECT IFNULL(BIT_XOR(CRC32(CONCAT_WS('|', id, kind, slug, name, aliases, IFNULL(retired_at, ''), updated_at))), 0) FROM tags))
       """;
   private static final String RULES = """
       SELECT id, rule FROM synonym_rules ORDER BY id
@@ -65,7 +70,12 @@ final class VocabularySource {
       List<TagTerms> tags = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement(TAGS); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          tags.add(new TagTerms(rs.getString(1), rs.getString(2), rs.getString(3), aliases(rs.getString(4))));
+          try {
+            tags.add(new TagTerms(rs.getString(1), rs.getString(2), rs.getString(3), aliases(rs.getString(4))));
+          } catch (DataAccessException e) {
+            // One malformed row must not stop synonym and taxonomy changes from reaching search.
+            log.warn("Skipping tag {}: {}", rs.getString(2), e.getMessage());
+          }
         }
       }
       return new Vocabulary(Analysis.withExtraSynonyms(rules.toString()), tags);
@@ -74,7 +84,11 @@ final class VocabularySource {
 
   private List<String> aliases(String raw) {
     try {
-      return raw == null ? List.of() : json.readValue(raw, STRINGS);
+      List<String> aliases = raw == null ? List.of() : json.readValue(raw, STRINGS);
+      if (aliases.contains(null)) {
+        throw new DataAccessException("Tag aliases contain null: " + raw, null);
+      }
+      return aliases;
     } catch (JsonProcessingException e) {
       throw new DataAccessException("Tag aliases are not a JSON list: " + raw, e);
     }

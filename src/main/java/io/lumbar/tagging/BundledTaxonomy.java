@@ -41,53 +41,69 @@ public final class BundledTaxonomy {
   private BundledTaxonomy() {}
 
   /**
-   * Loads the taxonomy and tags the sample passages, in one transaction, when the database has no tags yet
-   * (a first start, or one that stopped before this step). Returns null when there was nothing to do.
+   * Loads the taxonomy and tags the sample passages, in one transaction, once per database: when it has no
+   * tags, the sample articles are there, and the taxonomy was never loaded before (an audit entry marks it,
+   * so an editor who deletes every tag does not get them back). Also finishes a first start that stopped
+   * between importing the samples and this step. Returns null when there was nothing to do.
    */
   public static Applied applyIfNoTags(Database db, ObjectMapper json, String actor) {
     Taxonomy taxonomy = read(json, TAXONOMY, Taxonomy.class);
     Curation curation = read(json, CURATION, Curation.class);
-    return db.inTransaction(c -> {
-      TagWriter tags = new TagWriter(c, json);
-      // Serialises concurrent first starts of several nodes: the second waits, then sees the tags.
-      if (tags.lockAndCount() > 0) {
-        return null;
+    // The lock is held on its own connection until the loading transaction has committed, so a second node
+    // starting at the same time waits, then sees the marker.
+    return db.read(lockConnection -> {
+      TagWriter lock = new TagWriter(lockConnection, json);
+      lock.lock();
+      try {
+        return db.inTransaction(c -> {
+          TagWriter tags = new TagWriter(c, json);
+          if (tags.alreadyLoaded() || !tags.samplesPresent(curation)) {
+            return null;
+          }
+          return load(tags, c, taxonomy, curation, actor);
+        });
+      } finally {
+        lock.unlock();
       }
-      Map<String, Long> ids = new HashMap<>();
-      insertAll(tags, "cause", taxonomy.causes(), ids);
-      insertAll(tags, "treatment", taxonomy.treatments(), ids);
-      for (TagEntry entry : concat(taxonomy.causes(), taxonomy.treatments())) {
-        if (entry.parent() != null) {
-          tags.setParent(ids.get(entry.slug()), required(ids, entry.parent(), entry.slug()));
-        }
-      }
-      int links = 0;
-      for (TagEntry cause : taxonomy.causes()) {
-        for (String treatment : nullToEmpty(cause.treatments())) {
-          tags.link(ids.get(cause.slug()), required(ids, treatment, cause.slug()), actor);
-          links++;
-        }
-      }
-      Set<Long> tagged = new LinkedHashSet<>();
-      int skipped = 0;
-      for (Curated passage : curation.passages()) {
-        Long passageId = tags.findPassage(passage.file(), passage.position(), passage.starts());
-        if (passageId == null) {
-          // The article was not imported, or its text was split differently: leave it for editors.
-          skipped++;
-          continue;
-        }
-        for (String slug : concat(passage.causes(), passage.treatments())) {
-          tags.tag(passageId, required(ids, slug, passage.file() + "#" + passage.position()), actor);
-          tagged.add(passageId);
-        }
-      }
-      ChangeLog.append(c, tagged);
-      if (skipped > 0) {
-        log.warn("{} curated sample passages were not found and stay untagged", skipped);
-      }
-      return new Applied(ids.size(), links, tagged.size(), skipped);
     });
+  }
+
+  private static Applied load(TagWriter tags, Connection c, Taxonomy taxonomy, Curation curation, String actor) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    insertAll(tags, "cause", taxonomy.causes(), ids);
+    insertAll(tags, "treatment", taxonomy.treatments(), ids);
+    for (TagEntry entry : concat(taxonomy.causes(), taxonomy.treatments())) {
+      if (entry.parent() != null) {
+        tags.setParent(ids.get(entry.slug()), required(ids, entry.parent(), entry.slug()));
+      }
+    }
+    int links = 0;
+    for (TagEntry cause : taxonomy.causes()) {
+      for (String treatment : nullToEmpty(cause.treatments())) {
+        tags.link(ids.get(cause.slug()), required(ids, treatment, cause.slug()), actor);
+        links++;
+      }
+    }
+    Set<Long> tagged = new LinkedHashSet<>();
+    int skipped = 0;
+    for (Curated passage : curation.passages()) {
+      Long passageId = tags.findPassage(passage.file(), passage.position(), passage.starts());
+      if (passageId == null) {
+        // The article was not imported, or its text was split differently: leave it for editors.
+        skipped++;
+        continue;
+      }
+      for (String slug : concat(passage.causes(), passage.treatments())) {
+        tags.tag(passageId, required(ids, slug, passage.file() + "#" + passage.position()), actor);
+        tagged.add(passageId);
+      }
+    }
+    ChangeLog.append(c, tagged);
+    tags.markLoaded(actor);
+    if (skipped > 0) {
+      log.warn("{} curated sample passages were not found and stay untagged", skipped);
+    }
+    return new Applied(ids.size(), links, tagged.size(), skipped);
   }
 
   private static void insertAll(TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids) throws SQLException {
@@ -143,10 +159,63 @@ public final class BundledTaxonomy {
       this.json = json;
     }
 
-    int lockAndCount() throws SQLException {
-      try (var st = c.prepareStatement("SELECT COUNT(*) FROM tags FOR UPDATE"); var rs = st.executeQuery()) {
+    private static final String LOCK = """
+        SELECT GET_LOCK('lumbar.sample-taxonomy', 60)
+        """;
+    private static final String UNLOCK = """
+        SELECT RELEASE_LOCK('lumbar.sample-taxonomy')
+        """;
+    private static final String LOADED = """
+        SELECT EXISTS (SELECT 1 FROM tags) OR EXISTS (SELECT 1 FROM audit_log WHERE action = 'taxonomy.load-samples')
+        """;
+    private static final String MARK = """
+        INSERT INTO audit_log (actor, action, entity_type) VALUES (?, 'taxonomy.load-samples', 'taxonomy')
+        """;
+    private static final String ARTICLE_EXISTS = """
+        SELECT EXISTS (SELECT 1 FROM articles WHERE source_name = ?)
+        """;
+
+    void lock() throws SQLException {
+      try (var st = c.prepareStatement(LOCK); var rs = st.executeQuery()) {
+        if (!rs.next() || rs.getInt(1) != 1) {
+          throw new IllegalStateException("Another node is loading the sample taxonomy and did not finish within a minute");
+        }
+      }
+    }
+
+    void unlock() throws SQLException {
+      try (var st = c.prepareStatement(UNLOCK)) {
+        st.executeQuery().close();
+      }
+    }
+
+    boolean alreadyLoaded() throws SQLException {
+      try (var st = c.prepareStatement(LOADED); var rs = st.executeQuery()) {
         rs.next();
-        return rs.getInt(1);
+        return rs.getBoolean(1);
+      }
+    }
+
+    /** Every sample article the curation refers to has been imported. */
+    boolean samplesPresent(Curation curation) throws SQLException {
+      for (String file : curation.passages().stream().map(Curated::file).distinct().toList()) {
+        try (var st = c.prepareStatement(ARTICLE_EXISTS)) {
+          st.setString(1, file);
+          try (var rs = st.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
+    void markLoaded(String actor) throws SQLException {
+      try (var st = c.prepareStatement(MARK)) {
+        st.setString(1, actor);
+        st.executeUpdate();
       }
     }
 

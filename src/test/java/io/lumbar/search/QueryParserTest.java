@@ -25,7 +25,8 @@ class QueryParserTest {
   void empty_quotes_and_syntax_characters_are_not_phrases() {
     ParsedQuery parsed = QueryParser.parse("\"\" (*?~:");
     assertThat(parsed.phrases()).isEmpty();
-    assertThat(parsed.looseText()).isEqualTo("(*?~:");
+    // Punctuation separates words, as in the tokenizer; on its own it leaves nothing to search.
+    assertThat(parsed.looseText()).isEmpty();
   }
 
   @Test
@@ -38,5 +39,17 @@ class QueryParserTest {
     assertThat(QueryParser.parse(many.toString()).looseText().split(" ")).hasSize(QueryParser.MAX_WORDS);
     assertThat(QueryParser.parse("\"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\"").phrases())
         .isEqualTo(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+  }
+
+  @Test
+  void the_word_cap_counts_words_split_by_punctuation_too() {
+    StringBuilder commaList = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      commaList.append("word").append(i).append(i % 2 == 0 ? "," : "/");
+    }
+
+    String loose = QueryParser.parse(commaList.toString()).looseText();
+
+    org.assertj.core.api.Assertions.assertThat(loose.split(" ")).hasSize(QueryParser.MAX_WORDS);
   }
 }

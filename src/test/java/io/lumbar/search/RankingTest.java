@@ -75,6 +75,28 @@ class RankingTest {
   }
 
   @Test
+  void question_words_rank_tagged_passages_up_but_match_nothing_alone() {
+    List<IndexedPassage> corpus = List.of(
+        passage(1, "Ice the sore back.", List.of(SCIATICA), List.of(ICE)),
+        passage(2, "The sore back again.", List.of(), List.of()));
+
+    assertThat(ids(search("why zzzz", corpus))).isEmpty();
+    assertThat(ids(search("what helps a sore back", corpus))).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void corrections_are_bounded_per_query_and_never_echo_the_query() {
+    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), List.of(passage(1, "Numbness inflammation sciatica stiffness weakness tingling.")));
+    SymptomQuery planner = new SymptomQuery(VOCABULARY, index.acquire().getIndexReader(), SearchFeatures.ALL);
+
+    var plan = planner.plan(SearchRequest.firstPage("numbnes inflamaton sciatika stifness weaknes tinglng " + "x".repeat(30), 10));
+
+    assertThat(plan.corrections()).hasSize(SymptomQuery.MAX_CORRECTIONS);
+    SearchResponse accented = new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage("numbnéss", 10));
+    assertThat(accented.didYouMean()).isNotEqualTo("numbnéss");
+  }
+
+  @Test
   void a_word_the_index_knows_is_never_corrected() {
     SearchResponse r = search("spine", List.of(passage(1, "Inflammation of the spine."), passage(2, "A spike of pain.")));
 

@@ -105,7 +105,7 @@ class SymptomSearchApiTest {
     assertThat(body.get("results")).hasSize(1);
     assertThat(body.get("facets").get("causes").get(0).toString())
         .isEqualTo("{\"slug\":\"sciatica\",\"name\":\"Sciatica\",\"count\":4}");
-    assertThat(body.get("facets").get("treatments")).isNotNull();
+    assertThat(slugs(body.get("facets").get("treatments"))).contains("physical-therapy");
   }
 
   @Test
@@ -116,7 +116,7 @@ class SymptomSearchApiTest {
     assertThat(r.json().get("suggestions").toString()).isEqualTo("[{\"text\":\"sciatica\",\"source\":\"cause\",\"tag\":\"sciatica\"},"
         + "{\"text\":\"sciatic nerve pain\",\"source\":\"cause\",\"tag\":\"sciatica\"},{\"text\":\"sciatic\",\"source\":\"word\",\"tag\":null}]");
     JsonNode words = app.get("/api/suggest?q=" + URLEncoder.encode("pain in the butt", StandardCharsets.UTF_8)).json().get("suggestions");
-    assertThat(words).allSatisfy(s -> assertThat(s.get("text").asText()).startsWith("pain in the butt"));
+    assertThat(words).isNotEmpty().allSatisfy(s -> assertThat(s.get("text").asText()).startsWith("pain in the butt"));
   }
 
   @Test
