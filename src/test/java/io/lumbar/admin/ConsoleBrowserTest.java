@@ -1,0 +1,115 @@
+package io.lumbar.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.lumbar.testing.Chromium;
+import io.lumbar.testing.ConsoleSession;
+import io.lumbar.testing.RunningApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The console in a real browser: sign in, tag by keyboard, resolve a conflict, revert a revision. */
+class ConsoleBrowserTest {
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass();
+  static final String PASSWORD = "a long enough password";
+  static Chromium chromium;
+
+  @BeforeAll
+  static void setUp() {
+    chromium = Chromium.launch();
+    ConsoleSession.createUser(app, "edna", PASSWORD, false);
+    ConsoleSession.createUser(app, "eric", PASSWORD, false);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  private static Page signIn(String user) {
+    Page page = chromium.newPage();
+    page.navigate(app.uri("/admin/passages").toString());
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/login\\?next=.*"));
+    page.getByLabel("User name").fill(user);
+    page.getByLabel("Password").fill(PASSWORD);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/passages$"));
+    return page;
+  }
+
+  @Test
+  void an_editor_signs_in_and_lands_where_she_was_going() {
+    Page page = signIn("edna");
+
+    assertThat(page.locator("h1")).hasText("Passages");
+    assertThat(page.locator(".count")).containsText("142 passages");
+    Chromium.screenshot(page, "sign-in");
+  }
+
+  @Test
+  void a_passage_is_tagged_and_published_with_the_keyboard() {
+    Page page = signIn("edna");
+    long id = app.passageIdStartingWith("Sciatica occurs when the surrounding tissues");
+    page.navigate(app.uri("/admin/passages/" + id).toString());
+    // Untagged, the passage's text ("Sciatica occurs ...") makes Sciatica the first suggestion.
+    page.getByLabel("Remove Sciatica").click();
+    assertThat(page.locator(".notice")).hasText("Tag removed.");
+    assertThat(page.locator("button.suggestion[data-key='1']")).containsText("Sciatica");
+
+    page.keyboard().press("1");
+
+    assertThat(page.locator(".notice")).hasText("Tag added.");
+    assertThat(page.locator(".current-tags")).containsText("Sciatica");
+    page.keyboard().press("a");
+    assertThat(page.locator(".notice")).containsText("Saved.");
+    assertThat(page.locator("h1 .status")).hasText("published");
+    Chromium.screenshot(page, "tag-by-keyboard");
+  }
+
+  @Test
+  void a_conflict_is_resolved_without_losing_either_text() {
+    long id = app.passageIdStartingWith("Pebbles can form in one or both kidneys");
+    Page edna = signIn("edna");
+    Page eric = signIn("eric");
+    edna.navigate(app.uri("/admin/passages/" + id).toString());
+    eric.navigate(app.uri("/admin/passages/" + id).toString());
+
+    eric.locator("#text").fill("Eric's quick fix of the kidney stone passage.");
+    eric.getByText("Save", new Page.GetByTextOptions().setExact(true)).click();
+    edna.locator("#text").fill("Edna's long rewrite of the kidney stone passage.");
+    edna.getByText("Save", new Page.GetByTextOptions().setExact(true)).click();
+
+    assertThat(edna.locator("h1")).containsText("changed while you were editing");
+    assertThat(edna.locator(".theirs")).hasText("Eric's quick fix of the kidney stone passage.");
+    assertThat(edna.locator("#text")).hasValue("Edna's long rewrite of the kidney stone passage.");
+    Chromium.screenshot(edna, "conflict");
+    edna.getByText("Save mine over theirs").click();
+    assertThat(edna.locator(".notice")).containsText("Saved.");
+    assertThat(edna.locator("#text")).hasValue("Edna's long rewrite of the kidney stone passage.");
+  }
+
+  @Test
+  void a_revision_is_reverted_in_one_click() {
+    long id = app.passageIdStartingWith("Thirty-nine percent of adults");
+    Page page = signIn("edna");
+    page.navigate(app.uri("/admin/passages/" + id).toString());
+    String original = page.locator("#text").inputValue();
+    page.locator("#text").fill("An edit someone regrets.");
+    page.getByText("Save", new Page.GetByTextOptions().setExact(true)).click();
+    assertThat(page.locator("#text")).hasValue("An edit someone regrets.");
+
+    page.getByText("Revert to this").first().click();
+
+    assertThat(page.locator(".notice")).containsText("Saved.");
+    assertThat(page.locator("#text")).hasValue(original);
+    assertThat(page.locator(".history tbody tr")).hasCount(3);
+    Chromium.screenshot(page, "revert");
+  }
+}
