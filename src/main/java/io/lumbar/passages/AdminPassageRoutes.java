@@ -29,6 +29,7 @@ public final class AdminPassageRoutes {
   private final PassageList list;
   private final PassageEditor editor;
   private final PassageTagger tagger;
+  private final BulkTagger bulk;
   private final Supplier<Vocabulary> vocabulary;
   private final Pages pages;
 
@@ -36,12 +37,15 @@ public final class AdminPassageRoutes {
     this.list = new PassageList(db);
     this.editor = new PassageEditor(db);
     this.tagger = new PassageTagger(db);
+    this.bulk = new BulkTagger(db);
     this.vocabulary = vocabulary;
     this.pages = pages;
   }
 
   public void register(RoutesConfig routes) {
     routes.get("/admin/passages", this::list);
+    routes.get("/admin/passages/bulk", this::bulkPreview);
+    routes.post("/admin/passages/bulk", this::bulkApply);
     routes.get("/admin/passages/{id}", this::edit);
     routes.post("/admin/passages/{id}", this::save);
     routes.post("/admin/passages/{id}/tags", this::tag);
@@ -63,26 +67,65 @@ public final class AdminPassageRoutes {
   }
 
   static PassageList.Filter filter(Context ctx) {
-    String status = blankToNull(ctx.queryParam("status"));
+    return filter(ctx::queryParam);
+  }
+
+  /** The list's filter from query parameters, or from the hidden fields of the bulk form. */
+  static PassageList.Filter filter(java.util.function.Function<String, String> param) {
+    String status = blankToNull(param.apply("status"));
     if (status != null && !PassageEdit.STATUSES.contains(status)) {
       throw new BadRequestException("'status' must be pending, published or rejected");
     }
-    String q = blankToNull(ctx.queryParam("q"));
+    String q = blankToNull(param.apply("q"));
     if (q != null && q.length() > 200) {
       throw new BadRequestException("'q' is too long: at most 200 characters");
     }
-    String article = blankToNull(ctx.queryParam("article"));
-    Long articleId = article == null ? null : (long) Params.intParam(ctx, "article", 0, 1, Integer.MAX_VALUE);
-    return new PassageList.Filter(q, status, slug(ctx, "cause"), slug(ctx, "treatment"), articleId,
-        ctx.queryParam("untagged") != null, ctx.queryParam("duplicates") != null);
+    String article = blankToNull(param.apply("article"));
+    Long articleId = null;
+    if (article != null) {
+      if (!article.matches("[0-9]{1,18}")) {
+        throw new BadRequestException("'article' must be an article id");
+      }
+      articleId = Long.parseLong(article);
+    }
+    return new PassageList.Filter(q, status, slug(param, "cause"), slug(param, "treatment"), articleId,
+        param.apply("untagged") != null, param.apply("duplicates") != null);
   }
 
-  private static String slug(Context ctx, String name) {
-    String value = blankToNull(ctx.queryParam(name));
+  private static String slug(java.util.function.Function<String, String> param, String name) {
+    String value = blankToNull(param.apply(name));
     if (value != null && value.length() > 200) {
       throw new BadRequestException("'" + name + "' is too long");
     }
     return value;
+  }
+
+  private void bulkPreview(Context ctx) {
+    PassageList.Filter filter = filter(ctx);
+    showBulk(ctx, filter, null);
+  }
+
+  private void showBulk(Context ctx, PassageList.Filter filter, BulkTagger.Report report) {
+    long matched = list.count(filter);
+    PassageListPage listPage = new PassageListPage(Auth.user(ctx), Auth.csrfToken(ctx), filter, "article", List.of(), matched, 0,
+        PAGE_SIZE, List.of());
+    pages.render(ctx, new BulkTagPage(Auth.user(ctx), Auth.csrfToken(ctx), listPage, matched, vocabulary.get().allTags(), report));
+  }
+
+  private void bulkApply(Context ctx) {
+    PassageList.Filter filter = filter(ctx::formParam);
+    String slug = blankToNull(ctx.formParam("tag"));
+    if (slug == null) {
+      throw new BadRequestException("Choose the tag to change");
+    }
+    BulkTagger.Mode mode;
+    try {
+      mode = BulkTagger.Mode.valueOf(String.valueOf(ctx.formParam("mode")).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("Choose add, remove or replace");
+    }
+    BulkTagger.Report report = bulk.apply(filter, slug, mode, Auth.user(ctx).username(), filter.toString());
+    showBulk(ctx, filter, report);
   }
 
   private void edit(Context ctx) {

@@ -79,7 +79,7 @@ public final class PassageList {
     });
   }
 
-  private static String where(Filter f, List<Object> params) {
+  static String where(Filter f, List<Object> params) {
     List<String> clauses = new ArrayList<>();
     if (f.q() != null) {
       clauses.add("MATCH (p.text) AGAINST (? IN NATURAL LANGUAGE MODE)");
@@ -108,7 +108,7 @@ public final class PassageList {
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+  static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
     PreparedStatement st = c.prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {
       st.setObject(i + 1, params.get(i));

@@ -112,4 +112,21 @@ class ConsoleBrowserTest {
     assertThat(page.locator(".history tbody tr")).hasCount(3);
     Chromium.screenshot(page, "revert");
   }
+
+  @Test
+  void bulk_tagging_shows_a_preview_then_a_report() {
+    Page page = signIn("edna");
+    page.navigate(app.uri("/admin/passages?cause=kidney-infection").toString());
+    assertThat(page.locator(".count")).containsText("5 passages");
+
+    page.getByText("Tag all of them").click();
+    assertThat(page.locator(".matched")).hasText("5 passages");
+    page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true)).selectOption("acupuncture");
+    page.getByLabel("add this tag (keep their other tags)").check();
+    Chromium.screenshot(page, "bulk-preview");
+    page.getByText("Apply to 5 passages").click();
+
+    assertThat(page.locator(".notice")).hasText("Acupuncture added to 5 of 5 passages (0 had it already).");
+    Chromium.screenshot(page, "bulk-report");
+  }
 }

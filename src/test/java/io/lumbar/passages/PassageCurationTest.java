@@ -164,4 +164,67 @@ class PassageCurationTest {
     assertThat(edna.get("/admin/passages?status=bogus").status()).isEqualTo(400);
     assertThat(edna.get("/admin/passages/999999").status()).isEqualTo(404);
   }
+
+  private static int taggedWith(String slug) {
+    return app.database().read(c -> {
+      try (var st = c.prepareStatement("SELECT COUNT(*) FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.slug = ?")) {
+        st.setString(1, slug);
+        try (var rs = st.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    });
+  }
+
+  @Test
+  void bulk_tagging_previews_the_count_then_adds_replaces_or_removes_with_a_report() {
+    Page preview = edna.get("/admin/passages/bulk?cause=kidney-stones");
+    assertThat(preview.body()).contains("matches <strong class=\"matched\">5 passages</strong>").contains("Apply to 5 passages");
+    int before = taggedWith("dry-needling");
+
+    Page added = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
+
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.body()).contains("Dry needling added to 5 of 5 passages (0 had it already).");
+    assertThat(taggedWith("dry-needling")).isEqualTo(before + 5);
+    Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=kidney+stones&treatment=dry-needling").json()
+        .get("total").asLong()).isEqualTo(5));
+
+    Page again = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
+    assertThat(again.body()).contains("Dry needling added to 0 of 5 passages (5 had it already).");
+
+    Page removed = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "remove"));
+    assertThat(removed.body()).contains("Dry needling removed from 5 of 5 passages (0 did not have it).");
+    assertThat(taggedWith("dry-needling")).isEqualTo(before);
+
+    assertThat(edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "explode")).status()).isEqualTo(400);
+    assertThat(edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "no-such-tag", "mode", "add")).status()).isEqualTo(404);
+    assertThat(edna.postRaw("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void bulk_replace_swaps_the_tags_of_that_kind_only() {
+    long id = app.passageIdStartingWith("Medical professionals refer to back strains");
+    edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "massage"));
+    // The only pending passage, so the filter "status=pending" picks exactly this one.
+    Page page0 = edna.get("/admin/passages/" + id);
+    String text = app.database().read(c -> {
+      try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
+        st.setLong(1, id);
+        try (var rs = st.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+    edna.post("/admin/passages/" + id, form(version(page0), text, "pending"));
+    assertThat(edna.get("/admin/passages/bulk?status=pending").body()).contains("1 passage</strong>");
+
+    Page replaced = edna.post("/admin/passages/bulk", Map.of("status", "pending", "tag", "posture-overuse", "mode", "replace"));
+
+    assertThat(replaced.body()).contains("Poor posture and overuse now replaces the other tags of its kind");
+    String page = edna.get("/admin/passages/" + id).body();
+    assertThat(page).contains("Remove Poor posture and overuse").doesNotContain("Remove Muscle strain").contains("Remove Massage");
+  }
 }
