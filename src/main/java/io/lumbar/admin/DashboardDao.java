@@ -13,7 +13,7 @@ import java.util.Map;
 public final class DashboardDao {
   public record Activity(String actor, String action, String entityType, Long entityId, Instant at) {}
 
-  public record Figures(Map<String, Long> byStatus, long untaggedPublished, List<Activity> recent) {}
+  public record Figures(Map<String, Long> byStatus, long untaggedPublished, List<Activity> recent, HeatMap heatMap) {}
 
   private static final String BY_STATUS = """
       SELECT status, COUNT(*) FROM passages GROUP BY status
@@ -24,6 +24,19 @@ public final class DashboardDao {
       """;
   private static final String RECENT = """
       SELECT actor, action, entity_type, entity_id, at FROM audit_log ORDER BY id DESC LIMIT 15
+      """;
+
+  private static final String AXES = """
+      SELECT kind, slug, name FROM tags WHERE retired_at IS NULL ORDER BY kind, name
+      """;
+  private static final String MATRIX = """
+      SELECT c.slug, t.slug, COUNT(*)
+        FROM passage_tags pc
+        JOIN tags c ON c.id = pc.tag_id AND c.kind = 'cause' AND c.retired_at IS NULL
+        JOIN passage_tags pt ON pt.passage_id = pc.passage_id
+        JOIN tags t ON t.id = pt.tag_id AND t.kind = 'treatment' AND t.retired_at IS NULL
+        JOIN passages p ON p.id = pc.passage_id AND p.status = 'published'
+       GROUP BY c.slug, t.slug
       """;
 
   private final Database db;
@@ -52,7 +65,22 @@ public final class DashboardDao {
           recent.add(new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : id, rs.getTimestamp(5).toInstant()));
         }
       }
-      return new Figures(byStatus, untagged, recent);
+      List<HeatMap.Axis> causes = new ArrayList<>();
+      List<HeatMap.Axis> treatments = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(AXES); ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          ("cause".equals(rs.getString(1)) ? causes : treatments).add(new HeatMap.Axis(rs.getString(2), rs.getString(3)));
+        }
+      }
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      int max = 0;
+      try (PreparedStatement st = c.prepareStatement(MATRIX); ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
+          max = Math.max(max, rs.getInt(3));
+        }
+      }
+      return new Figures(byStatus, untagged, recent, new HeatMap(causes, treatments, counts, max));
     });
   }
 }

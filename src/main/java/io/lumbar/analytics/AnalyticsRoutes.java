@@ -7,9 +7,8 @@ import io.lumbar.web.Params;
 import java.util.List;
 
 /**
- * {@code GET /api/analytics/top-searches} and {@code /api/analytics/zero-result-searches}: what people search
- * for over the last {@code days} days, for the admin console. Open for now; they move behind the admin
- * login with the console's issue.
+ * {@code GET /api/admin/analytics/top-searches} and {@code /api/admin/analytics/zero-result-searches}: what
+ * people search for over the last {@code days} days, for the console (signed-in editors and admins).
  */
 public final class AnalyticsRoutes {
   private static final int DEFAULT_DAYS = 30;
@@ -24,11 +23,11 @@ public final class AnalyticsRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/analytics/top-searches", ctx -> {
+    routes.get("/api/admin/analytics/top-searches", ctx -> {
       int days = days(ctx);
       ctx.json(new Report<>(days, searchLog.topSearches(days, limit(ctx))));
     });
-    routes.get("/api/analytics/zero-result-searches", ctx -> {
+    routes.get("/api/admin/analytics/zero-result-searches", ctx -> {
       int days = days(ctx);
       ctx.json(new Report<>(days, searchLog.zeroResultSearches(days, limit(ctx))));
     });

@@ -3,4 +3,4 @@ package io.lumbar.analytics;
 import java.time.Instant;
 
 /** A query with how often it was searched in the window; field names are part of the API contract. */
-record TopSearch(String query, long count, double averageHits, Instant lastSearchedAt) {}
+public record TopSearch(String query, long count, double averageHits, Instant lastSearchedAt) {}

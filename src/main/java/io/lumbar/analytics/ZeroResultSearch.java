@@ -3,4 +3,4 @@ package io.lumbar.analytics;
 import java.time.Instant;
 
 /** A query that found nothing, with how often that happened in the window; part of the API contract. */
-record ZeroResultSearch(String query, long count, Instant lastSearchedAt) {}
+public record ZeroResultSearch(String query, long count, Instant lastSearchedAt) {}

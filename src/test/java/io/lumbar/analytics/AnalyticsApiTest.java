@@ -3,6 +3,7 @@ package io.lumbar.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lumbar.testing.ConsoleSession;
 import io.lumbar.testing.Eventually;
 import io.lumbar.testing.RunningApp;
 import io.lumbar.testing.RunningApp.Response;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnalyticsApiTest {
   @RegisterExtension
   static final RunningApp app = RunningApp.perClass();
+  static ConsoleSession editor;
+
+  @BeforeAll
+  static void signIn() {
+    ConsoleSession.createUser(app, "edna", "a long enough password", false);
+    editor = new ConsoleSession(app);
+    editor.login("edna", "a long enough password");
+  }
+
+  @Test
+  void the_reports_need_a_signed_in_editor() {
+    Response anonymous = app.get("/api/admin/analytics/top-searches");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json().get("error").asText()).contains("Sign in");
+  }
 
   @Test
   void searches_from_the_api_and_the_page_show_up_in_the_reports() {
@@ -34,7 +51,7 @@ class AnalyticsApiTest {
     search("/api/search", "sciatica", "&limit=0");
     waitUntilWritten();
 
-    JsonNode top = app.get("/api/analytics/top-searches").json();
+    JsonNode top = editor.get("/api/admin/analytics/top-searches").json();
     assertThat(top.get("days").asInt()).isEqualTo(30);
     assertThat(queries(top)).containsExactly("sciatica", "zzzqqq", "flushed", "write to <email>");
     JsonNode sciatica = top.get("searches").get(0);
@@ -43,7 +60,7 @@ class AnalyticsApiTest {
     assertThat(sciatica.get("averageHits").asDouble()).isEqualTo(4.0);
     assertThat(sciatica.get("lastSearchedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
-    JsonNode zero = app.get("/api/analytics/zero-result-searches?days=7&limit=1").json();
+    JsonNode zero = editor.get("/api/admin/analytics/zero-result-searches?days=7&limit=1").json();
     assertThat(zero.get("days").asInt()).isEqualTo(7);
     assertThat(zero.get("searches")).hasSize(1);
     JsonNode zzzqqq = zero.get("searches").get(0);
@@ -56,7 +73,7 @@ class AnalyticsApiTest {
   @ValueSource(strings = {"days=0", "days=366", "days=x", "limit=0", "limit=101", "limit=1.5", "days=-1"})
   void bad_parameters_answer_400_json(String params) {
     for (String report : List.of("top-searches", "zero-result-searches")) {
-      Response response = app.get("/api/analytics/" + report + "?" + params);
+      ConsoleSession.Page response = editor.get("/api/admin/analytics/" + report + "?" + params);
       assertThat(response.status()).as(report).isEqualTo(400);
       assertThat(response.json().get("error").asText()).as(report).isNotBlank();
     }
@@ -71,7 +88,7 @@ class AnalyticsApiTest {
   private static void waitUntilWritten() {
     search("/api/search", "flushed", "");
     Eventually.within(Duration.ofSeconds(10), () -> assertThat(
-        queries(app.get("/api/analytics/top-searches?limit=100").json())).contains("flushed"));
+        queries(editor.get("/api/admin/analytics/top-searches?limit=100").json())).contains("flushed"));
   }
 
   private static List<String> queries(JsonNode report) {

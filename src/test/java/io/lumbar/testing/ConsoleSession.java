@@ -33,6 +33,14 @@ public final class ConsoleSession {
     public String location() {
       return headers.firstValue("Location").orElse(null);
     }
+
+    public com.fasterxml.jackson.databind.JsonNode json() {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Not JSON: " + body, e);
+      }
+    }
   }
 
   private final RunningApp app;

@@ -1,0 +1,36 @@
+package io.lumbar.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lumbar.testing.ConsoleSession;
+import io.lumbar.testing.Eventually;
+import io.lumbar.testing.RunningApp;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The console's front page over the curated sample corpus. */
+class DashboardTest {
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass();
+
+  @Test
+  void shows_counts_the_cause_treatment_heat_map_and_search_reports() {
+    ConsoleSession.createUser(app, "edna", "a long enough password", false);
+    ConsoleSession editor = new ConsoleSession(app);
+    editor.login("edna", "a long enough password");
+    app.get("/api/search?q=sciatica");
+    app.get("/api/search?q=zzzqqq");
+
+    Eventually.within(Duration.ofSeconds(10), () -> assertThat(editor.get("/admin").body()).contains(">zzzqqq</a>"));
+    String page = editor.get("/admin").body();
+
+    assertThat(page).contains("<strong>101</strong> published", "<strong>41</strong> rejected", "<strong>10</strong> published but untagged");
+    assertThat(page).contains("<svg class=\"heat-map\"");
+    // Kidney infections: the one passage about antibiotics is the cell's only passage.
+    assertThat(page).contains("<a href=\"/admin/passages?cause=kidney-infection&amp;treatment=antibiotics\">")
+        .contains("<title>Kidney infection × Antibiotics: 1</title>");
+    assertThat(page).contains("<a href=\"/admin/passages?q=sciatica\">sciatica</a>");
+    assertThat(page).contains("login");
+  }
+}
