@@ -17,6 +17,13 @@ public record PassageEditPage(User user, String csrf, EditablePassage passage, L
     return "passages/edit.jte";
   }
 
+  /** What revision {@code index} (newest first) changed in the text, against the one before it. */
+  public List<TextDiff.Segment> diff(int index) {
+    String after = revisions.get(index).text();
+    String before = index + 1 < revisions.size() ? revisions.get(index + 1).text() : after;
+    return TextDiff.words(before, after);
+  }
+
   /** Suggestions not already on the passage. */
   public List<TagInfo> newSuggestions() {
     return suggestions.stream().filter(s -> passage.tags().stream().noneMatch(t -> t.slug().equals(s.slug()))).limit(9).toList();

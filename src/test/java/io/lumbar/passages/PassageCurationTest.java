@@ -137,6 +137,8 @@ class PassageCurationTest {
     assertThat(reverted.status()).isEqualTo(302);
     Page after = edna.get("/admin/passages/" + id);
     assertThat(after.body()).contains("Thirty-nine percent of adults").contains("Revert to this");
+    // The history shows what each save changed, word by word.
+    assertThat(after.body()).contains("<td class=\"diff\"><del>A</del><ins>Thirty-nine</ins>");
     assertThat(version(after)).isEqualTo(version + 2);
   }
 
