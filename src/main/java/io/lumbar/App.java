@@ -154,7 +154,7 @@ public final class App implements AutoCloseable {
         backend.vocabulary = LiveVocabulary.start(backend.database, backend.json);
         backend.opened.add(backend.vocabulary);
         if (withIndex) {
-          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer());
+          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer(), Analysis.indexFingerprint());
           backend.opened.add(backend.index);
           backend.follower = Indexing.follower(backend.index, backend.database);
           backend.opened.add(backend.follower);

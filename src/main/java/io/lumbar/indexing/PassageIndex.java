@@ -38,7 +38,10 @@ public final class PassageIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  private PassageIndex(Directory directory, IndexWriter writer) throws IOException {
+  private final String schema;
+
+  private PassageIndex(Directory directory, IndexWriter writer, String analysisId) throws IOException {
+    this.schema = PassageFields.SCHEMA_VERSION + "/" + analysisId;
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -53,11 +56,19 @@ public final class PassageIndex implements AutoCloseable {
 
   /** Opens the index in {@code dir}, creating it when absent. */
   public static PassageIndex open(Path dir, Analyzer analyzer) {
+    return open(dir, analyzer, "");
+  }
+
+  /**
+   * Opens the index in {@code dir}; {@code analysisId} names the analysis the documents are indexed with
+   * (e.g. a checksum of the stop words), so an index built with other analysis is known to need a rebuild.
+   */
+  public static PassageIndex open(Path dir, Analyzer analyzer, String analysisId) {
     Directory directory = null;
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)));
+      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)), analysisId);
     } catch (IOException e) {
       closeQuietly(directory);
       throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -68,7 +79,7 @@ public final class PassageIndex implements AutoCloseable {
   public static PassageIndex inMemory(Analyzer analyzer) {
     Directory directory = new ByteBuffersDirectory();
     try {
-      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)));
+      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)), "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,9 +110,9 @@ public final class PassageIndex implements AutoCloseable {
     return position == null ? 0 : Long.parseLong(position);
   }
 
-  /** False for a new index and for one written with other fields or analysis: it must be rebuilt. */
+  /** False for a new index and for one written with other fields or analysis (stop words...): it must be rebuilt. */
   public boolean hasCurrentSchema() {
-    return Integer.toString(PassageFields.SCHEMA_VERSION).equals(commitData(SCHEMA_KEY));
+    return schema.equals(commitData(SCHEMA_KEY));
   }
 
   private String commitData(String key) {
@@ -130,7 +141,7 @@ public final class PassageIndex implements AutoCloseable {
   void commit(long position) throws IOException {
     writer.setLiveCommitData(Map.of(
         POSITION_KEY, Long.toString(position),
-        SCHEMA_KEY, Integer.toString(PassageFields.SCHEMA_VERSION)).entrySet());
+        SCHEMA_KEY, schema).entrySet());
     writer.commit();
   }
 

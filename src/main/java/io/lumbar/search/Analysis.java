@@ -95,6 +95,16 @@ public final class Analysis {
     }
   }
 
+  /**
+   * Identifies what indexing depends on besides the code: the stop words. Editing {@code index/stopwords.txt}
+   * changes it, and the index is rebuilt on the next start.
+   */
+  public static String indexFingerprint() {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(resource(STOPWORDS).getBytes(StandardCharsets.UTF_8));
+    return "stopwords-" + Long.toHexString(crc.getValue());
+  }
+
   /** For documents: no synonyms, so the index holds only what the passage says. Per field (see {@link PassageFields}). */
   public Analyzer indexAnalyzer() {
     return indexAnalyzer;

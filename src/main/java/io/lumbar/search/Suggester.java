@@ -28,6 +28,7 @@ import org.apache.lucene.util.StringHelper;
 public final class Suggester {
   /** Only so many vocabulary words are weighed per request, so a one-letter prefix stays cheap on a big index. */
   private static final int MAX_TERMS_SCANNED = 2_000;
+  private static final int MIN_WORD_PREFIX = 2;
   private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -75,6 +76,10 @@ public final class Suggester {
     int lastSpace = folded.lastIndexOf(' ');
     String head = folded.substring(0, lastSpace + 1);
     String prefix = folded.substring(lastSpace + 1);
+    if (prefix.length() < MIN_WORD_PREFIX) {
+      // One letter says too little: on a big index the first terms alphabetically would be noise.
+      return;
+    }
     IndexSearcher searcher = index.acquire();
     try {
       Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PassageFields.TEXT_EXACT);
