@@ -31,3 +31,27 @@ document.addEventListener('keydown', (event) => {
     click('#prev');
   }
 });
+
+// Progress of a long operation: poll its state and move the bar until it is done.
+const job = document.querySelector('section.job[data-job]');
+if (job && job.dataset.state === 'running') {
+  const bar = job.querySelector('progress');
+  const poll = async () => {
+    const response = await fetch(`/api/admin/jobs/${job.dataset.job}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      return;
+    }
+    const state = await response.json();
+    bar.max = Math.max(state.total, state.done, 1);
+    bar.value = state.done;
+    job.querySelector('.done').textContent = state.done;
+    job.querySelector('.total').textContent = state.total;
+    job.querySelector('.state').textContent = state.state;
+    job.querySelector('.message').textContent = state.message;
+    job.dataset.state = state.state;
+    if (state.state === 'running') {
+      setTimeout(poll, 500);
+    }
+  };
+  setTimeout(poll, 500);
+}

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.lumbar.accounts.Auth;
 import io.lumbar.accounts.LoginRoutes;
 import io.lumbar.admin.AdminRoutes;
+import io.lumbar.admin.Jobs;
 import io.lumbar.analytics.AnalyticsRoutes;
 import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.db.Database;
@@ -92,7 +93,7 @@ public final class App implements AutoCloseable {
       Auth auth = new Auth(backend.database());
       auth.protect(config.routes);
       new LoginRoutes(backend.database(), auth, pages).register(config.routes);
-      new AdminRoutes(backend.database(), pages).register(config.routes);
+      new AdminRoutes(backend.database(), backend.jobs(), backend.follower(), pages).register(config.routes);
       new AdminPassageRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
@@ -128,11 +129,14 @@ public final class App implements AutoCloseable {
     private Database database;
     private Analysis analysis;
     private LiveVocabulary vocabulary;
+    private final Jobs jobs = new Jobs();
     private PassageIndex index;
     private IndexFollower follower;
     private SearchAnalytics searchAnalytics;
 
-    private Backend() {}
+    private Backend() {
+      opened.add(jobs);
+    }
 
     public static Backend open(Config config, boolean withIndex) {
       Backend backend = new Backend();
@@ -172,6 +176,11 @@ public final class App implements AutoCloseable {
 
     public Analysis analysis() {
       return analysis;
+    }
+
+    /** Long operations started from the console. */
+    public Jobs jobs() {
+      return jobs;
     }
 
     /** Synonyms and taxonomy as search uses them, kept current from the database. */

@@ -4,18 +4,24 @@ import io.javalin.config.RoutesConfig;
 import io.lumbar.accounts.Auth;
 import io.lumbar.analytics.SearchReports;
 import io.lumbar.db.Database;
+import io.lumbar.indexing.IndexFollower;
+import io.lumbar.web.Params;
 import io.lumbar.web.Pages;
 
-/** {@code GET /admin}: the dashboard. */
+/** {@code GET /admin}: the dashboard; the index rebuild and the progress of long operations. */
 public final class AdminRoutes {
   private static final int REPORT_DAYS = 30;
   private static final int REPORT_ROWS = 10;
 
   private final DashboardDao dashboard;
   private final SearchReports searches;
+  private final Jobs jobs;
+  private final IndexFollower follower;
   private final Pages pages;
 
-  public AdminRoutes(Database db, Pages pages) {
+  public AdminRoutes(Database db, Jobs jobs, IndexFollower follower, Pages pages) {
+    this.jobs = jobs;
+    this.follower = follower;
     this.dashboard = new DashboardDao(db);
     this.searches = new SearchReports(db);
     this.pages = pages;
@@ -24,5 +30,17 @@ public final class AdminRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/admin", ctx -> pages.render(ctx, new DashboardPage(Auth.user(ctx), Auth.csrfToken(ctx), dashboard.figures(),
         searches.top(REPORT_DAYS, REPORT_ROWS), searches.zeroResults(REPORT_DAYS, REPORT_ROWS))));
+    routes.post("/admin/reindex", ctx -> {
+      String admin = Auth.requireAdmin(ctx).username();
+      Jobs.Job job = jobs.start("Rebuilding the search index", admin, follower.publishedCount(),
+          progress -> "Indexed " + follower.rebuild(progress::accept) + " published passages.");
+      ctx.redirect("/admin/jobs/" + job.id());
+    });
+    routes.get("/admin/jobs/{id}", ctx -> pages.render(ctx, new JobPage(Auth.user(ctx), Auth.csrfToken(ctx), jobs.get(Params.idParam(ctx, "id")))));
+    routes.get("/api/admin/jobs/{id}", ctx -> {
+      Jobs.Job job = jobs.get(Params.idParam(ctx, "id"));
+      ctx.json(java.util.Map.of("id", job.id(), "title", job.title(), "state", job.state(), "done", job.done(),
+          "total", job.total(), "message", job.message()));
+    });
   }
 }

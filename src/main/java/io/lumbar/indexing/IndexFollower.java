@@ -161,6 +161,11 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
+  /** How many passages a rebuild will index: the total for a progress bar. */
+  public long publishedCount() {
+    return source.publishedCount();
+  }
+
   /** Rebuilds the whole index from the database; searches keep answering from the old view until it is done. */
   public int rebuild(IntConsumer progress) {
     synchronized (lock) {

@@ -24,6 +24,7 @@ class ConsoleBrowserTest {
     chromium = Chromium.launch();
     ConsoleSession.createUser(app, "edna", PASSWORD, false);
     ConsoleSession.createUser(app, "eric", PASSWORD, false);
+    ConsoleSession.createUser(app, "adam", PASSWORD, true);
   }
 
   @AfterAll
@@ -128,5 +129,19 @@ class ConsoleBrowserTest {
 
     assertThat(page.locator(".notice")).hasText("Acupuncture added to 5 of 5 passages (0 had it already).");
     Chromium.screenshot(page, "bulk-report");
+  }
+
+  @Test
+  void the_index_rebuild_shows_a_live_progress_bar() {
+    Page page = signIn("adam");
+    page.navigate(app.uri("/admin").toString());
+
+    page.getByText("Rebuild the search index").click();
+
+    assertThat(page.locator("h1")).hasText("Rebuilding the search index");
+    assertThat(page.locator(".job .state")).hasText("done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+    assertThat(page.locator("progress")).hasAttribute("value", java.util.regex.Pattern.compile("\\d+"));
+    assertThat(page.locator(".job .message")).containsText("published passages");
+    Chromium.screenshot(page, "reindex-progress");
   }
 }

@@ -33,4 +33,31 @@ class DashboardTest {
     assertThat(page).contains("<a href=\"/admin/passages?q=sciatica\">sciatica</a>");
     assertThat(page).contains("login");
   }
+
+  @Test
+  void an_admin_rebuilds_the_index_and_watches_its_progress_while_search_keeps_answering() {
+    ConsoleSession.createUser(app, "adam", "a long enough password", true);
+    ConsoleSession.createUser(app, "eve", "a long enough password", false);
+    ConsoleSession editor = new ConsoleSession(app);
+    editor.login("eve", "a long enough password");
+    assertThat(editor.post("/admin/reindex", java.util.Map.of()).status()).isEqualTo(403);
+    ConsoleSession admin = new ConsoleSession(app);
+    admin.login("adam", "a long enough password");
+    assertThat(admin.get("/admin").body()).contains("Rebuild the search index");
+
+    ConsoleSession.Page started = admin.post("/admin/reindex", java.util.Map.of());
+
+    assertThat(started.status()).isEqualTo(302);
+    String job = started.location().replace("/admin/jobs/", "");
+    assertThat(admin.get(started.location()).body()).contains("<progress max=\"101\"");
+    assertThat(app.get("/api/search?q=sciatica").status()).isEqualTo(200);
+    Eventually.within(Duration.ofSeconds(20), () -> {
+      var state = admin.get("/api/admin/jobs/" + job).json();
+      assertThat(state.get("state").asText()).isEqualTo("done");
+      assertThat(state.get("done").asLong()).isEqualTo(101);
+      assertThat(state.get("message").asText()).isEqualTo("Indexed 101 published passages.");
+    });
+    assertThat(app.get("/api/search?q=sciatica").json().get("total").asLong()).isEqualTo(4);
+    assertThat(admin.get("/api/admin/jobs/999").status()).isEqualTo(404);
+  }
 }
