@@ -20,8 +20,13 @@ document.addEventListener('keydown', (event) => {
     const reason = document.getElementById('reject_reason');
     if (reason && reason.value.trim() === '') {
       event.preventDefault();
+      // Enter in the reason field then saves the passage as rejected.
+      const status = document.getElementById('status');
+      if (status) {
+        status.value = 'rejected';
+      }
       reason.focus();
-      reason.placeholder = 'Why is it rejected? Then press Reject.';
+      reason.placeholder = 'Why is it rejected? Enter saves it as rejected.';
     } else {
       click('#reject');
     }

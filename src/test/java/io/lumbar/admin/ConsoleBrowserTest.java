@@ -144,4 +144,22 @@ class ConsoleBrowserTest {
     assertThat(page.locator(".job .message")).containsText("published passages");
     Chromium.screenshot(page, "reindex-progress");
   }
+
+  @Test
+  void r_asks_for_a_reason_and_enter_rejects() {
+    long id = app.passageIdStartingWith("Medical professionals refer to back strains");
+    Page page = signIn("eric");
+    page.navigate(app.uri("/admin/passages/" + id).toString());
+    page.locator("#reject_reason").fill("");
+
+    page.evaluate("document.activeElement.blur()");
+    page.keyboard().press("r");
+    assertThat(page.locator("#reject_reason")).isFocused();
+    page.keyboard().type("Statistics without a source");
+    page.keyboard().press("Enter");
+
+    assertThat(page.locator("h1 .status")).hasText("rejected");
+    assertThat(page.locator("#reject_reason")).hasValue("Statistics without a source");
+    Chromium.screenshot(page, "reject-by-keyboard");
+  }
 }
