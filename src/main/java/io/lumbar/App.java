@@ -31,6 +31,7 @@ import io.lumbar.tagging.TagRoutes;
 import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
+import io.lumbar.web.SecurityHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -90,6 +91,7 @@ public final class App implements AutoCloseable {
         staticFiles.location = Location.CLASSPATH;
       });
       HttpErrors.install(config, pages);
+      SecurityHeaders.install(config.routes);
       Auth auth = new Auth(backend.database());
       auth.protect(config.routes);
       new LoginRoutes(backend.database(), auth, pages).register(config.routes);

@@ -53,4 +53,23 @@ class HttpBasicsTest {
     assertThat(css.status()).isEqualTo(200);
     assertThat(css.contentType()).startsWith("text/css");
   }
+
+  @Test
+  void every_answer_carries_the_security_headers() {
+    for (String path : java.util.List.of("/", "/api/search?q=pain", "/admin/login", "/nothing-here", "/static/lumbar.css")) {
+      java.net.http.HttpResponse<String> response;
+      try {
+        response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      var headers = response.headers();
+      assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeaders.CSP);
+      assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+    }
+    assertThat(SecurityHeaders.CSP).doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+  }
 }
