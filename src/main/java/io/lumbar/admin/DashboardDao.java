@@ -61,8 +61,10 @@ public final class DashboardDao {
       List<Activity> recent = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement(RECENT); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          long id = rs.getLong(4);
-          recent.add(new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : id, rs.getTimestamp(5).toInstant()));
+          long entityId = rs.getLong(4);
+          // wasNull() speaks of the last column read: ask right after reading it.
+          Long id = rs.wasNull() ? null : entityId;
+          recent.add(new Activity(rs.getString(1), rs.getString(2), rs.getString(3), id, rs.getTimestamp(5).toInstant()));
         }
       }
       List<HeatMap.Axis> causes = new ArrayList<>();

@@ -124,10 +124,12 @@ public final class PassageEditor {
         if (!rs.next()) {
           throw new NotFoundException("Passage", id);
         }
-        long duplicateOf = rs.getLong(13);
+        // wasNull() speaks of the last column read: ask right after reading it.
+        long duplicateOfId = rs.getLong(13);
+        Long duplicateOf = rs.wasNull() ? null : duplicateOfId;
         return new EditablePassage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
-            rs.getTimestamp(11).toInstant(), rs.getString(12), rs.wasNull() ? null : duplicateOf, tags(c, id));
+            rs.getTimestamp(11).toInstant(), rs.getString(12), duplicateOf, tags(c, id));
       }
     }
   }

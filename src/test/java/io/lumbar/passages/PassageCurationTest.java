@@ -160,6 +160,23 @@ class PassageCurationTest {
   }
 
   @Test
+  void only_duplicates_say_what_they_duplicate() {
+    long original = app.passageIdStartingWith("Pebbles can form in one or both kidneys");
+    assertThat(edna.get("/admin/passages/" + original).body()).doesNotContain("duplicate of");
+    long duplicate = app.passageIdStartingWith("Small kidney stones can pass");
+    app.database().inTransaction(c -> {
+      try (var st = c.prepareStatement("UPDATE passages SET duplicate_of = ? WHERE id = ?")) {
+        st.setLong(1, original);
+        st.setLong(2, duplicate);
+        return st.executeUpdate();
+      }
+    });
+    assertThat(edna.get("/admin/passages/" + duplicate).body())
+        .contains("duplicate of <a href=\"/admin/passages/" + original + "\">" + original + "</a>");
+    assertThat(edna.get("/admin/passages?duplicates=1").body()).containsPattern("class=\"count\">1 passage\\s");
+  }
+
+  @Test
   void the_list_filters_and_counts() {
     assertThat(edna.get("/admin/passages?status=rejected").body()).contains("41 passages");
     assertThat(edna.get("/admin/passages?cause=sciatica").body()).contains("4 passages");
