@@ -28,6 +28,7 @@ import io.lumbar.search.Suggester;
 import io.lumbar.search.SynonymRoutes;
 import io.lumbar.tagging.BundledTaxonomy;
 import io.lumbar.tagging.TagRoutes;
+import io.lumbar.tagging.TaxonomyRoutes;
 import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
@@ -98,6 +99,7 @@ public final class App implements AutoCloseable {
       new AdminRoutes(backend.database(), backend.jobs(), backend.follower(), pages).register(config.routes);
       new AdminPassageRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
+      new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
           new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics()).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);

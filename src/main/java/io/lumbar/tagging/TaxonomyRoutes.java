@@ -1,0 +1,125 @@
+package io.lumbar.tagging;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.lumbar.accounts.Auth;
+import io.lumbar.db.Database;
+import io.lumbar.search.LiveVocabulary;
+import io.lumbar.tagging.TaxonomyEditor.MergeReport;
+import io.lumbar.tagging.TaxonomyEditor.NewTag;
+import io.lumbar.web.Pages;
+import io.lumbar.web.Params;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Taxonomy management in the console: {@code /admin/tags} and {@code /admin/tags/{slug}}. Editors keep
+ * descriptions and aliases up; admins change the structure. Every post redirects back with a {@code done}
+ * message (post/redirect/get) and reloads the vocabulary, so the next search on this node uses the change.
+ */
+public final class TaxonomyRoutes {
+  private final TaxonomyEditor editor;
+  private final LiveVocabulary vocabulary;
+  private final Pages pages;
+
+  public TaxonomyRoutes(Database db, LiveVocabulary vocabulary, Pages pages) {
+    this.editor = new TaxonomyEditor(db);
+    this.vocabulary = vocabulary;
+    this.pages = pages;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/admin/tags", this::list);
+    routes.post("/admin/tags", this::create);
+    routes.get("/admin/tags/{slug}", this::edit);
+    routes.post("/admin/tags/{slug}", this::describe);
+    routes.post("/admin/tags/{slug}/rename", this::rename);
+    routes.post("/admin/tags/{slug}/parent", this::parent);
+    routes.post("/admin/tags/{slug}/retire", ctx -> retire(ctx, true));
+    routes.post("/admin/tags/{slug}/restore", ctx -> retire(ctx, false));
+    routes.post("/admin/tags/{slug}/merge", this::merge);
+    routes.post("/admin/tags/{slug}/links", ctx -> link(ctx, ctx.formParam("tag"), true));
+    routes.post("/admin/tags/{slug}/links/{other}/remove", ctx -> link(ctx, ctx.pathParam("other"), false));
+  }
+
+  private void list(Context ctx) {
+    String message = "created".equals(ctx.queryParam("done")) ? "Tag created." : null;
+    pages.render(ctx, new TaxonomyPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), message));
+  }
+
+  private void edit(Context ctx) {
+    TagSummary tag = editor.find(ctx.pathParam("slug"));
+    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx)));
+  }
+
+  private void create(Context ctx) {
+    String actor = Auth.requireAdmin(ctx).username();
+    String slug = editor.create(new NewTag(ctx.formParam("kind"), ctx.formParam("name"), ctx.formParam("slug"),
+        ctx.formParam("description"), ctx.formParam("aliases"), ctx.formParam("parent")), actor);
+    changed(ctx, slug, "created");
+  }
+
+  private void describe(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    editor.describe(slug, ctx.formParam("description"), ctx.formParam("aliases"), Auth.user(ctx).username());
+    changed(ctx, slug, "described");
+  }
+
+  private void rename(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    editor.rename(slug, ctx.formParam("name"), Auth.requireAdmin(ctx).username());
+    changed(ctx, slug, "renamed");
+  }
+
+  private void parent(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    editor.setParent(slug, ctx.formParam("parent"), Auth.requireAdmin(ctx).username());
+    changed(ctx, slug, "parent");
+  }
+
+  private void retire(Context ctx, boolean retire) {
+    String slug = ctx.pathParam("slug");
+    editor.retire(slug, retire, Auth.requireAdmin(ctx).username());
+    changed(ctx, slug, retire ? "retired" : "restored");
+  }
+
+  private void merge(Context ctx) {
+    String source = ctx.pathParam("slug");
+    String target = ctx.formParam("into");
+    MergeReport report = editor.merge(source, target, Auth.requireAdmin(ctx).username());
+    changed(ctx, target.strip(), "merged&from=" + encode(source) + "&moved=" + report.moved() + "&already=" + report.already());
+  }
+
+  private void link(Context ctx, String other, boolean link) {
+    String slug = ctx.pathParam("slug");
+    editor.link(slug, other, link, Auth.requireAdmin(ctx).username());
+    changed(ctx, slug, link ? "linked" : "unlinked");
+  }
+
+  /** After a write: this node's vocabulary now (others poll), then back to the tag's page. */
+  private void changed(Context ctx, String slug, String done) {
+    vocabulary.reloadNow();
+    ctx.redirect("/admin/tags/" + encode(slug) + "?done=" + done);
+  }
+
+  private static String messageFor(Context ctx) {
+    return switch (String.valueOf(ctx.queryParam("done"))) {
+      case "created" -> "Tag created.";
+      case "described" -> "Description and aliases saved; search uses the aliases from now on.";
+      case "renamed" -> "Renamed. Search shows the new name within a second.";
+      case "parent" -> "Parent saved.";
+      case "retired" -> "Retired: search and the tag lists leave it out.";
+      case "restored" -> "Restored.";
+      case "linked" -> "Link added.";
+      case "unlinked" -> "Link removed.";
+      case "merged" -> "Merged " + ctx.queryParam("from") + " into this tag: "
+          + Params.intParam(ctx, "moved", 0, 0, Integer.MAX_VALUE) + " passages moved, "
+          + Params.intParam(ctx, "already", 0, 0, Integer.MAX_VALUE) + " already had this tag.";
+      default -> null;
+    };
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
