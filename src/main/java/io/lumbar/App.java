@@ -13,6 +13,7 @@ import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.importing.ArticleImporter;
+import io.lumbar.importing.ArticleRoutes;
 import io.lumbar.importing.BundledCorpus;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
@@ -98,6 +99,8 @@ public final class App implements AutoCloseable {
       new LoginRoutes(backend.database(), auth, pages).register(config.routes);
       new AdminRoutes(backend.database(), backend.jobs(), backend.follower(), pages).register(config.routes);
       new AdminPassageRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
+      ArticleRoutes.limitUploads(config.jetty);
+      new ArticleRoutes(backend.database(), pages).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),

@@ -4,11 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import io.lumbar.accounts.SessionDao.Session;
 import io.lumbar.db.Database;
+import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Forbidden;
 import io.lumbar.web.Unauthenticated;
+import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
@@ -52,11 +55,33 @@ public final class Auth {
     if (!SAFE.contains(ctx.method())) {
       String sent = ctx.header(CSRF_HEADER);
       if (sent == null) {
-        sent = ctx.formParam(CSRF_FIELD);
+        sent = formParam(ctx, CSRF_FIELD);
       }
       if (!sameToken(sent, session.csrfToken())) {
         throw new Forbidden("This form has expired or did not come from Lumbar. Reload the page and try again.");
       }
+    }
+  }
+
+  /**
+   * A form field, also of a multipart form. Reading a multipart form is where Jetty enforces the upload limits
+   * and the format, so its refusal (a checked ServletException, rethrown unchecked by Javalin) is answered as
+   * the client's error: 413 for a body over the limits, 400 for a malformed one, never a 500.
+   */
+  public static String formParam(Context ctx, String name) {
+    try {
+      return ctx.formParam(name);
+    } catch (Exception e) {
+      if (!(e instanceof ServletException)) {
+        throw e;
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof IllegalStateException && (message.contains("exceeded") || message.contains("larger than"))) {
+          throw new HttpResponseException(413, "This upload is too large: files and forms can be at most a few megabytes.");
+        }
+      }
+      throw new BadRequestException("This form could not be read; reload the page and try again.");
     }
   }
 

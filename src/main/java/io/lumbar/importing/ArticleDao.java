@@ -1,0 +1,115 @@
+package io.lumbar.importing;
+
+import io.lumbar.db.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Articles as the console shows them: the list with passage counts by status, and one article with its
+ * passages in article order. Duplicates are rejected passages that repeat another one; they are counted
+ * apart from the other rejected ones, as the importer's summary does.
+ */
+public final class ArticleDao {
+  /** An article and how its passages stand. */
+  public record Article(long id, String title, String publisher, String sourceName, Instant importedAt, String importedBy,
+      int published, int pending, int rejected, int duplicates) {
+    public int passages() {
+      return published + pending + rejected + duplicates;
+    }
+  }
+
+  /** One passage of an article, in article order. */
+  public record Passage(long id, int position, String heading, String text, String status, String rejectReason,
+      Long duplicateOf) {}
+
+  private static final String SELECT_ARTICLES = """
+      SELECT a.id, a.title, a.publisher, a.source_name, a.imported_at, a.imported_by,
+             COUNT(CASE WHEN p.status = 'published' THEN 1 END),
+             COUNT(CASE WHEN p.status = 'pending' THEN 1 END),
+             COUNT(CASE WHEN p.status = 'rejected' AND p.duplicate_of IS NULL THEN 1 END),
+             COUNT(CASE WHEN p.status = 'rejected' AND p.duplicate_of IS NOT NULL THEN 1 END)
+        FROM articles a LEFT JOIN passages p ON p.article_id = a.id
+      """;
+  private static final String LIST = SELECT_ARTICLES + """
+       GROUP BY a.id
+       ORDER BY a.imported_at DESC, a.id DESC
+      """;
+  private static final String ONE = SELECT_ARTICLES + """
+       WHERE a.id = ?
+       GROUP BY a.id
+      """;
+  private static final String PASSAGES = """
+      SELECT id, position, heading, text, status, reject_reason, duplicate_of
+        FROM passages
+       WHERE article_id = ?
+       ORDER BY position, id
+      """;
+  private static final String COUNT = """
+      SELECT COUNT(*) FROM articles
+      """;
+
+  private final Database db;
+
+  ArticleDao(Database db) {
+    this.db = db;
+  }
+
+  /** Newest first. */
+  List<Article> list() {
+    return db.read(c -> {
+      List<Article> articles = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(LIST); ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          articles.add(article(rs));
+        }
+      }
+      return articles;
+    });
+  }
+
+  Optional<Article> find(long id) {
+    return db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(ONE)) {
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(article(rs)) : Optional.<Article>empty();
+        }
+      }
+    });
+  }
+
+  List<Passage> passages(long articleId) {
+    return db.read(c -> {
+      List<Passage> passages = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
+        st.setLong(1, articleId);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            passages.add(new Passage(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, Long.class)));
+          }
+        }
+      }
+      return passages;
+    });
+  }
+
+  long count() {
+    return db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(COUNT); ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private static Article article(ResultSet rs) throws SQLException {
+    return new Article(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+        rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10));
+  }
+}
