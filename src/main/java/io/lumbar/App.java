@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
       new AdminRoutes(backend.database(), backend.jobs(), backend.follower(), pages).register(config.routes);
       new AdminPassageRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       ArticleRoutes.limitUploads(config.jetty);
-      new ArticleRoutes(backend.database(), pages).register(config.routes);
+      new ArticleRoutes(backend.database(), pages).withJobs(backend.jobs()).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),

@@ -7,12 +7,15 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.lumbar.accounts.Auth;
 import io.lumbar.accounts.User;
+import io.lumbar.admin.Jobs;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The console's article pages: {@code /admin/articles} (list and import form), its post (import pasted text
@@ -28,6 +31,16 @@ public final class ArticleRoutes {
   private final ArticleDao articles;
   private final ArticleImporter importer;
   private final Pages pages;
+
+  private Jobs jobs;
+
+  /** With {@code jobs}, choosing several files imports them in the background with a progress bar. */
+  public ArticleRoutes withJobs(Jobs jobs) {
+    this.jobs = jobs;
+    return this;
+  }
+
+  static final int MAX_FILES = 50;
 
   public ArticleRoutes(Database db, Pages pages) {
     this.articles = new ArticleDao(db);
@@ -61,6 +74,11 @@ public final class ArticleRoutes {
     User user = Auth.user(ctx);
     // Through Auth, which answers a body Jetty refuses (too large, malformed) with a 4xx page.
     ImportForm form = new ImportForm(Auth.formParam(ctx, "title"), Auth.formParam(ctx, "publisher"), Auth.formParam(ctx, "text"));
+    List<UploadedFile> files = ctx.isMultipartFormData() ? chosen(ctx.uploadedFiles("file")) : List.of();
+    if (files.size() > 1 && jobs != null) {
+      importMany(ctx, user, form, files);
+      return;
+    }
     try {
       ArticleSource source = source(ctx, form).withMetadata(blankToNull(form.title()), blankToNull(form.publisher()));
       ImportSummary summary = importer.importArticle(source, user.username());
@@ -69,6 +87,47 @@ public final class ArticleRoutes {
       ctx.status(e instanceof ArticleUpload.TooLarge ? 413 : 400);
       showList(ctx, form, e.getMessage());
     }
+  }
+
+  /** Several files: each is checked and imported on its own, in the background; one bad file stops nothing. */
+  private void importMany(Context ctx, User user, ImportForm form, List<UploadedFile> files) {
+    if (form.text() != null && !form.text().isBlank()) {
+      ctx.status(400);
+      showList(ctx, form, "Paste text or choose files, not both");
+      return;
+    }
+    if (files.size() > MAX_FILES) {
+      ctx.status(400);
+      showList(ctx, form, "Choose at most " + MAX_FILES + " files at a time");
+      return;
+    }
+    // Read now: the request's uploads are gone once it has been answered.
+    record Chosen(String name, byte[] bytes) {}
+    List<Chosen> chosen = new ArrayList<>();
+    for (UploadedFile file : files) {
+      chosen.add(new Chosen(file.filename(), readAtMostOverLimit(file)));
+    }
+    String publisher = blankToNull(form.publisher());
+    Jobs.Job job = jobs.start("Importing " + chosen.size() + " files", user.username(), chosen.size(), progress -> {
+      List<String> lines = new ArrayList<>();
+      int done = 0;
+      for (Chosen file : chosen) {
+        try {
+          ArticleSource source = ArticleUpload.read(file.name(), file.bytes()).withMetadata(null, publisher);
+          lines.add(importer.importArticle(source, user.username()).describe());
+        } catch (ImportException e) {
+          lines.add("refused: " + e.getMessage());
+        }
+        progress.accept(++done);
+      }
+      return String.join(" · ", lines);
+    });
+    ctx.redirect("/admin/jobs/" + job.id());
+  }
+
+  /** The file parts that hold a file (a browser sends an empty, nameless part when none was chosen). */
+  private static List<UploadedFile> chosen(List<UploadedFile> parts) {
+    return parts.stream().filter(f -> !(f.filename().isBlank() && f.size() == 0)).toList();
   }
 
   /** The pasted text or the uploaded file, exactly one of them. */

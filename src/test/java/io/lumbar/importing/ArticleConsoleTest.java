@@ -247,4 +247,31 @@ class ArticleConsoleTest {
     assertThat(ada.get("/admin/articles/999999").status()).isEqualTo(404);
     assertThat(ada.get("/admin/articles/abc").status()).isEqualTo(400);
   }
+
+  @Test
+  void several_files_import_in_the_background_one_bad_file_stopping_nothing() {
+    long before = articleCount();
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("first.txt", "First batch article\n\nA quokka-shaped pillow under the knees eases the lower back at night.\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    files.put("second.html", "<h1>Second batch article</h1><p>Sleeping on a firm futon helped my back more than I expected.</p>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    files.put("broken.pdf", new byte[] {1, 2, 3});
+
+    Page started = ada.postMultipart("/admin/articles", Map.of("text", ""), "file", files);
+
+    assertThat(started.status()).isEqualTo(302);
+    assertThat(started.location()).startsWith("/admin/jobs/");
+    String job = started.location().substring("/admin/jobs/".length());
+    io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () -> {
+      var state = ada.get("/api/admin/jobs/" + job).json();
+      assertThat(state.get("state").asText()).isEqualTo("done");
+      assertThat(state.get("done").asLong()).isEqualTo(3);
+      assertThat(state.get("message").asText()).contains("first.txt: imported as article").contains("second.html: imported as article")
+          .contains("refused: ");
+    });
+    assertThat(articleCount()).isEqualTo(before + 2);
+    io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(2), () ->
+        assertThat(app.get("/api/search?q=quokka").json().get("results").get(0).get("text").asText()).contains("quokka-shaped pillow"));
+  }
 }

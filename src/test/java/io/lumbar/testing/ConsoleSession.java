@@ -97,6 +97,11 @@ public final class ConsoleSession {
    * {@code fileName} is null). This session's CSRF token is added unless {@code fields} has a {@code _csrf}.
    */
   public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    return postMultipart(path, fields, fileField, fileName == null ? Map.of() : Map.of(fileName, content));
+  }
+
+  /** A multipart form with several files in one field, as an input with "multiple" sends them. */
+  public Page postMultipart(String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
     Map<String, String> all = new LinkedHashMap<>();
     if (csrf != null) {
       all.put("_csrf", csrf);
@@ -106,12 +111,12 @@ public final class ConsoleSession {
     var body = new java.io.ByteArrayOutputStream();
     all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
         + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    if (fileName != null) {
+    files.forEach((fileName, content) -> {
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
           + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       body.writeBytes(content);
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
+    });
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     Page page = send(HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
