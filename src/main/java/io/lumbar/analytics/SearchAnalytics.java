@@ -99,6 +99,7 @@ public final class SearchAnalytics implements AutoCloseable {
       }
       writeQueued();
       warnAboutDrops(false);
+      purgeNowAndThen();
     }
     // One last attempt; with the database down the rest is dropped rather than retried batch by batch.
     if (!writeQueued()) {
@@ -107,6 +108,27 @@ public final class SearchAnalytics implements AutoCloseable {
       drop(rest.size(), lastDropReason);
     }
     warnAboutDrops(true);
+  }
+
+  /** The log keeps a year and a bit (reports look back at most 365 days), checked about once an hour. */
+  static final int KEEP_DAYS = 400;
+  private static final long PURGE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
+  private long lastPurgeNanos = System.nanoTime() - PURGE_EVERY_NANOS;
+
+  private void purgeNowAndThen() {
+    if (System.nanoTime() - lastPurgeNanos < PURGE_EVERY_NANOS) {
+      return;
+    }
+    lastPurgeNanos = System.nanoTime();
+    try {
+      int purged = searchLog.purgeOlderThan(KEEP_DAYS);
+      if (purged > 0) {
+        log.info("Search log: dropped {} searches older than {} days", purged, KEEP_DAYS);
+      }
+    } catch (RuntimeException e) {
+      // The database may be down; the next hour tries again.
+      log.debug("Search log purge failed: {}", e.getMessage());
+    }
   }
 
   /** Writes the queue a batch at a time; false when a batch failed (that batch is dropped). */

@@ -37,6 +37,21 @@ final class SearchLogDao {
     this.db = db;
   }
 
+  /** Rows older than the longest report window, in bounded chunks so no delete holds locks for long. */
+  private static final String PURGE = """
+      DELETE FROM search_log WHERE searched_at < CURRENT_TIMESTAMP(3) - INTERVAL ? DAY LIMIT 10000
+      """;
+
+  /** Drops searches older than {@code days}; returns how many went. */
+  int purgeOlderThan(int days) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement st = c.prepareStatement(PURGE)) {
+        st.setInt(1, days);
+        return st.executeUpdate();
+      }
+    });
+  }
+
   /** One multi-row INSERT: a single round trip per batch. searched_at is the database's now. */
   void insert(List<LoggedSearch> searches) {
     if (searches.isEmpty()) {

@@ -171,6 +171,23 @@ class SearchAnalyticsTest {
     }
   }
 
+  @Test
+  void searches_older_than_the_kept_window_are_purged_and_newer_ones_stay() {
+    insertOld("purge me", 1, SearchAnalytics.KEEP_DAYS + 5);
+    insertOld("keep me", 1, SearchAnalytics.KEEP_DAYS - 5);
+
+    int purged = searchLog.purgeOlderThan(SearchAnalytics.KEEP_DAYS);
+
+    assertThat(purged).isGreaterThanOrEqualTo(1);
+    long left = db.read(c -> {
+      try (var st = c.prepareStatement("SELECT COUNT(*) FROM search_log WHERE query IN ('purge me', 'keep me')"); var rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    assertThat(left).isEqualTo(1);
+  }
+
   private static void insertOld(String query, int hits, int daysAgo) {
     db.read(c -> {
       try (var st = c.prepareStatement(
