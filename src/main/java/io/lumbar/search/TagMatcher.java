@@ -52,6 +52,20 @@ final class TagMatcher {
     return found;
   }
 
+  /**
+   * Tags one of whose short names or aliases (one or two words) is among these words, in any order: used with a
+   * passage's synonym-expanded words, so a passage saying "ibuprofen" suggests a tag aliased "advil".
+   */
+  List<TagTerms> mentionedAmong(java.util.Set<String> words) {
+    List<TagTerms> found = new ArrayList<>();
+    for (Form form : forms) {
+      if (form.tokens().size() <= 2 && !found.contains(form.tag()) && words.containsAll(form.tokens())) {
+        found.add(form.tag());
+      }
+    }
+    return found;
+  }
+
   /** Whether some tag's name or alias uses this word (after stemming). */
   boolean mentions(String word) {
     return SymptomQuery.tokens(analyzer, word).stream().anyMatch(words::contains);

@@ -30,9 +30,14 @@ public final class Vocabulary {
         .sorted(java.util.Comparator.comparing(TagInfo::kind).thenComparing(TagInfo::name)).toList();
   }
 
-  /** Tags whose name or one of whose aliases occurs in {@code text}: suggestions for tagging a passage. */
+  /**
+   * Suggestions for tagging a passage: tags whose name or an alias occurs in {@code text}, then tags a search
+   * synonym of its words names ("ibuprofen" in the text, "advil" an alias of NSAIDs).
+   */
   public List<TagInfo> suggestTags(String text) {
-    return tags.matches(text).stream().map(Vocabulary::info).toList();
+    java.util.LinkedHashSet<TagTerms> found = new java.util.LinkedHashSet<>(tags.matches(text));
+    found.addAll(tags.mentionedAmong(new java.util.HashSet<>(SymptomQuery.tokens(analysis.synonymAnalyzer(), text))));
+    return found.stream().map(Vocabulary::info).toList();
   }
 
   private static TagInfo info(TagTerms t) {

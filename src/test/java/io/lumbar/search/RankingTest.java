@@ -27,7 +27,9 @@ class RankingTest {
 
   @AfterEach
   void close() throws Exception {
-    index.close();
+    if (index != null) {
+      index.close();
+    }
   }
 
   private SearchResponse search(String query, List<IndexedPassage> passages) {
@@ -94,6 +96,17 @@ class RankingTest {
     assertThat(plan.corrections()).hasSize(SymptomQuery.MAX_CORRECTIONS);
     SearchResponse accented = new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage("numbnéss", 10));
     assertThat(accented.didYouMean()).isNotEqualTo("numbnéss");
+  }
+
+  @Test
+  void tag_suggestions_come_from_names_aliases_and_synonyms_found_in_the_text() {
+    Vocabulary vocabulary = new Vocabulary(Analysis.withSynonyms("pee, urinate"),
+        List.of(new TagTerms("cause", "kidney-stones", "Kidney stones", List.of("pain when i pee")),
+            new TagTerms("cause", "sciatica", "Sciatica", List.of("pinched nerve")),
+            new TagTerms("treatment", "bladder-care", "Bladder care", List.of("pee"))));
+
+    assertThat(vocabulary.suggestTags("Some people with sciatica find it hard to urinate."))
+        .extracting(Vocabulary.TagInfo::slug).containsExactly("sciatica", "bladder-care");
   }
 
   @Test

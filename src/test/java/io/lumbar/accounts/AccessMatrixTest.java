@@ -1,0 +1,129 @@
+package io.lumbar.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lumbar.testing.ConsoleSession;
+import io.lumbar.testing.ConsoleSession.Page;
+import io.lumbar.testing.RunningApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every console route against anonymous, editor and admin: anonymous users are sent to sign in (401 for the
+ * API), editors get 403 on admin-only routes, admins are let through everywhere. Adding a route without
+ * adding it here is caught by the route count check.
+ */
+class AccessMatrixTest {
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass();
+  static final String PASSWORD = "a long enough password";
+
+  record Route(String method, String path, boolean adminOnly) {
+    boolean api() {
+      return path.startsWith("/api/");
+    }
+  }
+
+  /** Every route under /admin and /api/admin except sign-in and sign-out, with sample path parameters. */
+  static final List<Route> ROUTES = List.of(
+      new Route("GET", "/admin", false),
+      new Route("GET", "/admin/articles", false),
+      new Route("GET", "/admin/articles/1", false),
+      new Route("GET", "/admin/jobs/1", false),
+      new Route("GET", "/admin/passages", false),
+      new Route("GET", "/admin/passages/bulk", false),
+      new Route("GET", "/admin/passages/1", false),
+      new Route("GET", "/admin/synonyms", true),
+      new Route("GET", "/admin/tags", false),
+      new Route("GET", "/admin/tags/sciatica", false),
+      new Route("GET", "/api/admin/analytics/top-searches", false),
+      new Route("GET", "/api/admin/analytics/zero-result-searches", false),
+      new Route("GET", "/api/admin/jobs/1", false),
+      new Route("POST", "/admin/articles", false),
+      new Route("POST", "/admin/passages/bulk", false),
+      new Route("POST", "/admin/passages/1", false),
+      new Route("POST", "/admin/passages/1/revisions/1/revert", false),
+      new Route("POST", "/admin/passages/1/tags", false),
+      new Route("POST", "/admin/passages/1/tags/sciatica/remove", false),
+      new Route("POST", "/admin/reindex", true),
+      new Route("POST", "/admin/synonyms", true),
+      new Route("POST", "/admin/synonyms/1/remove", true),
+      new Route("POST", "/admin/tags", true),
+      new Route("POST", "/admin/tags/kidney-stones", false),
+      new Route("POST", "/admin/tags/kidney-stones/links", true),
+      new Route("POST", "/admin/tags/kidney-stones/links/antibiotics/remove", true),
+      new Route("POST", "/admin/tags/kidney-stones/merge", true),
+      new Route("POST", "/admin/tags/kidney-stones/parent", true),
+      new Route("POST", "/admin/tags/kidney-stones/rename", true),
+      new Route("POST", "/admin/tags/kidney-stones/restore", true),
+      new Route("POST", "/admin/tags/kidney-stones/retire", true));
+
+  @BeforeAll
+  static void users() {
+    ConsoleSession.createUser(app, "edna", PASSWORD, false);
+    ConsoleSession.createUser(app, "adam", PASSWORD, true);
+  }
+
+  private static Page call(ConsoleSession session, Route route) {
+    return route.method().equals("GET") ? session.get(route.path()) : session.post(route.path(), Map.of());
+  }
+
+  @Test
+  void anonymous_users_are_sent_to_sign_in_or_get_401() {
+    ConsoleSession anonymous = new ConsoleSession(app);
+    for (Route route : ROUTES) {
+      Page page = call(anonymous, route);
+      if (route.api()) {
+        assertThat(page.status()).as(route.toString()).isEqualTo(401);
+      } else {
+        assertThat(page.status()).as(route.toString()).isEqualTo(302);
+        assertThat(page.location()).as(route.toString()).startsWith("/admin/login");
+      }
+    }
+  }
+
+  @Test
+  void editors_get_403_exactly_on_the_admin_only_routes() {
+    ConsoleSession editor = new ConsoleSession(app);
+    editor.login("edna", PASSWORD);
+    for (Route route : ROUTES) {
+      Page page = call(editor, route);
+      if (route.adminOnly()) {
+        assertThat(page.status()).as(route.toString()).isEqualTo(403);
+      } else {
+        assertThat(page.status()).as(route.toString()).isNotIn(401, 403);
+        assertThat(String.valueOf(page.location())).as(route.toString()).doesNotStartWith("/admin/login");
+      }
+    }
+  }
+
+  @Test
+  void admins_pass_everywhere() {
+    ConsoleSession admin = new ConsoleSession(app);
+    admin.login("adam", PASSWORD);
+    for (Route route : ROUTES) {
+      Page page = call(admin, route);
+      assertThat(page.status()).as(route.toString()).isNotIn(401, 403).isLessThan(500);
+      assertThat(String.valueOf(page.location())).as(route.toString()).doesNotStartWith("/admin/login");
+    }
+  }
+
+  @Test
+  void the_matrix_lists_every_console_route() throws Exception {
+    long declared;
+    try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      declared = sources.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
+        try {
+          return java.nio.file.Files.readAllLines(p).stream();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).filter(line -> line.matches(".*routes\\.(get|post)\\(\"/(admin|api/admin).*")).count();
+    }
+    // Sign-in (GET and POST) and sign-out are the three routes not in the matrix.
+    assertThat(ROUTES).hasSize((int) declared - 3);
+  }
+}
