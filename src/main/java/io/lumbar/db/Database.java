@@ -133,6 +133,10 @@ public final class Database implements AutoCloseable {
     if (connectionLost) {
       return new DatabaseUnavailableException("The database is not reachable: " + rootMessage(e), e);
     }
+    // 40001: deadlock or serialization failure; nothing was changed, and trying again will work.
+    if ("40001".equals(state)) {
+      return new ConcurrentChangeException("Changed concurrently: " + rootMessage(e), e);
+    }
     return new DataAccessException("Database error: " + rootMessage(e), e);
   }
 

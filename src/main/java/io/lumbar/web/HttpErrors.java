@@ -3,6 +3,7 @@ package io.lumbar.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.lumbar.db.ConcurrentChangeException;
 import io.lumbar.db.DatabaseUnavailableException;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.IndexUnavailableException;
@@ -26,6 +27,10 @@ public final class HttpErrors {
     var routes = config.routes;
     routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, pages, 400, e.getMessage()));
     routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, pages, 404, e.getMessage()));
+    routes.exception(ConcurrentChangeException.class, (e, ctx) -> {
+      log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      answer(ctx, pages, 409, "Someone changed the same things at the same moment, so nothing was saved. Please try again.");
+    });
     routes.exception(Unauthenticated.class, (e, ctx) -> {
       if (wantsJson(ctx)) {
         answer(ctx, pages, 401, "Sign in first: this needs an editor's session");
