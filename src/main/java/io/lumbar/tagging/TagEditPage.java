@@ -6,9 +6,15 @@ import java.util.List;
 
 /**
  * {@code /admin/tags/{slug}}: wording for editors; name, parent, links, merge and retirement for admins.
- * {@code message} confirms the last action (a merge's report included).
+ * {@code message} confirms the last action (a merge's report included). After refused wording, {@code error}
+ * says why and the text areas show what the editor typed ({@code description}, {@code aliases}).
  */
-public record TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message) implements Page {
+public record TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message, String error,
+    String description, String aliases) implements Page {
+  TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message) {
+    this(user, csrf, tag, all, message, null, tag.description() == null ? "" : tag.description(), tag.aliasLines());
+  }
+
   @Override
   public String template() {
     return "tagging/edit.jte";

@@ -4,8 +4,21 @@ import io.lumbar.accounts.User;
 import io.lumbar.web.Page;
 import java.util.List;
 
-/** {@code /admin/tags}: every cause and treatment with counts and links; admins also get the create form. */
-public record TaxonomyPage(User user, String csrf, List<TagSummary> tags, String message) implements Page {
+/**
+ * {@code /admin/tags}: every cause and treatment with counts and links; admins also get the create form. After a
+ * refused create, {@code error} says why and {@code form} holds what the admin typed, so nothing is lost.
+ */
+public record TaxonomyPage(User user, String csrf, List<TagSummary> tags, String message, String error, NewTagForm form)
+    implements Page {
+  /** The create form's fields as last submitted; all empty on a fresh page. */
+  public record NewTagForm(String kind, String name, String slug, String description, String aliases, String parent) {
+    static final NewTagForm EMPTY = new NewTagForm("cause", "", "", "", "", "");
+  }
+
+  TaxonomyPage(User user, String csrf, List<TagSummary> tags, String message) {
+    this(user, csrf, tags, message, null, NewTagForm.EMPTY);
+  }
+
   @Override
   public String template() {
     return "tagging/list.jte";

@@ -7,6 +7,7 @@ import io.lumbar.db.Database;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.tagging.TaxonomyEditor.MergeReport;
 import io.lumbar.tagging.TaxonomyEditor.NewTag;
+import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import java.net.URLEncoder;
@@ -54,15 +55,36 @@ public final class TaxonomyRoutes {
 
   private void create(Context ctx) {
     String actor = Auth.requireAdmin(ctx).username();
-    String slug = editor.create(new NewTag(ctx.formParam("kind"), ctx.formParam("name"), ctx.formParam("slug"),
-        ctx.formParam("description"), ctx.formParam("aliases"), ctx.formParam("parent")), actor);
-    changed(ctx, slug, "created");
+    NewTag tag = new NewTag(ctx.formParam("kind"), ctx.formParam("name"), ctx.formParam("slug"),
+        ctx.formParam("description"), ctx.formParam("aliases"), ctx.formParam("parent"));
+    try {
+      changed(ctx, editor.create(tag, actor), "created");
+    } catch (BadRequestException e) {
+      // Show the form again with what was typed, rather than an error page that loses it.
+      var typed = new TaxonomyPage.NewTagForm(orEmpty(tag.kind()), orEmpty(tag.name()), orEmpty(tag.slug()),
+          orEmpty(tag.description()), orEmpty(tag.aliases()), orEmpty(tag.parent()));
+      ctx.status(400);
+      pages.render(ctx, new TaxonomyPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), null, e.getMessage(), typed));
+    }
   }
 
   private void describe(Context ctx) {
     String slug = ctx.pathParam("slug");
-    editor.describe(slug, ctx.formParam("description"), ctx.formParam("aliases"), Auth.user(ctx).username());
+    String description = ctx.formParam("description");
+    String aliases = ctx.formParam("aliases");
+    try {
+      editor.describe(slug, description, aliases, Auth.user(ctx).username());
+    } catch (BadRequestException e) {
+      ctx.status(400);
+      pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.find(slug), editor.list(), null,
+          e.getMessage(), orEmpty(description), orEmpty(aliases)));
+      return;
+    }
     changed(ctx, slug, "described");
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   private void rename(Context ctx) {

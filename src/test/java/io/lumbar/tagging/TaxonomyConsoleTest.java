@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -210,6 +211,29 @@ class TaxonomyConsoleTest {
 
     assertThat(app.get("/api/tags").body()).isEqualTo(tagsBefore);
     assertThat(count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'tag'")).isEqualTo(auditBefore);
+  }
+
+  @Test
+  void a_refused_form_comes_back_with_the_reason_and_everything_typed() {
+    var create = adam.post("/admin/tags", Map.of("kind", "treatment", "name", "Massage", "description", "Kneading <b>muscles</b>",
+        "aliases", "rub down\nback rub", "parent", "physical-therapy"));
+    assertThat(create.status()).isEqualTo(400);
+    var form = Jsoup.parse(create.body()).getElementById("create");
+    assertThat(Jsoup.parse(create.body()).select("[role=alert]").text()).isEqualTo("The slug 'massage' is taken; choose another slug");
+    assertThat(form.getElementById("name").val()).isEqualTo("Massage");
+    assertThat(form.select("#kind option[selected]").val()).isEqualTo("treatment");
+    assertThat(form.getElementById("description").val()).isEqualTo("Kneading <b>muscles</b>");
+    assertThat(form.getElementById("aliases").val()).isEqualTo("rub down\nback rub");
+    assertThat(form.select("#parent option[selected]").val()).isEqualTo("physical-therapy");
+
+    String typed = "pins and needles\n" + "a".repeat(101);
+    var describe = edna.post("/admin/tags/sciatica", Map.of("description", "my new words", "aliases", typed));
+    assertThat(describe.status()).isEqualTo(400);
+    var page = Jsoup.parse(describe.body());
+    assertThat(page.select("[role=alert]").text()).startsWith("An alias has at most 100 characters");
+    assertThat(page.getElementById("description").val()).isEqualTo("my new words");
+    assertThat(page.getElementById("aliases").val()).isEqualTo(typed);
+    assertThat(apiTag("sciatica").toString()).doesNotContain("my new words");
   }
 
   @Test
