@@ -27,19 +27,22 @@ public final class ArticleDao {
   public record Passage(long id, int position, String heading, String text, String status, String rejectReason,
       Long duplicateOf) {}
 
-  private static final String SELECT_ARTICLES = """
+  private static final String SELECT_COUNTS = """
       SELECT a.id, a.title, a.publisher, a.source_name, a.imported_at, a.imported_by,
              COUNT(CASE WHEN p.status = 'published' THEN 1 END),
              COUNT(CASE WHEN p.status = 'pending' THEN 1 END),
              COUNT(CASE WHEN p.status = 'rejected' AND p.duplicate_of IS NULL THEN 1 END),
              COUNT(CASE WHEN p.status = 'rejected' AND p.duplicate_of IS NOT NULL THEN 1 END)
-        FROM articles a LEFT JOIN passages p ON p.article_id = a.id
       """;
-  private static final String LIST = SELECT_ARTICLES + """
+  /** Picks the page of articles first, so only their passages are counted, however large the corpus. */
+  private static final String LIST = SELECT_COUNTS + """
+        FROM (SELECT * FROM articles ORDER BY imported_at DESC, id DESC LIMIT ? OFFSET ?) a
+        LEFT JOIN passages p ON p.article_id = a.id
        GROUP BY a.id
        ORDER BY a.imported_at DESC, a.id DESC
       """;
-  private static final String ONE = SELECT_ARTICLES + """
+  private static final String ONE = SELECT_COUNTS + """
+        FROM articles a LEFT JOIN passages p ON p.article_id = a.id
        WHERE a.id = ?
        GROUP BY a.id
       """;
@@ -59,13 +62,17 @@ public final class ArticleDao {
     this.db = db;
   }
 
-  /** Newest first. */
-  List<Article> list() {
+  /** One page of articles, newest first. */
+  List<Article> list(int offset, int limit) {
     return db.read(c -> {
       List<Article> articles = new ArrayList<>();
-      try (PreparedStatement st = c.prepareStatement(LIST); ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          articles.add(article(rs));
+      try (PreparedStatement st = c.prepareStatement(LIST)) {
+        st.setInt(1, limit);
+        st.setInt(2, offset);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            articles.add(article(rs));
+          }
         }
       }
       return articles;

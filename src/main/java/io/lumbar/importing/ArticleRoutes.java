@@ -30,6 +30,9 @@ public final class ArticleRoutes {
 
   private final ArticleDao articles;
   private final ArticleImporter importer;
+  /** Articles per page of the list. */
+  static final int PAGE_SIZE = 50;
+
   private final Pages pages;
 
   private Jobs jobs;
@@ -67,7 +70,9 @@ public final class ArticleRoutes {
   }
 
   private void showList(Context ctx, ImportForm form, String error) {
-    pages.render(ctx, new ArticleListPage(Auth.user(ctx), Auth.csrfToken(ctx), articles.list(), form, error));
+    int offset = Params.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    pages.render(ctx, new ArticleListPage(Auth.user(ctx), Auth.csrfToken(ctx), articles.list(offset, PAGE_SIZE),
+        articles.count(), offset, PAGE_SIZE, form, error));
   }
 
   private void importArticle(Context ctx) {
