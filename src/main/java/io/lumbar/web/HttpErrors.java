@@ -51,6 +51,11 @@ public final class HttpErrors {
       answer(ctx, pages, 503, "Search is unavailable right now; please try again shortly.");
     });
     routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, pages, e.getStatus(), e.getMessage()));
+    // The servlet API fails on a body's unknown charset while reading the form; that is the client's mistake.
+    routes.exception(java.nio.charset.UnsupportedCharsetException.class,
+        (e, ctx) -> answer(ctx, pages, 415, "The charset of this request is not supported; send UTF-8."));
+    routes.exception(java.nio.charset.IllegalCharsetNameException.class,
+        (e, ctx) -> answer(ctx, pages, 415, "The charset of this request is not supported; send UTF-8."));
     routes.exception(Exception.class, (e, ctx) -> {
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       answer(ctx, pages, 500, "Something went wrong on our side. It has been logged.");

@@ -114,7 +114,7 @@ class ConsoleAccessTest {
   @Test
   void a_wrong_password_is_refused_and_repeated_failures_are_throttled() {
     ConsoleSession guesser = new ConsoleSession(app);
-    for (int i = 0; i < LoginThrottle.MAX_PER_USER; i++) {
+    for (int i = 0; i < LoginThrottle.MAX_PER_USER_AND_IP; i++) {
       Page wrong = guesser.login("throttled", "wrong password " + i);
       assertThat(wrong.status()).isEqualTo(401);
       assertThat(wrong.body()).contains("Wrong user name or password.");
@@ -125,6 +125,75 @@ class ConsoleAccessTest {
     assertThat(blocked.status()).isEqualTo(429);
     assertThat(blocked.body()).contains("Too many failed attempts");
     assertThat(new ConsoleSession(app).login("nobody-at-all", "whatever it is").status()).isEqualTo(401);
+  }
+
+  @Test
+  void guesses_sent_at_once_get_no_more_tries_than_the_limit() throws Exception {
+    ConsoleSession.createUser(app, "burst", PASSWORD, false);
+    List<ConsoleSession> guessers = new java.util.ArrayList<>();
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ConsoleSession guesser = new ConsoleSession(app);
+      tokens.add(guesser.loginToken());
+      guessers.add(guesser);
+    }
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        answers.add(pool.submit(() -> guessers.get(n).postRaw("/admin/login",
+            Map.of("login_token", tokens.get(n), "username", "burst", "password", "wrong guess " + n)).status()));
+      }
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var answer : answers) {
+      statuses.add(answer.get());
+    }
+
+    assertThat(statuses).containsOnly(401, 429);
+    long checked = statuses.stream().filter(s -> s == 401).count();
+    assertThat(checked).isLessThanOrEqualTo(LoginThrottle.MAX_PER_USER_AND_IP);
+    // Refused attempts checked no password and are not held against the owner; only real failures count.
+    assertThat(new ConsoleSession(app).login("burst", PASSWORD).status())
+        .isEqualTo(checked == LoginThrottle.MAX_PER_USER_AND_IP ? 429 : 302);
+  }
+
+  @Test
+  void failures_from_elsewhere_do_not_lock_the_owner_out() {
+    ConsoleSession.createUser(app, "targeted", PASSWORD, false);
+    app.database().inTransaction(c -> {
+      try (var st = c.prepareStatement("INSERT INTO login_failures (username, client_ip) VALUES ('targeted', '203.0.113.9')")) {
+        for (int i = 0; i < 3 * LoginThrottle.MAX_PER_USER_AND_IP; i++) {
+          st.executeUpdate();
+        }
+      }
+      return null;
+    });
+
+    assertThat(new ConsoleSession(app).login("targeted", PASSWORD).status()).isEqualTo(302);
+  }
+
+  @Test
+  void a_sign_in_post_that_is_not_the_plain_form_is_refused_without_a_500() {
+    ConsoleSession browser = new ConsoleSession(app);
+    String token = browser.loginToken();
+    Page multipart = browser.postMultipart("/admin/login", Map.of("login_token", token, "username", "edna", "password", PASSWORD),
+        "file", "x.bin", new byte[] {1, 2, 3});
+    assertThat(multipart.status()).isEqualTo(415);
+    assertThat(multipart.body()).contains("Sign in with the form on this page.");
+
+    for (String type : List.of("application/x-www-form-urlencoded; charset=bogus", "text/plain", "application/json")) {
+      var request = java.net.http.HttpRequest.newBuilder(app.uri("/admin/login")).header("Content-Type", type)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=edna&password=x")).build();
+      assertThat(app.send(request).status()).as(type).isEqualTo(415);
+    }
+    ConsoleSession editor = new ConsoleSession(app);
+    editor.login("edna", PASSWORD);
+    var bogus = java.net.http.HttpRequest.newBuilder(app.uri("/admin/passages/1/tags"))
+        .header("Content-Type", "application/x-www-form-urlencoded; charset=bogus")
+        .header("Cookie", "lumbar_session=" + editor.cookie("lumbar_session").getValue())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("tag=sciatica&_csrf=x")).build();
+    assertThat(app.send(bogus).status()).isEqualTo(415);
   }
 
   @Test

@@ -124,14 +124,20 @@ public final class ConsoleSession {
     return page;
   }
 
-  /** Signs in through the login form; returns the answer to the form post. */
-  public Page login(String username, String password) {
+  /** Fetches the login form and answers its token (the form's cookie is kept by this session). */
+  public String loginToken() {
     Page form = get("/admin/login");
     Matcher token = LOGIN_TOKEN.matcher(form.body());
     if (!token.find()) {
       throw new IllegalStateException("No login form: " + form.status());
     }
-    Page answer = postRaw("/admin/login", Map.of("login_token", token.group(1), "username", username, "password", password));
+    return token.group(1);
+  }
+
+  /** Signs in through the login form; returns the answer to the form post. */
+  public Page login(String username, String password) {
+    String token = loginToken();
+    Page answer = postRaw("/admin/login", Map.of("login_token", token, "username", username, "password", password));
     if (answer.status() == 302) {
       get("/admin");
     }
