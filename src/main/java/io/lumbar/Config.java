@@ -62,6 +62,15 @@ public record Config(
     return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis);
   }
 
+  /** Never prints the database password: configs end up in logs and error reports. */
+  @Override
+  public String toString() {
+    return "Config[port=" + port + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser + ", dbPassword="
+        + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", indexDir=" + indexDir + ", embeddedDbDir=" + embeddedDbDir
+        + ", embeddedDbPort=" + embeddedDbPort + ", importSamples=" + importSamples + ", indexRefreshMillis="
+        + indexRefreshMillis + "]";
+  }
+
   private static int intValue(Map<String, String> env, String name, int fallback) {
     String raw = env.get(name);
     if (raw == null || raw.isBlank()) {

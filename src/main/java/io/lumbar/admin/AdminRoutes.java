@@ -1,6 +1,7 @@
 package io.lumbar.admin;
 
 import io.javalin.config.RoutesConfig;
+import io.lumbar.accounts.AuditTrail;
 import io.lumbar.accounts.Auth;
 import io.lumbar.analytics.SearchReports;
 import io.lumbar.db.Database;
@@ -18,6 +19,7 @@ public final class AdminRoutes {
   private final Jobs jobs;
   private final IndexFollower follower;
   private final Pages pages;
+  private final AuditTrail audit;
 
   public AdminRoutes(Database db, Jobs jobs, IndexFollower follower, Pages pages) {
     this.jobs = jobs;
@@ -25,6 +27,7 @@ public final class AdminRoutes {
     this.dashboard = new DashboardDao(db);
     this.searches = new SearchReports(db);
     this.pages = pages;
+    this.audit = new AuditTrail(db);
   }
 
   public void register(RoutesConfig routes) {
@@ -32,6 +35,7 @@ public final class AdminRoutes {
         searches.top(REPORT_DAYS, REPORT_ROWS), searches.zeroResults(REPORT_DAYS, REPORT_ROWS))));
     routes.post("/admin/reindex", ctx -> {
       String admin = Auth.requireAdmin(ctx).username();
+      audit.record(admin, "index.rebuild", "index", 0);
       Jobs.Job job = jobs.start("Rebuilding the search index", admin, follower.publishedCount(),
           progress -> "Indexed " + follower.rebuild(progress::accept) + " published passages.");
       ctx.redirect("/admin/jobs/" + job.id());

@@ -92,9 +92,12 @@ public final class SynonymsCommand implements Runnable {
     @Parameters(paramLabel = "ID")
     long id;
 
+    @Option(names = "--by", defaultValue = "cli", description = "Who to record (default: ${DEFAULT-VALUE}).")
+    String actor;
+
     @Override
     void run(SynonymRules rules, PrintWriter out) {
-      rules.delete(id);
+      rules.delete(id, actor);
       out.println("removed rule " + id);
     }
   }

@@ -134,10 +134,16 @@ public final class AdminPassageRoutes {
   }
 
   private void show(Context ctx, EditablePassage passage, String message) {
+    PassageEdit stored = new PassageEdit(passage.heading(), passage.text(), passage.status(), passage.rejectReason());
+    show(ctx, passage, message, null, stored, passage.version());
+  }
+
+  private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion) {
     Vocabulary words = vocabulary.get();
     List<Revision> revisions = editor.revisions(passage.id());
     pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, words.suggestTags(passage.text()),
-        words.allTags(), revisions, message, passage.id() > 1 ? passage.id() - 1 : null, passage.id() + 1));
+        words.allTags(), revisions, message, error, form, formVersion, passage.id() > 1 ? passage.id() - 1 : null,
+        passage.id() + 1));
   }
 
   private void save(Context ctx) {
@@ -155,7 +161,16 @@ public final class AdminPassageRoutes {
     } else if (action.equals("passage.reject")) {
       edit = new PassageEdit(edit.heading(), edit.text(), "rejected", edit.rejectReason());
     }
-    answer(ctx, id, editor.save(id, version, edit, user.username(), action), edit);
+    Outcome outcome;
+    try {
+      outcome = editor.save(id, version, edit, user.username(), action);
+    } catch (BadRequestException e) {
+      // The form again with what was typed and why it was refused: an edit is never lost to a typo.
+      ctx.status(400);
+      show(ctx, editor.find(id), null, e.getMessage(), edit, version);
+      return;
+    }
+    answer(ctx, id, outcome, edit);
   }
 
   private void answer(Context ctx, long id, Outcome outcome, PassageEdit yours) {
@@ -186,7 +201,7 @@ public final class AdminPassageRoutes {
 
   private void revert(Context ctx) {
     long id = Params.idParam(ctx, "id");
-    int target = (int) Params.idParam(ctx, "version");
+    long target = Params.idParam(ctx, "version"); // long: a huge number finds no revision rather than wrapping
     int current = Params.intParam(ctx.formParam("version"), "version");
     Revision revision = editor.revisions(id).stream().filter(r -> r.version() == target).findFirst()
         .orElseThrow(() -> new io.lumbar.db.NotFoundException("Revision", id + "/" + target));

@@ -8,13 +8,20 @@ import java.util.List;
 
 /**
  * One passage in the console: the edit form (text, heading, status), its tags with suggestions and the
- * keyboard shortcuts, and its revision history. {@code message} confirms the last action.
+ * keyboard shortcuts, and its revision history. {@code message} confirms the last action. The form shows
+ * {@code form} at {@code formVersion}: the stored passage, or after a refused save what the editor typed, with
+ * {@code error} saying why.
  */
 public record PassageEditPage(User user, String csrf, EditablePassage passage, List<TagInfo> suggestions,
-    List<TagInfo> allTags, List<Revision> revisions, String message, Long previousId, Long nextId) implements Page {
+    List<TagInfo> allTags, List<Revision> revisions, String message, String error, PassageEdit form, int formVersion,
+    Long previousId, Long nextId) implements Page {
   @Override
   public String template() {
     return "passages/edit.jte";
+  }
+
+  public static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   /** What revision {@code index} (newest first) changed in the text, against the one before it. */

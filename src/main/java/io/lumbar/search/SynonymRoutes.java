@@ -46,8 +46,7 @@ public final class SynonymRoutes {
   }
 
   private void remove(Context ctx) {
-    Auth.requireAdmin(ctx);
-    rules.delete(Params.idParam(ctx, "id"));
+    rules.delete(Params.idParam(ctx, "id"), Auth.requireAdmin(ctx).username());
     vocabulary.reloadNow();
     ctx.redirect("/admin/synonyms?done=removed");
   }

@@ -29,6 +29,13 @@ public final class SynonymRules {
   private static final String DELETE = """
       DELETE FROM synonym_rules WHERE id = ?
       """;
+  /** Who changed which rule, in the same transaction as the change; the rule text is kept for removals too. */
+  private static final String AUDIT = """
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'synonym', ?, JSON_OBJECT('rule', ?))
+      """;
+  private static final String RULE = """
+      SELECT rule FROM synonym_rules WHERE id = ? FOR UPDATE
+      """;
   static final int MAX_RULE_LENGTH = 1000;
 
   private final Database db;
@@ -60,7 +67,9 @@ public final class SynonymRules {
         st.executeUpdate();
         try (ResultSet keys = st.getGeneratedKeys()) {
           keys.next();
-          return new Rule(keys.getLong(1), checked, actor);
+          Rule added = new Rule(keys.getLong(1), checked, actor);
+          audit(c, actor, "synonym.add", added.id(), checked);
+          return added;
         }
       }
     });
@@ -76,21 +85,41 @@ public final class SynonymRules {
         if (st.executeUpdate() == 0) {
           throw new NotFoundException("Synonym rule", id);
         }
+        audit(c, actor, "synonym.change", id, checked);
         return new Rule(id, checked, actor);
       }
     });
   }
 
-  public void delete(long id) {
+  public void delete(long id, String actor) {
     db.inTransaction(c -> {
+      String removed;
+      try (PreparedStatement st = c.prepareStatement(RULE)) {
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            throw new NotFoundException("Synonym rule", id);
+          }
+          removed = rs.getString(1);
+        }
+      }
       try (PreparedStatement st = c.prepareStatement(DELETE)) {
         st.setLong(1, id);
-        if (st.executeUpdate() == 0) {
-          throw new NotFoundException("Synonym rule", id);
-        }
-        return null;
+        st.executeUpdate();
       }
+      audit(c, actor, "synonym.remove", id, removed);
+      return null;
     });
+  }
+
+  private static void audit(java.sql.Connection c, String actor, String action, long id, String rule) throws java.sql.SQLException {
+    try (PreparedStatement st = c.prepareStatement(AUDIT)) {
+      st.setString(1, actor);
+      st.setString(2, action);
+      st.setLong(3, id);
+      st.setString(4, rule);
+      st.executeUpdate();
+    }
   }
 
   private static String check(String rule) {

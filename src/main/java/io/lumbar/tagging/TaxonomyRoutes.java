@@ -50,7 +50,7 @@ public final class TaxonomyRoutes {
 
   private void edit(Context ctx) {
     TagSummary tag = editor.find(ctx.pathParam("slug"));
-    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx)));
+    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx, editor)));
   }
 
   private void create(Context ctx) {
@@ -124,7 +124,7 @@ public final class TaxonomyRoutes {
     ctx.redirect("/admin/tags/" + encode(slug) + "?done=" + done);
   }
 
-  private static String messageFor(Context ctx) {
+  private static String messageFor(Context ctx, TaxonomyEditor editor) {
     return switch (String.valueOf(ctx.queryParam("done"))) {
       case "created" -> "Tag created.";
       case "described" -> "Description and aliases saved; search uses the aliases from now on.";
@@ -134,11 +134,20 @@ public final class TaxonomyRoutes {
       case "restored" -> "Restored.";
       case "linked" -> "Link added.";
       case "unlinked" -> "Link removed.";
-      case "merged" -> "Merged " + ctx.queryParam("from") + " into this tag: "
+      case "merged" -> "Merged " + mergedName(editor, ctx.queryParam("from")) + " into this tag: "
           + Params.intParam(ctx, "moved", 0, 0, Integer.MAX_VALUE) + " passages moved, "
           + Params.intParam(ctx, "already", 0, 0, Integer.MAX_VALUE) + " already had this tag.";
       default -> null;
     };
+  }
+
+  /** The merged tag's name as stored: the link's own text is anyone's to write, so it is never shown. */
+  private static String mergedName(TaxonomyEditor editor, String slug) {
+    try {
+      return slug == null ? "a tag" : editor.find(slug).name();
+    } catch (io.lumbar.db.NotFoundException e) {
+      return "a tag";
+    }
   }
 
   private static String encode(String value) {

@@ -5,6 +5,8 @@ import io.javalin.config.RoutesConfig;
 /**
  * Headers every answer carries: a content security policy without inline script or style (the pages need
  * none), no MIME sniffing, no framing by other sites, and no referrer leaking search words to other sites.
+ * Console answers are never stored by a browser or proxy: they hold unpublished text and the CSRF token, and
+ * must not be shown again from a cache after sign-out.
  */
 public final class SecurityHeaders {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -18,6 +20,10 @@ public final class SecurityHeaders {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
       ctx.header("Referrer-Policy", "same-origin");
+      String path = ctx.path();
+      if (path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/")) {
+        ctx.header("Cache-Control", "no-store");
+      }
     });
   }
 }

@@ -58,6 +58,12 @@ class DashboardTest {
       assertThat(state.get("message").asText()).isEqualTo("Indexed 101 published passages.");
     });
     assertThat(app.get("/api/search?q=sciatica").json().get("total").asLong()).isEqualTo(4);
+    String rebuiltBy = app.database().read(c -> {
+      try (var st = c.prepareStatement("SELECT actor FROM audit_log WHERE action = 'index.rebuild'"); var rs = st.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    });
+    assertThat(rebuiltBy).isEqualTo("adam");
     assertThat(admin.get("/api/admin/jobs/999").status()).isEqualTo(404);
   }
 }

@@ -51,9 +51,22 @@ class SynonymsCommandTest {
     assertThat(run("synonyms", "change", "1", "tailbone, coccyx, sacrum")).isZero();
     assertThat(run("synonyms", "list")).isZero();
     assertThat(out.toString().strip()).isEqualTo("1\ttailbone, coccyx, sacrum\tcli");
-    assertThat(run("synonyms", "remove", "1")).isZero();
+    assertThat(run("synonyms", "remove", "1", "--by", "ed")).isZero();
     assertThat(run("synonyms", "list")).isZero();
     assertThat(out.toString()).isEmpty();
+    // Every change is in the audit log with who made it; a removal keeps the rule's text.
+    java.util.List<String> audit = db.database().read(c -> {
+      var lines = new java.util.ArrayList<String>();
+      try (var st = c.prepareStatement("SELECT actor, action, entity_id, JSON_VALUE(detail, '$.rule') FROM audit_log "
+          + "WHERE entity_type = 'synonym' ORDER BY id"); var rs = st.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getString(4));
+        }
+      }
+      return lines;
+    });
+    assertThat(audit).containsExactly("ed synonym.add 1 tailbone, coccyx", "cli synonym.change 1 tailbone, coccyx, sacrum",
+        "ed synonym.remove 1 tailbone, coccyx, sacrum");
   }
 
   @Test

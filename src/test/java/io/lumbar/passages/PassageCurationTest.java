@@ -135,6 +135,8 @@ class PassageCurationTest {
     Page reverted = edna.post("/admin/passages/" + id + "/revisions/" + version + "/revert", Map.of("version", Integer.toString(version + 1)));
 
     assertThat(reverted.status()).isEqualTo(302);
+    assertThat(edna.post("/admin/passages/" + id + "/revisions/4294967297/revert", Map.of("version", Integer.toString(version + 1)))
+        .status()).as("a version past int range finds nothing").isEqualTo(404);
     Page after = edna.get("/admin/passages/" + id);
     assertThat(after.body()).contains("Thirty-nine percent of adults").contains("Revert to this");
     // The history shows what each save changed, word by word.
@@ -155,6 +157,10 @@ class PassageCurationTest {
     assertThat(empty.body()).contains("The text cannot be empty");
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.body()).contains("Say why the passage is rejected");
+    var form = org.jsoup.Jsoup.parse(noReason.body()).getElementById("edit");
+    assertThat(form.getElementById("text").val()).isEqualTo("Some text");
+    assertThat(form.select("#status option[selected]").val()).isEqualTo("rejected");
+    assertThat(form.select("input[name=version]").val()).isEqualTo(Integer.toString(version));
     assertThat(badVersion.status()).isEqualTo(400);
     assertThat(version(edna.get("/admin/passages/" + id))).isEqualTo(version);
   }

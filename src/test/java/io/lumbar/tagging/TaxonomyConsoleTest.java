@@ -156,7 +156,10 @@ class TaxonomyConsoleTest {
 
     long moved = sourcePassages - both;
     assertThat(merged.location()).isEqualTo("/admin/tags/massage?done=merged&from=massage-tools&moved=" + moved + "&already=" + both);
-    assertThat(adam.get(merged.location()).body()).contains(moved + " passages moved, " + both + " already had this tag");
+    assertThat(adam.get(merged.location()).body()).contains("Merged Self-massage tools into this tag: " + moved + " passages moved, "
+        + both + " already had this tag");
+    assertThat(adam.get("/admin/tags/massage?done=merged&from=Call+555-0100+now&moved=1&already=0").body())
+        .contains("Merged a tag into this tag").doesNotContain("555-0100");
     assertThat(taggedWith("massage-tools")).isZero();
     assertThat(taggedWith("massage")).isEqualTo(targetBefore + moved);
     assertThat(liveSlugs()).doesNotContain("massage-tools").contains("massage");

@@ -69,6 +69,8 @@ class HttpBasicsTest {
       assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
       assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
       assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+      boolean console = path.startsWith("/admin");
+      assertThat(headers.firstValue("Cache-Control").filter("no-store"::equals).isPresent()).as(path).isEqualTo(console);
     }
     assertThat(SecurityHeaders.CSP).doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
   }
