@@ -237,6 +237,50 @@ class ExportApiTest {
     assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
   }
 
+  @Test
+  void the_knowledge_export_lists_causes_their_treatments_and_the_passages_behind_each_link() {
+    var db = app.database();
+    ExportFixture.sql(db, """
+        INSERT INTO tags (kind, name, slug, description, aliases) VALUES
+          ('cause', 'Zed cause', 'zz-cause', 'A cause for the test, "quoted".', '["zed", "zee"]'),
+          ('treatment', 'Zed treatment A', 'zz-treat-a', NULL, '[]'),
+          ('treatment', 'Zed treatment B', 'zz-treat-b', NULL, '[]'),
+          ('treatment', 'Zed treatment retired', 'zz-treat-retired', NULL, '[]')""");
+    ExportFixture.sql(db, "UPDATE tags SET retired_at = CURRENT_TIMESTAMP(3) WHERE slug = 'zz-treat-retired'");
+    ExportFixture.sql(db, """
+        INSERT INTO tag_links (cause_id, treatment_id, created_by)
+        SELECT c.id, t.id, 'test' FROM tags c JOIN tags t ON t.slug IN ('zz-treat-a', 'zz-treat-b', 'zz-treat-retired')
+         WHERE c.slug = 'zz-cause'""");
+    List<Long> published = ids(db, "WHERE status = 'published'").subList(0, 3);
+    long pending = ids(db, "WHERE status = 'pending'").get(0);
+    // Published passages 0 and 1 and a pending one support cause + A; passage 2 has the cause only.
+    for (long id : List.of(published.get(0), published.get(1), pending)) {
+      ExportFixture.sql(db, "INSERT INTO passage_tags (passage_id, tag_id, tagged_by) SELECT ?, id, 'test' FROM tags WHERE slug IN ('zz-cause', 'zz-treat-a')", id);
+    }
+    ExportFixture.sql(db, "INSERT INTO passage_tags (passage_id, tag_id, tagged_by) SELECT ?, id, 'test' FROM tags WHERE slug = 'zz-cause'", published.get(2));
+
+    RunningApp.Response r = app.get("/api/export/knowledge");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType().replace(" ", "")).isEqualTo("application/json;charset=utf-8");
+    JsonNode knowledge = r.json();
+    assertThat(knowledge.get("schemaVersion").asInt()).isEqualTo(1);
+    JsonNode zed = null;
+    for (JsonNode cause : knowledge.get("causes")) {
+      if (cause.get("slug").asText().equals("zz-cause")) {
+        zed = cause;
+      }
+    }
+    assertThat(zed).isNotNull();
+    assertThat(zed.toString()).isEqualTo("{\"slug\":\"zz-cause\",\"name\":\"Zed cause\",\"description\":\"A cause for the test, \\\"quoted\\\".\","
+        + "\"aliases\":[\"zed\",\"zee\"],\"treatments\":["
+        + "{\"slug\":\"zz-treat-a\",\"name\":\"Zed treatment A\",\"passages\":[" + published.get(0) + "," + published.get(1) + "]},"
+        + "{\"slug\":\"zz-treat-b\",\"name\":\"Zed treatment B\",\"passages\":[]}]}");
+    // Bundled causes keep their curated links.
+    JsonNode first = knowledge.get("causes").get(0);
+    assertThat(first.get("treatments").size()).isPositive();
+  }
+
   static RunningApp.Response bearer(String path, String token) {
     return app.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + token).build());
   }
