@@ -14,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -21,24 +24,25 @@ import java.util.function.LongConsumer;
 /**
  * Reads passages for export in id order with one streamed query: MariaDB Connector/J streams a forward-only,
  * read-only result set in batches of the fetch size instead of loading it whole, so memory stays flat at any
- * size. Each row carries its tags, folded into one column by the server (no query per passage).
+ * size. Each row carries the ids of its tags, folded into one column by the server (no query per passage),
+ * resolved against the taxonomy read first in the same transaction, so both come from one snapshot.
+ * STRAIGHT_JOIN keeps passages the driving table: read in primary-key order, rows flow at once; driven from
+ * articles, MariaDB would sort the whole result in a temporary table before sending the first row.
  */
 public final class PassageExport {
   /** Rows per network round trip while streaming. */
   private static final int FETCH_SIZE = 2_000;
-  /** Between the fields of one tag, and between tags: control characters that never occur in slugs or names. */
-  private static final char FIELD = '\u001f';
-  private static final char TAG = '\u001e';
-
   private static final String SELECT = """
       SELECT p.id, p.text, IF(p.original_text = p.text COLLATE utf8mb4_bin, NULL, p.original_text), p.heading, p.status,
              p.reject_reason, p.position, p.duplicate_of, a.id, a.title, a.publisher, a.source_name, p.version,
              p.created_at, p.created_by, p.updated_at, p.updated_by,
-             (SELECT GROUP_CONCAT(CONCAT(t.kind, '\u001f', t.slug, '\u001f', t.name) ORDER BY t.kind, t.slug SEPARATOR '\u001e')
-                FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
-               WHERE pt.passage_id = p.id AND t.retired_at IS NULL)
-        FROM passages p JOIN articles a ON a.id = p.article_id
+             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id)
+        FROM passages p STRAIGHT_JOIN articles a ON a.id = p.article_id
       """;
+  /** The current taxonomy, read in the same snapshot as the rows; retired tags are left out of exports. */
+  private static final String TAGS = "SELECT id, kind, slug, name FROM tags WHERE retired_at IS NULL";
+
+  private record Tag(boolean cause, TagRef ref) {}
 
   private final Database db;
 
@@ -80,7 +84,7 @@ public final class PassageExport {
 
   /** Hands every matching passage to {@code sink}, in id order, one at a time; returns how many. */
   public long forEach(ExportFilter filter, Consumer<ExportedPassage> sink) {
-    return db.read(c -> {
+    return db.inTransaction(c -> {
       // A slow reader keeps the server waiting to send rows; give it as long as a download may take.
       setWriteTimeout(c, "3600");
       try {
@@ -92,6 +96,12 @@ public final class PassageExport {
   }
 
   private static long stream(Connection c, ExportFilter filter, Consumer<ExportedPassage> sink) throws SQLException {
+    Map<Long, Tag> tags = new HashMap<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TAGS)) {
+      while (rs.next()) {
+        tags.put(rs.getLong(1), new Tag("cause".equals(rs.getString(2)), new TagRef(rs.getString(3), rs.getString(4))));
+      }
+    }
     List<Object> params = new ArrayList<>();
     String sql = SELECT + filter.where(params) + " ORDER BY p.id";
     long count = 0;
@@ -108,9 +118,9 @@ public final class PassageExport {
           }
           long duplicate = rs.getLong(8);
           Long duplicateOf = rs.wasNull() ? null : duplicate;
-          List<TagRef> causes = new ArrayList<>(2);
-          List<TagRef> treatments = new ArrayList<>(2);
-          splitTags(rs.getString(18), causes, treatments);
+          List<TagRef> causes = new ArrayList<>(4);
+          List<TagRef> treatments = new ArrayList<>(4);
+          resolveTags(rs.getString(18), tags, causes, treatments);
           sink.accept(new ExportedPassage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getString(6), rs.getInt(7), duplicateOf, article, causes, treatments,
               rs.getInt(13), rs.getTimestamp(14).toInstant(), rs.getString(15), rs.getTimestamp(16).toInstant(), rs.getString(17)));
@@ -121,23 +131,33 @@ public final class PassageExport {
     return count;
   }
 
-  static void splitTags(String folded, List<TagRef> causes, List<TagRef> treatments) {
-    if (folded == null || folded.isEmpty()) {
+  /** "12,5,7" to the tags' slugs and names, each kind ordered by slug. */
+  private static void resolveTags(String ids, Map<Long, Tag> tags, List<TagRef> causes, List<TagRef> treatments) {
+    if (ids == null) {
       return;
     }
-    int start = 0;
-    while (start <= folded.length()) {
-      int end = folded.indexOf(TAG, start);
-      if (end < 0) {
-        end = folded.length();
+    long id = 0;
+    for (int i = 0; i <= ids.length(); i++) {
+      char ch = i < ids.length() ? ids.charAt(i) : ',';
+      if (ch == ',') {
+        Tag tag = tags.get(id);
+        if (tag != null) {
+          (tag.cause() ? causes : treatments).add(tag.ref());
+        }
+        id = 0;
+      } else {
+        id = id * 10 + (ch - '0');
       }
-      int kindEnd = folded.indexOf(FIELD, start);
-      int slugEnd = folded.indexOf(FIELD, kindEnd + 1);
-      TagRef tag = new TagRef(folded.substring(kindEnd + 1, slugEnd), folded.substring(slugEnd + 1, end));
-      (folded.startsWith("cause", start) ? causes : treatments).add(tag);
-      start = end + 1;
+    }
+    if (causes.size() > 1) {
+      causes.sort(BY_SLUG);
+    }
+    if (treatments.size() > 1) {
+      treatments.sort(BY_SLUG);
     }
   }
+
+  private static final Comparator<TagRef> BY_SLUG = Comparator.comparing(TagRef::slug);
 
   private static void setWriteTimeout(Connection c, String value) throws SQLException {
     try (Statement st = c.createStatement()) {
