@@ -6,12 +6,14 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.lumbar.accounts.Auth;
 import io.lumbar.accounts.LoginRoutes;
+import io.lumbar.accounts.TokenRoutes;
 import io.lumbar.admin.AdminRoutes;
 import io.lumbar.admin.Jobs;
 import io.lumbar.analytics.AnalyticsRoutes;
 import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
+import io.lumbar.export.ExportRoutes;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleRoutes;
 import io.lumbar.importing.BundledCorpus;
@@ -109,6 +111,8 @@ public final class App implements AutoCloseable {
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);
+      new TokenRoutes(backend.database(), pages).register(config.routes);
+      new ExportRoutes(backend.database(), json, auth).register(config.routes);
     });
   }
 

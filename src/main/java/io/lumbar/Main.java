@@ -5,15 +5,18 @@ import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
 import io.lumbar.cli.ServeCommand;
 import io.lumbar.cli.SynonymsCommand;
+import io.lumbar.export.ExportCommand;
+import io.lumbar.export.RestoreCommand;
 import io.lumbar.relevance.EvalCommand;
 import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|restore] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class, UserCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class, UserCommand.class,
+        ExportCommand.class, RestoreCommand.class})
 public final class Main implements Runnable {
   private final Config config;
   private final InputStream stdin;

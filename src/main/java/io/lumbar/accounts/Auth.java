@@ -6,6 +6,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
 import io.lumbar.accounts.SessionDao.Session;
 import io.lumbar.db.Database;
 import io.lumbar.web.BadRequestException;
@@ -14,6 +15,7 @@ import io.lumbar.web.Unauthenticated;
 import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,9 +33,29 @@ public final class Auth {
   private static final Set<String> PUBLIC = Set.of("/admin/login");
 
   private final SessionDao sessions;
+  private final ApiTokens tokens;
 
   public Auth(Database db) {
     this.sessions = new SessionDao(db);
+    this.tokens = new ApiTokens(db);
+  }
+
+  /**
+   * Who calls an API route that also takes API tokens: {@code token:NAME} for {@code Authorization: Bearer},
+   * else the signed-in user's name (session cookie; such routes are GET only, so no CSRF); empty when
+   * anonymous. An unknown or revoked token is refused with 401, never taken for an anonymous call.
+   */
+  public Optional<String> apiCaller(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null) {
+      return sessions.find(ctx.cookie(SESSION_COOKIE)).map(session -> session.user().username());
+    }
+    Optional<String> token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? tokens.verify(header.substring(7).strip()) : Optional.empty();
+    if (token.isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new UnauthorizedResponse("This API token is unknown or has been revoked");
+    }
+    return Optional.of("token:" + token.get());
   }
 
   SessionDao sessions() {

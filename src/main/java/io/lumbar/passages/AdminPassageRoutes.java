@@ -72,32 +72,7 @@ public final class AdminPassageRoutes {
 
   /** The list's filter from query parameters, or from the hidden fields of the bulk form. */
   static PassageList.Filter filter(java.util.function.Function<String, String> param) {
-    String status = blankToNull(param.apply("status"));
-    if (status != null && !PassageEdit.STATUSES.contains(status)) {
-      throw new BadRequestException("'status' must be pending, published or rejected");
-    }
-    String q = blankToNull(param.apply("q"));
-    if (q != null && q.length() > 200) {
-      throw new BadRequestException("'q' is too long: at most 200 characters");
-    }
-    String article = blankToNull(param.apply("article"));
-    Long articleId = null;
-    if (article != null) {
-      if (!article.matches("[0-9]{1,18}")) {
-        throw new BadRequestException("'article' must be an article id");
-      }
-      articleId = Long.parseLong(article);
-    }
-    return new PassageList.Filter(q, status, slug(param, "cause"), slug(param, "treatment"), articleId,
-        param.apply("untagged") != null, param.apply("duplicates") != null);
-  }
-
-  private static String slug(java.util.function.Function<String, String> param, String name) {
-    String value = blankToNull(param.apply(name));
-    if (value != null && value.length() > 200) {
-      throw new BadRequestException("'" + name + "' is too long");
-    }
-    return value;
+    return PassageList.Filter.parse(param);
   }
 
   private void bulkPreview(Context ctx) {

@@ -1,6 +1,7 @@
 package io.lumbar.passages;
 
 import io.lumbar.db.Database;
+import io.lumbar.web.BadRequestException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,44 @@ import java.util.List;
  */
 public final class PassageList {
   /** What the list is narrowed to; null or false means "any". */
-  public record Filter(String q, String status, String cause, String treatment, Long article, boolean untagged, boolean duplicates) {}
+  public record Filter(String q, String status, String cause, String treatment, Long article, boolean untagged, boolean duplicates) {
+    /**
+     * The filter from request parameters (query string or form fields), with a clear 400 for bad values.
+     * Shared by the console's list and bulk tagging and by the export, so "the current filter" means one thing.
+     */
+    public static Filter parse(java.util.function.Function<String, String> param) {
+      String status = blankToNull(param.apply("status"));
+      if (status != null && !PassageEdit.STATUSES.contains(status)) {
+        throw new BadRequestException("'status' must be pending, published or rejected");
+      }
+      String q = blankToNull(param.apply("q"));
+      if (q != null && q.length() > 200) {
+        throw new BadRequestException("'q' is too long: at most 200 characters");
+      }
+      String article = blankToNull(param.apply("article"));
+      Long articleId = null;
+      if (article != null) {
+        if (!article.matches("[0-9]{1,18}")) {
+          throw new BadRequestException("'article' must be an article id");
+        }
+        articleId = Long.parseLong(article);
+      }
+      return new Filter(q, status, slug(param, "cause"), slug(param, "treatment"), articleId,
+          param.apply("untagged") != null, param.apply("duplicates") != null);
+    }
+
+    private static String slug(java.util.function.Function<String, String> param, String name) {
+      String value = blankToNull(param.apply(name));
+      if (value != null && value.length() > 200) {
+        throw new BadRequestException("'" + name + "' is too long");
+      }
+      return value;
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.strip();
+    }
+  }
 
   /** One row of the list. */
   public record Row(long id, long articleId, String articleTitle, int position, String heading, String text, String status,
@@ -79,7 +117,8 @@ public final class PassageList {
     });
   }
 
-  static String where(Filter f, List<Object> params) {
+  /** The WHERE clause ("" when the filter is empty) over {@code passages p}, adding its values to {@code params}. */
+  public static String where(Filter f, List<Object> params) {
     List<String> clauses = new ArrayList<>();
     if (f.q() != null) {
       clauses.add("MATCH (p.text) AGAINST (? IN NATURAL LANGUAGE MODE)");
@@ -109,7 +148,11 @@ public final class PassageList {
   }
 
   static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-    PreparedStatement st = c.prepareStatement(sql);
+    return bind(c.prepareStatement(sql), params);
+  }
+
+  /** Binds {@code params} in order; returns the statement. */
+  public static PreparedStatement bind(PreparedStatement st, List<Object> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       st.setObject(i + 1, params.get(i));
     }

@@ -21,14 +21,18 @@ public record PassageListPage(User user, String csrf, PassageList.Filter filter,
 
   public String pageUrl(int newOffset) {
     StringBuilder url = new StringBuilder("/admin/passages?offset=").append(newOffset);
-    add(url, "q", filter.q());
-    add(url, "status", filter.status());
-    add(url, "cause", filter.cause());
-    add(url, "treatment", filter.treatment());
-    add(url, "article", filter.article() == null ? null : filter.article().toString());
-    add(url, "untagged", filter.untagged() ? "1" : null);
-    add(url, "duplicates", filter.duplicates() ? "1" : null);
+    addFilter(url, filter.status());
     add(url, "sort", sort);
+    return url.toString();
+  }
+
+  /**
+   * The export of exactly this filter (every page, any sort). The list's "any status" is {@code status=any}
+   * there, since the export defaults to published passages.
+   */
+  public String exportUrl(String format) {
+    StringBuilder url = new StringBuilder("/api/export?format=").append(format);
+    addFilter(url, filter.status() == null ? "any" : filter.status());
     return url.toString();
   }
 
@@ -42,6 +46,16 @@ public record PassageListPage(User user, String csrf, PassageList.Filter filter,
 
   public static String excerpt(String text) {
     return text.length() <= 220 ? text : text.substring(0, 219) + "…";
+  }
+
+  private void addFilter(StringBuilder url, String status) {
+    add(url, "status", status);
+    add(url, "q", filter.q());
+    add(url, "cause", filter.cause());
+    add(url, "treatment", filter.treatment());
+    add(url, "article", filter.article() == null ? null : filter.article().toString());
+    add(url, "untagged", filter.untagged() ? "1" : null);
+    add(url, "duplicates", filter.duplicates() ? "1" : null);
   }
 
   private static void add(StringBuilder url, String name, String value) {

@@ -39,6 +39,7 @@ class AccessMatrixTest {
       new Route("GET", "/admin/synonyms", true),
       new Route("GET", "/admin/tags", false),
       new Route("GET", "/admin/tags/sciatica", false),
+      new Route("GET", "/admin/tokens", true),
       new Route("GET", "/api/admin/analytics/top-searches", false),
       new Route("GET", "/api/admin/analytics/zero-result-searches", false),
       new Route("GET", "/api/admin/jobs/1", false),
@@ -59,7 +60,9 @@ class AccessMatrixTest {
       new Route("POST", "/admin/tags/kidney-stones/parent", true),
       new Route("POST", "/admin/tags/kidney-stones/rename", true),
       new Route("POST", "/admin/tags/kidney-stones/restore", true),
-      new Route("POST", "/admin/tags/kidney-stones/retire", true));
+      new Route("POST", "/admin/tags/kidney-stones/retire", true),
+      new Route("POST", "/admin/tokens", true),
+      new Route("POST", "/admin/tokens/1/revoke", true));
 
   @BeforeAll
   static void users() {

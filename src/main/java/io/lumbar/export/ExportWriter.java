@@ -1,0 +1,233 @@
+package io.lumbar.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.lumbar.export.ExportedPassage.TagRef;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes exported passages in one format with Jackson's streaming generators, record by record, so nothing is
+ * held but the current record. The API and the command line both write through here: the same filter gives
+ * the same bytes. {@link #finish} completes the document; a writer left unfinished leaves an invalid JSON
+ * document behind, never a valid-looking partial one.
+ */
+public abstract sealed class ExportWriter implements AutoCloseable {
+  /** Bumped when a field changes meaning or goes away; new fields may appear without a bump. */
+  public static final int SCHEMA_VERSION = 1;
+  /** Between tags in a CSV cell. Slugs are lower-case letters, digits and hyphens, so this never occurs in one. */
+  static final String CSV_TAG_SEPARATOR = "; ";
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final CsvFactory CSV = CsvFactory.builder().build();
+
+  final JsonGenerator gen;
+
+  ExportWriter(JsonGenerator gen) {
+    this.gen = gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        // An unfinished document must stay unfinished: never close its brackets on close().
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+  }
+
+  public static ExportWriter open(ExportFormat format, OutputStream out) {
+    try {
+      return switch (format) {
+        case JSONL -> new JsonLines(out);
+        case JSON -> new JsonDocument(out);
+        case CSV -> new Csv(out);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes one passage. */
+  public final void write(ExportedPassage passage) {
+    try {
+      writeRecord(passage);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Completes the document and flushes; the output stays open. */
+  public final void finish() {
+    try {
+      writeEnd();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  abstract void writeRecord(ExportedPassage p) throws IOException;
+
+  /** Releases the generator without completing the document; the output stays open. */
+  @Override
+  public void close() {
+    try {
+      gen.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void writeEnd() throws IOException {
+    gen.flush();
+  }
+
+  /** JSON Lines: one record per line, each ending with a newline. */
+  static final class JsonLines extends ExportWriter {
+    JsonLines(OutputStream out) throws IOException {
+      super(JSON.createGenerator(out, JsonEncoding.UTF8));
+      gen.setRootValueSeparator(null);
+    }
+
+    @Override
+    void writeRecord(ExportedPassage p) throws IOException {
+      writeJson(gen, p);
+      gen.writeRaw('\n');
+    }
+
+  }
+
+  /** One JSON document: {@code {"schemaVersion":1,"passages":[...]}}. */
+  static final class JsonDocument extends ExportWriter {
+    JsonDocument(OutputStream out) throws IOException {
+      super(JSON.createGenerator(out, JsonEncoding.UTF8));
+      gen.writeStartObject();
+      gen.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      gen.writeArrayFieldStart("passages");
+    }
+
+    @Override
+    void writeRecord(ExportedPassage p) throws IOException {
+      writeJson(gen, p);
+    }
+
+    @Override
+    void writeEnd() throws IOException {
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeRaw('\n');
+      gen.flush();
+    }
+
+  }
+
+  static void writeJson(JsonGenerator gen, ExportedPassage p) throws IOException {
+    gen.writeStartObject();
+    gen.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    gen.writeNumberField("id", p.id());
+    gen.writeStringField("text", p.text());
+    gen.writeStringField("originalText", p.originalText());
+    gen.writeStringField("heading", p.heading());
+    gen.writeStringField("status", p.status());
+    gen.writeStringField("rejectReason", p.rejectReason());
+    gen.writeNumberField("position", p.position());
+    if (p.duplicateOf() == null) {
+      gen.writeNullField("duplicateOf");
+    } else {
+      gen.writeNumberField("duplicateOf", p.duplicateOf());
+    }
+    gen.writeObjectFieldStart("article");
+    gen.writeNumberField("id", p.article().id());
+    gen.writeStringField("title", p.article().title());
+    gen.writeStringField("publisher", p.article().publisher());
+    gen.writeStringField("source", p.article().source());
+    gen.writeEndObject();
+    writeTags(gen, "causes", p.causes());
+    writeTags(gen, "treatments", p.treatments());
+    gen.writeNumberField("version", p.version());
+    gen.writeStringField("createdAt", p.createdAt().toString());
+    gen.writeStringField("createdBy", p.createdBy());
+    gen.writeStringField("updatedAt", p.updatedAt().toString());
+    gen.writeStringField("updatedBy", p.updatedBy());
+    gen.writeEndObject();
+  }
+
+  private static void writeTags(JsonGenerator gen, String field, List<TagRef> tags) throws IOException {
+    gen.writeArrayFieldStart(field);
+    for (TagRef tag : tags) {
+      gen.writeStartObject();
+      gen.writeStringField("slug", tag.slug());
+      gen.writeStringField("name", tag.name());
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+  }
+
+  /**
+   * CSV (RFC 4180: comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted, quotes
+   * doubled), UTF-8, a header row, one row per passage. Tags are joined by "; ": slugs in {@code causes} and
+   * {@code treatments}, names in the same order in {@code cause_names} and {@code treatment_names}.
+   */
+  static final class Csv extends ExportWriter {
+    static final CsvSchema SCHEMA = CsvSchema.builder()
+        .addColumn("schema_version").addColumn("id").addColumn("text").addColumn("original_text").addColumn("heading")
+        .addColumn("status").addColumn("reject_reason").addColumn("position").addColumn("duplicate_of")
+        .addColumn("article_id").addColumn("article_title").addColumn("article_publisher").addColumn("article_source")
+        .addColumn("causes").addColumn("cause_names").addColumn("treatments").addColumn("treatment_names")
+        .addColumn("version").addColumn("created_at").addColumn("created_by").addColumn("updated_at").addColumn("updated_by")
+        .setUseHeader(true)
+        .setLineSeparator("\r\n")
+        .build();
+
+    private final StringBuilder joined = new StringBuilder();
+
+    Csv(OutputStream out) throws IOException {
+      super(csvGenerator(out));
+    }
+
+    private static CsvGenerator csvGenerator(OutputStream out) throws IOException {
+      CsvGenerator gen = CSV.createGenerator(out, JsonEncoding.UTF8);
+      gen.setSchema(SCHEMA);
+      return gen;
+    }
+
+    @Override
+    void writeRecord(ExportedPassage p) throws IOException {
+      gen.writeStartArray();
+      gen.writeNumber(SCHEMA_VERSION);
+      gen.writeNumber(p.id());
+      gen.writeString(p.text());
+      gen.writeString(p.originalText());
+      gen.writeString(p.heading());
+      gen.writeString(p.status());
+      gen.writeString(p.rejectReason());
+      gen.writeNumber(p.position());
+      gen.writeString(p.duplicateOf() == null ? null : p.duplicateOf().toString());
+      gen.writeNumber(p.article().id());
+      gen.writeString(p.article().title());
+      gen.writeString(p.article().publisher());
+      gen.writeString(p.article().source());
+      gen.writeString(join(p.causes(), true));
+      gen.writeString(join(p.causes(), false));
+      gen.writeString(join(p.treatments(), true));
+      gen.writeString(join(p.treatments(), false));
+      gen.writeNumber(p.version());
+      gen.writeString(p.createdAt().toString());
+      gen.writeString(p.createdBy());
+      gen.writeString(p.updatedAt().toString());
+      gen.writeString(p.updatedBy());
+      gen.writeEndArray();
+    }
+
+    private String join(List<TagRef> tags, boolean slugs) {
+      joined.setLength(0);
+      for (TagRef tag : tags) {
+        if (!joined.isEmpty()) {
+          joined.append(CSV_TAG_SEPARATOR);
+        }
+        joined.append(slugs ? tag.slug() : tag.name());
+      }
+      return joined.toString();
+    }
+
+  }
+}
