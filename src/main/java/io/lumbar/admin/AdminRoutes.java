@@ -32,7 +32,7 @@ public final class AdminRoutes {
         searches.top(REPORT_DAYS, REPORT_ROWS), searches.zeroResults(REPORT_DAYS, REPORT_ROWS))));
     routes.post("/admin/reindex", ctx -> {
       String admin = Auth.requireAdmin(ctx).username();
-      Jobs.Job job = jobs.start("Rebuilding the search index", admin, follower.publishedCount(),
+      Jobs.Job job = jobs.start("reindex", "Rebuilding the search index", admin, follower.publishedCount(),
           progress -> "Indexed " + follower.rebuild(progress::accept) + " published passages.");
       ctx.redirect("/admin/jobs/" + job.id());
     });
