@@ -22,6 +22,7 @@ public final class RequestLog {
   /** Requests that matched no route (404s, 405s): one series for all of them. */
   static final String UNMATCHED = "UNMATCHED";
   static final String STATIC = "/static/*";
+  static final String OTHER_METHOD = "OTHER";
 
 
   private final MeterRegistry registry;
@@ -38,7 +39,8 @@ public final class RequestLog {
   }
 
   private void record(Context ctx, Float millis) {
-    String method = ctx.method().name();
+    // Clients can send any method name; only the standard ones become labels.
+    String method = HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : OTHER_METHOD;
     String route = route(ctx);
     int status = ctx.statusCode();
     LatencyTimers.builder("http.server.requests")
