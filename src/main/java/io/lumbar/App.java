@@ -19,6 +19,8 @@ import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.IndexMetrics;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.ops.ApiDocs;
+import io.lumbar.ops.ApiDocsRoutes;
 import io.lumbar.ops.MetricsRoutes;
 import io.lumbar.ops.RequestLog;
 import io.lumbar.ops.ServerMetrics;
@@ -121,6 +123,7 @@ public final class App implements AutoCloseable {
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);
       new MetricsRoutes(metrics, appConfig.metricsToken()).register(config.routes);
+      new ApiDocsRoutes(ApiDocs.bundled(json), pages).register(config.routes);
     });
   }
 
@@ -130,6 +133,11 @@ public final class App implements AutoCloseable {
 
   public Backend backend() {
     return backend;
+  }
+
+  /** The HTTP server, for tests that inspect its routes. */
+  public Javalin server() {
+    return server;
   }
 
   @Override

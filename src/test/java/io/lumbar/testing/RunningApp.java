@@ -114,6 +114,11 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     });
   }
 
+  /** The running application (null while stopped). */
+  public App app() {
+    return app;
+  }
+
   public Path indexDir() {
     return indexDir;
   }
