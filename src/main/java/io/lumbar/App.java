@@ -18,8 +18,14 @@ import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleRoutes;
 import io.lumbar.importing.BundledCorpus;
 import io.lumbar.indexing.IndexFollower;
+import io.lumbar.indexing.IndexMetrics;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.ops.ApiDocs;
+import io.lumbar.ops.ApiDocsRoutes;
+import io.lumbar.ops.MetricsRoutes;
+import io.lumbar.ops.RequestLog;
+import io.lumbar.ops.ServerMetrics;
 import io.lumbar.passages.AdminPassageRoutes;
 import io.lumbar.passages.PassageRoutes;
 import io.lumbar.search.Analysis;
@@ -50,16 +56,19 @@ public final class App implements AutoCloseable {
   static final String SYSTEM_ACTOR = "system";
 
   private final Backend backend;
+  private final ServerMetrics metrics;
   private final Javalin server;
 
-  private App(Backend backend, Javalin server) {
+  private App(Backend backend, ServerMetrics metrics, Javalin server) {
     this.backend = backend;
+    this.metrics = metrics;
     this.server = server;
   }
 
   /** Starts everything and serves HTTP on {@code config.port()}. */
   public static App start(Config config) {
     Backend backend = Backend.open(config, true);
+    ServerMetrics metrics = new ServerMetrics();
     try {
       if (config.importSamples()) {
         backend.importSampleCorpusIfEmpty();
@@ -73,16 +82,19 @@ public final class App implements AutoCloseable {
         log.info("Index caught up with {} changes from the database", applied);
       }
       backend.follower().start(config.indexRefreshMillis());
-      Javalin server = createServer(backend).start(config.port());
+      backend.database().recordMetrics(metrics.registry());
+      IndexMetrics.bind(metrics.registry(), backend.index(), backend.follower());
+      Javalin server = createServer(backend, config, metrics).start(config.port());
       log.info("Lumbar is serving {} passages on http://localhost:{}/", backend.index().size(), server.port());
-      return new App(backend, server);
+      return new App(backend, metrics, server);
     } catch (RuntimeException e) {
+      metrics.close();
       backend.close();
       throw e;
     }
   }
 
-  private static Javalin createServer(Backend backend) {
+  private static Javalin createServer(Backend backend, Config appConfig, ServerMetrics metrics) {
     ObjectMapper json = backend.json();
     Pages pages = new Pages();
     SearchService search = new SearchService(backend.index(), backend.vocabulary());
@@ -95,6 +107,7 @@ public final class App implements AutoCloseable {
         staticFiles.location = Location.CLASSPATH;
       });
       HttpErrors.install(config, pages);
+      RequestLog.install(config, metrics.registry());
       SecurityHeaders.install(config.routes);
       Auth auth = new Auth(backend.database());
       auth.protect(config.routes);
@@ -106,13 +119,15 @@ public final class App implements AutoCloseable {
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
-          new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics()).register(config.routes);
+          new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);
       new TokenRoutes(backend.database(), pages).register(config.routes);
       new ExportRoutes(backend.database(), json, auth).register(config.routes);
+      new MetricsRoutes(metrics, appConfig.metricsToken()).register(config.routes);
+      new ApiDocsRoutes(ApiDocs.bundled(json), pages).register(config.routes);
     });
   }
 
@@ -124,9 +139,15 @@ public final class App implements AutoCloseable {
     return backend;
   }
 
+  /** The HTTP server, for tests that inspect its routes. */
+  public Javalin server() {
+    return server;
+  }
+
   @Override
   public void close() {
     server.stop();
+    metrics.close();
     backend.close();
   }
 

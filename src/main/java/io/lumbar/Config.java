@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param embeddedDbPort LUMBAR_EMBEDDED_DB_PORT (33306): the embedded MariaDB's port on 127.0.0.1
  * @param importSamples LUMBAR_IMPORT_SAMPLES (true): import the bundled articles into an empty database
  * @param indexRefreshMillis LUMBAR_INDEX_REFRESH_MS (200): how often the index follows the change log
+ * @param metricsToken  LUMBAR_METRICS_TOKEN (unset): when set, {@code GET /metrics} needs {@code Authorization: Bearer} with it
  */
 public record Config(
     int port,
@@ -27,7 +28,8 @@ public record Config(
     Path embeddedDbDir,
     int embeddedDbPort,
     boolean importSamples,
-    long indexRefreshMillis) {
+    long indexRefreshMillis,
+    Optional<String> metricsToken) {
 
   public static Config fromEnvironment() {
     return fromMap(System.getenv());
@@ -43,32 +45,33 @@ public record Config(
         Path.of(env.getOrDefault("LUMBAR_EMBEDDED_DB_DIR", "data/mariadb")),
         intValue(env, "LUMBAR_EMBEDDED_DB_PORT", 33306),
         Boolean.parseBoolean(env.getOrDefault("LUMBAR_IMPORT_SAMPLES", "true")),
-        intValue(env, "LUMBAR_INDEX_REFRESH_MS", 200));
+        intValue(env, "LUMBAR_INDEX_REFRESH_MS", 200),
+        Optional.ofNullable(env.get("LUMBAR_METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()));
   }
 
   public Config withPort(int newPort) {
-    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
   }
 
   public Config withDatabase(String url, String user, String password) {
-    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
   }
 
   public Config withIndexDir(Path dir) {
-    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis);
+    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
   }
 
   public Config withImportSamples(boolean value) {
-    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis);
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken);
   }
 
-  /** Never prints the database password: configs end up in logs and error reports. */
+  /** Never prints the database password or the metrics token: configs end up in logs and error reports. */
   @Override
   public String toString() {
     return "Config[port=" + port + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser + ", dbPassword="
         + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", indexDir=" + indexDir + ", embeddedDbDir=" + embeddedDbDir
         + ", embeddedDbPort=" + embeddedDbPort + ", importSamples=" + importSamples + ", indexRefreshMillis="
-        + indexRefreshMillis + "]";
+        + indexRefreshMillis + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset)") + "]";
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

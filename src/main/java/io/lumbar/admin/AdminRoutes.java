@@ -36,7 +36,7 @@ public final class AdminRoutes {
     routes.post("/admin/reindex", ctx -> {
       String admin = Auth.requireAdmin(ctx).username();
       audit.record(admin, "index.rebuild", "index", 0);
-      Jobs.Job job = jobs.start("Rebuilding the search index", admin, follower.publishedCount(),
+      Jobs.Job job = jobs.start("reindex", "Rebuilding the search index", admin, follower.publishedCount(),
           progress -> "Indexed " + follower.rebuild(progress::accept) + " published passages.");
       ctx.redirect("/admin/jobs/" + job.id());
     });

@@ -1,6 +1,7 @@
 package io.lumbar.admin;
 
 import io.lumbar.db.NotFoundException;
+import io.lumbar.ops.Logfmt;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,10 +91,16 @@ public final class Jobs implements AutoCloseable {
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  public Job start(String title, String startedBy, long total, Work work) {
+  /**
+   * Queues {@code work}; {@code kind} is a short fixed word for logs (e.g. {@code reindex}), {@code title} what
+   * the console shows. A line is logged when the job starts and when it ends, with its outcome and duration.
+   */
+  public Job start(String kind, String title, String startedBy, long total, Work work) {
     Job job = new Job(ids.incrementAndGet(), title, startedBy, total);
     jobs.put(job.id, job);
     worker.execute(() -> {
+      log.info(Logfmt.line("job_start", "id", job.id, "kind", kind, "by", startedBy, "total", total));
+      long started = System.nanoTime();
       try {
         job.message = work.run(done -> job.done = done);
         job.state = "done";
@@ -102,6 +109,8 @@ public final class Jobs implements AutoCloseable {
         job.message = "Failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
         job.state = "failed";
       }
+      log.info(Logfmt.line("job_finish", "id", job.id, "kind", kind, "outcome", job.state, "done", job.done,
+          "ms", (System.nanoTime() - started) / 1_000_000));
     });
     return job;
   }

@@ -2,6 +2,8 @@ package io.lumbar.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -71,6 +73,11 @@ public final class Database implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** Reports the pool (connections active, idle, pending; acquire and usage times) as {@code hikaricp_*} meters. */
+  public void recordMetrics(MeterRegistry registry) {
+    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public DataSource dataSource() {

@@ -113,7 +113,7 @@ public final class ArticleRoutes {
       chosen.add(new Chosen(file.filename(), readAtMostOverLimit(file)));
     }
     String publisher = blankToNull(form.publisher());
-    Jobs.Job job = jobs.start("Importing " + chosen.size() + " files", user.username(), chosen.size(), progress -> {
+    Jobs.Job job = jobs.start("import", "Importing " + chosen.size() + " files", user.username(), chosen.size(), progress -> {
       List<String> lines = new ArrayList<>();
       int done = 0;
       for (Chosen file : chosen) {

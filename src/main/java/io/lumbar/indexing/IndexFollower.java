@@ -47,12 +47,15 @@ public final class IndexFollower implements AutoCloseable {
   private long lastCommitNanos = System.nanoTime();
   private ScheduledExecutorService scheduler;
   private volatile boolean databaseWasDown;
+  /** {@link #safePosition()} as of the last round, readable without waiting for a round or a rebuild. */
+  private volatile long appliedPosition;
 
   IndexFollower(PassageIndex index, IndexSource source) {
     this.index = index;
     this.source = source;
     this.highWater = index.committedPosition();
     this.lastCommittedPosition = highWater;
+    this.appliedPosition = highWater;
   }
 
   /** Applies everything the log holds now; returns the number of changes applied. */
@@ -122,6 +125,7 @@ public final class IndexFollower implements AutoCloseable {
         highWater = change.id();
       }
       gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_TIMEOUT_NANOS);
+      appliedPosition = safePosition();
       try {
         maybeCommit(now, false);
       } catch (IOException e) {
@@ -159,6 +163,16 @@ public final class IndexFollower implements AutoCloseable {
       lastCommittedPosition = position;
       lastCommitNanos = now;
     }
+  }
+
+  /** The change-log position up to which every change is in the index (searchable after the round's refresh). */
+  long appliedPosition() {
+    return appliedPosition;
+  }
+
+  /** The latest change-log position in the database; the distance to {@link #appliedPosition} is the lag. */
+  long logPosition() {
+    return source.latestPosition();
   }
 
   /** How many passages a rebuild will index: the total for a progress bar. */
@@ -201,6 +215,7 @@ public final class IndexFollower implements AutoCloseable {
       snapshot.missing().forEach(id -> gaps.put(id, now));
       index.commit(safePosition());
       lastCommittedPosition = safePosition();
+      appliedPosition = safePosition();
       index.refresh();
       return count[0];
     } catch (IOException e) {

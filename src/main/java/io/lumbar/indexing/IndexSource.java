@@ -126,12 +126,20 @@ final class IndexSource {
     });
   }
 
-  private static Snapshot changeLogSnapshot(Connection c) throws SQLException {
-    long position;
+  /** The id of the latest change committed to the log; 0 when it is empty. */
+  long latestPosition() {
+    return db.read(IndexSource::latestPosition);
+  }
+
+  private static long latestPosition(Connection c) throws SQLException {
     try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM index_changes")) {
       rs.next();
-      position = rs.getLong(1);
+      return rs.getLong(1);
     }
+  }
+
+  private static Snapshot changeLogSnapshot(Connection c) throws SQLException {
+    long position = latestPosition(c);
     List<Long> missing = new ArrayList<>();
     long expected = Math.max(1, position - IN_FLIGHT_WINDOW);
     try (PreparedStatement st = c.prepareStatement("SELECT id FROM index_changes WHERE id >= ? ORDER BY id")) {

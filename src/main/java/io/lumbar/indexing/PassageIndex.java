@@ -1,8 +1,10 @@
 package io.lumbar.indexing;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -10,6 +12,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -159,6 +162,11 @@ public final class PassageIndex implements AutoCloseable {
     searchers.maybeRefreshBlocking();
   }
 
+  /** Told before and after each refresh, e.g. to time it. */
+  void addRefreshListener(ReferenceManager.RefreshListener listener) {
+    searchers.addListener(listener);
+  }
+
   /** A searcher over the latest refreshed view; hand it back with {@link #release}. */
   public IndexSearcher acquire() {
     try {
@@ -184,6 +192,19 @@ public final class PassageIndex implements AutoCloseable {
     } finally {
       release(searcher);
     }
+  }
+
+  /** Bytes of the index files, including files of commits not yet cleaned up. */
+  long bytesOnDisk() throws IOException {
+    long total = 0;
+    for (String file : directory.listAll()) {
+      try {
+        total += directory.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // Merged away between listing and measuring: no longer part of the index.
+      }
+    }
+    return total;
   }
 
   @Override

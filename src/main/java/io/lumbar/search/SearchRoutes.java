@@ -3,9 +3,13 @@ package io.lumbar.search;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lumbar.analytics.SearchAnalytics;
+import io.lumbar.ops.LatencyTimers;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/search} (JSON), {@code GET /} (the search page), {@code GET /api/suggest} (as-you-type) and
@@ -19,13 +23,25 @@ public final class SearchRoutes {
   private final RelatedPassages related;
   private final Pages pages;
   private final SearchAnalytics analytics;
+  private final Timer withHits;
+  private final Timer withoutHits;
 
-  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages, SearchAnalytics analytics) {
+  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages, SearchAnalytics analytics,
+      MeterRegistry metrics) {
     this.search = search;
     this.suggester = suggester;
     this.related = related;
     this.pages = pages;
     this.analytics = analytics;
+    this.withHits = searchTimer(metrics, "hits");
+    this.withoutHits = searchTimer(metrics, "zero");
+  }
+
+  private static Timer searchTimer(MeterRegistry metrics, String outcome) {
+    return LatencyTimers.builder("lumbar.search")
+        .description("Searches (API and page) by whether they found anything")
+        .tag("outcome", outcome)
+        .register(metrics);
   }
 
   public void register(RoutesConfig routes) {
@@ -75,7 +91,9 @@ public final class SearchRoutes {
   private SearchResponse searchAndRecord(SearchRequest request) {
     long started = System.nanoTime();
     SearchResponse response = search.search(request);
-    long latencyMicros = (System.nanoTime() - started) / 1_000;
+    long latencyNanos = System.nanoTime() - started;
+    (response.total() > 0 ? withHits : withoutHits).record(latencyNanos, TimeUnit.NANOSECONDS);
+    long latencyMicros = latencyNanos / 1_000;
     if (request.offset() == 0) {
       analytics.record(request.query(), response.total(), latencyMicros);
     }

@@ -28,19 +28,27 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   private TestDatabase db;
   private Path indexDir;
   private App app;
+  private final Map<String, String> env;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private RunningApp() {}
+  private RunningApp(Map<String, String> env) {
+    this.env = env;
+  }
 
   public static RunningApp start() {
-    RunningApp running = new RunningApp();
+    RunningApp running = new RunningApp(Map.of());
     running.launch();
     return running;
   }
 
   /** Started before the class's first test and closed after its last. */
   public static RunningApp perClass() {
-    return new RunningApp();
+    return perClass(Map.of());
+  }
+
+  /** Like {@link #perClass()}, with these environment variables set (e.g. {@code LUMBAR_METRICS_TOKEN}). */
+  public static RunningApp perClass(Map<String, String> env) {
+    return new RunningApp(env);
   }
 
   @Override
@@ -65,7 +73,9 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
 
   /** The configuration this app runs with: test database, temporary index, any free port. */
   public Config config() {
-    return Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50"))
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putIfAbsent("LUMBAR_INDEX_REFRESH_MS", "50");
+    return Config.fromMap(all)
         .withDatabase(db.url(), db.user(), db.password())
         .withIndexDir(indexDir)
         .withPort(0);
@@ -102,6 +112,11 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
         }
       }
     });
+  }
+
+  /** The running application (null while stopped). */
+  public App app() {
+    return app;
   }
 
   public Path indexDir() {

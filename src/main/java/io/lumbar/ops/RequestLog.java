@@ -1,0 +1,71 @@
+package io.lumbar.ops;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After every request: one log line ({@code request method=GET route=/api/search status=200 ms=3.1}) and the
+ * {@code http.server.requests} timer. Both name the matched route template, never the raw path, so the number
+ * of series stays bounded and no query string (which could hold secrets) is ever written down. Headers and
+ * cookies are not logged.
+ */
+public final class RequestLog {
+  private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+  /** Requests that matched no route (404s, 405s): one series for all of them. */
+  static final String UNMATCHED = "UNMATCHED";
+  static final String STATIC = "/static/*";
+  static final String OTHER_METHOD = "OTHER";
+
+
+  private final MeterRegistry registry;
+  private final JavalinState javalin;
+
+  private RequestLog(MeterRegistry registry, JavalinState javalin) {
+    this.registry = registry;
+    this.javalin = javalin;
+  }
+
+  public static void install(JavalinConfig config, MeterRegistry registry) {
+    RequestLog requestLog = new RequestLog(registry, config.unsafe);
+    config.requestLogger.http(requestLog::record);
+  }
+
+  private void record(Context ctx, Float millis) {
+    // Clients can send any method name; only the standard ones become labels.
+    String method = HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : OTHER_METHOD;
+    String route = route(ctx);
+    int status = ctx.statusCode();
+    LatencyTimers.builder("http.server.requests")
+        .description("HTTP requests by route template, method and status class")
+        .tag("method", method)
+        .tag("route", route)
+        .tag("status", status / 100 + "xx")
+        .register(registry)
+        .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    if (log.isInfoEnabled()) {
+      log.info(Logfmt.line("request", "method", method, "route", route, "status", status, "ms", String.format(java.util.Locale.ROOT, "%.1f", millis)));
+    }
+  }
+
+  private String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    if (endpoint != null) {
+      return endpoint.path;
+    }
+    // Not reached: refused by a before-handler (sign-in, CSRF), or a HEAD answered from the GET route.
+    HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
+    ParsedEndpoint route = javalin.internalRouter.findFirstHttpHandlerEntry(method, ctx.path());
+    if (route != null) {
+      return route.endpoint.path;
+    }
+    return ctx.path().startsWith("/static/") && ctx.statusCode() < 400 ? STATIC : UNMATCHED;
+  }
+}
