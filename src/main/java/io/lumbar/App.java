@@ -118,6 +118,7 @@ public final class App implements AutoCloseable {
       new ArticleRoutes(backend.database(), pages).withJobs(backend.jobs()).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
+      new io.lumbar.accounts.UserRoutes(backend.database(), pages).register(config.routes);
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
           new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);

@@ -122,6 +122,12 @@ public final class Auth {
     return session == null ? "" : session.csrfToken();
   }
 
+  /** The cookie's session token of this request, so a change can leave the acting admin signed in. */
+  static String sessionToken(Context ctx) {
+    Session session = ctx.attribute(SESSION_ATTRIBUTE);
+    return session == null ? null : session.token();
+  }
+
   public static User requireAdmin(Context ctx) {
     User user = user(ctx);
     if (!user.isAdmin()) {

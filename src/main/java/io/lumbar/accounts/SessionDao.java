@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,6 +18,8 @@ import java.util.Optional;
 final class SessionDao {
   /** A session dies after this long without a request. */
   static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+  /** A session dies this long after sign-in however busy it is, so a stolen cookie does not live forever. */
+  static final Duration ABSOLUTE_LIFETIME = Duration.ofDays(7);
   /** A refreshed expiry is written at most this often, not on every request. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
 
@@ -28,14 +32,19 @@ final class SessionDao {
   private static final String FIND = """
       SELECT u.id, u.username, u.role, s.csrf_token, s.last_seen_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND
         FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.expires_at > CURRENT_TIMESTAMP(3) AND u.disabled_at IS NULL
+       WHERE s.token_hash = ? AND s.expires_at > CURRENT_TIMESTAMP(3)
+         AND s.created_at > CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND AND u.disabled_at IS NULL
       """;
   private static final String TOUCH = """
-      UPDATE sessions SET last_seen_at = CURRENT_TIMESTAMP(3), expires_at = CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND
+      UPDATE sessions SET last_seen_at = CURRENT_TIMESTAMP(3),
+             expires_at = LEAST(CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND, created_at + INTERVAL ? SECOND)
        WHERE token_hash = ?
       """;
   private static final String DELETE = """
       DELETE FROM sessions WHERE token_hash = ?
+      """;
+  private static final String DELETE_ALL_OF = """
+      DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?
       """;
   private static final String DELETE_EXPIRED = """
       DELETE FROM sessions WHERE expires_at < CURRENT_TIMESTAMP(3)
@@ -75,6 +84,7 @@ final class SessionDao {
       try (PreparedStatement st = c.prepareStatement(FIND)) {
         st.setLong(1, TOUCH_EVERY.toSeconds());
         st.setString(2, hash);
+        st.setLong(3, ABSOLUTE_LIFETIME.toSeconds());
         try (ResultSet rs = st.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
@@ -94,7 +104,8 @@ final class SessionDao {
     db.inTransaction(c -> {
       try (PreparedStatement st = c.prepareStatement(TOUCH)) {
         st.setLong(1, IDLE_TIMEOUT.toSeconds());
-        st.setString(2, hash);
+        st.setLong(2, ABSOLUTE_LIFETIME.toSeconds());
+        st.setString(3, hash);
         return st.executeUpdate();
       }
     });
@@ -107,6 +118,18 @@ final class SessionDao {
         return st.executeUpdate();
       }
     });
+  }
+
+  /**
+   * Signs the user out everywhere, inside the caller's transaction (with the change that calls for it), except
+   * for the session {@code keepToken} when not null: the admin who changes their own password stays signed in.
+   */
+  static int deleteAllOf(Connection c, long userId, String keepToken) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(DELETE_ALL_OF)) {
+      st.setLong(1, userId);
+      st.setString(2, keepToken == null ? "" : sha256(keepToken));
+      return st.executeUpdate();
+    }
   }
 
   String randomToken() {
