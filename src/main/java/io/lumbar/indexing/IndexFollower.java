@@ -161,6 +161,76 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
+  /**
+   * Compares the index with the published passages (see {@link CheckReport}), after catching up with the change
+   * log. Holds the follower's lock meanwhile, so changes wait and are applied right after; passages changed
+   * while checking are skipped, not reported.
+   */
+  public CheckReport check(int show) {
+    synchronized (lock) {
+      return checkLocked(show, null).report();
+    }
+  }
+
+  /** Checks, replaces or deletes exactly the differing documents, commits, and checks again. */
+  public CheckReport.Repair repair(int show) {
+    synchronized (lock) {
+      CheckedSnapshot found = checkLocked(show, new IndexCheck.Repairs() {
+        @Override
+        public void replace(IndexedPassage passage) throws IOException {
+          index.replace(passage);
+        }
+
+        @Override
+        public void delete(long passageId) throws IOException {
+          index.delete(passageId);
+        }
+      });
+      try {
+        if (found.report().positionAhead()) {
+          // The database forgot changes the index had seen (restored from a backup?): follow its log from here.
+          highWater = found.snapshot().position();
+          gaps.clear();
+          long now = System.nanoTime();
+          found.snapshot().missing().forEach(id -> gaps.put(id, now));
+        }
+        index.commit(safePosition());
+        lastCommittedPosition = safePosition();
+        lastCommitNanos = System.nanoTime();
+        index.refresh();
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
+      }
+      return new CheckReport.Repair(found.report(), found.check().replaced(), found.check().deleted(),
+          checkLocked(show, null).report());
+    }
+  }
+
+  private record CheckedSnapshot(IndexCheck check, CheckReport report, IndexSource.Snapshot snapshot) {}
+
+  private CheckedSnapshot checkLocked(int show, IndexCheck.Repairs repairs) {
+    int applied = catchUp();
+    try {
+      index.refresh();
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot read the search index: " + e.getMessage(), e);
+    }
+    var searcher = index.acquire();
+    try {
+      return source.inSnapshot(database -> {
+        // Changes the follower has not applied yet (committed after catching up) are on their way, not missing.
+        Set<Long> pending = database.passagesChangedAfter(highWater, gaps.keySet());
+        IndexCheck check = new IndexCheck(show, pending, repairs);
+        check.run(searcher, database);
+        CheckReport report = check.report(searcher.getIndexReader().numDocs(), safePosition(),
+            database.snapshot().position(), applied);
+        return new CheckedSnapshot(check, report, database.snapshot());
+      });
+    } finally {
+      index.release(searcher);
+    }
+  }
+
   /** How many passages a rebuild will index: the total for a progress bar. */
   public long publishedCount() {
     return source.publishedCount();
