@@ -47,6 +47,11 @@ public final class IndexFollower implements AutoCloseable {
   private long lastCommitNanos = System.nanoTime();
   private ScheduledExecutorService scheduler;
   private volatile boolean databaseWasDown;
+  private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** Only touched by the scheduler thread. */
+  private long backoffNanos = MIN_BACKOFF_NANOS;
+  private long retryAtNanos;
 
   IndexFollower(PassageIndex index, IndexSource source) {
     this.index = index;
@@ -77,20 +82,34 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   private void pollSafely() {
+    long now = System.nanoTime();
+    if (retryAtNanos != 0 && now - retryAtNanos < 0) {
+      return;
+    }
     try {
       catchUp();
+      retryAtNanos = 0;
+      backoffNanos = MIN_BACKOFF_NANOS;
       if (databaseWasDown) {
         log.info("Database reachable again; index follower resumed");
         databaseWasDown = false;
       }
     } catch (DatabaseUnavailableException e) {
       if (!databaseWasDown) {
-        log.warn("Index follower paused: {}", e.getMessage());
+        log.warn("Index follower paused: {}; retrying every few seconds", e.getMessage());
         databaseWasDown = true;
       }
+      backOff(now);
     } catch (RuntimeException e) {
       log.error("Index follower failed; will retry", e);
+      backOff(now);
     }
+  }
+
+  /** Waits longer after each failure in a row, up to {@link #MAX_BACKOFF_NANOS}, so an outage is not hammered. */
+  private void backOff(long now) {
+    retryAtNanos = now + backoffNanos;
+    backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
   }
 
   /** One round: new changes after the high-water mark, plus any gaps that have since committed. */

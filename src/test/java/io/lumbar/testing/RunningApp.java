@@ -28,12 +28,21 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   private TestDatabase db;
   private Path indexDir;
   private App app;
+  private TcpProxy proxy;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningApp() {}
 
   public static RunningApp start() {
     RunningApp running = new RunningApp();
+    running.launch();
+    return running;
+  }
+
+  /** The same, with the app reaching its database through {@code proxy} (the test itself connects directly). */
+  public static RunningApp startThrough(TcpProxy proxy) {
+    RunningApp running = new RunningApp();
+    running.proxy = proxy;
     running.launch();
     return running;
   }
@@ -66,7 +75,7 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   /** The configuration this app runs with: test database, temporary index, any free port. */
   public Config config() {
     return Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50"))
-        .withDatabase(db.url(), db.user(), db.password())
+        .withDatabase(proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
         .withIndexDir(indexDir)
         .withPort(0);
   }
