@@ -34,6 +34,7 @@ import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
+import io.lumbar.web.ServerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -93,6 +94,7 @@ public final class App implements AutoCloseable {
         staticFiles.location = Location.CLASSPATH;
       });
       HttpErrors.install(config, pages);
+      ServerSettings.install(config.jetty);
       SecurityHeaders.install(config.routes);
       Auth auth = new Auth(backend.database());
       auth.protect(config.routes);
@@ -141,9 +143,7 @@ public final class App implements AutoCloseable {
     private IndexFollower follower;
     private SearchAnalytics searchAnalytics;
 
-    private Backend() {
-      opened.add(jobs);
-    }
+    private Backend() {}
 
     public static Backend open(Config config, boolean withIndex) {
       Backend backend = new Backend();
@@ -170,6 +170,8 @@ public final class App implements AutoCloseable {
           backend.follower = Indexing.follower(backend.index, backend.database);
           backend.opened.add(backend.follower);
         }
+        // Closed first: a job in progress finishes while the database and the index are still there.
+        backend.opened.add(backend.jobs);
         return backend;
       } catch (RuntimeException e) {
         backend.close();

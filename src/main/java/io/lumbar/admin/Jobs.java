@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -89,11 +90,18 @@ public final class Jobs implements AutoCloseable {
   });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private static final long FINISH_WAIT_SECONDS = 20;
+  private volatile boolean closing;
 
   public Job start(String title, String startedBy, long total, Work work) {
     Job job = new Job(ids.incrementAndGet(), title, startedBy, total);
     jobs.put(job.id, job);
     worker.execute(() -> {
+      if (closing) {
+        job.message = "Not started: the server was shutting down.";
+        job.state = "failed";
+        return;
+      }
       try {
         job.message = work.run(done -> job.done = done);
         job.state = "done";
@@ -114,8 +122,22 @@ public final class Jobs implements AutoCloseable {
     return job;
   }
 
+  /**
+   * Lets the job in progress finish (up to {@link #FINISH_WAIT_SECONDS}), drops those still queued, then
+   * interrupts what is left: a rebuild cut short is rolled back, the index stays as last committed.
+   */
   @Override
   public void close() {
-    worker.shutdownNow();
+    closing = true;
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(FINISH_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("A console job did not finish within {} s of shutting down; interrupting it", FINISH_WAIT_SECONDS);
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

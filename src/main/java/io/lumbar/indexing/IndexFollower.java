@@ -309,6 +309,12 @@ public final class IndexFollower implements AutoCloseable {
     }
     synchronized (lock) {
       try {
+        // What was acknowledged before the server stopped goes into this last commit, not only into the log.
+        catchUp();
+      } catch (RuntimeException e) {
+        log.warn("Could not apply the last changes before shutting down; the next start will: {}", e.getMessage());
+      }
+      try {
         maybeCommit(System.nanoTime(), true);
       } catch (IOException e) {
         log.warn("Could not commit the index on shutdown: {}", e.getMessage());

@@ -98,6 +98,16 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     return db.database();
   }
 
+  /** The lowest id of a published passage. */
+  public long firstPublishedPassageId() {
+    return database().read(c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT MIN(id) FROM passages WHERE status = 'published'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
   /** The id of the passage whose text starts so (any status). */
   public long passageIdStartingWith(String start) {
     return database().read(c -> {
