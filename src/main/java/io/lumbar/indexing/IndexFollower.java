@@ -52,6 +52,7 @@ public final class IndexFollower implements AutoCloseable {
   /** Only touched by the scheduler thread. */
   private long backoffNanos = MIN_BACKOFF_NANOS;
   private long retryAtNanos;
+  private boolean indexWasFailing;
 
   IndexFollower(PassageIndex index, IndexSource source) {
     this.index = index;
@@ -90,6 +91,10 @@ public final class IndexFollower implements AutoCloseable {
       catchUp();
       retryAtNanos = 0;
       backoffNanos = MIN_BACKOFF_NANOS;
+      if (indexWasFailing) {
+        log.info("Index writable again; index follower resumed");
+        indexWasFailing = false;
+      }
       if (databaseWasDown) {
         log.info("Database reachable again; index follower resumed");
         databaseWasDown = false;
@@ -98,6 +103,13 @@ public final class IndexFollower implements AutoCloseable {
       if (!databaseWasDown) {
         log.warn("Index follower paused: {}; retrying every few seconds", e.getMessage());
         databaseWasDown = true;
+      }
+      backOff(now);
+    } catch (IndexUnavailableException e) {
+      // Disk full or folder unwritable: search keeps answering from what the index holds; changes wait in the log.
+      if (!indexWasFailing) {
+        log.error("Index follower cannot write the index, search answers from what it has: {}; retrying", e.getMessage());
+        indexWasFailing = true;
       }
       backOff(now);
     } catch (RuntimeException e) {
