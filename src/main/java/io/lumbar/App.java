@@ -42,6 +42,7 @@ import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
+import io.lumbar.web.ServerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -108,6 +109,7 @@ public final class App implements AutoCloseable {
       });
       HttpErrors.install(config, pages);
       RequestLog.install(config, metrics.registry());
+      ServerSettings.install(config.jetty);
       SecurityHeaders.install(config.routes);
       Auth auth = new Auth(backend.database());
       auth.protect(config.routes);
@@ -167,9 +169,7 @@ public final class App implements AutoCloseable {
     private IndexFollower follower;
     private SearchAnalytics searchAnalytics;
 
-    private Backend() {
-      opened.add(jobs);
-    }
+    private Backend() {}
 
     public static Backend open(Config config, boolean withIndex) {
       Backend backend = new Backend();
@@ -196,6 +196,8 @@ public final class App implements AutoCloseable {
           backend.follower = Indexing.follower(backend.index, backend.database);
           backend.opened.add(backend.follower);
         }
+        // Closed first: a job in progress finishes while the database and the index are still there.
+        backend.opened.add(backend.jobs);
         return backend;
       } catch (RuntimeException e) {
         backend.close();

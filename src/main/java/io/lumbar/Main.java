@@ -1,6 +1,7 @@
 package io.lumbar;
 
 import io.lumbar.accounts.UserCommand;
+import io.lumbar.cli.CheckCommand;
 import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
 import io.lumbar.cli.ServeCommand;
@@ -12,11 +13,11 @@ import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|restore] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|restore|check] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
     subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class, UserCommand.class,
-        ExportCommand.class, RestoreCommand.class})
+        ExportCommand.class, RestoreCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
   private final Config config;
   private final InputStream stdin;
@@ -57,7 +58,7 @@ public final class Main implements Runnable {
     return cli;
   }
 
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.lines().findFirst().orElse(message);
   }

@@ -70,14 +70,20 @@ public final class Auth {
 
   private void check(Context ctx) {
     if (PUBLIC.contains(ctx.path())) {
+      if (!SAFE.contains(ctx.method())) {
+        // Read here, once: the route then uses the parsed form, and a malformed one is a 400, not a failure there.
+        formParam(ctx, CSRF_FIELD);
+      }
       return;
     }
     Session session = sessions.find(ctx.cookie(SESSION_COOKIE)).orElseThrow(Unauthenticated::new);
     ctx.attribute(SESSION_ATTRIBUTE, session);
     if (!SAFE.contains(ctx.method())) {
+      // Also read when the token comes in a header, for the same reason as above.
+      String fromForm = formParam(ctx, CSRF_FIELD);
       String sent = ctx.header(CSRF_HEADER);
       if (sent == null) {
-        sent = formParam(ctx, CSRF_FIELD);
+        sent = fromForm;
       }
       if (!sameToken(sent, session.csrfToken())) {
         throw new Forbidden("This form has expired or did not come from Lumbar. Reload the page and try again.");
@@ -94,7 +100,9 @@ public final class Auth {
     try {
       return ctx.formParam(name);
     } catch (Exception e) {
-      if (!(e instanceof ServletException)) {
+      // Javalin rethrows Jetty's checked refusals as they are; an unknown charset or a broken %-escape in a
+      // url-encoded body surfaces as IllegalArgumentException.
+      if (!(e instanceof ServletException) && !(e instanceof IllegalArgumentException)) {
         throw e;
       }
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {

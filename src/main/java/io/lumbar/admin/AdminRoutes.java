@@ -40,6 +40,10 @@ public final class AdminRoutes {
           progress -> "Indexed " + follower.rebuild(progress::accept) + " published passages.");
       ctx.redirect("/admin/jobs/" + job.id());
     });
+    routes.get("/api/admin/check", ctx -> {
+      Auth.requireAdmin(ctx);
+      ctx.json(follower.check(Params.intParam(ctx, "show", 20, 0, 1_000)));
+    });
     routes.get("/admin/jobs/{id}", ctx -> pages.render(ctx, new JobPage(Auth.user(ctx), Auth.csrfToken(ctx), jobs.get(Params.idParam(ctx, "id")))));
     routes.get("/api/admin/jobs/{id}", ctx -> {
       Jobs.Job job = jobs.get(Params.idParam(ctx, "id"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -90,6 +91,8 @@ public final class Jobs implements AutoCloseable {
   });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private static final long FINISH_WAIT_SECONDS = 20;
+  private volatile boolean closing;
 
   /**
    * Queues {@code work}; {@code kind} is a short fixed word for logs (e.g. {@code reindex}), {@code title} what
@@ -99,6 +102,11 @@ public final class Jobs implements AutoCloseable {
     Job job = new Job(ids.incrementAndGet(), title, startedBy, total);
     jobs.put(job.id, job);
     worker.execute(() -> {
+      if (closing) {
+        job.message = "Not started: the server was shutting down.";
+        job.state = "failed";
+        return;
+      }
       log.info(Logfmt.line("job_start", "id", job.id, "kind", kind, "by", startedBy, "total", total));
       long started = System.nanoTime();
       try {
@@ -106,13 +114,24 @@ public final class Jobs implements AutoCloseable {
         job.state = "done";
       } catch (Exception e) {
         log.error("Job '{}' failed", title, e);
-        job.message = "Failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+        job.message = "Failed: " + reason(e);
         job.state = "failed";
       }
       log.info(Logfmt.line("job_finish", "id", job.id, "kind", kind, "outcome", job.state, "done", job.done,
           "ms", (System.nanoTime() - started) / 1_000_000));
     });
     return job;
+  }
+
+  /** What editors may read of a failure: messages written for them; driver and SQL text stays in the log. */
+  static String reason(Exception e) {
+    return switch (e) {
+      case io.lumbar.web.BadRequestException bad -> bad.getMessage();
+      case io.lumbar.db.NotFoundException missing -> missing.getMessage();
+      case io.lumbar.db.DatabaseUnavailableException down -> "the database is unavailable; try again shortly.";
+      case io.lumbar.indexing.IndexUnavailableException index -> "the search index could not be written; see the server log.";
+      default -> "an unexpected error; the details are in the server log.";
+    };
   }
 
   public Job get(long id) {
@@ -123,8 +142,22 @@ public final class Jobs implements AutoCloseable {
     return job;
   }
 
+  /**
+   * Lets the job in progress finish (up to {@link #FINISH_WAIT_SECONDS}), drops those still queued, then
+   * interrupts what is left: a rebuild cut short is rolled back, the index stays as last committed.
+   */
   @Override
   public void close() {
-    worker.shutdownNow();
+    closing = true;
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(FINISH_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("A console job did not finish within {} s of shutting down; interrupting it", FINISH_WAIT_SECONDS);
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

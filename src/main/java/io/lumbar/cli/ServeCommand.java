@@ -4,12 +4,16 @@ import io.lumbar.App;
 import io.lumbar.Main;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** Runs the HTTP server until the process is stopped; SIGTERM shuts it down cleanly. */
 @Command(name = "serve", description = "Start the HTTP server (the default command).")
 public final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
   @ParentCommand
   Main parent;
 
@@ -18,7 +22,9 @@ public final class ServeCommand implements Callable<Integer> {
     App app = App.start(parent.config());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Stopping: finishing requests in flight, then the index and the database");
       app.close();
+      log.info("Stopped cleanly");
       stopped.countDown();
     }, "lumbar-shutdown"));
     stopped.await();

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -19,8 +20,12 @@ import org.flywaydb.core.api.FlywayException;
  * {@link #open} creates the database when missing and migrates it, so a server needs nothing but a URL.
  */
 public final class Database implements AutoCloseable {
+  private static final long PROBE_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
   private final HikariDataSource pool;
   private final String name;
+  /** While the server is known to be unreachable: when to try it again (System.nanoTime); 0 when reachable. */
+  private final AtomicLong unreachableUntil = new AtomicLong();
 
   private Database(HikariDataSource pool, String name) {
     this.pool = pool;
@@ -39,12 +44,17 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(16);
     config.setConnectionTimeout(3_000);
     config.setValidationTimeout(1_000);
+    // A server that vanishes without closing its sockets must not hang requests: connecting gives up after
+    // 2 s, a statement waiting on a silent server after 30 s (long enough for the heaviest bulk edit).
+    config.addDataSourceProperty("connectTimeout", "2000");
+    config.addDataSourceProperty("socketTimeout", "30000");
     // Start even when the server goes away later; requests then get 503 until it is back.
     config.setInitializationFailTimeout(-1);
     HikariDataSource pool = new HikariDataSource(config);
     try {
+      // Its own connection, without the pool's socket timeout: a migration may rightly run for minutes.
       Flyway.configure()
-          .dataSource(pool)
+          .dataSource(parsed.jdbcUrl(), user, password)
           .locations("classpath:db/migration")
           .load()
           .migrate();
@@ -112,15 +122,36 @@ public final class Database implements AutoCloseable {
 
   /** True when a trivial query answers within a second. */
   public boolean isReachable() {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connection()) {
       return c.isValid(1);
     } catch (SQLException e) {
       return false;
     }
   }
 
+  /**
+   * A pooled connection. Once the server could not be reached, callers fail at once for a second instead of
+   * each waiting out the pool's timeout; one caller at a time probes whether it is back.
+   */
   private Connection connection() throws SQLException {
-    return pool.getConnection();
+    long now = System.nanoTime();
+    long until = unreachableUntil.get();
+    if (until != 0 && now - until < 0) {
+      throw new SQLTransientConnectionException("still unreachable (checked again every second)", "08000");
+    }
+    if (until != 0 && !unreachableUntil.compareAndSet(until, now + PROBE_EVERY_NANOS)) {
+      throw new SQLTransientConnectionException("still unreachable (checked again every second)", "08000");
+    }
+    try {
+      Connection c = pool.getConnection();
+      unreachableUntil.set(0);
+      return c;
+    } catch (SQLException e) {
+      if (translate(e) instanceof DatabaseUnavailableException) {
+        unreachableUntil.set(System.nanoTime() + PROBE_EVERY_NANOS);
+      }
+      throw e;
+    }
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

@@ -49,6 +49,12 @@ public final class IndexFollower implements AutoCloseable {
   private volatile boolean databaseWasDown;
   /** {@link #safePosition()} as of the last round, readable without waiting for a round or a rebuild. */
   private volatile long appliedPosition;
+  private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** Only touched by the scheduler thread. */
+  private long backoffNanos = MIN_BACKOFF_NANOS;
+  private long retryAtNanos;
+  private boolean indexWasFailing;
 
   IndexFollower(PassageIndex index, IndexSource source) {
     this.index = index;
@@ -80,20 +86,45 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   private void pollSafely() {
+    long now = System.nanoTime();
+    if (retryAtNanos != 0 && now - retryAtNanos < 0) {
+      return;
+    }
     try {
       catchUp();
+      retryAtNanos = 0;
+      backoffNanos = MIN_BACKOFF_NANOS;
+      if (indexWasFailing) {
+        log.info("Index writable again; index follower resumed");
+        indexWasFailing = false;
+      }
       if (databaseWasDown) {
         log.info("Database reachable again; index follower resumed");
         databaseWasDown = false;
       }
     } catch (DatabaseUnavailableException e) {
       if (!databaseWasDown) {
-        log.warn("Index follower paused: {}", e.getMessage());
+        log.warn("Index follower paused: {}; retrying every few seconds", e.getMessage());
         databaseWasDown = true;
       }
+      backOff(now);
+    } catch (IndexUnavailableException e) {
+      // Disk full or folder unwritable: search keeps answering from what the index holds; changes wait in the log.
+      if (!indexWasFailing) {
+        log.error("Index follower cannot write the index, search answers from what it has: {}; retrying", e.getMessage());
+        indexWasFailing = true;
+      }
+      backOff(now);
     } catch (RuntimeException e) {
       log.error("Index follower failed; will retry", e);
+      backOff(now);
     }
+  }
+
+  /** Waits longer after each failure in a row, up to {@link #MAX_BACKOFF_NANOS}, so an outage is not hammered. */
+  private void backOff(long now) {
+    retryAtNanos = now + backoffNanos;
+    backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
   }
 
   /** One round: new changes after the high-water mark, plus any gaps that have since committed. */
@@ -175,6 +206,76 @@ public final class IndexFollower implements AutoCloseable {
     return source.latestPosition();
   }
 
+  /**
+   * Compares the index with the published passages (see {@link CheckReport}), after catching up with the change
+   * log. Holds the follower's lock meanwhile, so changes wait and are applied right after; passages changed
+   * while checking are skipped, not reported.
+   */
+  public CheckReport check(int show) {
+    synchronized (lock) {
+      return checkLocked(show, null).report();
+    }
+  }
+
+  /** Checks, replaces or deletes exactly the differing documents, commits, and checks again. */
+  public CheckReport.Repair repair(int show) {
+    synchronized (lock) {
+      CheckedSnapshot found = checkLocked(show, new IndexCheck.Repairs() {
+        @Override
+        public void replace(IndexedPassage passage) throws IOException {
+          index.replace(passage);
+        }
+
+        @Override
+        public void delete(long passageId) throws IOException {
+          index.delete(passageId);
+        }
+      });
+      try {
+        if (found.report().positionAhead()) {
+          // The database forgot changes the index had seen (restored from a backup?): follow its log from here.
+          highWater = found.snapshot().position();
+          gaps.clear();
+          long now = System.nanoTime();
+          found.snapshot().missing().forEach(id -> gaps.put(id, now));
+        }
+        index.commit(safePosition());
+        lastCommittedPosition = safePosition();
+        lastCommitNanos = System.nanoTime();
+        index.refresh();
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
+      }
+      return new CheckReport.Repair(found.report(), found.check().replaced(), found.check().deleted(),
+          checkLocked(show, null).report());
+    }
+  }
+
+  private record CheckedSnapshot(IndexCheck check, CheckReport report, IndexSource.Snapshot snapshot) {}
+
+  private CheckedSnapshot checkLocked(int show, IndexCheck.Repairs repairs) {
+    int applied = catchUp();
+    try {
+      index.refresh();
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot read the search index: " + e.getMessage(), e);
+    }
+    var searcher = index.acquire();
+    try {
+      return source.inSnapshot(database -> {
+        // Changes the follower has not applied yet (committed after catching up) are on their way, not missing.
+        Set<Long> pending = database.passagesChangedAfter(highWater, gaps.keySet());
+        IndexCheck check = new IndexCheck(show, pending, repairs);
+        check.run(searcher, database);
+        CheckReport report = check.report(searcher.getIndexReader().numDocs(), safePosition(),
+            database.snapshot().position(), applied);
+        return new CheckedSnapshot(check, report, database.snapshot());
+      });
+    } finally {
+      index.release(searcher);
+    }
+  }
+
   /** How many passages a rebuild will index: the total for a progress bar. */
   public long publishedCount() {
     return source.publishedCount();
@@ -234,6 +335,12 @@ public final class IndexFollower implements AutoCloseable {
       }
     }
     synchronized (lock) {
+      try {
+        // What was acknowledged before the server stopped goes into this last commit, not only into the log.
+        catchUp();
+      } catch (RuntimeException e) {
+        log.warn("Could not apply the last changes before shutting down; the next start will: {}", e.getMessage());
+      }
       try {
         maybeCommit(System.nanoTime(), true);
       } catch (IOException e) {

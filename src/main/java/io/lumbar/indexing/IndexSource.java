@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Reads from MariaDB what the index needs: published passages with their article and tags, and the change log. */
@@ -28,7 +30,7 @@ final class IndexSource {
       SELECT pt.passage_id, t.kind, t.slug, t.name
         FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
        WHERE t.retired_at IS NULL AND pt.passage_id IN (%s)
-       ORDER BY t.name
+       ORDER BY t.name, t.slug
       """;
 
   private final Database db;
@@ -101,9 +103,42 @@ final class IndexSource {
    * which part of the change log that snapshot reflects.
    */
   Snapshot streamAllPublished(int batchSize, Consumer<List<IndexedPassage>> sink) {
+    return inSnapshot(reader -> {
+      reader.streamPublished(batchSize, sink);
+      return reader.snapshot();
+    });
+  }
+
+  /** Work that reads the database as of one moment. */
+  @FunctionalInterface
+  interface SnapshotWork<T> {
+    T run(SnapshotReader reader) throws SQLException;
+  }
+
+  /** Runs {@code work} in one REPEATABLE READ transaction: every read sees the database as of its first read. */
+  <T> T inSnapshot(SnapshotWork<T> work) {
     return db.inTransaction(c -> {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      Snapshot snapshot = changeLogSnapshot(c);
+      return work.run(new SnapshotReader(c, changeLogSnapshot(c)));
+    });
+  }
+
+  /** Reads inside one snapshot; {@link #snapshot()} is the part of the change log it reflects. */
+  static final class SnapshotReader {
+    private final Connection c;
+    private final Snapshot snapshot;
+
+    private SnapshotReader(Connection c, Snapshot snapshot) {
+      this.c = c;
+      this.snapshot = snapshot;
+    }
+
+    Snapshot snapshot() {
+      return snapshot;
+    }
+
+    /** Every published passage in id order, in batches of {@code batchSize}. */
+    void streamPublished(int batchSize, Consumer<List<IndexedPassage>> sink) throws SQLException {
       long lastId = 0;
       while (true) {
         List<Row> rows = new ArrayList<>(batchSize);
@@ -118,12 +153,37 @@ final class IndexSource {
           }
         }
         if (rows.isEmpty()) {
-          return snapshot;
+          return;
         }
         lastId = rows.getLast().id();
         sink.accept(withTags(c, rows));
       }
-    });
+    }
+
+    /** The passages named by changes after {@code position} or by the changes {@code changeIds}. */
+    Set<Long> passagesChangedAfter(long position, Collection<Long> changeIds) throws SQLException {
+      Set<Long> passages = new HashSet<>();
+      try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT passage_id FROM index_changes WHERE id > ?")) {
+        st.setLong(1, position);
+        addLongs(st, passages);
+      }
+      if (!changeIds.isEmpty()) {
+        try (PreparedStatement st = c.prepareStatement(
+            "SELECT DISTINCT passage_id FROM index_changes WHERE id IN (" + placeholders(changeIds.size()) + ")")) {
+          bind(st, changeIds);
+          addLongs(st, passages);
+        }
+      }
+      return passages;
+    }
+
+    private static void addLongs(PreparedStatement st, Set<Long> target) throws SQLException {
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          target.add(rs.getLong(1));
+        }
+      }
+    }
   }
 
   /** The id of the latest change committed to the log; 0 when it is empty. */

@@ -1,6 +1,10 @@
 package io.lumbar.indexing;
 
 import io.lumbar.indexing.IndexedPassage.TagRef;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -20,6 +24,7 @@ public final class PassageDocuments {
     Document doc = new Document();
     doc.add(new StringField(PassageFields.ID, Long.toString(p.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(PassageFields.ID_SORT, p.id()));
+    doc.add(new NumericDocValuesField(PassageFields.CONTENT_HASH, contentHash(p)));
     doc.add(new Field(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     doc.add(new Field(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
     if (p.heading() != null) {
@@ -35,6 +40,31 @@ public final class PassageDocuments {
       doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
     }
     return doc;
+  }
+
+  /**
+   * A fingerprint of every value the document is built from (length-prefixed, so no two passages share an
+   * encoding); equal hashes mean the indexed copy is current.
+   */
+  static long contentHash(IndexedPassage p) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+    List<String> values = new ArrayList<>(List.of(Long.toString(p.id()), Long.toString(p.articleId()),
+        String.valueOf(p.articleTitle()), p.heading() == null ? "\0" : "h" + p.heading(), p.text(), Integer.toString(p.position())));
+    values.add("causes");
+    p.causes().forEach(tag -> values.add(tag.slug() + "|" + tag.name()));
+    values.add("treatments");
+    p.treatments().forEach(tag -> values.add(tag.slug() + "|" + tag.name()));
+    for (String value : values) {
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      sha.update(bytes);
+    }
+    return ByteBuffer.wrap(sha.digest()).getLong();
   }
 
   private static void addTags(Document doc, String keywordField, String storedField, List<TagRef> tags) {

@@ -10,12 +10,17 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
   /** Passage id as a doc value: the tie-breaker that keeps paging stable between equal scores. */
   public static final String ID_SORT = "id_sort";
+  /**
+   * 64 bits of a SHA-256 over everything the document is built from, as a doc value: the consistency check
+   * compares it with the same hash of the passage as the database has it now.
+   */
+  public static final String CONTENT_HASH = "content_hash";
   /** Full passage text, analysed for search, stored for the response, with offsets for highlighting. */
   public static final String TEXT = "text";
   /**

@@ -3,6 +3,9 @@ package io.lumbar.indexing;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,8 +77,22 @@ public final class PassageIndex implements AutoCloseable {
       return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)), analysisId);
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + reason(e), e);
     }
+  }
+
+  /** What went wrong with the folder, in words; Java's own messages are often just the path. */
+  private static String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException exists) {
+      return exists.getFile() + " is a file, not a folder";
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return "no permission to write " + denied.getFile();
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getFile() + ": " + fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */

@@ -46,6 +46,7 @@ class AccessMatrixTest {
       new Route("GET", "/admin/tokens", true),
       new Route("GET", "/api/admin/analytics/top-searches", false),
       new Route("GET", "/api/admin/analytics/zero-result-searches", false),
+      new Route("GET", "/api/admin/check", true),
       new Route("GET", "/api/admin/jobs/1", false),
       new Route("POST", "/admin/articles", false),
       new Route("POST", "/admin/passages/bulk", false),

@@ -28,6 +28,15 @@ class JobsLogTest {
               m -> assertThat(m).matches("job_finish id=" + ok.id() + " kind=reindex outcome=done done=3 ms=\\d+"),
               m -> assertThat(m).isEqualTo("job_start id=" + broken.id() + " kind=import by=\"ann smith\" total=2"),
               m -> assertThat(m).matches("job_finish id=" + broken.id() + " kind=import outcome=failed done=0 ms=\\d+"));
+      // The console shows no driver or internal text, only what was written for editors.
+      assertThat(broken.message()).isEqualTo("Failed: an unexpected error; the details are in the server log.");
     }
+  }
+
+  @Test
+  void a_failure_written_for_editors_is_shown_as_it_is() {
+    assertThat(Jobs.reason(new io.lumbar.web.BadRequestException("The file is empty"))).isEqualTo("The file is empty");
+    assertThat(Jobs.reason(new io.lumbar.db.DatabaseUnavailableException("Cannot reach 10.0.0.5:3306", null)))
+        .isEqualTo("the database is unavailable; try again shortly.");
   }
 }

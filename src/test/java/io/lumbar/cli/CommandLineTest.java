@@ -89,4 +89,24 @@ class CommandLineTest {
     assertThat(err.toString().lines()).hasSize(1).first().asString()
         .startsWith("error: Cannot reach the database at 127.0.0.1:1 as 'root'");
   }
+
+  @Test
+  void an_index_folder_that_cannot_be_created_stops_the_server_with_one_line() throws Exception {
+    // Under a regular file: no folder can be made there, even by root (permissions would not stop root).
+    Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+    Config unwritable = config.withIndexDir(file.resolve("index"));
+
+    assertThat(run(unwritable, "serve")).isEqualTo(1);
+    assertThat(err.toString().lines()).hasSize(1);
+    err.getBuffer().setLength(0);
+
+    assertThat(run(config.withIndexDir(file), "serve")).as("the folder itself a file").isEqualTo(1);
+    assertThat(err.toString().lines()).containsExactly(
+        "error: Cannot open the search index in " + file + ": " + file + " is a file, not a folder");
+    err.getBuffer().setLength(0);
+    assertThat(run(unwritable, "serve")).isEqualTo(1);
+
+    assertThat(err.toString().lines()).containsExactly(
+        "error: Cannot open the search index in " + file.resolve("index") + ": " + file.resolve("index") + ": Not a directory");
+  }
 }

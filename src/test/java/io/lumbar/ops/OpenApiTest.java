@@ -126,7 +126,8 @@ class OpenApiTest {
     io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () ->
         assertThat(console.get(jobPath).json().path("state").asText()).isEqualTo("done"));
 
-    for (String path : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches", jobPath)) {
+    for (String path : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches", jobPath,
+        "/api/admin/check")) {
       ConsoleSession.Page page = console.get(path);
       JsonNode body = page.json();
       String template = path.equals(jobPath) ? "/api/admin/jobs/{id}" : path;

@@ -34,6 +34,15 @@ public final class ConsoleSession {
       return headers.firstValue("Location").orElse(null);
     }
 
+    /** The passage version in an edit form, which a save must send back. */
+    public int formVersion() {
+      java.util.regex.Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(body);
+      if (!m.find()) {
+        throw new IllegalStateException("No version field in: " + body);
+      }
+      return Integer.parseInt(m.group(1));
+    }
+
     public com.fasterxml.jackson.databind.JsonNode json() {
       try {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);

@@ -29,6 +29,7 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   private Path indexDir;
   private App app;
   private final Map<String, String> env;
+  private TcpProxy proxy;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningApp(Map<String, String> env) {
@@ -37,6 +38,14 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
 
   public static RunningApp start() {
     RunningApp running = new RunningApp(Map.of());
+    running.launch();
+    return running;
+  }
+
+  /** The same, with the app reaching its database through {@code proxy} (the test itself connects directly). */
+  public static RunningApp startThrough(TcpProxy proxy) {
+    RunningApp running = new RunningApp(Map.of());
+    running.proxy = proxy;
     running.launch();
     return running;
   }
@@ -76,7 +85,7 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     Map<String, String> all = new java.util.HashMap<>(env);
     all.putIfAbsent("LUMBAR_INDEX_REFRESH_MS", "50");
     return Config.fromMap(all)
-        .withDatabase(db.url(), db.user(), db.password())
+        .withDatabase(proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
         .withIndexDir(indexDir)
         .withPort(0);
   }
@@ -97,6 +106,16 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
 
   public Database database() {
     return db.database();
+  }
+
+  /** The lowest id of a published passage. */
+  public long firstPublishedPassageId() {
+    return database().read(c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT MIN(id) FROM passages WHERE status = 'published'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
   }
 
   /** The id of the passage whose text starts so (any status). */

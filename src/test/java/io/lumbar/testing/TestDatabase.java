@@ -49,6 +49,17 @@ public final class TestDatabase implements AutoCloseable {
     return serverUrl;
   }
 
+  /** Where the test databases live, for a {@link TcpProxy} in front of them. */
+  public static InetSocketAddress serverAddress() {
+    java.net.URI uri = java.net.URI.create(server().substring("jdbc:".length()));
+    return new InetSocketAddress(uri.getHost(), uri.getPort());
+  }
+
+  /** The URL of this database reached through a proxy on {@code port} of 127.0.0.1. */
+  public String urlThrough(int port) {
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
+  }
+
   public Database database() {
     return database;
   }
