@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class IndexFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
   private static final int BATCH = 2_000;
+  /** Passages read from the database per query during a rebuild. */
+  private static final int REBUILD_BATCH = 1_000;
   private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
   /** A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not tracked. */
   private static final int MAX_TRACKED_GAP = 10_000;
@@ -297,18 +299,20 @@ public final class IndexFollower implements AutoCloseable {
   private int rebuildLocked(IntConsumer progress) {
     try {
       index.deleteAll();
-      int[] count = {0};
-      IndexSource.Snapshot snapshot = source.streamAllPublished(1_000, batch -> {
-        try {
-          for (IndexedPassage p : batch) {
-            index.replace(p);
-          }
-        } catch (IOException e) {
-          throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
-        }
-        count[0] += batch.size();
-        progress.accept(count[0]);
-      });
+      index.useRebuildBuffer(true);
+      IndexSource.Snapshot snapshot;
+      int count;
+      // This thread reads batches from MariaDB while others analyse and add the previous ones.
+      try (ParallelIndexer indexer = new ParallelIndexer(index, Indexing.rebuildThreads())) {
+        snapshot = source.streamAllPublished(REBUILD_BATCH, batch -> {
+          indexer.submit(batch);
+          progress.accept(indexer.indexed());
+        });
+        count = indexer.finish();
+      } finally {
+        index.useRebuildBuffer(false);
+      }
+      progress.accept(count);
       // Transactions still open at the snapshot hold lower ids; they are followed as gaps.
       highWater = snapshot.position();
       gaps.clear();
@@ -318,7 +322,7 @@ public final class IndexFollower implements AutoCloseable {
       lastCommittedPosition = safePosition();
       appliedPosition = safePosition();
       index.refresh();
-      return count[0];
+      return count;
     } catch (IOException e) {
       throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
     }

@@ -6,6 +6,11 @@ import io.lumbar.db.Database;
 public final class Indexing {
   private Indexing() {}
 
+  /** Threads a full rebuild adds documents on: every core, up to four (reading MariaDB needs one too). */
+  public static int rebuildThreads() {
+    return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
   public static IndexFollower follower(PassageIndex index, Database db) {
     return new IndexFollower(index, new IndexSource(db));
   }

@@ -39,6 +39,8 @@ public final class PassageIndex implements AutoCloseable {
    * first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query sets).
    */
   static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
+  private static final double RAM_BUFFER_MB = 64;
+  private static final double REBUILD_RAM_BUFFER_MB = 256;
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -109,7 +111,7 @@ public final class PassageIndex implements AutoCloseable {
     return new IndexWriterConfig(analyzer)
         .setSimilarity(SIMILARITY)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(64)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
         // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
         .setCommitOnClose(false);
   }
@@ -147,6 +149,16 @@ public final class PassageIndex implements AutoCloseable {
   /** Adds the passage, or replaces the document with the same id. */
   void replace(IndexedPassage passage) throws IOException {
     writer.updateDocument(new Term(PassageFields.ID, Long.toString(passage.id())), PassageDocuments.toDocument(passage));
+  }
+
+  /** Adds a passage known not to be in the index (a rebuild after {@link #deleteAll}); safe from several threads. */
+  void add(IndexedPassage passage) throws IOException {
+    writer.addDocument(PassageDocuments.toDocument(passage));
+  }
+
+  /** A bigger buffer while rebuilding: fewer, larger segments to flush and merge. */
+  void useRebuildBuffer(boolean rebuilding) {
+    writer.getConfig().setRAMBufferSizeMB(rebuilding ? REBUILD_RAM_BUFFER_MB : RAM_BUFFER_MB);
   }
 
   void delete(long passageId) throws IOException {

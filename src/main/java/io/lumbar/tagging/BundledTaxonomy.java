@@ -68,22 +68,20 @@ public final class BundledTaxonomy {
     });
   }
 
+  /**
+   * Inserts the bundled taxonomy (tags, parents, cause-treatment links) on the caller's transaction, without
+   * tagging any passage: for synthetic corpora that draw their tags from it. Returns the tag ids by slug.
+   */
+  public static Map<String, Long> insertTags(Connection c, ObjectMapper json, String actor) throws SQLException {
+    return insertTaxonomy(new TagWriter(c, json), read(json, TAXONOMY, Taxonomy.class), actor).ids();
+  }
+
+  private record Inserted(Map<String, Long> ids, int links) {}
+
   private static Applied load(TagWriter tags, Connection c, Taxonomy taxonomy, Curation curation, String actor) throws SQLException {
-    Map<String, Long> ids = new HashMap<>();
-    insertAll(tags, "cause", taxonomy.causes(), ids);
-    insertAll(tags, "treatment", taxonomy.treatments(), ids);
-    for (TagEntry entry : concat(taxonomy.causes(), taxonomy.treatments())) {
-      if (entry.parent() != null) {
-        tags.setParent(ids.get(entry.slug()), required(ids, entry.parent(), entry.slug()));
-      }
-    }
-    int links = 0;
-    for (TagEntry cause : taxonomy.causes()) {
-      for (String treatment : nullToEmpty(cause.treatments())) {
-        tags.link(ids.get(cause.slug()), required(ids, treatment, cause.slug()), actor);
-        links++;
-      }
-    }
+    Inserted inserted = insertTaxonomy(tags, taxonomy, actor);
+    Map<String, Long> ids = inserted.ids();
+    int links = inserted.links();
     Set<Long> tagged = new LinkedHashSet<>();
     int skipped = 0;
     for (Curated passage : curation.passages()) {
@@ -104,6 +102,25 @@ public final class BundledTaxonomy {
       log.warn("{} curated sample passages were not found and stay untagged", skipped);
     }
     return new Applied(ids.size(), links, tagged.size(), skipped);
+  }
+
+  private static Inserted insertTaxonomy(TagWriter tags, Taxonomy taxonomy, String actor) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    insertAll(tags, "cause", taxonomy.causes(), ids);
+    insertAll(tags, "treatment", taxonomy.treatments(), ids);
+    for (TagEntry entry : concat(taxonomy.causes(), taxonomy.treatments())) {
+      if (entry.parent() != null) {
+        tags.setParent(ids.get(entry.slug()), required(ids, entry.parent(), entry.slug()));
+      }
+    }
+    int links = 0;
+    for (TagEntry cause : taxonomy.causes()) {
+      for (String treatment : nullToEmpty(cause.treatments())) {
+        tags.link(ids.get(cause.slug()), required(ids, treatment, cause.slug()), actor);
+        links++;
+      }
+    }
+    return new Inserted(ids, links);
   }
 
   private static void insertAll(TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids) throws SQLException {

@@ -1,0 +1,122 @@
+package io.lumbar.bench;
+
+import io.lumbar.Config;
+import io.lumbar.Main;
+import io.lumbar.db.Database;
+import io.lumbar.db.EmbeddedMariaDb;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lumbar bench --passages N[,N...]}: for each size, a scratch database {@code <database>_bench_<N>} on the
+ * configured server with a synthetic corpus, and side by side: bulk load, Lumbar's full reindex against raw
+ * Lucene, search over HTTP against raw Lucene and MariaDB FULLTEXT, edit-to-search latency, index size and memory.
+ */
+@Command(name = "bench", description = {
+    "Benchmark Lumbar against raw Lucene and MariaDB FULLTEXT on synthetic corpora of N passages, in scratch",
+    "databases <database>_bench_<N> on the configured server (dropped and recreated unless --reuse). Writes bench-<N>.json (and, for several sizes,",
+    "bench.md and bench.svg) to --out."})
+public final class BenchCommand implements Callable<Integer> {
+  @ParentCommand
+  Main parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--passages", required = true, paramLabel = "N[,N...]", description = "Corpus sizes, e.g. 10k,100k,1M.")
+  String passages;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+  String seed;
+
+  @Option(names = "--clients", paramLabel = "C", defaultValue = "2", description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Measured seconds per system, after a warm-up of a quarter of it, at most 5 s (default: ${DEFAULT-VALUE}).")
+  double duration;
+
+  @Option(names = "--queries", paramLabel = "FILE", description = "Query mix, one a line (default: 200 built-in lay queries).")
+  Path queries;
+
+  @Option(names = "--edits", paramLabel = "E", defaultValue = "20", description = "Edits timed until searchable (default: ${DEFAULT-VALUE}).")
+  int edits;
+
+  @Option(names = "--reuse", description = "Keep a scratch database that already holds the corpus instead of recreating it.")
+  boolean reuse;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench", description = "Where results go (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    List<Integer> sizes = PassageCounts.parse(passages);
+    long seedValue = PassageCounts.seed(seed);
+    if (clients < 1 || clients > 256) {
+      throw new IllegalArgumentException("--clients must be between 1 and 256, got " + clients);
+    }
+    if (!(duration > 0 && duration <= 3600)) {
+      throw new IllegalArgumentException("--duration must be more than 0 and at most 3600 seconds");
+    }
+    if (edits < 1 || edits > 1000) {
+      throw new IllegalArgumentException("--edits must be between 1 and 1000, got " + edits);
+    }
+    var json = io.lumbar.web.Json.mapper();
+    List<String> mix = queries == null ? QueryMix.bundled(json) : QueryMix.fromFile(queries, json);
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter progress = spec.commandLine().getErr();
+    createDirectories(out);
+    Config config = parent.config();
+    List<BenchResult> results = new ArrayList<>();
+    EmbeddedMariaDb embedded = config.dbUrl().isPresent() ? null : EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
+    try {
+      for (int size : sizes) {
+        // Named after the configured database, so benchmarks on one server never touch each other's data.
+        String url = embedded == null
+            ? Database.urlWithDatabase(config.dbUrl().get(), Database.databaseName(config.dbUrl().get()) + "_bench_" + size)
+            : embedded.jdbcUrl("lumbar_bench_" + size);
+        var settings = new Benchmark.Settings(size, seedValue, clients, duration, mix, reuse, Math.min(edits, size), out, url);
+        BenchResult result = new Benchmark(config, settings, progress).run();
+        results.add(result);
+        Path file = out.resolve("bench-" + size + ".json");
+        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+        BenchReport.printTable(stdout, result);
+        stdout.println("written " + file);
+      }
+      if (results.size() > 1) {
+        Path markdown = out.resolve("bench.md");
+        Path svg = out.resolve("bench.svg");
+        Files.writeString(markdown, BenchReport.markdown(results));
+        Files.writeString(svg, ScalingPlot.svg(results));
+        stdout.println("written " + markdown + " and " + svg);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write results to " + out + ": " + e.getMessage(), e);
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot create " + dir + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package io.lumbar.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.App;
+import io.lumbar.App.Backend;
+import io.lumbar.Config;
+import io.lumbar.bench.LoadRunner.Throughput;
+import io.lumbar.db.Database;
+import io.lumbar.indexing.Indexing;
+import io.lumbar.passages.EditablePassage;
+import io.lumbar.passages.PassageEdit;
+import io.lumbar.passages.PassageEditor;
+import io.lumbar.search.Analysis;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run at one corpus size, in the order the figures depend on each other: load the corpus into a
+ * scratch database, rebuild Lumbar's index from it (and raw Lucene from the same texts), serve it with the real
+ * app, then search, edit and measure memory.
+ */
+final class Benchmark {
+  /** How to run; {@code scratchDatabaseUrl} is where this size's scratch database lives. */
+  record Settings(int passages, long seed, int clients, double durationSeconds, List<String> queries, boolean reuse,
+      int edits, Path outDir, String scratchDatabaseUrl) {
+    double warmupSeconds() {
+      return Math.min(5, durationSeconds / 4);
+    }
+  }
+
+  private static final String MARIADB_SEARCH = """
+      SELECT id, text FROM passages WHERE MATCH (text) AGAINST (? IN NATURAL LANGUAGE MODE) LIMIT 10
+      """;
+  private static final String PUBLISHED_TEXTS = """
+      SELECT text FROM passages WHERE status = 'published' ORDER BY id
+      """;
+  private static final String PASSAGE_COUNT = "SELECT COUNT(*) FROM passages";
+  private static final long EDIT_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
+
+  private final Config base;
+  private final Settings settings;
+  private final PrintWriter log;
+  private final ObjectMapper json = io.lumbar.web.Json.mapper();
+
+  Benchmark(Config base, Settings settings, PrintWriter log) {
+    this.base = base;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  BenchResult run() {
+    Path indexDir = settings.outDir().resolve("index-" + settings.passages());
+    Config config = base.withDatabase(settings.scratchDatabaseUrl(), base.dbUser(), base.dbPassword())
+        .withIndexDir(indexDir).withImportSamples(false).withPort(0);
+    BenchResult.Load load = load(config);
+    deleteTree(indexDir);
+    BenchResult.Indexing indexing = reindex(config);
+    // Measured as committed by the rebuild: while serving, uncommitted near-real-time segments come and go.
+    long indexBytes = treeSize(indexDir);
+    step("starting Lumbar on the index");
+    try (App app = App.start(config)) {
+      BenchResult.Search search = search(app, indexDir);
+      BenchResult.Freshness freshness = edits(app);
+      BenchResult.Footprint footprint = footprint(indexBytes);
+      return new BenchResult(runInfo(), load, indexing, search, freshness, footprint);
+    }
+  }
+
+  private BenchResult.Load load(Config config) {
+    if (!settings.reuse()) {
+      Database.dropIfExists(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword());
+    }
+    try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+      long existing = count(db, PASSAGE_COUNT);
+      if (existing > 0) {
+        if (existing != settings.passages()) {
+          throw new IllegalArgumentException("--reuse: database '" + db.name() + "' has " + existing + " passages, not "
+              + settings.passages() + "; run without --reuse to recreate it");
+        }
+        step("reusing the " + existing + " passages of database '" + db.name() + "'");
+        return new BenchResult.Load(settings.passages(), 0, 0, 0, 0);
+      }
+      step("generating " + settings.passages() + " passages into database '" + db.name() + "'");
+      CorpusLoader.Loaded loaded = CorpusLoader.load(db, new SyntheticCorpus(BundledLanguage.load(json), settings.passages(),
+          settings.seed()), json, count -> {});
+      return new BenchResult.Load(loaded.passages(), loaded.articles(), loaded.passageTags(), loaded.nanos() / 1e9,
+          loaded.passagesPerSecond());
+    }
+  }
+
+  private BenchResult.Indexing reindex(Config config) {
+    step("full reindex from MariaDB through Lumbar's rebuild");
+    int indexed;
+    long lumbarNanos;
+    try (Backend backend = Backend.open(config, true)) {
+      long started = System.nanoTime();
+      indexed = backend.follower().rebuild(count -> {});
+      lumbarNanos = System.nanoTime() - started;
+    }
+    int threads = Indexing.rebuildThreads();
+    step("raw Lucene indexing the same texts on " + threads + " threads");
+    List<String> texts;
+    try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+      texts = db.read(c -> {
+        List<String> all = new ArrayList<>(settings.passages());
+        try (PreparedStatement st = c.prepareStatement(PUBLISHED_TEXTS); ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            all.add(rs.getString(1));
+          }
+        }
+        return all;
+      });
+    }
+    Path rawDir = settings.outDir().resolve("raw-index-" + settings.passages());
+    deleteTree(rawDir);
+    long rawNanos = RawLucene.index(texts, Analysis.bundled().indexAnalyzer(), rawDir, threads);
+    deleteTree(rawDir);
+    double lumbarRate = indexed / (lumbarNanos / 1e9);
+    double rawRate = texts.size() / (rawNanos / 1e9);
+    return new BenchResult.Indexing(indexed, lumbarNanos / 1e9, lumbarRate, threads, rawNanos / 1e9, rawRate, lumbarRate / rawRate);
+  }
+
+  private BenchResult.Search search(App app, Path indexDir) {
+    List<String> queries = settings.queries();
+    double warmup = settings.warmupSeconds();
+    double seconds = settings.durationSeconds();
+    int clients = settings.clients();
+    Throughput http;
+    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      step("Lumbar over HTTP: " + clients + " clients, " + seconds + " s");
+      http = LoadRunner.run(queries, clients, warmup, seconds, query -> {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(searchUri(app, query, 10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("/api/search answered " + response.statusCode() + " for '" + query + "'");
+        }
+        return response.body().length();
+      });
+    }
+    Throughput raw;
+    step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
+    try (RawLucene.Searcher searcher = new RawLucene.Searcher(indexDir, Analysis.bundled().indexAnalyzer())) {
+      raw = LoadRunner.run(queries, clients, warmup, seconds, searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    step("MariaDB MATCH ... AGAINST: " + clients + " threads, " + seconds + " s");
+    Database db = app.backend().database();
+    Throughput mariadb = LoadRunner.run(queries, clients, warmup, seconds, query -> db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(MARIADB_SEARCH)) {
+        st.setString(1, query);
+        long hits = 0;
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            rs.getString(2);
+            hits++;
+          }
+        }
+        return hits;
+      }
+    }));
+    return new BenchResult.Search(http, raw, mariadb, http.qps() / raw.qps(), http.qps() / mariadb.qps());
+  }
+
+  /** Saves passages through the editors' path and polls search until each new word is found. */
+  private BenchResult.Freshness edits(App app) {
+    step(settings.edits() + " edits, each polled in search until visible");
+    PassageEditor editor = new PassageEditor(app.backend().database());
+    String nonce = letters(System.currentTimeMillis());
+    double[] millis = new double[settings.edits()];
+    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      for (int i = 0; i < settings.edits(); i++) {
+        long id = 1 + (long) i * settings.passages() / settings.edits();
+        EditablePassage passage = editor.find(id);
+        String word = "benchmarkword" + nonce + "x" + letters(i);
+        long started = System.nanoTime();
+        var outcome = editor.save(id, passage.version(),
+            new PassageEdit(passage.heading(), passage.text() + " " + word, "published", null), "bench", "passage.edit");
+        if (!(outcome instanceof PassageEditor.Saved)) {
+          throw new IllegalStateException("Passage " + id + " changed while the benchmark edited it");
+        }
+        while (total(client, app, word) == 0) {
+          if (System.nanoTime() - started > EDIT_TIMEOUT_NANOS) {
+            throw new IllegalStateException("An edit of passage " + id + " was not searchable after 30 s");
+          }
+          Thread.sleep(2);
+        }
+        millis[i] = (System.nanoTime() - started) / 1e6;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    Arrays.sort(millis);
+    return new BenchResult.Freshness(millis.length, millis[(millis.length - 1) / 2], millis[millis.length - 1]);
+  }
+
+  private long total(HttpClient client, App app, String word) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(searchUri(app, word, 1)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode body = json.readTree(response.body());
+    return body.path("total").asLong();
+  }
+
+  private BenchResult.Footprint footprint(long indexBytes) {
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new BenchResult.Footprint(indexBytes, heap, residentBytes());
+  }
+
+  private BenchResult.Run runInfo() {
+    return new BenchResult.Run(settings.passages(), settings.seed(), settings.clients(), settings.durationSeconds(),
+        settings.queries().size(), Instant.now().toString(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), settings.scratchDatabaseUrl());
+  }
+
+  private static URI searchUri(App app, String query, int limit) {
+    return URI.create("http://localhost:" + app.port() + "/api/search?limit=" + limit + "&q="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8));
+  }
+
+  private void step(String what) {
+    log.println("[" + settings.passages() + "] " + what);
+    log.flush();
+  }
+
+  /** Lower-case letters only, so the analyzer keeps the word whole and it cannot be a number. */
+  static String letters(long value) {
+    StringBuilder out = new StringBuilder();
+    long rest = Math.abs(value);
+    do {
+      out.append((char) ('a' + rest % 26));
+      rest /= 26;
+    } while (rest > 0);
+    return out.toString();
+  }
+
+  private static long count(Database db, String sql) {
+    return db.read(c -> {
+      try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** VmRSS of this process from /proc, in bytes; 0 where there is no /proc (not Linux). */
+  static long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  static long treeSize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

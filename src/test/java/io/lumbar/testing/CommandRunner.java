@@ -1,0 +1,39 @@
+package io.lumbar.testing;
+
+import io.lumbar.Config;
+import io.lumbar.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs {@code lumbar} commands as an operator would, over a configuration, keeping what they print. */
+public final class CommandRunner {
+  private final Config config;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  public CommandRunner(Config config) {
+    this.config = config;
+  }
+
+  /** Runs one command line; returns its exit code. Output accumulates across runs. */
+  public int run(String... args) {
+    CommandLine cli = Main.commandLine(config);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  public String out() {
+    return out.toString();
+  }
+
+  public String err() {
+    return err.toString();
+  }
+
+  public void clear() {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+  }
+}
