@@ -40,7 +40,9 @@ public final class PassageIndex implements AutoCloseable {
    */
   static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
   private static final double RAM_BUFFER_MB = 64;
-  private static final double REBUILD_RAM_BUFFER_MB = 256;
+  /** A rebuild flushes less often with a larger buffer; at most a quarter of the heap, so a small heap still copes. */
+  private static final double REBUILD_RAM_BUFFER_MB = Math.max(RAM_BUFFER_MB,
+      Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024)));
 
   private final Directory directory;
   private final IndexWriter writer;
