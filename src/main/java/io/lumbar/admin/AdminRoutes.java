@@ -13,6 +13,7 @@ import io.lumbar.web.Pages;
 public final class AdminRoutes {
   private static final int REPORT_DAYS = 30;
   private static final int REPORT_ROWS = 10;
+  private static final int AUDIT_PAGE = 50;
 
   private final DashboardDao dashboard;
   private final SearchReports searches;
@@ -20,6 +21,7 @@ public final class AdminRoutes {
   private final IndexFollower follower;
   private final Pages pages;
   private final AuditTrail audit;
+  private final AuditLog auditLog;
 
   public AdminRoutes(Database db, Jobs jobs, IndexFollower follower, Pages pages) {
     this.jobs = jobs;
@@ -28,6 +30,7 @@ public final class AdminRoutes {
     this.searches = new SearchReports(db);
     this.pages = pages;
     this.audit = new AuditTrail(db);
+    this.auditLog = new AuditLog(db);
   }
 
   public void register(RoutesConfig routes) {
@@ -44,11 +47,36 @@ public final class AdminRoutes {
       Auth.requireAdmin(ctx);
       ctx.json(follower.check(Params.intParam(ctx, "show", 20, 0, 1_000)));
     });
+    routes.get("/admin/audit", this::audit);
     routes.get("/admin/jobs/{id}", ctx -> pages.render(ctx, new JobPage(Auth.user(ctx), Auth.csrfToken(ctx), jobs.get(Params.idParam(ctx, "id")))));
     routes.get("/api/admin/jobs/{id}", ctx -> {
       Jobs.Job job = jobs.get(Params.idParam(ctx, "id"));
       ctx.json(java.util.Map.of("id", job.id(), "title", job.title(), "state", job.state(), "done", job.done(),
           "total", job.total(), "message", job.message()));
     });
+  }
+
+  /** The whole audit log for editors and admins; filters are exact except the action, a prefix. */
+  private void audit(io.javalin.http.Context ctx) {
+    String idText = blankToNull(ctx.queryParam("id"));
+    String beforeText = blankToNull(ctx.queryParam("before"));
+    var filter = new AuditLog.Filter(limited(ctx, "actor", 100), limited(ctx, "action", 100), limited(ctx, "entity", 50),
+        idText == null ? null : (long) Params.intParam(idText, "id"), beforeText == null ? null : (long) Params.intParam(beforeText, "before"));
+    var events = auditLog.page(filter, AUDIT_PAGE + 1);
+    boolean more = events.size() > AUDIT_PAGE;
+    pages.render(ctx, new AuditPage(Auth.user(ctx), Auth.csrfToken(ctx), filter, more ? events.subList(0, AUDIT_PAGE) : events, more,
+        auditLog.actors()));
+  }
+
+  private static String limited(io.javalin.http.Context ctx, String name, int max) {
+    String value = blankToNull(ctx.queryParam(name));
+    if (value != null && value.length() > max) {
+      throw new io.lumbar.web.BadRequestException("'" + name + "' is too long: at most " + max + " characters");
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * the status defaults to {@code published} (the public part); {@code status=any} asks for every status.
  */
 public record ExportFilter(PassageList.Filter passages, Instant updatedSince) {
+  /** The largest value of a MariaDB TIMESTAMP column. */
+  static final Instant LAST_TIMESTAMP = Instant.parse("2038-01-19T03:14:07.999Z");
+
   static final String ANY_STATUS = "any";
   static final String PUBLISHED = "published";
 
@@ -36,6 +39,11 @@ public record ExportFilter(PassageList.Filter passages, Instant updatedSince) {
     String where = PassageList.where(passages, params);
     if (updatedSince == null) {
       return where;
+    }
+    if (updatedSince.isAfter(LAST_TIMESTAMP)) {
+      // Beyond what a TIMESTAMP column holds, so nothing matches; said outright, MariaDB answers at once
+      // instead of comparing every row with a value its index cannot range over.
+      return (where.isEmpty() ? " WHERE " : where + " AND ") + "FALSE";
     }
     params.add(java.sql.Timestamp.from(updatedSince));
     return (where.isEmpty() ? " WHERE " : where + " AND ") + "p.updated_at >= ?";

@@ -34,6 +34,7 @@ class AccessMatrixTest {
   static final List<Route> ROUTES = List.of(
       new Route("GET", "/admin", false),
       new Route("GET", "/admin/articles", false),
+      new Route("GET", "/admin/audit", false),
       new Route("GET", "/admin/articles/1", false),
       new Route("GET", "/admin/jobs/1", false),
       new Route("GET", "/admin/passages", false),

@@ -164,6 +164,7 @@ class ExportApiTest {
     assertThat(jsonlIds(app.get("/api/export?updatedSince=2024-06-01").body())).containsExactly(tricky);
     assertThat(jsonlIds(app.get("/api/export?updatedSince=2024-06-01T12:00:00Z").body())).containsExactly(tricky);
     assertThat(jsonlIds(app.get("/api/export?updatedSince=2024-06-01T12:00:00.001Z").body())).isEmpty();
+    assertThat(jsonlIds(app.get("/api/export?updatedSince=2099-01-01").body())).as("past what a TIMESTAMP holds").isEmpty();
     assertThat(jsonlIds(app.get("/api/export?updatedSince=2019-12-31").body())).isEqualTo(ids(db, "WHERE status = 'published'"));
   }
 
