@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every console route against anonymous, editor and admin: anonymous users are sent to sign in (401 for the
- * API), editors get 403 on admin-only routes, admins are let through everywhere. Adding a route without
- * adding it here is caught by the route count check.
+ * Every console route against anonymous, editor, admin and an API token: anonymous users are sent to sign in
+ * (401 for the API), editors get 403 on admin-only routes, admins are let through everywhere, and an API token
+ * opens no console route at all (it is for the export API only). Adding a route without adding it here is
+ * caught by the route count check.
  */
 class AccessMatrixTest {
   @RegisterExtension
@@ -97,6 +98,20 @@ class AccessMatrixTest {
         assertThat(page.location()).as(route.toString()).startsWith("/admin/login");
       }
     }
+  }
+
+  @Test
+  void an_api_token_opens_no_console_route() {
+    String token = new ApiTokens(app.database()).create("matrix", "test").value();
+    for (Route route : ROUTES) {
+      var request = java.net.http.HttpRequest.newBuilder(app.uri(route.path())).header("Authorization", "Bearer " + token);
+      var answer = app.send(route.method().equals("GET") ? request.GET().build()
+          : request.header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+      assertThat(answer.status()).as(route.toString()).isEqualTo(route.api() ? 401 : 302);
+    }
+    // What the token is for: every status of the export.
+    var export = java.net.http.HttpRequest.newBuilder(app.uri("/api/export?status=any")).header("Authorization", "Bearer " + token).build();
+    assertThat(app.send(export).status()).isEqualTo(200);
   }
 
   @Test
