@@ -317,6 +317,7 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   private int rebuildInto(IndexGeneration next, IntConsumer progress) {
+    long started = System.nanoTime();
     IndexSource.Snapshot snapshot;
     int count;
     // This thread reads MariaDB while others analyse and add what it read.
@@ -328,6 +329,7 @@ public final class IndexFollower implements AutoCloseable {
       count = indexer.finish();
     }
     progress.accept(count);
+    long built = System.nanoTime();
     synchronized (lock) {
       long liveHighWater = highWater;
       TreeMap<Long, Long> liveGaps = new TreeMap<>(gaps);
@@ -340,10 +342,13 @@ public final class IndexFollower implements AutoCloseable {
         gaps.clear();
         long now = System.nanoTime();
         snapshot.missing().forEach(id -> gaps.put(id, now));
-        catchUp(next);
+        int replayed = catchUp(next);
         next.commit(safePosition());
         index.swapTo(next);
         swapped = true;
+        log.info("Index rebuilt into {}: {} passages read and indexed in {} ms; {} changes made meanwhile replayed, "
+            + "committed and swapped in {} ms", next.name(), count, (built - started) / 1_000_000, replayed,
+            (System.nanoTime() - built) / 1_000_000);
         lastCommittedPosition = safePosition();
         lastCommitNanos = System.nanoTime();
         appliedPosition = safePosition();

@@ -62,6 +62,11 @@ final class IndexGeneration implements IndexWrites {
     writer.addDocument(PassageDocuments.toDocument(passage));
   }
 
+  /** Writes one in-memory buffer as a segment on the calling thread; false when none is left. */
+  boolean flushNextBuffer() throws IOException {
+    return writer.flushNextBuffer();
+  }
+
   @Override
   public void delete(long passageId) throws IOException {
     writer.deleteDocuments(new Term(PassageFields.ID, Long.toString(passageId)));

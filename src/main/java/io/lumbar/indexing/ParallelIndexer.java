@@ -47,6 +47,12 @@ final class ParallelIndexer implements AutoCloseable {
           failure = e;
         }
       }
+      // What is still buffered is flushed here, one buffer per thread at once, rather than by the commit alone.
+      while (failure == null && index.flushNextBuffer()) {
+        // Next buffer.
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
