@@ -112,6 +112,19 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     }
   }
 
+  /**
+   * The folder holding the live generation's Lucene files, for tools that read the index without Lumbar (a
+   * running server may swap generations meanwhile): {@code dir} itself in the old layout.
+   */
+  public static Path liveFolder(Path dir) {
+    try {
+      Path pointer = dir.resolve(POINTER);
+      return Files.exists(pointer) ? dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()) : dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */
   public static PassageIndex inMemory(Analyzer analyzer) {
     PassageIndex index = new PassageIndex(null, null, null, analyzer, "");
