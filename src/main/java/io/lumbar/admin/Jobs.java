@@ -144,7 +144,7 @@ public final class Jobs implements AutoCloseable {
 
   /**
    * Lets the job in progress finish (up to {@link #FINISH_WAIT_SECONDS}), drops those still queued, then
-   * interrupts what is left: a rebuild cut short is rolled back, the index stays as last committed.
+   * interrupts what is left: a rebuild cut short is discarded, the live index goes on.
    */
   @Override
   public void close() {

@@ -8,6 +8,7 @@ import io.lumbar.Config;
 import io.lumbar.bench.LoadRunner.Throughput;
 import io.lumbar.db.Database;
 import io.lumbar.indexing.Indexing;
+import io.lumbar.indexing.PassageIndex;
 import io.lumbar.passages.EditablePassage;
 import io.lumbar.passages.PassageEdit;
 import io.lumbar.passages.PassageEditor;
@@ -159,7 +160,7 @@ final class Benchmark {
     }
     Throughput raw;
     step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
-    try (RawLucene.Searcher searcher = new RawLucene.Searcher(indexDir, Analysis.bundled().indexAnalyzer())) {
+    try (RawLucene.Searcher searcher = new RawLucene.Searcher(PassageIndex.liveFolder(indexDir), Analysis.bundled().indexAnalyzer())) {
       raw = LoadRunner.run(queries, clients, warmup, seconds, searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

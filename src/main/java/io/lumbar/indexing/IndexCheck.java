@@ -7,21 +7,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.search.FieldDoc;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IntroSorter;
 
 /**
- * One pass of the consistency check: the published passages of a database snapshot and the index's documents,
- * both read in id order a page at a time and merged, so memory stays flat however many passages there are.
+ * One pass of the consistency check: the published passages of a database snapshot (streamed) and the index's
+ * documents, both in id order, merged in one pass.
  * With {@link Repairs} every differing document is replaced or deleted as it is found.
  */
 final class IndexCheck {
   private static final int DATABASE_BATCH = 1_000;
-  private static final int INDEX_PAGE = 10_000;
 
   /** Where the differences found are written; null for a check that only reports. */
   interface Repairs {
@@ -143,59 +145,120 @@ final class IndexCheck {
   }
 
   /**
-   * The live documents of one searcher's view sorted by passage id, a page at a time; documents sharing an id
-   * come out as one {@link Doc} with their count.
+   * The live documents of one searcher's view in passage id order; documents sharing an id come out as one
+   * {@link Doc} with their count. Each segment's (id, hash) pairs are read from doc values and sorted once, then
+   * the segments are merged: linear in the index size. (Paging with a sorted search read the whole index again
+   * for every page, quadratic at a million passages.) Memory: 16 bytes per document of the index.
    */
   private static final class DocsInIdOrder {
-    private static final Sort BY_ID_AND_HASH = new Sort(
-        new SortField(PassageFields.ID_SORT, SortField.Type.LONG),
-        new SortField(PassageFields.CONTENT_HASH, SortField.Type.LONG));
-
-    private final IndexSearcher searcher;
-    private ScoreDoc[] page = new ScoreDoc[0];
-    private int next;
-    private boolean lastPage;
-    private FieldDoc lookahead;
+    private final PriorityQueue<Segment> segments = new PriorityQueue<>(Comparator.comparingLong(Segment::id)
+        .thenComparingLong(Segment::hash));
 
     DocsInIdOrder(IndexSearcher searcher) {
-      this.searcher = searcher;
-      this.lookahead = nextFieldDoc();
+      try {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          Segment segment = Segment.read(leaf.reader());
+          if (segment.size > 0) {
+            segments.add(segment);
+          }
+        }
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot read the search index: " + e.getMessage(), e);
+      }
     }
 
     Doc next() {
-      if (lookahead == null) {
+      Segment head = segments.poll();
+      if (head == null) {
         return null;
       }
-      FieldDoc first = lookahead;
+      long id = head.id();
+      long hash = head.hash();
       int copies = 1;
-      while ((lookahead = nextFieldDoc()) != null && id(lookahead) == id(first)) {
+      advance(head);
+      while (!segments.isEmpty() && segments.peek().id() == id) {
         copies++;
+        advance(segments.poll());
       }
-      return new Doc(id(first), (Long) first.fields[1], copies);
+      return new Doc(id, hash, copies);
     }
 
-    private static long id(FieldDoc doc) {
-      return (Long) doc.fields[0];
+    private void advance(Segment segment) {
+      if (++segment.next < segment.size) {
+        segments.add(segment);
+      }
+    }
+  }
+
+  /** One segment's live documents as parallel arrays sorted by id, then hash, and a cursor over them. */
+  private static final class Segment {
+    private final long[] ids;
+    private final long[] hashes;
+    private final int size;
+    private int next;
+
+    private Segment(long[] ids, long[] hashes, int size) {
+      this.ids = ids;
+      this.hashes = hashes;
+      this.size = size;
     }
 
-    private FieldDoc nextFieldDoc() {
-      if (next == page.length) {
-        if (lastPage) {
-          return null;
-        }
-        try {
-          ScoreDoc after = page.length == 0 ? null : page[page.length - 1];
-          page = searcher.searchAfter(after, new MatchAllDocsQuery(), INDEX_PAGE, BY_ID_AND_HASH).scoreDocs;
-        } catch (IOException e) {
-          throw new IndexUnavailableException("Cannot read the search index: " + e.getMessage(), e);
-        }
-        next = 0;
-        lastPage = page.length < INDEX_PAGE;
-        if (page.length == 0) {
-          return null;
+    long id() {
+      return ids[next];
+    }
+
+    long hash() {
+      return hashes[next];
+    }
+
+    static Segment read(LeafReader reader) throws IOException {
+      long[] ids = new long[reader.numDocs()];
+      long[] hashes = new long[ids.length];
+      NumericDocValues idValues = DocValues.getNumeric(reader, PassageFields.ID_SORT);
+      NumericDocValues hashValues = DocValues.getNumeric(reader, PassageFields.CONTENT_HASH);
+      Bits live = reader.getLiveDocs();
+      int size = 0;
+      for (int doc = 0; doc < reader.maxDoc() && size < ids.length; doc++) {
+        if ((live == null || live.get(doc)) && idValues.advanceExact(doc)) {
+          ids[size] = idValues.longValue();
+          hashes[size] = hashValues.advanceExact(doc) ? hashValues.longValue() : 0;
+          size++;
         }
       }
-      return (FieldDoc) page[next++];
+      int count = size;
+      new IntroSorter() {
+        private long pivotId;
+        private long pivotHash;
+
+        @Override
+        protected void swap(int i, int j) {
+          long id = ids[i];
+          ids[i] = ids[j];
+          ids[j] = id;
+          long hash = hashes[i];
+          hashes[i] = hashes[j];
+          hashes[j] = hash;
+        }
+
+        @Override
+        protected int compare(int i, int j) {
+          int byId = Long.compare(ids[i], ids[j]);
+          return byId != 0 ? byId : Long.compare(hashes[i], hashes[j]);
+        }
+
+        @Override
+        protected void setPivot(int i) {
+          pivotId = ids[i];
+          pivotHash = hashes[i];
+        }
+
+        @Override
+        protected int comparePivot(int j) {
+          int byId = Long.compare(pivotId, ids[j]);
+          return byId != 0 ? byId : Long.compare(pivotHash, hashes[j]);
+        }
+      }.sort(0, count);
+      return new Segment(ids, hashes, count);
     }
   }
 }

@@ -39,8 +39,11 @@ public final class IndexFollower implements AutoCloseable {
   private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final PassageIndex index;
+  private final long gapTimeoutNanos;
   private final IndexSource source;
   private final Object lock = new Object();
+  /** Held for a whole rebuild, so two never run at once; the follower goes on meanwhile. */
+  private final Object rebuildLock = new Object();
   /** Highest change id applied. */
   private long highWater;
   /** Ids below highWater not seen yet, with the time they were first missed. */
@@ -59,6 +62,12 @@ public final class IndexFollower implements AutoCloseable {
   private boolean indexWasFailing;
 
   IndexFollower(PassageIndex index, IndexSource source) {
+    this(index, source, GAP_TIMEOUT_NANOS);
+  }
+
+  /** With another gap timeout: tests of gaps that never fill (ids skipped by auto-increment steps, rollbacks). */
+  IndexFollower(PassageIndex index, IndexSource source, long gapTimeoutNanos) {
+    this.gapTimeoutNanos = gapTimeoutNanos;
     this.index = index;
     this.source = source;
     this.highWater = index.committedPosition();
@@ -68,10 +77,14 @@ public final class IndexFollower implements AutoCloseable {
 
   /** Applies everything the log holds now; returns the number of changes applied. */
   public int catchUp() {
+    return catchUp(index);
+  }
+
+  private int catchUp(IndexWrites target) {
     int total = 0;
     int applied;
     do {
-      applied = pollOnce();
+      applied = pollOnce(target);
       total += applied;
     } while (applied >= BATCH);
     return total;
@@ -131,6 +144,10 @@ public final class IndexFollower implements AutoCloseable {
 
   /** One round: new changes after the high-water mark, plus any gaps that have since committed. */
   int pollOnce() {
+    return pollOnce(index);
+  }
+
+  private int pollOnce(IndexWrites target) {
     synchronized (lock) {
       List<Change> fresh = source.changesAfter(highWater, BATCH);
       List<Change> late = source.changesWithIds(gaps.keySet().stream().limit(GAP_LOOKUPS).toList());
@@ -139,8 +156,8 @@ public final class IndexFollower implements AutoCloseable {
       all.addAll(fresh);
       try {
         if (!all.isEmpty()) {
-          apply(all);
-          index.refresh();
+          apply(target, all);
+          target.refresh();
         }
       } catch (IOException e) {
         throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
@@ -157,10 +174,10 @@ public final class IndexFollower implements AutoCloseable {
         }
         highWater = change.id();
       }
-      gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_TIMEOUT_NANOS);
+      gaps.values().removeIf(firstMissed -> now - firstMissed > gapTimeoutNanos);
       appliedPosition = safePosition();
       try {
-        maybeCommit(now, false);
+        maybeCommit(target, now, false);
       } catch (IOException e) {
         throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
       }
@@ -168,7 +185,7 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
-  private void apply(List<Change> changes) throws IOException {
+  private void apply(IndexWrites target, List<Change> changes) throws IOException {
     Set<Long> ids = new LinkedHashSet<>();
     for (Change change : changes) {
       ids.add(change.passageId());
@@ -177,10 +194,17 @@ public final class IndexFollower implements AutoCloseable {
     for (long id : ids) {
       IndexedPassage passage = published.get(id);
       if (passage != null) {
-        index.replace(passage);
+        target.replace(passage);
       } else {
-        index.delete(id);
+        target.delete(id);
       }
+    }
+  }
+
+  /** The highest change id applied, holes below it or not. */
+  long highWater() {
+    synchronized (lock) {
+      return highWater;
     }
   }
 
@@ -189,10 +213,10 @@ public final class IndexFollower implements AutoCloseable {
     return gaps.isEmpty() ? highWater : gaps.firstKey() - 1;
   }
 
-  private void maybeCommit(long now, boolean force) throws IOException {
+  private void maybeCommit(IndexWrites target, long now, boolean force) throws IOException {
     long position = safePosition();
     if (position != lastCommittedPosition && (force || now - lastCommitNanos > COMMIT_EVERY_NANOS)) {
-      index.commit(position);
+      target.commit(position);
       lastCommittedPosition = position;
       lastCommitNanos = now;
     }
@@ -283,48 +307,78 @@ public final class IndexFollower implements AutoCloseable {
     return source.publishedCount();
   }
 
-  /** Rebuilds the whole index from the database; searches keep answering from the old view until it is done. */
+  /**
+   * Rebuilds the whole index from the database into a new generation beside the live one, which keeps answering
+   * searches and taking edits meanwhile. Once the new generation holds every published passage of its snapshot,
+   * the follower's lock is taken, every change after the snapshot (and its open gaps) is replayed into it, and
+   * it is committed and swapped in. A failure or interruption discards the new generation; the live one goes on.
+   * One rebuild at a time; returns the number of passages in the new index.
+   */
   public int rebuild(IntConsumer progress) {
-    synchronized (lock) {
+    synchronized (rebuildLock) {
+      IndexGeneration next = index.newGeneration();
+      boolean swapped = false;
       try {
-        return rebuildLocked(progress);
-      } catch (RuntimeException e) {
-        // Never leave the deleteAll behind: drop everything since the last commit (this closes the writer).
-        index.rollback();
-        throw e;
+        int count = rebuildInto(next, progress);
+        swapped = true;
+        return count;
+      } finally {
+        if (!swapped) {
+          index.discard(next);
+        }
       }
     }
   }
 
-  private int rebuildLocked(IntConsumer progress) {
-    try {
-      index.deleteAll();
-      index.useRebuildBuffer(true);
-      IndexSource.Snapshot snapshot;
-      int count;
-      // This thread reads batches from MariaDB while others analyse and add the previous ones.
-      try (ParallelIndexer indexer = new ParallelIndexer(index, Indexing.rebuildThreads())) {
-        snapshot = source.streamAllPublished(REBUILD_BATCH, batch -> {
-          indexer.submit(batch);
-          progress.accept(indexer.indexed());
-        });
-        count = indexer.finish();
+  private int rebuildInto(IndexGeneration next, IntConsumer progress) {
+    long started = System.nanoTime();
+    IndexSource.Snapshot snapshot;
+    int count;
+    // This thread reads MariaDB while others analyse and add what it read.
+    try (ParallelIndexer indexer = new ParallelIndexer(next, Indexing.rebuildThreads())) {
+      snapshot = source.streamAllPublished(REBUILD_BATCH, batch -> {
+        indexer.submit(batch);
+        progress.accept(indexer.indexed());
+      });
+      count = indexer.finish();
+    }
+    progress.accept(count);
+    long built = System.nanoTime();
+    synchronized (lock) {
+      long liveHighWater = highWater;
+      TreeMap<Long, Long> liveGaps = new TreeMap<>(gaps);
+      long liveCommitted = lastCommittedPosition;
+      long liveApplied = appliedPosition;
+      boolean swapped = false;
+      try {
+        // Follow the log from the snapshot: transactions still open then hold lower ids and are gaps.
+        highWater = snapshot.position();
+        gaps.clear();
+        long now = System.nanoTime();
+        snapshot.missing().forEach(id -> gaps.put(id, now));
+        int replayed = catchUp(next);
+        next.commit(safePosition());
+        index.swapTo(next);
+        swapped = true;
+        log.info("Index rebuilt into {}: {} passages read and indexed in {} ms; {} changes made meanwhile replayed, "
+            + "committed and swapped in {} ms", next.name(), count, (built - started) / 1_000_000, replayed,
+            (System.nanoTime() - built) / 1_000_000);
+        lastCommittedPosition = safePosition();
+        lastCommitNanos = System.nanoTime();
+        appliedPosition = safePosition();
+        return count;
+      } catch (IOException e) {
+        throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
       } finally {
-        index.useRebuildBuffer(false);
+        if (!swapped) {
+          // The live generation stays, so does where it is in the log.
+          highWater = liveHighWater;
+          gaps.clear();
+          gaps.putAll(liveGaps);
+          lastCommittedPosition = liveCommitted;
+          appliedPosition = liveApplied;
+        }
       }
-      progress.accept(count);
-      // Transactions still open at the snapshot hold lower ids; they are followed as gaps.
-      highWater = snapshot.position();
-      gaps.clear();
-      long now = System.nanoTime();
-      snapshot.missing().forEach(id -> gaps.put(id, now));
-      index.commit(safePosition());
-      lastCommittedPosition = safePosition();
-      appliedPosition = safePosition();
-      index.refresh();
-      return count;
-    } catch (IOException e) {
-      throw new IndexUnavailableException("Cannot write the search index: " + e.getMessage(), e);
     }
   }
 
@@ -346,7 +400,7 @@ public final class IndexFollower implements AutoCloseable {
         log.warn("Could not apply the last changes before shutting down; the next start will: {}", e.getMessage());
       }
       try {
-        maybeCommit(System.nanoTime(), true);
+        maybeCommit(index, System.nanoTime(), true);
       } catch (IOException e) {
         log.warn("Could not commit the index on shutdown: {}", e.getMessage());
       }

@@ -17,14 +17,14 @@ final class ParallelIndexer implements AutoCloseable {
   /** Compared by identity: tells a thread there are no more batches. */
   private static final List<IndexedPassage> END = new ArrayList<>();
 
-  private final PassageIndex index;
+  private final IndexGeneration index;
   private final BlockingQueue<List<IndexedPassage>> queue;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicInteger indexed = new AtomicInteger();
   private volatile Exception failure;
   private boolean finished;
 
-  ParallelIndexer(PassageIndex index, int threadCount) {
+  ParallelIndexer(IndexGeneration index, int threadCount) {
     this.index = index;
     this.queue = new ArrayBlockingQueue<>(2 * threadCount);
     for (int i = 0; i < threadCount; i++) {
@@ -47,6 +47,12 @@ final class ParallelIndexer implements AutoCloseable {
           failure = e;
         }
       }
+      // What is still buffered is flushed here, one buffer per thread at once, rather than by the commit alone.
+      while (failure == null && index.flushNextBuffer()) {
+        // Next buffer.
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -42,29 +42,39 @@ public final class PassageDocuments {
     return doc;
   }
 
-  /**
-   * A fingerprint of every value the document is built from (length-prefixed, so no two passages share an
-   * encoding); equal hashes mean the indexed copy is current.
-   */
-  static long contentHash(IndexedPassage p) {
-    MessageDigest sha;
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      sha = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JVM has SHA-256", e);
     }
-    List<String> values = new ArrayList<>(List.of(Long.toString(p.id()), Long.toString(p.articleId()),
-        String.valueOf(p.articleTitle()), p.heading() == null ? "\0" : "h" + p.heading(), p.text(), Integer.toString(p.position())));
-    values.add("causes");
-    p.causes().forEach(tag -> values.add(tag.slug() + "|" + tag.name()));
-    values.add("treatments");
-    p.treatments().forEach(tag -> values.add(tag.slug() + "|" + tag.name()));
-    for (String value : values) {
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-      sha.update(bytes);
-    }
+  });
+
+  /**
+   * A fingerprint of every value the document is built from (length-prefixed, so no two passages share an
+   * encoding); equal hashes mean the indexed copy is current. One digest per thread: a rebuild hashes every passage.
+   */
+  static long contentHash(IndexedPassage p) {
+    MessageDigest sha = SHA_256.get();
+    sha.reset();
+    hash(sha, Long.toString(p.id()));
+    hash(sha, Long.toString(p.articleId()));
+    hash(sha, String.valueOf(p.articleTitle()));
+    hash(sha, p.heading() == null ? "\0" : "h" + p.heading());
+    hash(sha, p.text());
+    hash(sha, Integer.toString(p.position()));
+    hash(sha, "causes");
+    p.causes().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
+    hash(sha, "treatments");
+    p.treatments().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
     return ByteBuffer.wrap(sha.digest()).getLong();
+  }
+
+  private static void hash(MessageDigest sha, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    int n = bytes.length;
+    sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    sha.update(bytes);
   }
 
   private static void addTags(Document doc, String keywordField, String storedField, List<TagRef> tags) {

@@ -1,39 +1,62 @@
 package io.lumbar.indexing;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index of published passages. The only owner of the {@link IndexWriter} and the
- * {@link SearcherManager}: writers go through {@link #replace}/{@link #delete}, readers through
+ * The Lucene index of published passages. The only owner of the {@link IndexWriter}s and
+ * {@link SearcherManager}s: writers go through {@link #replace}/{@link #delete}, readers through
  * {@link #acquire}. The commit carries the change-log position the index reflects, so a restart
  * knows where to resume.
+ *
+ * <p>On disk the index folder holds generations, {@code gen-<n>/}, and a pointer file {@value #POINTER} naming the
+ * live one. A rebuild writes a new generation beside the live one, which keeps answering and taking edits, then
+ * {@link #swapTo} replaces the pointer atomically (temp file + atomic move), switches searches over and deletes
+ * the old generation. On open, generations the pointer does not name (a rebuild cut short by a crash) are
+ * deleted. A folder in the old layout (Lucene files directly in it, no pointer) is opened as it is; its first
+ * rebuild moves it to the new layout.
  */
-public final class PassageIndex implements AutoCloseable {
+public final class PassageIndex implements IndexWrites, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
   static final String POSITION_KEY = "lumbar.changeLogPosition";
   static final String SCHEMA_KEY = "lumbar.schemaVersion";
+  /** The file naming the live generation folder. */
+  static final String POINTER = "live-generation";
+  private static final String POINTER_TEMP = POINTER + ".tmp";
+  /** Held while open, so a second process neither writes the index nor deletes another's half-built generation. */
+  private static final String FOLDER_LOCK = "lumbar-index.lock";
+  private static final Pattern GENERATION = Pattern.compile("gen-(\\d+)");
   /**
    * BM25 with a low k1: passages are short, so a word's second and third mention say little more than the
    * first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query sets).
@@ -44,24 +67,24 @@ public final class PassageIndex implements AutoCloseable {
   private static final double REBUILD_RAM_BUFFER_MB = Math.max(RAM_BUFFER_MB,
       Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024)));
 
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  /** One generation with the searchers over it; replaced as a whole by a swap. */
+  private record Live(IndexGeneration generation, SearcherManager searchers) {}
 
+  private final Path root;
+  private final Directory rootDirectory;
+  private final Lock folderLock;
+  private final Analyzer analyzer;
   private final String schema;
+  private final List<ReferenceManager.RefreshListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Live live;
+  private int lastGenerationNumber;
 
-  private PassageIndex(Directory directory, IndexWriter writer, String analysisId) throws IOException {
+  private PassageIndex(Path root, Directory rootDirectory, Lock folderLock, Analyzer analyzer, String analysisId) {
+    this.root = root;
+    this.rootDirectory = rootDirectory;
+    this.folderLock = folderLock;
+    this.analyzer = analyzer;
     this.schema = PassageFields.SCHEMA_VERSION + "/" + analysisId;
-    this.directory = directory;
-    this.writer = writer;
-    this.searchers = new SearcherManager(writer, new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(SIMILARITY);
-        return searcher;
-      }
-    });
   }
 
   /** Opens the index in {@code dir}, creating it when absent. */
@@ -74,14 +97,248 @@ public final class PassageIndex implements AutoCloseable {
    * (e.g. a checksum of the stop words), so an index built with other analysis is known to need a rebuild.
    */
   public static PassageIndex open(Path dir, Analyzer analyzer, String analysisId) {
-    Directory directory = null;
+    Directory rootDirectory = null;
+    Lock lock = null;
     try {
       Files.createDirectories(dir);
-      directory = FSDirectory.open(dir);
-      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)), analysisId);
+      rootDirectory = FSDirectory.open(dir);
+      lock = rootDirectory.obtainLock(FOLDER_LOCK);
+      PassageIndex index = new PassageIndex(dir, rootDirectory, lock, analyzer, analysisId);
+      index.openLive();
+      return index;
     } catch (IOException e) {
-      closeQuietly(directory);
+      closeQuietly(lock);
+      closeQuietly(rootDirectory);
       throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * The folder holding the live generation's Lucene files, for tools that read the index without Lumbar (a
+   * running server may swap generations meanwhile): {@code dir} itself in the old layout.
+   */
+  public static Path liveFolder(Path dir) {
+    try {
+      Path pointer = dir.resolve(POINTER);
+      return Files.exists(pointer) ? dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()) : dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */
+  public static PassageIndex inMemory(Analyzer analyzer) {
+    PassageIndex index = new PassageIndex(null, null, null, analyzer, "");
+    try {
+      Directory directory = new ByteBuffersDirectory();
+      index.live = index.withSearchers(new IndexGeneration("memory", null, directory,
+          new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB)), index.schema));
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void openLive() throws IOException {
+    String pointed = readPointer();
+    lastGenerationNumber = highestGenerationNumber();
+    IndexGeneration generation;
+    if (pointed != null) {
+      generation = openGeneration(pointed, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, RAM_BUFFER_MB);
+    } else if (DirectoryReader.indexExists(rootDirectory)) {
+      Directory directory = FSDirectory.open(root);
+      try {
+        generation = new IndexGeneration("", root, directory,
+            new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.APPEND, RAM_BUFFER_MB)), schema);
+      } catch (IOException e) {
+        directory.close();
+        throw e;
+      }
+    } else {
+      generation = openGeneration("gen-" + (++lastGenerationNumber), IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB);
+      writePointer(generation.name());
+    }
+    try {
+      live = withSearchers(generation);
+    } catch (IOException e) {
+      generation.close();
+      throw e;
+    }
+    deleteLeftovers(generation);
+  }
+
+  private IndexGeneration openGeneration(String name, IndexWriterConfig.OpenMode mode, double bufferMb) throws IOException {
+    Path dir = root.resolve(name);
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    try {
+      return new IndexGeneration(name, dir, directory, new IndexWriter(directory, writerConfig(analyzer, mode, bufferMb)), schema);
+    } catch (IOException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A new, empty generation beside the live one, for a rebuild; hand it to {@link #swapTo} once complete, or to
+   * {@link #discard}. Searches and edits keep going to the live generation meanwhile.
+   */
+  IndexGeneration newGeneration() {
+    try {
+      if (root == null) {
+        Directory directory = new ByteBuffersDirectory();
+        return new IndexGeneration("memory", null, directory,
+            new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB)), schema);
+      }
+      String name;
+      synchronized (this) {
+        name = "gen-" + (++lastGenerationNumber);
+      }
+      deleteTree(root.resolve(name));
+      return openGeneration(name, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
+    } catch (IOException e) {
+      throw new IndexUnavailableException("Cannot create a new search index generation in " + root + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * Makes {@code next} (committed) the live generation: new searches see it at once, searches already holding a
+   * searcher of the old one finish on it. Then the old generation is closed and deleted.
+   */
+  void swapTo(IndexGeneration next) throws IOException {
+    next.writer().getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
+    Live fresh = withSearchers(next);
+    if (root != null) {
+      try {
+        writePointer(next.name());
+      } catch (IOException e) {
+        fresh.searchers().close();
+        throw e;
+      }
+    }
+    Live old = live;
+    live = fresh;
+    retire(old.generation(), old.searchers());
+  }
+
+  /** Gives up a generation that will not be swapped in: drops its work and deletes its folder. */
+  void discard(IndexGeneration generation) {
+    generation.rollbackAndClose();
+    if (generation.dir() != null && !generation.name().isEmpty()) {
+      try {
+        deleteTree(generation.dir());
+      } catch (IOException e) {
+        log.warn("Could not delete the unfinished index generation {}: {}; it is deleted on the next start",
+            generation.dir(), e.getMessage());
+      }
+    }
+  }
+
+  private void retire(IndexGeneration old, SearcherManager searchers) {
+    try {
+      searchers.close();
+      old.close();
+      if (old.dir() == null) {
+        return;
+      }
+      if (old.name().isEmpty()) {
+        deleteOldLayoutFiles();
+      } else {
+        // Searches still holding a reader keep their open files (POSIX); the files go when they let go.
+        deleteTree(old.dir());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not delete the previous index generation {}: {}; it is deleted on the next start", old.dir(), e.getMessage());
+    }
+  }
+
+  private Live withSearchers(IndexGeneration generation) throws IOException {
+    SearcherManager searchers = new SearcherManager(generation.writer(), new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SIMILARITY);
+        return searcher;
+      }
+    });
+    listeners.forEach(searchers::addListener);
+    return new Live(generation, searchers);
+  }
+
+  private String readPointer() throws IOException {
+    Path pointer = root.resolve(POINTER);
+    if (!Files.exists(pointer)) {
+      return null;
+    }
+    String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+    if (!GENERATION.matcher(name).matches()) {
+      throw new IOException(pointer + " should name a generation folder such as gen-1, not '" + name + "'");
+    }
+    return name;
+  }
+
+  /** Written beside, then moved over the old pointer: a crash leaves the old or the new name, never half of one. */
+  private void writePointer(String name) throws IOException {
+    Path temp = root.resolve(POINTER_TEMP);
+    try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+    }
+    Files.move(temp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE);
+    rootDirectory.syncMetaData();
+  }
+
+  private int highestGenerationNumber() throws IOException {
+    int highest = 0;
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : children.toList()) {
+        var matcher = GENERATION.matcher(child.getFileName().toString());
+        if (matcher.matches()) {
+          highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+        }
+      }
+    }
+    return highest;
+  }
+
+  /** Generations a rebuild left behind (crash, kill), and old-layout files once the layout has moved on. */
+  private void deleteLeftovers(IndexGeneration current) throws IOException {
+    Files.deleteIfExists(root.resolve(POINTER_TEMP));
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : children.toList()) {
+        String name = child.getFileName().toString();
+        if (Files.isDirectory(child) && GENERATION.matcher(name).matches() && !name.equals(current.name())) {
+          log.info("Deleting {}: an index generation left by a rebuild that did not finish", child);
+          deleteTree(child);
+        }
+      }
+    }
+    if (!current.name().isEmpty()) {
+      deleteOldLayoutFiles();
+    }
+  }
+
+  private void deleteOldLayoutFiles() throws IOException {
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : children.toList()) {
+        String name = child.getFileName().toString();
+        if (Files.isRegularFile(child) && (name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
+            || name.equals(IndexFileNames.PENDING_SEGMENTS) || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches())) {
+          Files.deleteIfExists(child);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
@@ -99,117 +356,89 @@ public final class PassageIndex implements AutoCloseable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */
-  public static PassageIndex inMemory(Analyzer analyzer) {
-    Directory directory = new ByteBuffersDirectory();
-    try {
-      return new PassageIndex(directory, new IndexWriter(directory, writerConfig(analyzer)), "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+  private static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode, double bufferMb) {
     return new IndexWriterConfig(analyzer)
         .setSimilarity(SIMILARITY)
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setOpenMode(mode)
+        .setRAMBufferSizeMB(bufferMb)
         // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
         .setCommitOnClose(false);
   }
 
-  private static void closeQuietly(Directory directory) {
-    if (directory != null) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable != null) {
       try {
-        directory.close();
-      } catch (IOException suppressed) {
+        closeable.close();
+      } catch (Exception suppressed) {
         // Already failing to open; the first error is the one to report.
       }
     }
   }
 
+  /** The folder name of the live generation ({@code gen-<n>}); empty in the old layout. */
+  String liveGeneration() {
+    return live.generation().name();
+  }
+
   /** The change-log position of the last commit; 0 for a new index. */
   public long committedPosition() {
-    String position = commitData(POSITION_KEY);
+    String position = live.generation().commitData(POSITION_KEY);
     return position == null ? 0 : Long.parseLong(position);
   }
 
   /** False for a new index and for one written with other fields or analysis (stop words...): it must be rebuilt. */
   public boolean hasCurrentSchema() {
-    return schema.equals(commitData(SCHEMA_KEY));
+    return schema.equals(live.generation().commitData(SCHEMA_KEY));
   }
 
-  private String commitData(String key) {
-    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-      if (e.getKey().equals(key)) {
-        return e.getValue();
-      }
-    }
-    return null;
+  @Override
+  public void replace(IndexedPassage passage) throws IOException {
+    live.generation().replace(passage);
   }
 
-  /** Adds the passage, or replaces the document with the same id. */
-  void replace(IndexedPassage passage) throws IOException {
-    writer.updateDocument(new Term(PassageFields.ID, Long.toString(passage.id())), PassageDocuments.toDocument(passage));
+  @Override
+  public void delete(long passageId) throws IOException {
+    live.generation().delete(passageId);
   }
 
-  /** Adds a passage known not to be in the index (a rebuild after {@link #deleteAll}); safe from several threads. */
-  void add(IndexedPassage passage) throws IOException {
-    writer.addDocument(PassageDocuments.toDocument(passage));
-  }
-
-  /** A bigger buffer while rebuilding: fewer, larger segments to flush and merge. */
-  void useRebuildBuffer(boolean rebuilding) {
-    writer.getConfig().setRAMBufferSizeMB(rebuilding ? REBUILD_RAM_BUFFER_MB : RAM_BUFFER_MB);
-  }
-
-  void delete(long passageId) throws IOException {
-    writer.deleteDocuments(new Term(PassageFields.ID, Long.toString(passageId)));
-  }
-
-  void deleteAll() throws IOException {
-    writer.deleteAll();
-  }
-
-  /** Makes everything written so far durable, together with the change-log position it reflects. */
-  void commit(long position) throws IOException {
-    writer.setLiveCommitData(Map.of(
-        POSITION_KEY, Long.toString(position),
-        SCHEMA_KEY, schema).entrySet());
-    writer.commit();
-  }
-
-  /** Discards everything since the last commit and closes the writer; the index stays as last committed. */
-  void rollback() {
-    try {
-      writer.rollback();
-    } catch (IOException e) {
-      throw new IndexUnavailableException("Cannot roll back the search index: " + e.getMessage(), e);
-    }
+  @Override
+  public void commit(long position) throws IOException {
+    live.generation().commit(position);
   }
 
   /** Makes everything written so far visible to new searches (near-real-time, no fsync). */
-  void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+  @Override
+  public void refresh() throws IOException {
+    live.searchers().maybeRefreshBlocking();
   }
 
-  /** Told before and after each refresh, e.g. to time it. */
+  /** Told before and after each refresh, e.g. to time it; also by the generations swapped in later. */
   void addRefreshListener(ReferenceManager.RefreshListener listener) {
-    searchers.addListener(listener);
+    listeners.add(listener);
+    live.searchers().addListener(listener);
   }
 
   /** A searcher over the latest refreshed view; hand it back with {@link #release}. */
   public IndexSearcher acquire() {
-    try {
-      return searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      Live current = live;
+      try {
+        return current.searchers().acquire();
+      } catch (AlreadyClosedException e) {
+        if (live == current) {
+          throw e;
+        }
+        // Swapped between reading the live generation and acquiring from it: take the new one.
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
+  /** Works for searchers of a generation swapped out meanwhile: what SearcherManager.release does, without it. */
   public void release(IndexSearcher searcher) {
     try {
-      searchers.release(searcher);
+      searcher.getIndexReader().decRef();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -225,25 +454,22 @@ public final class PassageIndex implements AutoCloseable {
     }
   }
 
-  /** Bytes of the index files, including files of commits not yet cleaned up. */
+  /** Bytes of the live generation's files, including files of commits not yet cleaned up. */
   long bytesOnDisk() throws IOException {
-    long total = 0;
-    for (String file : directory.listAll()) {
-      try {
-        total += directory.fileLength(file);
-      } catch (NoSuchFileException | FileNotFoundException e) {
-        // Merged away between listing and measuring: no longer part of the index.
-      }
-    }
-    return total;
+    return live.generation().bytesOnDisk();
   }
 
   @Override
   public void close() throws IOException {
-    searchers.close();
-    if (writer.isOpen()) {
-      writer.close();
+    Live current = live;
+    try {
+      if (current != null) {
+        current.searchers().close();
+        current.generation().close();
+      }
+    } finally {
+      closeQuietly(folderLock);
+      closeQuietly(rootDirectory);
     }
-    directory.close();
   }
 }

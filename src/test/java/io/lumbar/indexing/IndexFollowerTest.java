@@ -9,6 +9,7 @@ import io.lumbar.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -76,6 +77,40 @@ class IndexFollowerTest {
     assertThat(indexed).isEqualTo(2);
     assertThat(index.size()).isEqualTo(2);
     assertThat(index.committedPosition()).isEqualTo(follower.safePosition()).isPositive();
+  }
+
+  @Test
+  void ids_that_step_by_the_cluster_size_as_on_galera_are_applied_at_once_and_their_holes_dropped_after_the_timeout()
+      throws Exception {
+    long alpha = passageId("%alpha%");
+    long beta = passageId("%beta%");
+    try (IndexFollower galera = new IndexFollower(index, new IndexSource(db.database()), TimeUnit.MILLISECONDS.toNanos(300))) {
+      galera.catchUp();
+      long start = galera.safePosition();
+      try (Connection node = db.database().dataSource().getConnection()) {
+        // What wsrep_auto_increment_control sets on a three-node cluster: this node hands out every third id.
+        try (var st = node.createStatement()) {
+          st.execute("SET SESSION auto_increment_increment = 3");
+        }
+        node.setAutoCommit(false);
+        reject(node, alpha);
+        node.commit();
+        reject(node, beta);
+        node.commit();
+        try (var st = node.createStatement()) {
+          st.execute("SET SESSION auto_increment_increment = 1");
+        }
+      }
+
+      galera.pollOnce();
+      assertThat(hits("alpha")).as("applied at once, holes or not").isZero();
+      assertThat(hits("beta")).isZero();
+      assertThat(galera.safePosition()).as("the holes may still be transactions in flight").isLessThan(galera.highWater());
+
+      Thread.sleep(400);
+      galera.pollOnce();
+      assertThat(galera.safePosition()).as("holes that never filled are dropped").isEqualTo(galera.highWater()).isGreaterThan(start);
+    }
   }
 
   private static void reject(Connection c, long id) throws java.sql.SQLException {

@@ -30,6 +30,8 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   private App app;
   private final Map<String, String> env;
   private TcpProxy proxy;
+  /** A second node on another node's database: closing it leaves the database to its owner. */
+  private boolean sharesDatabase;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningApp(Map<String, String> env) {
@@ -48,6 +50,23 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     running.proxy = proxy;
     running.launch();
     return running;
+  }
+
+  /**
+   * Another node on this app's database, with its own index folder and port, as a second server behind a load
+   * balancer would be. Close it before this one; closing it leaves the database.
+   */
+  public RunningApp anotherNode() {
+    RunningApp node = new RunningApp(env);
+    node.db = db;
+    node.sharesDatabase = true;
+    try {
+      node.indexDir = Files.createTempDirectory("lumbar-index");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    node.app = App.start(node.config());
+    return node;
   }
 
   /** Started before the class's first test and closed after its last. */
@@ -190,7 +209,9 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   @Override
   public void close() throws Exception {
     stopServer();
-    db.close();
+    if (!sharesDatabase) {
+      db.close();
+    }
     try (var files = Files.walk(indexDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -1,0 +1,17 @@
+package io.lumbar.indexing;
+
+import java.io.IOException;
+
+/** What the change-log follower does to an index: the live one, or a rebuilt one catching up before the swap. */
+interface IndexWrites {
+  /** Adds the passage, or replaces the document with the same id. */
+  void replace(IndexedPassage passage) throws IOException;
+
+  void delete(long passageId) throws IOException;
+
+  /** Makes everything written so far durable, together with the change-log position it reflects. */
+  void commit(long position) throws IOException;
+
+  /** Makes everything written so far visible to new searches. */
+  void refresh() throws IOException;
+}
