@@ -84,6 +84,10 @@ public final class LoadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--duration must be at least 1 second");
     }
     URI base = URI.create(url.endsWith("/") ? url : url + "/");
+    // A load drill is for a server on this machine, never someone else's.
+    if (base.getHost() == null || !java.net.InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+      throw new IllegalArgumentException("--url must point at this machine (localhost, 127.0.0.1 or [::1]), got " + url);
+    }
     PrintWriter print = spec.commandLine().getOut();
     var json = Json.mapper();
     LoadGenerator load = new LoadGenerator(base, json, parent.config().metricsToken());

@@ -3,14 +3,11 @@ package io.lumbar.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumbar.Config;
-import io.lumbar.Main;
 import io.lumbar.testing.CommandRunner;
 import io.lumbar.testing.ConsoleSession;
 import io.lumbar.testing.ServerProcess;
 import io.lumbar.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,15 +63,11 @@ class LoadDrillTest {
         if (soak) {
           args.add("--soak");
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Main.commandLine(config, new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args.toArray(String[]::new));
-        System.out.println(out.toString().strip() + err.toString().strip());
-        Files.writeString(Path.of("target/drills/load-drill.txt"), out + err.toString());
-        assertThat(exit).as(out + err.toString()).isZero();
+        CommandRunner load = new CommandRunner(config, new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+        int exit = load.run(args.toArray(String[]::new));
+        System.out.println(load.out().strip() + load.err().strip());
+        Files.writeString(Path.of("target/drills/load-drill.txt"), load.out() + load.err());
+        assertThat(exit).as(load.out() + load.err()).isZero();
         assertThat(server.stop()).as("exit after SIGTERM").isIn(0, 143);
       }
     }
