@@ -9,16 +9,23 @@ import picocli.CommandLine;
 /** Runs {@code lumbar} commands as an operator would, over a configuration, keeping what they print. */
 public final class CommandRunner {
   private final Config config;
+  private final java.io.InputStream stdin;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   public CommandRunner(Config config) {
+    this(config, System.in);
+  }
+
+  /** Commands that read standard input (passwords) read {@code stdin}. */
+  public CommandRunner(Config config, java.io.InputStream stdin) {
     this.config = config;
+    this.stdin = stdin;
   }
 
   /** Runs one command line; returns its exit code. Output accumulates across runs. */
   public int run(String... args) {
-    CommandLine cli = Main.commandLine(config);
+    CommandLine cli = Main.commandLine(config, stdin);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

@@ -52,21 +52,31 @@ public final class ConsoleSession {
     }
   }
 
-  private final RunningApp app;
+  private final java.util.function.Function<String, java.net.URI> uris;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private String csrf;
 
   public ConsoleSession(RunningApp app) {
-    this.app = app;
+    this(app::uri);
+  }
+
+  /** A session with a server reached through {@code uris} (a path and query to a full address), e.g. a {@link ServerProcess}. */
+  public ConsoleSession(java.util.function.Function<String, java.net.URI> uris) {
+    this.uris = uris;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** Creates a user through {@code lumbar user add}, as an operator would. */
   public static void createUser(RunningApp app, String name, String password, boolean admin) {
+    createUser(app.config(), name, password, admin);
+  }
+
+  /** The same, for the database of {@code config}. */
+  public static void createUser(io.lumbar.Config config, String name, String password, boolean admin) {
     StringWriter err = new StringWriter();
-    var cli = Main.commandLine(app.config(), new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+    var cli = Main.commandLine(config, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
     int exit = admin ? cli.execute("user", "add", name, "--admin") : cli.execute("user", "add", name);
@@ -76,7 +86,7 @@ public final class ConsoleSession {
   }
 
   public Page get(String path) {
-    Page page = send(HttpRequest.newBuilder(app.uri(path)).GET().build());
+    Page page = send(HttpRequest.newBuilder(uris.apply(path)).GET().build());
     remember(page);
     return page;
   }
@@ -95,7 +105,7 @@ public final class ConsoleSession {
     String form = fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    Page page = send(HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+    Page page = send(HttpRequest.newBuilder(uris.apply(path)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     remember(page);
     return page;
@@ -127,7 +137,7 @@ public final class ConsoleSession {
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     });
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    Page page = send(HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    Page page = send(HttpRequest.newBuilder(uris.apply(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     remember(page);
     return page;
@@ -165,7 +175,7 @@ public final class ConsoleSession {
     HttpCookie cookie = new HttpCookie(name, value);
     cookie.setPath("/");
     cookie.setVersion(0);
-    cookies.getCookieStore().add(app.uri("/"), cookie);
+    cookies.getCookieStore().add(uris.apply("/"), cookie);
   }
 
   private void remember(Page page) {

@@ -1,0 +1,79 @@
+package io.lumbar.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lumbar.testing.CommandRunner;
+import io.lumbar.testing.ConsoleSession;
+import io.lumbar.testing.RunningApp;
+import io.lumbar.web.Json;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short {@code lumbar load} against the real app: every endpoint is exercised and nothing fails. Never asserts how fast. */
+class LoadCommandTest {
+  @RegisterExtension
+  static RunningApp app = RunningApp.perClass();
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void a_short_run_reads_every_endpoint_saves_through_the_console_and_rebuilds_without_errors() throws Exception {
+    ConsoleSession.createUser(app, "loader", "a long enough password", true);
+    CommandRunner cli = new CommandRunner(app.config(), stdin("a long enough password"));
+
+    int exit = cli.run("load", "--url", app.uri("/").toString(), "--connections", "4", "--duration", "3", "--warmup", "0",
+        "--reindexes", "1", "--admin-user", "loader", "--admin-password-stdin", "--out", tmp.resolve("load.json").toString());
+
+    assertThat(exit).as(cli.out() + cli.err()).isZero();
+    JsonNode figures = Json.mapper().readTree(tmp.resolve("load.json").toFile());
+    for (String endpoint : new String[] {"search", "suggest", "passage", "export", "console save"}) {
+      assertThat(figures.path(endpoint).path("requests").asLong()).as(endpoint).isPositive();
+      assertThat(figures.path(endpoint).path("serverErrors").asLong()).as(endpoint).isZero();
+      assertThat(figures.path(endpoint).path("clientErrors").asLong()).as(endpoint).isZero();
+      assertThat(figures.path(endpoint).path("ioErrors").asLong()).as(endpoint).isZero();
+    }
+    assertThat(figures.path("rebuilds").get(0).path("state").asText()).isEqualTo("done");
+    assertThat(figures.path("heapSamples").size()).isPositive();
+    assertThat(cli.out()).contains("| search |", "result: 0 errors (0 of them 5xx): PASS");
+  }
+
+  @Test
+  void a_remote_url_an_admin_without_a_password_or_a_wrong_password_is_one_error_line() {
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--admin-user", "loader")).isEqualTo(1);
+    assertThat(cli.err()).startsWith("error: --admin-user needs --admin-password-stdin");
+
+    CommandRunner elsewhere = new CommandRunner(app.config(), stdin(""));
+    assertThat(elsewhere.run("load", "--url", "http://192.0.2.1:7070")).isEqualTo(1);
+    assertThat(elsewhere.err()).startsWith("error: --url must point at this machine");
+
+    ConsoleSession.createUser(app, "someone", "a long enough password", true);
+    CommandRunner wrong = new CommandRunner(app.config(), stdin("not the password"));
+    assertThat(wrong.run("load", "--url", app.uri("/").toString(), "--admin-user", "someone", "--admin-password-stdin")).isEqualTo(1);
+    assertThat(wrong.err()).startsWith("error: Cannot sign in as 'someone'").doesNotContain("Exception");
+  }
+
+  @Test
+  void heap_readings_add_up_the_heap_pools_of_a_scrape() {
+    String scrape = """
+        # HELP jvm_memory_used_bytes The amount of used memory
+        jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.048576E7
+        jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2.097152E7
+        jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 5.0E7
+        jvm_gc_live_data_size_bytes 1.5E7
+        """;
+    HeapSamples.Sample sample = HeapSamples.parse(5, scrape);
+    assertThat(sample.heapUsed()).isEqualTo(31_457_280L);
+    assertThat(sample.liveData()).isEqualTo(15_000_000L);
+  }
+
+  private static ByteArrayInputStream stdin(String line) {
+    return new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+}
