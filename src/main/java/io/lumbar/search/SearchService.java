@@ -26,6 +26,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -124,7 +129,26 @@ public final class SearchService {
         features.proximity(), features.tagBoost(), false, features.facets(), features.snippets());
     SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
     Plan check = checker.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
-    return check.query() != null && searcher.count(check.query()) > 0 ? corrected : null;
+    return check.query() != null && anyMatch(searcher, check.query()) ? corrected : null;
+  }
+
+  /** Whether some live passage matches: stops at the first, where counting them all visits every match. */
+  private static boolean anyMatch(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Facets facets(IndexSearcher searcher, ScoreDoc[] ranked, TagMatcher tags) throws IOException {
