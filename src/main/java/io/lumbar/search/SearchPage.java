@@ -25,6 +25,16 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return response != null && !response.results().isEmpty();
   }
 
+  /** "3 passages found", or "1,000+ passages found" when there are more matches than were counted. */
+  public String matchCount() {
+    long total = response.total();
+    String count = String.format(java.util.Locale.ROOT, "%,d", total);
+    if (response.totalRelation() == SearchResponse.TotalRelation.LOWER_BOUND) {
+      return count + "+ passages found";
+    }
+    return count + (total == 1 ? " passage found" : " passages found");
+  }
+
   /** Link to the next page with the same filters and page size, or null on the last page. */
   public String nextPageUrl() {
     int next = request.offset() + request.limit();

@@ -7,6 +7,7 @@ import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.SearchResponse.FacetCount;
 import io.lumbar.search.SearchResponse.Facets;
 import io.lumbar.search.SearchResponse.Hit;
+import io.lumbar.search.SearchResponse.TotalRelation;
 import io.lumbar.search.SymptomQuery.Plan;
 import io.lumbar.web.BadRequestException;
 import java.io.IOException;
@@ -15,13 +16,21 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -29,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -37,6 +47,13 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public final class SearchService {
   /** Score first; equal scores in passage-id order, so paging never repeats or skips a passage. */
   private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PassageFields.ID_SORT, SortField.Type.LONG));
+  /**
+   * Totals are exact up to here and a lower bound above ({@code totalRelation} "gte"): counting every match of a
+   * common word would make every search visit every passage, instead of skipping those that cannot reach the top.
+   */
+  static final int EXACT_TOTAL_UP_TO = 1_000;
+  /** Facets count the tags of this many best-ranked matches (all matches, when there are no more). */
+  static final int FACET_SAMPLE = 100;
   private static final int SNIPPET_PASSAGES = 2;
   /** Snippet fragments aim at this many characters around the densest cluster of matches. */
   private static final int SNIPPET_FRAGMENT_CHARS = 160;
@@ -76,25 +93,21 @@ public final class SearchService {
         return SearchResponse.empty(request.query(), elapsedMillis(started));
       }
       int wanted = request.offset() + request.limit();
-      // Facets need every match anyway, so the total is counted exactly in the same pass.
-      TopFieldCollectorManager top = new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE);
-      TopFieldDocs docs;
-      Facets facets = Facets.NONE;
-      if (features.facets()) {
-        Object[] both = searcher.search(plan.query(), new MultiCollectorManager(top, new TagFacets()));
-        docs = (TopFieldDocs) both[0];
-        facets = facets((TagFacets.Counts) both[1], words.tags());
-      } else {
-        docs = searcher.search(plan.query(), top);
-      }
-      ScoreDoc[] page = Arrays.copyOfRange(docs.scoreDocs, Math.min(request.offset(), docs.scoreDocs.length), docs.scoreDocs.length);
+      // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that cannot reach the top.
+      int collected = features.facets() ? Math.max(wanted, FACET_SAMPLE) : wanted;
+      TopFieldDocs docs = searcher.search(plan.query(), new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
+      Facets facets = features.facets() ? facets(searcher, docs.scoreDocs, words.tags()) : Facets.NONE;
+      ScoreDoc[] page = Arrays.copyOfRange(docs.scoreDocs, Math.min(request.offset(), docs.scoreDocs.length),
+          Math.min(wanted, docs.scoreDocs.length));
       for (ScoreDoc doc : page) {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
       List<Hit> hits = toHits(searcher, words, plan, docs, page);
       String didYouMean = didYouMean(request, plan, words, searcher);
-      return new SearchResponse(request.query(), docs.totalHits.value(), elapsedMillis(started), hits, facets, didYouMean);
+      boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+      return new SearchResponse(request.query(), docs.totalHits.value(), exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
+          elapsedMillis(started), hits, facets, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -116,11 +129,32 @@ public final class SearchService {
         features.proximity(), features.tagBoost(), false, features.facets(), features.snippets());
     SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
     Plan check = checker.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
-    return check.query() != null && searcher.count(check.query()) > 0 ? corrected : null;
+    return check.query() != null && anyMatch(searcher, check.query()) ? corrected : null;
   }
 
-  private static Facets facets(TagFacets.Counts counts, TagMatcher tags) {
-    return new Facets(sorted(counts.causes(), tags), sorted(counts.treatments(), tags));
+  /** Whether some live passage matches: stops at the first, where counting them all visits every match. */
+  private static boolean anyMatch(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Facets facets(IndexSearcher searcher, ScoreDoc[] ranked, TagMatcher tags) throws IOException {
+    ScoreDoc[] sample = ranked.length > FACET_SAMPLE ? Arrays.copyOf(ranked, FACET_SAMPLE) : ranked;
+    TagFacets.Counts counts = TagFacets.count(searcher.getIndexReader(), sample);
+    return new Facets(sorted(counts.causes(), tags), sorted(counts.treatments(), tags), sample.length);
   }
 
   private static List<FacetCount> sorted(Map<String, Integer> counts, TagMatcher tags) {
@@ -134,11 +168,15 @@ public final class SearchService {
     if (page.length == 0) {
       return List.of();
     }
-    String[] snippets = features.snippets() ? snippets(searcher, words, plan, docs, page) : new String[page.length];
     StoredFields stored = searcher.storedFields();
+    List<IndexedPassage> passages = new ArrayList<>(page.length);
+    for (ScoreDoc doc : page) {
+      passages.add(PassageDocuments.fromDocument(stored.document(doc.doc)));
+    }
+    String[] snippets = features.snippets() ? snippets(searcher, words, plan, docs, page, passages) : new String[page.length];
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      IndexedPassage p = PassageDocuments.fromDocument(stored.document(page[i].doc));
+      IndexedPassage p = passages.get(i);
       String snippet = snippets[i] != null ? snippets[i] : Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
       hits.add(new Hit(p.id(), p.articleId(), p.articleTitle(), p.heading(), p.position(), p.text(), snippet,
           page[i].score, p.causes(), p.treatments()));
@@ -147,13 +185,48 @@ public final class SearchService {
   }
 
   /** Fragments around the densest matches; only words the query matched (synonyms and corrections included) are marked. */
-  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, words.analysis().indexAnalyzer())
+  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page,
+      List<IndexedPassage> passages) throws IOException {
+    Map<Integer, String> texts = new HashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      texts.put(page[i].doc, passages.get(i).text());
+    }
+    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, words.analysis().indexAnalyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f))
-        .build();
-    return highlighter.highlight(PassageFields.TEXT, plan.highlight(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
+            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f));
+    return new PageHighlighter(builder, texts).highlight(PassageFields.TEXT, plan.highlight(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
+  }
+
+  /** Highlights the texts of the page as already read for the hits, so each hit's stored fields are read once. */
+  private static final class PageHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, String> texts;
+
+    PageHighlighter(Builder builder, Map<Integer, String> texts) {
+      super(builder);
+      this.texts = texts;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        values.add(new CharSequence[] {texts.get(doc)});
+      }
+      return values;
+    }
+
+    /** The text field is indexed alike in every segment: one segment says how, without merging all segments' field infos. */
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+        if (info != null) {
+          return info;
+        }
+      }
+      return null;
+    }
   }
 
   private static long elapsedMillis(long startedNanos) {

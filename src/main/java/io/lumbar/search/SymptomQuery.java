@@ -20,8 +20,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -126,24 +124,27 @@ final class SymptomQuery {
     QueryBuilder words = new QueryBuilder(features.synonyms() ? analysis.synonymAnalyzer() : analysis.stemmedAnalyzer());
     // "slipped disc" => "herniated disc" must find the phrase, not any passage with both words somewhere.
     words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    // One flat disjunction of single signals, each with its weight: Lucene can then leave out the signals of
+    // common words ("back", "pain") once they cannot lift a passage into the top, instead of visiting every
+    // passage that says "back". A sum of sums is the same sum, so flattening changes no score.
+    Disjunction any = new Disjunction();
     boolean matchable = false;
     Query inText = words.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
     if (inText != null) {
-      any.add(inText, Occur.SHOULD);
+      any.add(inText, 1f);
       highlight.add(inText, Occur.SHOULD);
       matchable = true;
     }
     if (features.headingBoost()) {
       Query inHeading = words.createBooleanQuery(PassageFields.HEADING, text, Occur.SHOULD);
       if (inHeading != null) {
-        any.add(new BoostQuery(inHeading, HEADING_WEIGHT), Occur.SHOULD);
+        any.add(inHeading, HEADING_WEIGHT);
       }
     }
     if (features.exactBoost()) {
       Query exact = new QueryBuilder(analysis.exactAnalyzer()).createBooleanQuery(PassageFields.TEXT_EXACT, text, Occur.SHOULD);
       if (exact != null) {
-        any.add(new BoostQuery(exact, EXACT_WEIGHT), Occur.SHOULD);
+        any.add(exact, EXACT_WEIGHT);
       }
     }
     if (features.proximity()) {
@@ -152,21 +153,21 @@ final class SymptomQuery {
         // "lower back" and "back pain" are near each other in most passages; only telling pairs count.
         if (isTelling(stems.get(i)) && isTelling(stems.get(i + 1))) {
           PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
-          any.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
+          any.add(pair, PROXIMITY_WEIGHT);
         }
       }
     }
     if (features.tagBoost()) {
       for (TagTerms tag : vocabulary.tags().matches(text)) {
         // Not a term frequency: how focused the passage is on the tag (see PassageFields.TAG_FOCUS).
-        any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), Occur.SHOULD);
+        any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), 1f);
         matchable = true;
       }
     }
     for (String correction : corrections.values()) {
       for (String stem : tokens(analysis.stemmedAnalyzer(), correction)) {
         TermQuery corrected = new TermQuery(new Term(PassageFields.TEXT, stem));
-        any.add(new BoostQuery(corrected, CORRECTION_WEIGHT), Occur.SHOULD);
+        any.add(corrected, CORRECTION_WEIGHT);
         highlight.add(corrected, Occur.SHOULD);
         matchable = true;
       }
@@ -178,13 +179,32 @@ final class SymptomQuery {
       return any.build();
     }
     // Outside the required group: asking "why" or "what helps" ranks tagged passages up, but matches nothing by itself.
-    BooleanQuery.Builder withIntent = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
-    for (String kind : Intent.of(text)) {
-      // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
-      String field = kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT;
-      withIntent.add(new BoostQuery(new ConstantScoreQuery(new FieldExistsQuery(field)), INTENT_WEIGHT), Occur.SHOULD);
+    // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
+    List<String> kinds = Intent.of(text).stream().map(kind -> kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT).toList();
+    return new TaggedBoostQuery(any.build(), kinds, INTENT_WEIGHT);
+  }
+
+  /** A pure disjunction built flat: nested disjunctions and their weights are spread over their clauses. */
+  private static final class Disjunction {
+    private final BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+
+    void add(Query query, float weight) {
+      if (query instanceof BoostQuery boosted) {
+        add(boosted.getQuery(), weight * boosted.getBoost());
+      } else if (query instanceof BooleanQuery bool && isPureDisjunction(bool)) {
+        bool.clauses().forEach(clause -> add(clause.query(), weight));
+      } else {
+        clauses.add(weight == 1f ? query : new BoostQuery(query, weight), Occur.SHOULD);
+      }
     }
-    return withIntent.build();
+
+    Query build() {
+      return clauses.build();
+    }
+
+    private static boolean isPureDisjunction(BooleanQuery bool) {
+      return bool.getMinimumNumberShouldMatch() == 0 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
+    }
   }
 
   /**

@@ -2,82 +2,52 @@ package io.lumbar.search;
 
 import io.lumbar.indexing.PassageFields;
 import java.io.IOException;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Counts causes and treatments over every passage a search matches, in the same pass as ranking: per
- * segment by doc-value ordinal (an array increment per tag), resolved to slugs once per segment.
+ * Counts causes and treatments over the best-ranked matches of a search (see {@link SearchService#FACET_SAMPLE}):
+ * counting every match would make each search visit every match, which rules out skipping the ones that
+ * cannot reach the top. Per segment by doc-value ordinal (an array increment per tag), resolved to slugs once.
  */
-final class TagFacets implements CollectorManager<TagFacets.Counter, TagFacets.Counts> {
-  /** Slug → number of matching passages, per kind. */
+final class TagFacets {
+  /** Slug → number of passages among those counted, per kind. */
   record Counts(Map<String, Integer> causes, Map<String, Integer> treatments) {}
 
-  @Override
-  public Counter newCollector() {
-    return new Counter();
-  }
+  private TagFacets() {}
 
-  @Override
-  public Counts reduce(Collection<Counter> collectors) {
+  static Counts count(IndexReader reader, ScoreDoc[] hits) throws IOException {
+    int[] docs = new int[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      docs[i] = hits[i].doc;
+    }
+    // Doc values are read forwards only, so segment by segment in document order.
+    Arrays.sort(docs);
     Map<String, Integer> causes = new HashMap<>();
     Map<String, Integer> treatments = new HashMap<>();
-    for (Counter c : collectors) {
-      c.finishSegment();
-      c.causes.forEach((k, v) -> causes.merge(k, v, Integer::sum));
-      c.treatments.forEach((k, v) -> treatments.merge(k, v, Integer::sum));
+    List<LeafReaderContext> leaves = reader.leaves();
+    int i = 0;
+    while (i < docs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      Segment cause = new Segment(DocValues.getSortedSet(leaf.reader(), PassageFields.CAUSE));
+      Segment treatment = new Segment(DocValues.getSortedSet(leaf.reader(), PassageFields.TREATMENT));
+      for (; i < docs.length && docs[i] < end; i++) {
+        cause.count(docs[i] - leaf.docBase);
+        treatment.count(docs[i] - leaf.docBase);
+      }
+      cause.addTo(causes);
+      treatment.addTo(treatments);
     }
     return new Counts(causes, treatments);
-  }
-
-  static final class Counter extends SimpleCollector {
-    private final Map<String, Integer> causes = new HashMap<>();
-    private final Map<String, Integer> treatments = new HashMap<>();
-    private Segment cause;
-    private Segment treatment;
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      finishSegment();
-      cause = new Segment(DocValues.getSortedSet(context.reader(), PassageFields.CAUSE));
-      treatment = new Segment(DocValues.getSortedSet(context.reader(), PassageFields.TREATMENT));
-    }
-
-    @Override
-    public void collect(int doc) throws IOException {
-      cause.count(doc);
-      treatment.count(doc);
-    }
-
-    @Override
-    public void setScorer(Scorable scorer) {}
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    void finishSegment() {
-      try {
-        if (cause != null) {
-          cause.addTo(causes);
-          treatment.addTo(treatments);
-          cause = null;
-          treatment = null;
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 
   private static final class Segment {

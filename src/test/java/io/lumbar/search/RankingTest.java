@@ -9,7 +9,9 @@ import io.lumbar.indexing.IndexedPassage.TagRef;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.SearchResponse.FacetCount;
 import io.lumbar.search.SearchResponse.Hit;
+import io.lumbar.search.SearchResponse.TotalRelation;
 import io.lumbar.search.TagMatcher.TagTerms;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,10 @@ class RankingTest {
 
     assertThat(ids(search("why zzzz", corpus))).isEmpty();
     assertThat(ids(search("what helps a sore back", corpus))).containsExactly(1L, 2L);
+    SearchService service = new SearchService(index, () -> VOCABULARY);
+    SearchRequest filtered = new SearchRequest("what helps a sore back", 10, 0, List.of(), List.of(), List.of("1"));
+    assertThat(ids(service.search(filtered))).as("also beside a filter").containsExactly(1L, 2L);
+    assertThat(ids(service.search(new SearchRequest("why zzzz", 10, 0, List.of(), List.of(), List.of("1"))))).isEmpty();
   }
 
   @Test
@@ -164,9 +170,52 @@ class RankingTest {
     SearchResponse r = new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage("ice", 1));
 
     assertThat(r.total()).isEqualTo(3);
+    assertThat(r.totalRelation()).isEqualTo(TotalRelation.EXACT);
     assertThat(r.results()).hasSize(1);
     assertThat(r.facets().causes()).containsExactly(new FacetCount("sciatica", "Sciatica", 2));
     assertThat(r.facets().treatments()).containsExactly(new FacetCount("cold-and-heat", "Cold and heat", 2));
+    assertThat(r.facets().sample()).isEqualTo(3);
+  }
+
+  @Test
+  void facets_count_only_the_best_ranked_matches_when_there_are_many() {
+    List<IndexedPassage> passages = new ArrayList<>();
+    for (int i = 1; i <= SearchService.FACET_SAMPLE; i++) {
+      passages.add(passage(i, "Ice, ice and more ice.", List.of(), List.of(ICE)));
+    }
+    for (int i = 1; i <= 5; i++) {
+      passages.add(passage(1000 + i, "An ice pack is one of many things people try when the lower back is sore after work.",
+          List.of(SCIATICA), List.of()));
+    }
+    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), passages);
+
+    SearchResponse r = new SearchService(index, () -> VOCABULARY).search(SearchRequest.firstPage("ice", 10));
+
+    assertThat(r.total()).isEqualTo(SearchService.FACET_SAMPLE + 5);
+    assertThat(r.facets().sample()).isEqualTo(SearchService.FACET_SAMPLE);
+    assertThat(r.facets().treatments()).containsExactly(new FacetCount("cold-and-heat", "Cold and heat", SearchService.FACET_SAMPLE));
+    assertThat(r.facets().causes()).isEmpty();
+  }
+
+  @Test
+  void the_total_is_a_lower_bound_past_the_exact_limit_and_paging_still_works() {
+    int matching = SearchService.EXACT_TOTAL_UP_TO + 500;
+    List<IndexedPassage> passages = new ArrayList<>();
+    for (int i = 1; i <= matching; i++) {
+      // Different lengths, so scores differ and Lucene can skip passages that cannot reach the top.
+      passages.add(passage(i, "Ice the sore back" + " and rest".repeat(i % 7) + "."));
+    }
+    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), passages);
+    SearchService service = new SearchService(index, () -> VOCABULARY);
+
+    SearchResponse first = service.search(SearchRequest.firstPage("ice", 10));
+    SearchResponse second = service.search(new SearchRequest("ice", 10, 10, List.of(), List.of(), List.of()));
+
+    assertThat(first.totalRelation()).isEqualTo(TotalRelation.LOWER_BOUND);
+    assertThat(first.total()).isBetween((long) SearchService.EXACT_TOTAL_UP_TO, (long) matching);
+    assertThat(ids(first)).hasSize(10).doesNotContainAnyElementsOf(ids(second));
+    assertThat(ids(second)).hasSize(10);
+    assertThat(first.results().getLast().score()).isGreaterThanOrEqualTo(second.results().getFirst().score());
   }
 
   @Test
