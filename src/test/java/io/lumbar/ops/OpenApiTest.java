@@ -126,6 +126,11 @@ class OpenApiTest {
     io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () ->
         assertThat(console.get(jobPath).json().path("state").asText()).isEqualTo("done"));
 
+    // The search log is written in the background: wait until both reports have the searches above.
+    for (String report : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches")) {
+      io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () ->
+          assertThat(console.get(report).json().path("searches").isEmpty()).as(report).isFalse());
+    }
     for (String path : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches", jobPath,
         "/api/admin/check")) {
       ConsoleSession.Page page = console.get(path);
