@@ -45,12 +45,10 @@ public final class ApiTokens {
       """;
 
   private final Database db;
-  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
 
   public ApiTokens(Database db) {
     this.db = db;
-    this.audit = new AuditTrail(db);
   }
 
   /** The name of the live token with this value, or empty for an unknown or revoked one. */
@@ -93,11 +91,13 @@ public final class ApiTokens {
         st.executeUpdate();
         try (ResultSet keys = st.getGeneratedKeys()) {
           keys.next();
-          return keys.getLong(1);
+          long created = keys.getLong(1);
+          // In the same transaction: a token never exists without its audit row.
+          AuditTrail.record(c, actor, "token.create", "api_token", created, java.util.Map.of("name", name));
+          return created;
         }
       }
     });
-    audit.record(actor, "token.create", "api_token", id);
     Token token = list().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     return new Created(token, value);
   }
@@ -107,14 +107,15 @@ public final class ApiTokens {
       try (PreparedStatement st = c.prepareStatement(REVOKE)) {
         st.setString(1, actor);
         st.setLong(2, id);
-        return st.executeUpdate();
+        int revoked = st.executeUpdate();
+        if (revoked > 0) {
+          AuditTrail.record(c, actor, "token.revoke", "api_token", id, java.util.Map.of());
+        }
+        return revoked;
       }
     });
     if (changed == 0 && list().stream().noneMatch(t -> t.id() == id)) {
       throw new NotFoundException("API token", id);
-    }
-    if (changed > 0) {
-      audit.record(actor, "token.revoke", "api_token", id);
     }
   }
 

@@ -18,7 +18,7 @@ public final class AuditTrail {
       INSERT INTO audit_log (actor, action, entity_type, entity_id) VALUES (?, ?, ?, ?)
       """;
   private static final String INSERT_WITH_DETAIL = """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'user', ?, ?)
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, ?, ?, ?)
       """;
   private static final ObjectMapper JSON = Json.mapper();
 
@@ -42,14 +42,25 @@ public final class AuditTrail {
 
   /** A change to a user, written in the caller's transaction so the log and the change stand or fall together. */
   static void recordUserChange(Connection c, String actor, String action, long userId, Map<String, ?> detail) throws SQLException {
+    record(c, actor, action, "user", userId, detail);
+  }
+
+  /**
+   * An event with its detail (as JSON), written in the caller's transaction so the log and the change stand or
+   * fall together.
+   */
+  public static void record(Connection c, String actor, String action, String entityType, long entityId, Map<String, ?> detail)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(INSERT_WITH_DETAIL)) {
       st.setString(1, actor);
       st.setString(2, action);
-      st.setLong(3, userId);
-      st.setString(4, JSON.writeValueAsString(detail));
+      st.setString(3, entityType);
+      st.setLong(4, entityId);
+      st.setString(5, JSON.writeValueAsString(detail));
       st.executeUpdate();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
+
 }

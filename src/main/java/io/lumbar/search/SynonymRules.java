@@ -1,5 +1,6 @@
 package io.lumbar.search;
 
+import io.lumbar.accounts.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import java.sql.PreparedStatement;
@@ -28,10 +29,6 @@ public final class SynonymRules {
       """;
   private static final String DELETE = """
       DELETE FROM synonym_rules WHERE id = ?
-      """;
-  /** Who changed which rule, in the same transaction as the change; the rule text is kept for removals too. */
-  private static final String AUDIT = """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'synonym', ?, JSON_OBJECT('rule', ?))
       """;
   private static final String RULE = """
       SELECT rule FROM synonym_rules WHERE id = ? FOR UPDATE
@@ -112,15 +109,11 @@ public final class SynonymRules {
     });
   }
 
+  /** Who changed which rule, in the same transaction as the change; the rule text is kept for removals too. */
   private static void audit(java.sql.Connection c, String actor, String action, long id, String rule) throws java.sql.SQLException {
-    try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-      st.setString(1, actor);
-      st.setString(2, action);
-      st.setLong(3, id);
-      st.setString(4, rule);
-      st.executeUpdate();
-    }
+    AuditTrail.record(c, actor, action, "synonym", id, java.util.Map.of("rule", rule));
   }
+
 
   private static String check(String rule) {
     if (rule != null && rule.length() > MAX_RULE_LENGTH) {
