@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>Ids are handed out when a transaction inserts, not when it commits, so a later id can become
  * visible before an earlier one. A missing id is remembered as a gap and looked for again on each
  * poll; the durable position (stored in the index commit) never passes an open gap. A gap still
- * open after {@link #GAP_TIMEOUT_NANOS} belongs to a rolled-back transaction and is dropped.
+ * open after {@link #GAP_TIMEOUT_NANOS} belongs to a rolled-back transaction and is dropped. Its age counts
+ * from when the change that revealed it was written, by the database's clock: the missing id was handed out
+ * before that. So a hole a killed or rolled-back transaction left long ago is dropped as soon as it is found,
+ * and a restart does not wait for it again (nor replay the changes after it on every restart).
  */
 public final class IndexFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
@@ -46,7 +49,7 @@ public final class IndexFollower implements AutoCloseable {
   private final Object rebuildLock = new Object();
   /** Highest change id applied. */
   private long highWater;
-  /** Ids below highWater not seen yet, with the time they were first missed. */
+  /** Ids below highWater not seen yet, with the time ({@link System#nanoTime()}) they have been missing since. */
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
   private long lastCommittedPosition;
   private long lastCommitNanos = System.nanoTime();
@@ -169,12 +172,12 @@ public final class IndexFollower implements AutoCloseable {
       for (Change change : fresh) {
         if (change.id() - highWater <= MAX_TRACKED_GAP) {
           for (long missing = highWater + 1; missing < change.id(); missing++) {
-            gaps.put(missing, now);
+            gaps.put(missing, change.writtenAtNanos());
           }
         }
         highWater = change.id();
       }
-      gaps.values().removeIf(firstMissed -> now - firstMissed > gapTimeoutNanos);
+      dropExpiredGaps(now);
       appliedPosition = safePosition();
       try {
         maybeCommit(target, now, false);
@@ -199,6 +202,18 @@ public final class IndexFollower implements AutoCloseable {
         target.delete(id);
       }
     }
+  }
+
+  /** Goes on from what {@code snapshot} reflects of the log; its gaps keep their age, so old holes go at once. */
+  private void followFrom(IndexSource.Snapshot snapshot) {
+    highWater = snapshot.position();
+    gaps.clear();
+    snapshot.missing().forEach(gap -> gaps.put(gap.id(), gap.sinceNanos()));
+    dropExpiredGaps(System.nanoTime());
+  }
+
+  private void dropExpiredGaps(long now) {
+    gaps.values().removeIf(missingSince -> now - missingSince > gapTimeoutNanos);
   }
 
   /** The highest change id applied, holes below it or not. */
@@ -260,10 +275,7 @@ public final class IndexFollower implements AutoCloseable {
       try {
         if (found.report().positionAhead()) {
           // The database forgot changes the index had seen (restored from a backup?): follow its log from here.
-          highWater = found.snapshot().position();
-          gaps.clear();
-          long now = System.nanoTime();
-          found.snapshot().missing().forEach(id -> gaps.put(id, now));
+          followFrom(found.snapshot());
         }
         index.commit(safePosition());
         lastCommittedPosition = safePosition();
@@ -352,10 +364,7 @@ public final class IndexFollower implements AutoCloseable {
       boolean swapped = false;
       try {
         // Follow the log from the snapshot: transactions still open then hold lower ids and are gaps.
-        highWater = snapshot.position();
-        gaps.clear();
-        long now = System.nanoTime();
-        snapshot.missing().forEach(id -> gaps.put(id, now));
+        followFrom(snapshot);
         int replayed = catchUp(next);
         next.commit(safePosition());
         index.swapTo(next);

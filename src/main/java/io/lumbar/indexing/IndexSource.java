@@ -15,12 +15,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Reads from MariaDB what the index needs: published passages with their article and tags, and the change log. */
 final class IndexSource {
-  /** One entry of the change log. */
-  record Change(long id, long passageId) {}
+  /**
+   * One entry of the change log. {@code writtenAtNanos} is when it was written by the database's clock, on this
+   * JVM's {@link System#nanoTime()} scale (see {@link #writtenAt}).
+   */
+  record Change(long id, long passageId, long writtenAtNanos) {}
+
+  /**
+   * How long ago a change was written, in milliseconds by the database's clock, so the app's clock and time zone
+   * do not matter. UNIX_TIMESTAMP of a TIMESTAMP column is its stored UTC value, so neither does the session's
+   * time zone or a daylight-saving shift (which TIMESTAMPDIFF(..., NOW()) would count); now in whole seconds
+   * errs young, the safe side.
+   */
+  private static final String AGE_MILLIS = "CAST((UNIX_TIMESTAMP() - UNIX_TIMESTAMP(changed_at)) * 1000 AS SIGNED)";
+  /** Older counts as this old: beyond any gap timeout, and far from overflowing nanoTime arithmetic. */
+  private static final long MAX_AGE_MILLIS = TimeUnit.DAYS.toMillis(1);
 
   private static final String PASSAGE_COLUMNS = """
       SELECT p.id, p.article_id, a.title, p.heading, p.text, p.position
@@ -63,7 +77,7 @@ final class IndexSource {
   List<Change> changesAfter(long afterId, int limit) {
     return db.read(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT id, passage_id FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
+          "SELECT id, passage_id, " + AGE_MILLIS + " FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
         st.setLong(1, afterId);
         st.setInt(2, limit);
         return changes(st);
@@ -78,7 +92,8 @@ final class IndexSource {
     }
     return db.read(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT id, passage_id FROM index_changes WHERE id IN (" + placeholders(ids.size()) + ") ORDER BY id")) {
+          "SELECT id, passage_id, " + AGE_MILLIS + " FROM index_changes WHERE id IN (" + placeholders(ids.size())
+              + ") ORDER BY id")) {
         bind(st, ids);
         return changes(st);
       }
@@ -111,9 +126,16 @@ final class IndexSource {
 
   /**
    * What a consistent snapshot of the database reflects of the change log: every id up to {@code position}
-   * except {@code missing}, which belonged to transactions still open when the snapshot was taken.
+   * except {@code missing}, which belonged to transactions still open when the snapshot was taken (or rolled back).
    */
-  record Snapshot(long position, List<Long> missing) {}
+  record Snapshot(long position, List<Gap> missing) {}
+
+  /**
+   * An id missing from the change log, missing at least since {@code sinceNanos} ({@link System#nanoTime()}
+   * scale): ids are handed out in order as rows are inserted, so it was taken before the next change present
+   * was written.
+   */
+  record Gap(long id, long sinceNanos) {}
 
   /** How far below the snapshot's last id to look for ids of transactions still in flight. */
   private static final int IN_FLIGHT_WINDOW = 10_000;
@@ -237,14 +259,20 @@ final class IndexSource {
 
   private static Snapshot changeLogSnapshot(Connection c) throws SQLException {
     long position = latestPosition(c);
-    List<Long> missing = new ArrayList<>();
+    List<Gap> missing = new ArrayList<>();
     long expected = Math.max(1, position - IN_FLIGHT_WINDOW);
-    try (PreparedStatement st = c.prepareStatement("SELECT id FROM index_changes WHERE id >= ? ORDER BY id")) {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT id, " + AGE_MILLIS + " FROM index_changes WHERE id >= ? ORDER BY id")) {
       st.setLong(1, expected);
       try (ResultSet rs = st.executeQuery()) {
+        long read = System.nanoTime();
         while (rs.next()) {
-          for (long id = rs.getLong(1); expected < id; expected++) {
-            missing.add(expected);
+          long id = rs.getLong(1);
+          if (expected < id) {
+            long since = writtenAt(read, rs.getLong(2));
+            for (; expected < id; expected++) {
+              missing.add(new Gap(expected, since));
+            }
           }
           expected++;
         }
@@ -323,11 +351,20 @@ final class IndexSource {
   private static List<Change> changes(PreparedStatement st) throws SQLException {
     List<Change> result = new ArrayList<>();
     try (ResultSet rs = st.executeQuery()) {
+      long read = System.nanoTime();
       while (rs.next()) {
-        result.add(new Change(rs.getLong(1), rs.getLong(2)));
+        result.add(new Change(rs.getLong(1), rs.getLong(2), writtenAt(read, rs.getLong(3))));
       }
     }
     return result;
+  }
+
+  /**
+   * {@code ageMillis} (read by a query answered before {@code readNanos}) before {@code readNanos}: a little late
+   * if anything, so a gap dated by it is never taken for older than it is. A change dated ahead counts as new.
+   */
+  private static long writtenAt(long readNanos, long ageMillis) {
+    return readNanos - TimeUnit.MILLISECONDS.toNanos(Math.clamp(ageMillis, 0, MAX_AGE_MILLIS));
   }
 
   private static String placeholders(int n) {

@@ -113,6 +113,50 @@ class IndexFollowerTest {
     }
   }
 
+  @Test
+  void a_hole_older_than_the_gap_timeout_by_the_database_clock_does_not_hold_a_fresh_follower_back_but_a_young_one_does() {
+    long start = leaveAnOldAndAYoungHole();
+
+    // A fresh follower on the same index is what a restart (after a SIGKILL, say) starts with.
+    try (IndexFollower restarted = Indexing.follower(index, db.database())) {
+      restarted.catchUp();
+      assertThat(restarted.highWater()).isEqualTo(start + 4);
+      assertThat(restarted.safePosition()).as("past the old hole, held at the young one").isEqualTo(start + 2);
+    }
+  }
+
+  @Test
+  void a_rebuild_drops_holes_older_than_the_gap_timeout_at_once_and_keeps_young_ones() {
+    long start = leaveAnOldAndAYoungHole();
+
+    follower.rebuild(count -> {});
+
+    assertThat(follower.safePosition()).isEqualTo(start + 2);
+    assertThat(index.committedPosition()).isEqualTo(start + 2);
+  }
+
+  /**
+   * Leaves the log with a hole whose next change was written ten minutes ago by the database's clock (as a
+   * transaction killed long before a restart leaves it) and a hole whose next change was written just now; returns
+   * the id before the first hole.
+   */
+  private long leaveAnOldAndAYoungHole() {
+    long alpha = passageId("%alpha%");
+    long start = follower.highWater();
+    db.database().inTransaction(c -> {
+      try (var st = c.prepareStatement("INSERT INTO index_changes (id, passage_id, changed_at) VALUES "
+          + "(?, ?, NOW(3) - INTERVAL 10 MINUTE), (?, ?, NOW(3))")) {
+        st.setLong(1, start + 2);
+        st.setLong(2, alpha);
+        st.setLong(3, start + 4);
+        st.setLong(4, alpha);
+        st.executeUpdate();
+      }
+      return null;
+    });
+    return start;
+  }
+
   private static void reject(Connection c, long id) throws java.sql.SQLException {
     try (var st = c.prepareStatement("UPDATE passages SET status = 'rejected' WHERE id = ?")) {
       st.setLong(1, id);
