@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lumbar export}: the same bytes as {@code GET /api/export} for the same filter, to standard output or
- * a file. A file is written beside its target and renamed into place when complete, so a failed export never
- * leaves half a file; a terminal gets a progress bar on standard error.
+ * a file. A file is written beside its target and renamed into place when complete, so a failed export (the
+ * database gone mid-way) never leaves half a file, nor replaces an older one. Standard output cannot be taken
+ * back: there a failure stops the output where it was, and the non-zero exit is what tells. A terminal gets a
+ * progress bar on standard error.
  */
 @Command(name = "export", description = "Export passages as JSON Lines, JSON or CSV (the same as GET /api/export).")
 public final class ExportCommand implements Callable<Integer> {
@@ -70,14 +72,18 @@ public final class ExportCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       LongConsumer progress = System.console() == null ? n -> {} : new ProgressBar(err, export.count(filter));
       long written;
-      if (output == null) {
-        written = export.write(filter, exportFormat, System.out, progress);
-        System.out.flush();
-      } else {
-        written = writeFile(export, filter, exportFormat, progress);
-      }
-      if (System.console() != null) {
-        err.println();
+      try {
+        if (output == null) {
+          written = export.write(filter, exportFormat, System.out, progress);
+          System.out.flush();
+        } else {
+          written = writeFile(export, filter, exportFormat, progress);
+        }
+      } finally {
+        if (System.console() != null) {
+          // Ends the progress bar's line, so a failure's one-line error starts on its own.
+          err.println();
+        }
       }
       if (output != null) {
         err.println("exported " + written + " passages to " + output);

@@ -5,12 +5,16 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import io.lumbar.accounts.Auth;
+import io.lumbar.db.DataAccessException;
 import io.lumbar.db.Database;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +66,74 @@ public final class ExportRoutes {
     stream(ctx, knowledge::write);
   }
 
-  /** Writes straight to the response, which Jetty sends in chunks as the buffer fills: nothing is held whole. */
-  private static void stream(Context ctx, java.util.function.Consumer<OutputStream> body) {
+  /**
+   * Writes straight to the response, which Jetty sends in chunks as the buffer fills: nothing is held whole.
+   * A failure before the first byte reached the response is answered as any other (503 while the database is
+   * away). After it the status is sent and cannot change, so the response is aborted rather than ended: the
+   * client sees a broken transfer (no last chunk), never a short export that looks complete.
+   */
+  private static void stream(Context ctx, Consumer<OutputStream> body) {
+    Counted out = new Counted(ctx.outputStream());
     try {
-      OutputStream out = ctx.outputStream();
       body.accept(out);
       out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | RuntimeException e) {
+      if (out.bytes == 0) {
+        ctx.removeHeader("Content-Disposition");
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      }
+      abort(ctx, out, e);
+    }
+  }
+
+  private static void abort(Context ctx, Counted out, Exception failure) {
+    if (out.clientGone) {
+      log.info("{} {} stopped after {} bytes: the client went away", ctx.method(), ctx.path(), out.bytes);
+    } else if (failure instanceof DataAccessException) {
+      log.warn("{} {} aborted after {} bytes: {}", ctx.method(), ctx.path(), out.bytes, failure.getMessage());
+    } else {
+      log.error("{} {} aborted after {} bytes", ctx.method(), ctx.path(), out.bytes, failure);
+    }
+    // Javalin would end the response normally once this returns. Closing the connection under it leaves the
+    // last chunk unsent, as Jetty's own abort does; Javalin then fails quietly writing to a closed connection.
+    // (Jetty's ServletChannel.abort leaves the request in a state Javalin's end of request trips over, logging an
+    // error with a stack trace.) This closes the whole connection: right for HTTP/1.1, which is all Lumbar serves.
+    ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection().getEndPoint().close(failure);
+  }
+
+  /** The response stream, counting the bytes handed to it and noting whether writing to the client failed. */
+  private static final class Counted extends FilterOutputStream {
+    long bytes;
+    boolean clientGone;
+
+    Counted(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      bytes += len;
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        clientGone = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        clientGone = true;
+        throw e;
+      }
     }
   }
 }

@@ -28,6 +28,7 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   private static final CsvFactory CSV = CsvFactory.builder().build();
 
   final JsonGenerator gen;
+  private boolean finished;
 
   ExportWriter(JsonGenerator gen) {
     this.gen = gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -60,6 +61,7 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   public final void finish() {
     try {
       writeEnd();
+      finished = true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,10 +69,17 @@ public abstract sealed class ExportWriter implements AutoCloseable {
 
   abstract void writeRecord(ExportedPassage p) throws IOException;
 
-  /** Releases the generator without completing the document; the output stays open. */
+  /**
+   * Releases the generator; the output stays open. Unfinished (after a failure), the document is left incomplete
+   * and the output is not flushed, so a buffered output keeps what it holds back: an export failing before its
+   * first buffer filled has written nothing (and an HTTP export can still answer with an error status).
+   */
   @Override
   public void close() {
     try {
+      if (!finished) {
+        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+      }
       gen.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -63,8 +63,11 @@ public final class KnowledgeExport {
     db.inTransaction(c -> {
       List<Cause> causes = causes(c);
       Map<Long, List<Link>> links = links(c);
-      try (JsonGenerator gen = JSON.createGenerator(new BufferedOutputStream(out, 64 * 1024), JsonEncoding.UTF8)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
+      BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+      // As in ExportWriter: a failure leaves the document unfinished and what is still buffered unwritten.
+      try (JsonGenerator gen = JSON.createGenerator(buffered, JsonEncoding.UTF8)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+          .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
         gen.writeStartObject();
         gen.writeNumberField("schemaVersion", ExportWriter.SCHEMA_VERSION);
         gen.writeArrayFieldStart("causes");
@@ -103,6 +106,8 @@ public final class KnowledgeExport {
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeRaw('\n');
+        gen.flush();
+        buffered.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -32,6 +32,7 @@ import java.util.function.LongConsumer;
 public final class PassageExport {
   /** Rows per network round trip while streaming. */
   private static final int FETCH_SIZE = 2_000;
+  private static final String DEFAULT_WRITE_TIMEOUT = "@@GLOBAL.net_write_timeout";
   private static final String SELECT = """
       SELECT p.id, p.text, IF(p.original_text = p.text COLLATE utf8mb4_bin, NULL, p.original_text), p.heading, p.status,
              p.reject_reason, p.position, p.duplicate_of, a.id, a.title, a.publisher, a.source_name, p.version,
@@ -64,7 +65,8 @@ public final class PassageExport {
 
   /**
    * Writes every matching passage to {@code out} in {@code format} (buffered here; {@code out} is flushed, not
-   * closed), telling {@code progress} the running count; returns how many were written.
+   * closed), telling {@code progress} the running count; returns how many were written. When it fails, what is
+   * still buffered is dropped: a failure within the first 64 KB leaves {@code out} untouched.
    */
   public long write(ExportFilter filter, ExportFormat format, OutputStream out, LongConsumer progress) {
     BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
@@ -87,11 +89,20 @@ public final class PassageExport {
     return db.inTransaction(c -> {
       // A slow reader keeps the server waiting to send rows; give it as long as a download may take.
       setWriteTimeout(c, "3600");
+      long count;
       try {
-        return stream(c, filter, sink);
-      } finally {
-        setWriteTimeout(c, "@@GLOBAL.net_write_timeout");
+        count = stream(c, filter, sink);
+      } catch (SQLException | RuntimeException e) {
+        // The connection may be gone with the failure: what resetting it says must not hide why the export failed.
+        try {
+          setWriteTimeout(c, DEFAULT_WRITE_TIMEOUT);
+        } catch (SQLException reset) {
+          e.addSuppressed(reset);
+        }
+        throw e;
       }
+      setWriteTimeout(c, DEFAULT_WRITE_TIMEOUT);
+      return count;
     });
   }
 
