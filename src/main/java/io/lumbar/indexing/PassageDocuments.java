@@ -27,6 +27,7 @@ public final class PassageDocuments {
     doc.add(new NumericDocValuesField(PassageFields.CONTENT_HASH, contentHash(p)));
     doc.add(new Field(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     doc.add(new Field(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
+    doc.add(new Field(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PRESENCE_ONLY));
     if (p.heading() != null) {
       doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }

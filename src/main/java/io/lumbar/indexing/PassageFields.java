@@ -10,7 +10,7 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 5;
+  static final int SCHEMA_VERSION = 6;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
@@ -28,6 +28,12 @@ public final class PassageFields {
    * above stemmed ones, and its terms are the vocabulary for spelling corrections and completions.
    */
   public static final String TEXT_EXACT = "text_exact";
+  /**
+   * Each pair of adjacent words of the text field ("sleep on", "on back"), as one term, documents only: a phrase
+   * query looks here first, so it checks word positions only in passages that hold all its pairs instead of in
+   * every passage holding its words ("back" is in most). It finds passages; the text field still scores them.
+   */
+  public static final String TEXT_PAIRS = "text_pairs";
   /** The heading above the passage, analysed and stored; matches here count a little more. */
   public static final String HEADING = "heading";
   /** Article id as a keyword for filtering, and stored for the response. */
@@ -54,7 +60,18 @@ public final class PassageFields {
   /** Terms and frequencies only: enough to score and to list the vocabulary. */
   static final FieldType UNSTORED_TERMS = unstoredTerms();
 
+  /** Terms only, no frequencies, positions or norms: a pair's presence is all a phrase query needs. */
+  static final FieldType PRESENCE_ONLY = presenceOnly();
+
   private PassageFields() {}
+
+  private static FieldType presenceOnly() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
 
   private static FieldType unstoredTerms() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);

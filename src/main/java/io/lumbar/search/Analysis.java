@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -48,7 +49,8 @@ public final class Analysis {
 
   private final Analyzer stemmed = new Chain(null);
   private final Analyzer exact = new ExactChain();
-  private final Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(stemmed, Map.of(PassageFields.TEXT_EXACT, exact));
+  private final Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(stemmed,
+      Map.of(PassageFields.TEXT_EXACT, exact, PassageFields.TEXT_PAIRS, new PairChain()));
   private final Analyzer synonymAnalyzer;
 
   private Analysis(String synonymRules) {
@@ -161,6 +163,25 @@ public final class Analysis {
     protected TokenStream normalize(String fieldName, TokenStream in) {
       return new ASCIIFoldingFilter(new LowerCaseFilter(in));
     }
+  }
+
+  /** The text field's words two by two, as {@link #pairTerm} spells them: the {@code text_pairs} field. */
+  private static final class PairChain extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      StandardTokenizer source = new StandardTokenizer();
+      ShingleFilter pairs = new ShingleFilter(stemmedChain(source), 2, 2);
+      pairs.setOutputUnigrams(false);
+      pairs.setTokenSeparator(PAIR_SEPARATOR);
+      return new TokenStreamComponents(source, pairs);
+    }
+  }
+
+  private static final String PAIR_SEPARATOR = " ";
+
+  /** The {@code text_pairs} term for two adjacent terms of the text field. */
+  static String pairTerm(String first, String second) {
+    return first + PAIR_SEPARATOR + second;
   }
 
   private static TokenStream stemmedChain(StandardTokenizer source) {
