@@ -52,8 +52,12 @@ public final class SearchService {
    * common word would make every search visit every passage, instead of skipping those that cannot reach the top.
    */
   static final int EXACT_TOTAL_UP_TO = 1_000;
-  /** Facets count the tags of this many best-ranked matches (all matches, when there are no more). */
-  static final int FACET_SAMPLE = 100;
+  /**
+   * The best matches the plan's boosts are added to before the page is cut from them (more when the page reaches
+   * further), and whose tags the facets count (all matches, when there are no more).
+   */
+  static final int BEST_MATCHES = 100;
+  static final int FACET_SAMPLE = BEST_MATCHES;
   private static final int SNIPPET_PASSAGES = 2;
   /** Snippet fragments aim at this many characters around the densest cluster of matches. */
   private static final int SNIPPET_FRAGMENT_CHARS = 160;
@@ -94,11 +98,14 @@ public final class SearchService {
       }
       int wanted = request.offset() + request.limit();
       // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that cannot reach the top.
-      int collected = features.facets() ? Math.max(wanted, FACET_SAMPLE) : wanted;
+      int collected = Math.max(wanted, BEST_MATCHES);
       TopFieldDocs docs = searcher.search(plan.query(), new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
-      Facets facets = features.facets() ? facets(searcher, docs.scoreDocs, words.tags()) : Facets.NONE;
-      ScoreDoc[] page = Arrays.copyOfRange(docs.scoreDocs, Math.min(request.offset(), docs.scoreDocs.length),
-          Math.min(wanted, docs.scoreDocs.length));
+      FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
+      if (plan.boosts() != null) {
+        ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
+      }
+      Facets facets = features.facets() ? facets(searcher, ranked, words.tags()) : Facets.NONE;
+      ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length), Math.min(wanted, ranked.length));
       for (ScoreDoc doc : page) {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];

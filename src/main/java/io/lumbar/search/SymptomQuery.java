@@ -20,6 +20,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -57,10 +59,12 @@ final class SymptomQuery {
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
   /**
-   * The query to run (null when nothing is searchable), the part of it that marks words in snippets (the
-   * words, their synonyms and corrections, and the phrases, in the text field), and the corrections used.
+   * The query to run (null when nothing is searchable); {@code boosts}, what is added to the score of the best
+   * matches only (null when nothing): words of the query near each other and the tag kinds it asks for, which
+   * never decide whether a passage matches; the part of the query that marks words in snippets (the words,
+   * their synonyms and corrections, and the phrases, in the text field); and the corrections used.
    */
-  record Plan(Query query, Query highlight, Map<String, String> corrections) {}
+  record Plan(Query query, Query boosts, Query highlight, Map<String, String> corrections) {}
 
   private final Vocabulary vocabulary;
   private final Analysis analysis;
@@ -79,9 +83,10 @@ final class SymptomQuery {
     Map<String, String> corrections = features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    BooleanQuery.Builder boosts = new BooleanQuery.Builder();
     boolean searchable = false;
 
-    Query relevance = looseWords(parsed.looseText(), corrections, highlight);
+    Query relevance = looseWords(parsed.looseText(), corrections, highlight, boosts);
     if (relevance != null) {
       // With filters beside it, SHOULD alone would match everything filtered; MUST keeps "any word must match".
       query.add(relevance, parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
@@ -98,12 +103,13 @@ final class SymptomQuery {
       }
     }
     if (!searchable) {
-      return new Plan(null, null, corrections);
+      return new Plan(null, null, null, corrections);
     }
     request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
     request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
     anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
-    return new Plan(query.build(), highlight.build(), corrections);
+    BooleanQuery boost = boosts.build();
+    return new Plan(query.build(), boost.clauses().isEmpty() ? null : boost, highlight.build(), corrections);
   }
 
   /** The query with every corrected word replaced, for "did you mean"; the query itself if none could be placed. */
@@ -116,8 +122,8 @@ final class SymptomQuery {
     return result;
   }
 
-  /** Any word may match; each signal adds to the score. */
-  private Query looseWords(String text, Map<String, String> corrections, BooleanQuery.Builder highlight) {
+  /** Any word may match; each signal adds to the score, the costly ones ({@code boosts}) to the best matches only. */
+  private Query looseWords(String text, Map<String, String> corrections, BooleanQuery.Builder highlight, BooleanQuery.Builder boosts) {
     if (text.isEmpty()) {
       return null;
     }
@@ -152,8 +158,9 @@ final class SymptomQuery {
       for (int i = 0; i + 1 < stems.size(); i++) {
         // "lower back" and "back pain" are near each other in most passages; only telling pairs count.
         if (isTelling(stems.get(i)) && isTelling(stems.get(i + 1))) {
+          // Sloppy phrases read positions wherever both words occur: worth it for the best matches only.
           PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
-          any.add(pair, PROXIMITY_WEIGHT);
+          boosts.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
         }
       }
     }
@@ -175,13 +182,15 @@ final class SymptomQuery {
     if (!matchable) {
       return null;
     }
-    if (!features.tagBoost() || Intent.of(text).isEmpty()) {
-      return any.build();
+    if (features.tagBoost()) {
+      // Asking "why" or "what helps" ranks passages tagged with that kind of tag up, but matches nothing by itself:
+      // "treatment for a strained back", "why does it hurt" are answered by them.
+      for (String kind : Intent.of(text)) {
+        Query tagged = new ConstantScoreQuery(new FieldExistsQuery(kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT));
+        boosts.add(new BoostQuery(tagged, INTENT_WEIGHT), Occur.SHOULD);
+      }
     }
-    // Outside the required group: asking "why" or "what helps" ranks tagged passages up, but matches nothing by itself.
-    // "treatment for a strained back", "why does it hurt": passages tagged with that kind of tag answer it.
-    List<String> kinds = Intent.of(text).stream().map(kind -> kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT).toList();
-    return new TaggedBoostQuery(any.build(), kinds, INTENT_WEIGHT);
+    return any.build();
   }
 
   /** A pure disjunction built flat: nested disjunctions and their weights are spread over their clauses. */

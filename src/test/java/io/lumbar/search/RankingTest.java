@@ -148,6 +148,24 @@ class RankingTest {
   }
 
   @Test
+  void an_asked_for_tag_kind_lifts_a_passage_among_equal_best_matches() {
+    List<IndexedPassage> corpus = new java.util.ArrayList<>();
+    // More equal matches than the boosts are worked out for; ties rank by id, so without its boost 7 would be seventh.
+    for (long id = 1; id <= SearchService.BEST_MATCHES + 20; id++) {
+      corpus.add(passage(id, "Leg, leg: it can start in the hip and after many weeks reach the foot with pain, pain.",
+          List.of(), id == 7 ? List.of(ICE) : List.of()));
+    }
+    for (long id = 2000; id < 2400; id++) {
+      corpus.add(passage(id, "Unrelated passage number " + id + "."));
+    }
+
+    SearchResponse r = search("what helps leg pain", corpus);
+
+    assertThat(ids(r)).startsWith(7L, 1L, 2L, 3L);
+    assertThat(r.results().get(0).score()).isGreaterThan(r.results().get(1).score());
+  }
+
+  @Test
   void a_passage_about_one_tag_outranks_a_summary_listing_many() {
     TagRef ice = ICE;
     TagRef other = new TagRef("surgery", "Surgery");
