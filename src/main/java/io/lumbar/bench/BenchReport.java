@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The benchmark's figures for people: a plain-text table per size, and a markdown table across sizes. */
 final class BenchReport {
-  private static final String ROW = "%-26s %14s %14s %18s%n";
+  private static final String ROW = "%-26s %14s %18s %14s %18s%n";
 
   private BenchReport() {}
 
@@ -15,18 +15,20 @@ final class BenchReport {
     BenchResult.Run run = r.run();
     out.printf("%nLumbar benchmark: %,d passages (seed %d), %d clients, %s s per system, %d queries, %s%n",
         run.passages(), run.seed(), run.clients(), number(run.durationSeconds(), 1), run.queries(), run.jdk());
-    out.printf(ROW, "", "Lumbar", "raw Lucene", "MariaDB FULLTEXT");
-    out.printf(ROW, "bulk load (passages/s)", r.load().seconds() > 0 ? number(r.load().passagesPerSecond(), 0) : "reused", "", "");
-    out.printf(ROW, "full reindex (passages/s)", number(r.indexing().lumbarPassagesPerSecond(), 0),
+    out.printf(ROW, "", "Lumbar (HTTP)", "Lumbar in process", "raw Lucene", "MariaDB FULLTEXT");
+    out.printf(ROW, "bulk load (passages/s)", r.load().seconds() > 0 ? number(r.load().passagesPerSecond(), 0) : "reused", "", "", "");
+    out.printf(ROW, "full reindex (passages/s)", number(r.indexing().lumbarPassagesPerSecond(), 0), "",
         number(r.indexing().rawPassagesPerSecond(), 0), "");
     Throughput lumbar = r.search().lumbarHttp();
+    Throughput inProcess = r.search().lumbarInProcess();
     Throughput raw = r.search().rawLucene();
     Throughput mariadb = r.search().mariadbFulltext();
-    out.printf(ROW, "search (queries/s)", number(lumbar.qps(), 1), number(raw.qps(), 1), number(mariadb.qps(), 1));
-    out.printf(ROW, "search p50 (ms)", number(lumbar.p50Ms(), 2), number(raw.p50Ms(), 2), number(mariadb.p50Ms(), 2));
-    out.printf(ROW, "search p99 (ms)", number(lumbar.p99Ms(), 2), number(raw.p99Ms(), 2), number(mariadb.p99Ms(), 2));
-    out.printf(ROW, "queries answered (errors)", lumbar.queries() + " (" + lumbar.errors() + ")",
-        raw.queries() + " (" + raw.errors() + ")", mariadb.queries() + " (" + mariadb.errors() + ")");
+    out.printf(ROW, "search (queries/s)", number(lumbar.qps(), 1), number(inProcess.qps(), 1), number(raw.qps(), 1), number(mariadb.qps(), 1));
+    out.printf(ROW, "search p50 (ms)", number(lumbar.p50Ms(), 2), number(inProcess.p50Ms(), 2), number(raw.p50Ms(), 2),
+        number(mariadb.p50Ms(), 2));
+    out.printf(ROW, "search p99 (ms)", number(lumbar.p99Ms(), 2), number(inProcess.p99Ms(), 2), number(raw.p99Ms(), 2),
+        number(mariadb.p99Ms(), 2));
+    out.printf(ROW, "queries answered (errors)", answered(lumbar), answered(inProcess), answered(raw), answered(mariadb));
     out.printf("Lumbar QPS / raw Lucene QPS:     %s%n", number(r.search().lumbarToRawQps(), 2));
     out.printf("Lumbar QPS / MariaDB QPS:        %s%n", number(r.search().lumbarToMariadbQps(), 1));
     out.printf("reindex rate / raw Lucene rate:  %s (raw Lucene on %d threads)%n", number(r.indexing().lumbarToRaw(), 2),
@@ -51,11 +53,13 @@ final class BenchReport {
     row(md, "indexing, raw Lucene (passages/s)", results, r -> number(r.indexing().rawPassagesPerSecond(), 0));
     row(md, "reindex / raw Lucene", results, r -> number(r.indexing().lumbarToRaw(), 2));
     row(md, "Lumbar HTTP (queries/s)", results, r -> number(r.search().lumbarHttp().qps(), 1));
+    row(md, "Lumbar in process (queries/s)", results, r -> number(r.search().lumbarInProcess().qps(), 1));
     row(md, "raw Lucene (queries/s)", results, r -> number(r.search().rawLucene().qps(), 1));
     row(md, "MariaDB FULLTEXT (queries/s)", results, r -> number(r.search().mariadbFulltext().qps(), 1));
     row(md, "Lumbar / raw Lucene QPS", results, r -> number(r.search().lumbarToRawQps(), 2));
     row(md, "Lumbar / MariaDB QPS", results, r -> number(r.search().lumbarToMariadbQps(), 1));
     row(md, "Lumbar p50 / p99 (ms)", results, r -> latency(r.search().lumbarHttp()));
+    row(md, "Lumbar in process p50 / p99 (ms)", results, r -> latency(r.search().lumbarInProcess()));
     row(md, "raw Lucene p50 / p99 (ms)", results, r -> latency(r.search().rawLucene()));
     row(md, "MariaDB p50 / p99 (ms)", results, r -> latency(r.search().mariadbFulltext()));
     row(md, "edit → searchable p50 / max (ms)", results,
@@ -70,6 +74,10 @@ final class BenchReport {
     md.append("| ").append(name).append(" |");
     results.forEach(r -> md.append(' ').append(cell.apply(r)).append(" |"));
     md.append('\n');
+  }
+
+  private static String answered(Throughput t) {
+    return t.queries() + " (" + t.errors() + ")";
   }
 
   private static String latency(Throughput t) {

@@ -16,8 +16,11 @@ record BenchResult(Run run, Load load, Indexing indexing, Search search, Freshne
   record Indexing(int passages, double lumbarSeconds, double lumbarPassagesPerSecond, int rawThreads,
       double rawSeconds, double rawPassagesPerSecond, double lumbarToRaw) {}
 
-  /** The same query mix through Lumbar's HTTP API, raw Lucene in process, and MariaDB FULLTEXT. */
-  record Search(Throughput lumbarHttp, Throughput rawLucene, Throughput mariadbFulltext,
+  /**
+   * The same query mix through Lumbar's HTTP API, through Lumbar's search called in process (what HTTP, JSON and
+   * the client cost is the difference), raw Lucene in process, and MariaDB FULLTEXT.
+   */
+  record Search(Throughput lumbarHttp, Throughput lumbarInProcess, Throughput rawLucene, Throughput mariadbFulltext,
       double lumbarToRawQps, double lumbarToMariadbQps) {}
 
   /** Edit saved through the editor's path until /api/search finds its new word. */

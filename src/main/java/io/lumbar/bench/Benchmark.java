@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.lumbar.search.SearchRequest;
+import io.lumbar.search.SearchService;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -147,17 +149,29 @@ final class Benchmark {
     double seconds = settings.durationSeconds();
     int clients = settings.clients();
     Throughput http;
-    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+    // One kept-alive connection per client thread, as a load generator such as wrk keeps.
+    List<KeepAliveHttp> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ThreadLocal<KeepAliveHttp> connection = ThreadLocal.withInitial(() -> {
+      KeepAliveHttp c = new KeepAliveHttp("127.0.0.1", app.port());
+      connections.add(c);
+      return c;
+    });
+    try {
       step("Lumbar over HTTP: " + clients + " clients, " + seconds + " s");
       http = LoadRunner.run(queries, clients, warmup, seconds, query -> {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(searchUri(app, query, 10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("/api/search answered " + response.statusCode() + " for '" + query + "'");
+        KeepAliveHttp.Response response = connection.get().get(searchPath(query, 10));
+        if (response.status() != 200) {
+          throw new IllegalStateException("/api/search answered " + response.status() + " for '" + query + "'");
         }
-        return response.body().length();
+        return response.body().length;
       });
+    } finally {
+      connections.forEach(KeepAliveHttp::close);
     }
+    step("Lumbar's search in process, without HTTP: " + clients + " threads, " + seconds + " s");
+    SearchService lumbar = new SearchService(app.backend().index(), app.backend().vocabulary());
+    Throughput inProcess = LoadRunner.run(queries, clients, warmup, seconds,
+        query -> lumbar.search(SearchRequest.firstPage(query, 10)).results().size());
     Throughput raw;
     step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
     try (RawLucene.Searcher searcher = new RawLucene.Searcher(PassageIndex.liveFolder(indexDir), Analysis.bundled().indexAnalyzer())) {
@@ -180,7 +194,7 @@ final class Benchmark {
         return hits;
       }
     }));
-    return new BenchResult.Search(http, raw, mariadb, http.qps() / raw.qps(), http.qps() / mariadb.qps());
+    return new BenchResult.Search(http, inProcess, raw, mariadb, http.qps() / raw.qps(), http.qps() / mariadb.qps());
   }
 
   /** Saves passages through the editors' path and polls search until each new word is found. */
@@ -239,8 +253,11 @@ final class Benchmark {
   }
 
   private static URI searchUri(App app, String query, int limit) {
-    return URI.create("http://localhost:" + app.port() + "/api/search?limit=" + limit + "&q="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    return URI.create("http://localhost:" + app.port() + searchPath(query, limit));
+  }
+
+  private static String searchPath(String query, int limit) {
+    return "/api/search?limit=" + limit + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   private void step(String what) {

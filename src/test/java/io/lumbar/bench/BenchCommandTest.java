@@ -52,7 +52,7 @@ class BenchCommandTest {
       assertThat(result.at("/load/passages").asInt()).isEqualTo(size);
       for (String figure : List.of("/load/passagesPerSecond", "/indexing/lumbarPassagesPerSecond", "/indexing/rawPassagesPerSecond",
           "/indexing/lumbarToRaw", "/search/lumbarHttp/qps", "/search/lumbarHttp/p50Ms", "/search/lumbarHttp/p99Ms",
-          "/search/rawLucene/qps", "/search/rawLucene/p99Ms", "/search/mariadbFulltext/qps", "/search/mariadbFulltext/p99Ms",
+          "/search/lumbarInProcess/qps", "/search/lumbarInProcess/p99Ms", "/search/rawLucene/qps", "/search/rawLucene/p99Ms", "/search/mariadbFulltext/qps", "/search/mariadbFulltext/p99Ms",
           "/search/lumbarToRawQps", "/search/lumbarToMariadbQps", "/freshness/p50Ms", "/freshness/maxMs",
           "/footprint/indexBytes", "/footprint/heapUsedBytes", "/footprint/rssBytes")) {
         assertThat(result.at(figure).asDouble()).as(size + " " + figure).isPositive();
