@@ -6,9 +6,11 @@ import io.lumbar.search.TagMatcher.TagTerms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,12 +19,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -149,8 +153,16 @@ final class SymptomQuery {
     }
     if (features.exactBoost()) {
       Query exact = new QueryBuilder(analysis.exactAnalyzer()).createBooleanQuery(PassageFields.TEXT_EXACT, text, Occur.SHOULD);
-      if (exact != null) {
-        any.add(exact, EXACT_WEIGHT);
+      List<Query> forms = exact == null ? List.of() : exact instanceof BooleanQuery bool
+          ? bool.clauses().stream().map(BooleanClause::query).toList() : List.of(exact);
+      for (Query form : forms) {
+        // A word form whose stem is searched on its own only reorders passages found anyway: a boost for the
+        // best matches. One whose word went into a multi-word synonym ("lying flat") still finds passages.
+        if (form instanceof TermQuery word && any.searchesText(stemOf(word.getTerm().text()))) {
+          boosts.add(new BoostQuery(form, EXACT_WEIGHT), Occur.SHOULD);
+        } else {
+          any.add(form, EXACT_WEIGHT);
+        }
       }
     }
     if (features.proximity()) {
@@ -196,6 +208,8 @@ final class SymptomQuery {
   /** A pure disjunction built flat: nested disjunctions and their weights are spread over their clauses. */
   private static final class Disjunction {
     private final BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+    /** Text-field terms searched on their own (a word or a synonym group), not only inside phrases. */
+    private final Set<String> textTerms = new HashSet<>();
 
     void add(Query query, float weight) {
       if (query instanceof BoostQuery boosted) {
@@ -203,9 +217,18 @@ final class SymptomQuery {
       } else if (query instanceof BooleanQuery bool && isPureDisjunction(bool)) {
         bool.clauses().forEach(clause -> add(clause.query(), weight));
       } else {
+        if (query instanceof TermQuery word && word.getTerm().field().equals(PassageFields.TEXT)) {
+          textTerms.add(word.getTerm().text());
+        } else if (query instanceof SynonymQuery synonyms && synonyms.getField().equals(PassageFields.TEXT)) {
+          synonyms.getTerms().forEach(term -> textTerms.add(term.text()));
+        }
         Query led = ledByPairs(query);
         clauses.add(weight == 1f ? led : new BoostQuery(led, weight), Occur.SHOULD);
       }
+    }
+
+    boolean searchesText(String term) {
+      return term != null && textTerms.contains(term);
     }
 
     Query build() {
@@ -268,6 +291,12 @@ final class SymptomQuery {
       }
     }
     return corrections;
+  }
+
+  /** The text field's term for one word, or null when the word is not one term there. */
+  private String stemOf(String word) {
+    List<String> stems = tokens(analysis.stemmedAnalyzer(), word);
+    return stems.size() == 1 ? stems.getFirst() : null;
   }
 
   /** A word in at most {@link #COMMON_WORD_SHARE} of the passages. */
