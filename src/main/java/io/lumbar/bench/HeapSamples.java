@@ -21,10 +21,16 @@ final class HeapSamples {
   /** One reading, {@code seconds} after the measured run began. */
   record Sample(double seconds, long heapUsed, long liveData) {}
 
-  /** The first and the last minute compared. */
-  record Verdict(double firstMinuteLowMb, double lastMinuteLowMb, double firstLiveMb, double lastLiveMb, boolean flat) {}
+  /**
+   * The first and the last minute compared. With readings after a full collection ({@code afterFullGc*}, NaN
+   * without), those decide: low points and G1's long-lived figure still count garbage no collection has reached.
+   */
+  record Verdict(double firstMinuteLowMb, double lastMinuteLowMb, double firstLiveMb, double lastLiveMb,
+      double afterFullGcFirstMb, double afterFullGcLastMb, boolean flat) {}
 
   private final List<Sample> samples = new ArrayList<>();
+  /** Heap in use right after a full collection the server was asked for, in reading order. */
+  private final List<Sample> afterFullGc = new ArrayList<>();
 
   /** Reads one scrape of the Prometheus text format. */
   static Sample parse(double seconds, String metrics) {
@@ -54,6 +60,14 @@ final class HeapSamples {
     return List.copyOf(samples);
   }
 
+  synchronized void addAfterFullGc(Sample sample) {
+    afterFullGc.add(sample);
+  }
+
+  synchronized List<Sample> afterFullGc() {
+    return List.copyOf(afterFullGc);
+  }
+
   /** Compares the first and the last 60 s of a run of {@code seconds}; null when the run is shorter than two minutes. */
   synchronized Verdict verdict(double seconds) {
     if (seconds < 120) {
@@ -66,8 +80,20 @@ final class HeapSamples {
     }
     double firstLow = first.stream().mapToLong(Sample::heapUsed).min().orElse(0);
     double lastLow = last.stream().mapToLong(Sample::heapUsed).min().orElse(0);
-    boolean flat = lastLow - firstLow <= Math.max(FLAT_BYTES, FLAT_FRACTION * firstLow);
-    return new Verdict(firstLow / MB, lastLow / MB, first.getLast().liveData() / MB, last.getLast().liveData() / MB, flat);
+    boolean flat = isFlat(firstLow, lastLow);
+    double gcFirst = Double.NaN;
+    double gcLast = Double.NaN;
+    if (afterFullGc.size() >= 2) {
+      gcFirst = afterFullGc.getFirst().heapUsed();
+      gcLast = afterFullGc.getLast().heapUsed();
+      flat = isFlat(gcFirst, gcLast);
+    }
+    return new Verdict(firstLow / MB, lastLow / MB, first.getLast().liveData() / MB, last.getLast().liveData() / MB,
+        gcFirst / MB, gcLast / MB, flat);
+  }
+
+  private static boolean isFlat(double first, double last) {
+    return last - first <= Math.max(FLAT_BYTES, FLAT_FRACTION * first);
   }
 
   /** Heap in use at each reading, in MB, for the report. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -74,6 +75,11 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path out;
 
+  @Option(names = "--server-pid", paramLabel = "PID", description = "The server's process on this machine: the heap is "
+      + "also read after a full collection (jcmd GC.run) after the first minute and at the end, and with --soak "
+      + "those two decide whether it stayed flat.")
+  Long serverPid;
+
   @Override
   public Integer call() throws Exception {
     if (connections < 1 || connections > 1_000) {
@@ -90,7 +96,13 @@ public final class LoadCommand implements Callable<Integer> {
     }
     PrintWriter print = spec.commandLine().getOut();
     var json = Json.mapper();
-    LoadGenerator load = new LoadGenerator(base, json, parent.config().metricsToken());
+    if (serverPid != null && ProcessHandle.of(serverPid).isEmpty()) {
+      throw new IllegalArgumentException("--server-pid " + serverPid + " is not a process on this machine");
+    }
+    if (serverPid != null && !Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", "jcmd"))) {
+      throw new IllegalArgumentException("--server-pid needs a JDK with jcmd, not only a runtime");
+    }
+    LoadGenerator load = new LoadGenerator(base, json, parent.config().metricsToken(), Optional.ofNullable(serverPid));
     ConsoleClient console = null;
     if (adminUser != null) {
       if (!passwordFromStdin) {
@@ -140,8 +152,13 @@ public final class LoadCommand implements Callable<Integer> {
     HeapSamples.Verdict heap = load.heap.verdict(seconds);
     boolean heapOk = true;
     if (heap != null) {
-      print.printf("heap low point: first minute %.0f MB, last minute %.0f MB; long-lived after GC %.0f MB -> %.0f MB: %s%n",
-          heap.firstMinuteLowMb(), heap.lastMinuteLowMb(), heap.firstLiveMb(), heap.lastLiveMb(), heap.flat() ? "flat" : "GROWING");
+      print.printf("heap low point: first minute %.0f MB, last minute %.0f MB; long-lived after GC %.0f MB -> %.0f MB%n",
+          heap.firstMinuteLowMb(), heap.lastMinuteLowMb(), heap.firstLiveMb(), heap.lastLiveMb());
+      if (!Double.isNaN(heap.afterFullGcFirstMb())) {
+        print.printf("heap after a full GC: after the first minute %.0f MB, at the end %.0f MB%n",
+            heap.afterFullGcFirstMb(), heap.afterFullGcLastMb());
+      }
+      print.printf("heap: %s%n", heap.flat() ? "flat" : "GROWING");
       heapOk = heap.flat() || !soak;
     }
     load.firstErrors.forEach(line -> print.println("error: " + line));

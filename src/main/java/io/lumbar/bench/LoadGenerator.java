@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,16 @@ final class LoadGenerator {
   final List<String> firstErrors = new CopyOnWriteArrayList<>();
   final HeapSamples heap = new HeapSamples();
 
+  /** The server's process on this machine, to ask for full collections before comparing heaps (soak). */
+  private final Optional<Long> fullGcPid;
+  private static final long FULL_GC_BASELINE_NANOS = 60_000_000_000L;
+
   LoadGenerator(URI base, ObjectMapper json, Optional<String> metricsToken) {
+    this(base, json, metricsToken, Optional.empty());
+  }
+
+  LoadGenerator(URI base, ObjectMapper json, Optional<String> metricsToken, Optional<Long> fullGcPid) {
+    this.fullGcPid = fullGcPid;
     this.base = base;
     this.json = json;
     this.metricsToken = metricsToken;
@@ -235,17 +245,41 @@ final class LoadGenerator {
   private void heapLoop(long start, long end) {
     try {
       sleepUntil(start);
+      boolean baselineTaken = false;
       while (System.nanoTime() < end) {
         HttpResponse<String> metrics = http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
         if (metrics.statusCode() == 200) {
           heap.add(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()));
         }
+        // After a minute of load the caches have filled: the baseline the end is compared with.
+        if (!baselineTaken && fullGcPid.isPresent() && System.nanoTime() - start >= FULL_GC_BASELINE_NANOS) {
+          heapAfterFullGc(start);
+          baselineTaken = true;
+        }
         Thread.sleep(Math.min(HEAP_EVERY_MILLIS, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+      }
+      if (baselineTaken) {
+        heapAfterFullGc(start);
       }
     } catch (IOException e) {
       firstError("heap readings stopped: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Asks the server's JVM for a full collection (jcmd GC.run), then reads the heap it left in use. */
+  private void heapAfterFullGc(long start) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(fullGcPid.orElseThrow()), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || gc.exitValue() != 0) {
+      gc.destroyForcibly();
+      throw new IOException("jcmd " + fullGcPid.orElseThrow() + " GC.run failed");
+    }
+    HttpResponse<String> metrics = http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
+    if (metrics.statusCode() == 200) {
+      heap.addAfterFullGc(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()));
     }
   }
 

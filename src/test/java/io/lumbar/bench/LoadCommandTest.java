@@ -73,6 +73,35 @@ class LoadCommandTest {
     assertThat(sample.liveData()).isEqualTo(15_000_000L);
   }
 
+  @Test
+  void readings_after_a_full_collection_decide_the_soak_over_low_points_that_still_hold_garbage() {
+    HeapSamples heap = new HeapSamples();
+    long mb = 1024 * 1024;
+    for (int s = 0; s <= 180; s += 5) {
+      // Low points creep up as old garbage waits for a mixed collection...
+      heap.add(new HeapSamples.Sample(s, (60 + s) * mb, (50 + s / 2) * mb));
+    }
+    assertThat(heap.verdict(180).flat()).as("by low points alone").isFalse();
+
+    // ...while what is still in use after a full collection stays put.
+    heap.addAfterFullGc(new HeapSamples.Sample(60, 60 * mb, 0));
+    heap.addAfterFullGc(new HeapSamples.Sample(180, 70 * mb, 0));
+    HeapSamples.Verdict verdict = heap.verdict(180);
+    assertThat(verdict.flat()).isTrue();
+    assertThat(verdict.afterFullGcFirstMb()).isEqualTo(60.0);
+    assertThat(verdict.afterFullGcLastMb()).isEqualTo(70.0);
+
+    heap.addAfterFullGc(new HeapSamples.Sample(181, 200 * mb, 0));
+    assertThat(heap.verdict(180).flat()).as("a real leak still fails").isFalse();
+  }
+
+  @Test
+  void a_server_pid_that_is_no_process_here_is_one_error_line() {
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--server-pid", "999999999")).isEqualTo(1);
+    assertThat(cli.err()).startsWith("error: --server-pid 999999999 is not a process on this machine");
+  }
+
   private static ByteArrayInputStream stdin(String line) {
     return new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8));
   }

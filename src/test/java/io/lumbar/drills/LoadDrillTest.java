@@ -54,6 +54,7 @@ class LoadDrillTest {
       Files.deleteIfExists(log);
       try (ServerProcess server = ServerProcess.start(env, log, System.getProperty("drill.heap", "1g"))) {
         List<String> args = new ArrayList<>(List.of("load", "--url", server.uri("/").toString(),
+            "--server-pid", Long.toString(server.pid()),
             "--connections", System.getProperty("drill.connections", "64"), "--admin-user", ADMIN, "--admin-password-stdin",
             "--out", "target/drills/load-drill.json"));
         String duration = System.getProperty("drill.duration");
