@@ -26,8 +26,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -64,8 +64,9 @@ final class SymptomQuery {
 
   /**
    * The query to run (null when nothing is searchable); {@code boosts}, what is added to the score of the best
-   * matches only (null when nothing): words of the query near each other and the tag kinds it asks for, which
-   * never decide whether a passage matches; the part of the query that marks words in snippets (the words,
+   * matches only (null when nothing): words of the query near each other, the tag kinds it asks for and exact
+   * word forms whose stem the query already searches, none of which decides whether a passage matches; the
+   * part of the query that marks words in snippets (the words,
    * their synonyms and corrections, and the phrases, in the text field); and the corrections used.
    */
   record Plan(Query query, Query boosts, Query highlight, Map<String, String> corrections) {}
