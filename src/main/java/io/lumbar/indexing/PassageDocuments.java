@@ -7,9 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -25,9 +28,9 @@ public final class PassageDocuments {
     doc.add(new StringField(PassageFields.ID, Long.toString(p.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(PassageFields.ID_SORT, p.id()));
     doc.add(new NumericDocValuesField(PassageFields.CONTENT_HASH, contentHash(p)));
-    doc.add(new Field(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
-    doc.add(new Field(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
-    doc.add(new Field(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PRESENCE_ONLY));
+    doc.add(new PassageTextField(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
+    doc.add(new PassageTextField(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
+    doc.add(new PassageTextField(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PRESENCE_ONLY));
     if (p.heading() != null) {
       doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }
@@ -41,6 +44,20 @@ public final class PassageDocuments {
       doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
     }
     return doc;
+  }
+
+  /** A field of the passage text, analysed once for all three when the writer's analyzer can, else per field. */
+  private static final class PassageTextField extends Field {
+    PassageTextField(String name, String text, FieldType type) {
+      super(name, text, type);
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return analyzer instanceof OnePassTextAnalyzer onePass
+          ? onePass.textTokens(name(), stringValue(), reuse)
+          : super.tokenStream(analyzer, reuse);
+    }
   }
 
   private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
