@@ -18,26 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stopping the app (what SIGTERM does) lets a request in flight finish and commits the index with it.
  * The request is held in flight by a row lock the test keeps until the server has stopped accepting.
  */
 class GracefulShutdownTest {
-  RunningApp app;
+  @RegisterExtension
+  final RunningApp app = RunningApp.perTest();
 
-  @BeforeEach
-  void start() {
-    app = RunningApp.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    app.close();
-  }
 
   @Test
   void a_save_in_flight_finishes_and_reaches_the_committed_index() throws Exception {

@@ -8,23 +8,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The index follows the database: live, after changes made while the server was down, and from scratch. */
 class IndexCatchUpTest {
-  RunningApp app;
+  @RegisterExtension
+  final RunningApp app = RunningApp.perTest();
 
-  @BeforeEach
-  void start() {
-    app = RunningApp.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    app.close();
-  }
 
   @Test
   void restart_catches_up_with_changes_made_behind_the_index() throws Exception {

@@ -9,26 +9,17 @@ import io.lumbar.testing.RunningApp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** {@code lumbar check [--repair]}: differences made on purpose are reported exactly and repaired. */
 class IndexConsistencyTest {
-  RunningApp app;
+  @RegisterExtension
+  final RunningApp app = RunningApp.perTest();
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
 
-  @BeforeEach
-  void start() {
-    app = RunningApp.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    app.close();
-  }
 
   @Test
   void a_fresh_index_is_consistent() {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * bundled articles imported; plus a small HTTP client to talk to it. Either {@link #start()} it, or
  * register {@link #perClass()} as a JUnit extension to share one app across a test class.
  */
-public final class RunningApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class RunningApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
   private TestDatabase db;
   private Path indexDir;
@@ -32,6 +34,8 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   private TcpProxy proxy;
   /** A second node on another node's database: closing it leaves the database to its owner. */
   private boolean sharesDatabase;
+  /** Started before each test and closed after it, instead of once per class. */
+  private boolean perTest;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningApp(Map<String, String> env) {
@@ -79,14 +83,42 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     return new RunningApp(env);
   }
 
+  /**
+   * Started before each test and closed after it, for tests that stop, restart or break the app: register it on
+   * an instance field with {@code @RegisterExtension}.
+   */
+  public static RunningApp perTest() {
+    RunningApp running = new RunningApp(Map.of());
+    running.perTest = true;
+    return running;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    launch();
+    if (!perTest) {
+      launch();
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    close();
+    if (!perTest) {
+      close();
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (perTest) {
+      launch();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    if (perTest) {
+      close();
+    }
   }
 
   private void launch() {
