@@ -247,10 +247,7 @@ final class LoadGenerator {
       sleepUntil(start);
       boolean baselineTaken = false;
       while (System.nanoTime() < end) {
-        HttpResponse<String> metrics = http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
-        if (metrics.statusCode() == 200) {
-          heap.add(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()));
-        }
+        readHeap(start).ifPresent(heap::add);
         // After a minute of load the caches have filled: the baseline the end is compared with.
         if (!baselineTaken && fullGcPid.isPresent() && System.nanoTime() - start >= FULL_GC_BASELINE_NANOS) {
           heapAfterFullGc(start);
@@ -277,10 +274,15 @@ final class LoadGenerator {
       gc.destroyForcibly();
       throw new IOException("jcmd " + fullGcPid.orElseThrow() + " GC.run failed");
     }
+    readHeap(start).ifPresent(heap::addAfterFullGc);
+  }
+
+  /** The server's heap now, from {@code /metrics}; empty when it would not say. */
+  private Optional<HeapSamples.Sample> readHeap(long start) throws IOException, InterruptedException {
     HttpResponse<String> metrics = http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
-    if (metrics.statusCode() == 200) {
-      heap.addAfterFullGc(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()));
-    }
+    return metrics.statusCode() == 200
+        ? Optional.of(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()))
+        : Optional.empty();
   }
 
   private void count(Endpoint endpoint, long sent, long start, int status, String what) {
