@@ -30,7 +30,7 @@ public final class PassageDocuments {
     doc.add(new NumericDocValuesField(PassageFields.CONTENT_HASH, contentHash(p)));
     doc.add(new PassageTextField(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     doc.add(new PassageTextField(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
-    doc.add(new PassageTextField(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PRESENCE_ONLY));
+    doc.add(new PassageTextField(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PAIR_POSITIONS));
     if (p.heading() != null) {
       doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }

@@ -10,7 +10,7 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 6;
+  static final int SCHEMA_VERSION = 7;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
@@ -29,9 +29,10 @@ public final class PassageFields {
    */
   public static final String TEXT_EXACT = "text_exact";
   /**
-   * Each pair of adjacent words of the text field ("sleep on", "on back"), as one term, documents only: a phrase
-   * query looks here first, so it checks word positions only in passages that hold all its pairs instead of in
-   * every passage holding its words ("back" is in most). It finds passages; the text field still scores them.
+   * Each pair of adjacent words of the text field ("sleep on", "on back"), as one term at the first word's
+   * position, without norms: phrases are answered here (search/PairPhraseQuery), reading a few rare pairs
+   * instead of common words' long position lists ("back" is in most passages); they are scored with the text
+   * field's statistics, as a phrase of the text field is.
    */
   public static final String TEXT_PAIRS = "text_pairs";
   /** The heading above the passage, analysed and stored; matches here count a little more. */
@@ -60,14 +61,14 @@ public final class PassageFields {
   /** Terms and frequencies only: enough to score and to list the vocabulary. */
   static final FieldType UNSTORED_TERMS = unstoredTerms();
 
-  /** Terms only, no frequencies, positions or norms: a pair's presence is all a phrase query needs. */
-  static final FieldType PRESENCE_ONLY = presenceOnly();
+  /** Terms with frequencies and positions, no norms: where pairs line up into phrases, and how often. */
+  static final FieldType PAIR_POSITIONS = pairPositions();
 
   private PassageFields() {}
 
-  private static FieldType presenceOnly() {
+  private static FieldType pairPositions() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.setOmitNorms(true);
     type.freeze();
     return type;

@@ -99,11 +99,14 @@ final class SymptomQuery {
     }
     QueryBuilder exactWords = new QueryBuilder(analysis.stemmedAnalyzer());
     for (String phrase : parsed.phrases()) {
-      Query exact = either(ledByPairs(exactWords.createPhraseQuery(PassageFields.TEXT, phrase)),
-          exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
+      Query inText = exactWords.createPhraseQuery(PassageFields.TEXT, phrase);
+      Query exact = either(PairPhraseQuery.of(inText), exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
       if (exact != null) {
         query.add(exact, Occur.MUST);
-        highlight.add(exact, Occur.SHOULD);
+        if (inText != null) {
+          // The highlighter knows Lucene's own phrase, not its pair form.
+          highlight.add(inText, Occur.SHOULD);
+        }
         searchable = true;
       }
     }
@@ -223,8 +226,8 @@ final class SymptomQuery {
         } else if (query instanceof SynonymQuery synonyms && synonyms.getField().equals(PassageFields.TEXT)) {
           synonyms.getTerms().forEach(term -> textTerms.add(term.text()));
         }
-        Query led = ledByPairs(query);
-        clauses.add(weight == 1f ? led : new BoostQuery(led, weight), Occur.SHOULD);
+        Query paired = PairPhraseQuery.of(query);
+        clauses.add(weight == 1f ? paired : new BoostQuery(paired, weight), Occur.SHOULD);
       }
     }
 
@@ -239,30 +242,6 @@ final class SymptomQuery {
     private static boolean isPureDisjunction(BooleanQuery bool) {
       return bool.getMinimumNumberShouldMatch() == 0 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
     }
-  }
-
-  /**
-   * A phrase of adjacent words of the text field, found through its word pairs ({@link PassageFields#TEXT_PAIRS})
-   * and scored as the phrase: the same matches and the same score, but positions are read only in passages that
-   * hold every pair, not in every passage that holds the words. Any other query as it is.
-   */
-  static Query ledByPairs(Query query) {
-    if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0 || !phrase.getField().equals(PassageFields.TEXT)
-        || phrase.getTerms().length < 2) {
-      return query;
-    }
-    Term[] terms = phrase.getTerms();
-    int[] positions = phrase.getPositions();
-    for (int i = 1; i < positions.length; i++) {
-      if (positions[i] != positions[i - 1] + 1) {
-        return query;
-      }
-    }
-    BooleanQuery.Builder led = new BooleanQuery.Builder().add(phrase, Occur.MUST);
-    for (int i = 0; i + 1 < terms.length; i++) {
-      led.add(new TermQuery(new Term(PassageFields.TEXT_PAIRS, Analysis.pairTerm(terms[i].text(), terms[i + 1].text()))), Occur.FILTER);
-    }
-    return led.build();
   }
 
   /**
