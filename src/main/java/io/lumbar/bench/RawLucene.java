@@ -1,17 +1,17 @@
 package io.lumbar.bench;
 
+import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -25,72 +25,58 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Lucene with nothing of Lumbar around it: the limit Lumbar is measured against. Indexing adds one analysed
  * text field per passage, with Lumbar's analyzer, from texts already in memory, on as many threads as Lumbar's
- * reindex uses; searching asks the text field of Lumbar's own index with a plain OR of the analysed words and
- * reads the stored text of the top ten, as the API returns them.
+ * reindex uses; searching asks Lumbar's own index for the top ten and reads their stored text, as the API
+ * returns them, with a plain OR of the analysed words in the text field ({@link Searcher#plainOr}) or with the
+ * query Lumbar itself would run.
  */
 final class RawLucene {
   private RawLucene() {}
 
   /** Indexes {@code texts} into a new index in {@code dir} and commits; returns the nanoseconds it took. */
   static long index(List<String> texts, Analyzer analyzer, Path dir, int threads) {
-    long started = System.nanoTime();
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(256);
-    try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-      AtomicInteger next = new AtomicInteger();
-      Thread[] workers = new Thread[threads];
-      IOException[] failure = {null};
-      for (int t = 0; t < threads; t++) {
-        workers[t] = Thread.ofPlatform().name("raw-indexer-" + t).start(() -> {
-          try {
-            for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-              Document doc = new Document();
-              doc.add(new TextField(PassageFields.TEXT, texts.get(i), Field.Store.YES));
-              writer.addDocument(doc);
-            }
-          } catch (IOException e) {
-            failure[0] = e;
-          }
-        });
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      if (failure[0] != null) {
-        throw failure[0];
-      }
-      writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return System.nanoTime() - started;
+    return Indexing.luceneAlone(dir, config, texts.size(), i -> {
+      Document doc = new Document();
+      doc.add(new TextField(PassageFields.TEXT, texts.get(i), Field.Store.YES));
+      return doc;
+    }, threads);
   }
 
-  /** Searches the text field of the index in {@code dir}, which a running Lumbar may be writing meanwhile. */
+  /** Turns a query text into a Lucene query over {@code reader}; null when nothing is searchable. */
+  @FunctionalInterface
+  interface Planner {
+    Query plan(String text, IndexReader reader);
+  }
+
+  /** Searches the index in {@code dir}, which a running Lumbar may be writing meanwhile. */
   static final class Searcher implements LoadRunner.Searcher, AutoCloseable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final QueryBuilder queries;
+    private final Planner planner;
 
-    Searcher(Path dir, Analyzer analyzer) {
+    Searcher(Path dir, Planner planner) {
+      this.planner = planner;
       try {
         directory = FSDirectory.open(dir);
         reader = DirectoryReader.open(directory);
         searcher = new IndexSearcher(reader);
-        queries = new QueryBuilder(analyzer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
+    /** Any analysed word of the query in the text field, scored by BM25: what a hand-rolled Lucene search does. */
+    static Planner plainOr(Analyzer analyzer) {
+      QueryBuilder queries = new QueryBuilder(analyzer);
+      return (text, reader) -> queries.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
+    }
+
     @Override
     public long search(String text) throws IOException {
-      Query query = queries.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);
+      Query query = planner.plan(text, reader);
       if (query == null) {
         return 0;
       }

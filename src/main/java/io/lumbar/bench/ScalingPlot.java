@@ -18,29 +18,35 @@ final class ScalingPlot {
   private static final String LUMBAR = "#1f77b4";
   private static final String RAW = "#2ca02c";
   private static final String MARIADB = "#d62728";
+  /** Lucene alone doing Lumbar's work: Lumbar's query, Lumbar's documents. */
+  private static final String LUCENE_ALONE = "#ff7f0e";
 
   private record Series(String name, String color, ToDoubleFunction<BenchResult> value) {}
 
   private ScalingPlot() {}
 
   static String svg(List<BenchResult> results) {
-    Svg svg = new Svg(3 * PANEL_WIDTH, PANEL_HEIGHT + 30);
+    Svg svg = new Svg(3 * PANEL_WIDTH, PANEL_HEIGHT + 46);
     panel(svg, 0, "Search throughput (queries/s)", results, List.of(
         new Series("Lumbar (HTTP)", LUMBAR, r -> r.search().lumbarHttp().qps()),
+        new Series("Lucene alone, Lumbar's query", LUCENE_ALONE, r -> r.search().luceneLumbarQuery().qps()),
         new Series("raw Lucene", RAW, r -> r.search().rawLucene().qps()),
         new Series("MariaDB FULLTEXT", MARIADB, r -> r.search().mariadbFulltext().qps())));
     panel(svg, 1, "Search p99 latency (ms)", results, List.of(
         new Series("Lumbar (HTTP)", LUMBAR, r -> r.search().lumbarHttp().p99Ms()),
+        new Series("Lucene alone, Lumbar's query", LUCENE_ALONE, r -> r.search().luceneLumbarQuery().p99Ms()),
         new Series("raw Lucene", RAW, r -> r.search().rawLucene().p99Ms()),
         new Series("MariaDB FULLTEXT", MARIADB, r -> r.search().mariadbFulltext().p99Ms())));
     panel(svg, 2, "Indexing rate (passages/s)", results, List.of(
         new Series("Lumbar reindex", LUMBAR, r -> r.indexing().lumbarPassagesPerSecond()),
+        new Series("Lucene alone, Lumbar's documents", LUCENE_ALONE, r -> r.indexing().documentsPassagesPerSecond()),
         new Series("raw Lucene", RAW, r -> r.indexing().rawPassagesPerSecond())));
     double legendY = PANEL_HEIGHT + 15;
     svg.line(20, legendY - 4, 40, legendY - 4, LUMBAR, 2).text(45, legendY, "Lumbar", "start", 12);
-    svg.line(140, legendY - 4, 160, legendY - 4, RAW, 2).text(165, legendY, "raw Lucene (in process)", "start", 12);
-    svg.line(340, legendY - 4, 360, legendY - 4, MARIADB, 2).text(365, legendY, "MariaDB MATCH ... AGAINST", "start", 12);
-    svg.text(3 * PANEL_WIDTH - 10, legendY, "x: passages (log scale); y: log scale", "end", 11);
+    svg.line(110, legendY - 4, 130, legendY - 4, LUCENE_ALONE, 2).text(135, legendY, "Lucene alone, Lumbar's query / documents", "start", 12);
+    svg.line(430, legendY - 4, 450, legendY - 4, RAW, 2).text(455, legendY, "raw Lucene, one field", "start", 12);
+    svg.line(620, legendY - 4, 640, legendY - 4, MARIADB, 2).text(645, legendY, "MariaDB MATCH ... AGAINST", "start", 12);
+    svg.text(3 * PANEL_WIDTH - 10, legendY + 16, "x: passages (log scale); y: log scale", "end", 11);
     return svg.toString();
   }
 

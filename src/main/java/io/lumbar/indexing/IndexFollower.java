@@ -33,7 +33,7 @@ public final class IndexFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
   private static final int BATCH = 2_000;
   /** Passages read from the database per query during a rebuild. */
-  private static final int REBUILD_BATCH = 1_000;
+  static final int REBUILD_BATCH = 1_000;
   private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
   /** A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not tracked. */
   private static final int MAX_TRACKED_GAP = 10_000;

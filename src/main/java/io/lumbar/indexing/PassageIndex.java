@@ -356,6 +356,11 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /** A rebuild's writer settings, for the benchmark's Lucene-alone lane (Indexing). */
+  static IndexWriterConfig rebuildWriterConfig(Analyzer analyzer) {
+    return writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
+  }
+
   private static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode, double bufferMb) {
     return new IndexWriterConfig(analyzer)
         .setSimilarity(SIMILARITY)

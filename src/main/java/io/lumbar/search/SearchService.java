@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -84,6 +85,15 @@ public final class SearchService {
       // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's to shorten.
       throw new BadRequestException("The query is too complex: use fewer words, phrases or filters");
     }
+  }
+
+  /**
+   * The Lucene query a search for {@code text} runs over {@code reader}, without what is done around it (boosts
+   * of the best matches, facets, snippets, stored fields): for the benchmark's lane of Lucene alone running
+   * Lumbar's query. Null when nothing in {@code text} is searchable.
+   */
+  public Query luceneQuery(String text, IndexReader reader) {
+    return new SymptomQuery(vocabulary.get(), reader, features).plan(SearchRequest.firstPage(text, 10)).query();
   }
 
   private SearchResponse run(SearchRequest request) {

@@ -50,10 +50,10 @@ class BenchCommandTest {
       assertThat(result.at("/run/passages").asInt()).isEqualTo(size);
       assertThat(result.at("/run/queries").asInt()).isEqualTo(QueryMix.SIZE);
       assertThat(result.at("/load/passages").asInt()).isEqualTo(size);
-      for (String figure : List.of("/load/passagesPerSecond", "/indexing/lumbarPassagesPerSecond", "/indexing/rawPassagesPerSecond",
+      for (String figure : List.of("/load/passagesPerSecond", "/indexing/lumbarPassagesPerSecond", "/indexing/rawPassagesPerSecond", "/indexing/documentsPassagesPerSecond", "/indexing/lumbarToDocuments",
           "/indexing/lumbarToRaw", "/search/lumbarHttp/qps", "/search/lumbarHttp/p50Ms", "/search/lumbarHttp/p99Ms",
-          "/search/lumbarInProcess/qps", "/search/lumbarInProcess/p99Ms", "/search/rawLucene/qps", "/search/rawLucene/p99Ms", "/search/mariadbFulltext/qps", "/search/mariadbFulltext/p99Ms",
-          "/search/lumbarToRawQps", "/search/lumbarToMariadbQps", "/freshness/p50Ms", "/freshness/maxMs",
+          "/search/lumbarInProcess/qps", "/search/lumbarInProcess/p99Ms", "/search/luceneLumbarQuery/qps", "/search/luceneLumbarQuery/p99Ms", "/search/rawLucene/qps", "/search/rawLucene/p99Ms", "/search/mariadbFulltext/qps", "/search/mariadbFulltext/p99Ms",
+          "/search/lumbarToRawQps", "/search/lumbarToLuceneQueryQps", "/search/lumbarToMariadbQps", "/freshness/p50Ms", "/freshness/maxMs",
           "/footprint/indexBytes", "/footprint/heapUsedBytes", "/footprint/rssBytes")) {
         assertThat(result.at(figure).asDouble()).as(size + " " + figure).isPositive();
       }
@@ -61,7 +61,8 @@ class BenchCommandTest {
       assertThat(result.at("/search/lumbarHttp/errors").asLong()).isZero();
       assertThat(result.at("/freshness/edits").asInt()).isEqualTo(3);
     }
-    assertThat(cli.out()).contains("Lumbar QPS / raw Lucene QPS:", "Lumbar QPS / MariaDB QPS:", "reindex rate / raw Lucene rate:");
+    assertThat(cli.out()).contains("Lumbar QPS / raw Lucene QPS:", "Lumbar QPS / MariaDB QPS:", "reindex rate / raw Lucene rate:",
+        "reindex rate / Lucene alone, Lumbar's documents:", "Lumbar QPS / Lucene alone, Lumbar's query:");
     assertThat(Files.readString(tmp.resolve("bench.md"))).contains("| figure | 1,000 passages | 2,000 passages |");
     assertThat(Files.readString(tmp.resolve("bench.svg"))).startsWith("<svg").contains("<polyline").endsWith("</svg>\n");
   }
