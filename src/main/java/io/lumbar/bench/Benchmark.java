@@ -14,6 +14,8 @@ import io.lumbar.passages.PassageEdit;
 import io.lumbar.passages.PassageEditor;
 import io.lumbar.search.Analysis;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -129,9 +131,12 @@ final class Benchmark {
     // Analysis and Lucene's indexing chain are most of both sides' work: compiled before either is timed, so
     // the side timed first does not pay for the JIT alone.
     int sample = Math.min(settings.passages(), JIT_WARMUP_PASSAGES);
-    step("warming up the JIT: raw Lucene indexing " + sample + " texts, unmeasured");
+    step("warming up the JIT: " + sample + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
+    List<String> warmup = publishedTexts(config, sample);
     deleteTree(rawDir);
-    RawLucene.index(publishedTexts(config, sample), analyzer, rawDir, threads);
+    Indexing.luceneAloneOnLumbarDocuments(warmup, analyzer, rawDir, threads);
+    deleteTree(rawDir);
+    RawLucene.index(warmup, analyzer, rawDir, threads);
     deleteTree(rawDir);
     step("full reindex from MariaDB through Lumbar's rebuild");
     int indexed;
@@ -213,9 +218,9 @@ final class Benchmark {
     Throughput lumbarInProcess = LoadRunner.run(queries, clients, warmup, seconds, inProcess);
     Path live = PassageIndex.liveFolder(indexDir);
     step("Lucene alone running Lumbar's query on the same index: " + clients + " threads, " + seconds + " s");
-    Throughput rawLumbarQuery = raw(live, lumbar::luceneQuery);
+    Throughput rawLumbarQuery = raw(live, lumbar::luceneQuery, Indexing.similarity());
     step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
-    Throughput raw = raw(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()));
+    Throughput raw = raw(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()), new BM25Similarity());
     step("MariaDB MATCH ... AGAINST: " + clients + " threads, " + seconds + " s");
     Database db = app.backend().database();
     Throughput mariadb = LoadRunner.run(queries, clients, warmup, seconds, query -> db.read(c -> {
@@ -235,8 +240,8 @@ final class Benchmark {
         http.qps() / raw.qps(), http.qps() / mariadb.qps());
   }
 
-  private Throughput raw(Path indexDir, RawLucene.Planner planner) {
-    try (RawLucene.Searcher searcher = new RawLucene.Searcher(indexDir, planner)) {
+  private Throughput raw(Path indexDir, RawLucene.Planner planner, Similarity similarity) {
+    try (RawLucene.Searcher searcher = new RawLucene.Searcher(indexDir, planner, similarity)) {
       return LoadRunner.run(settings.queries(), settings.clients(), settings.warmupSeconds(), settings.durationSeconds(), searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -26,8 +27,8 @@ import org.apache.lucene.util.QueryBuilder;
  * Lucene with nothing of Lumbar around it: the limit Lumbar is measured against. Indexing adds one analysed
  * text field per passage, with Lumbar's analyzer, from texts already in memory, on as many threads as Lumbar's
  * reindex uses; searching asks Lumbar's own index for the top ten and reads their stored text, as the API
- * returns them, with a plain OR of the analysed words in the text field ({@link Searcher#plainOr}) or with the
- * query Lumbar itself would run.
+ * returns them, with a plain OR of the analysed words in the text field ({@link Searcher#plainOr}) and Lucene's
+ * default BM25, or with the query Lumbar itself would run and Lumbar's BM25.
  */
 final class RawLucene {
   private RawLucene() {}
@@ -57,12 +58,13 @@ final class RawLucene {
     private final IndexSearcher searcher;
     private final Planner planner;
 
-    Searcher(Path dir, Planner planner) {
+    Searcher(Path dir, Planner planner, Similarity similarity) {
       this.planner = planner;
       try {
         directory = FSDirectory.open(dir);
         reader = DirectoryReader.open(directory);
         searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(similarity);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

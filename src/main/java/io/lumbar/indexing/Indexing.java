@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -46,6 +47,20 @@ public final class Indexing {
   }
 
   /**
+   * For the benchmark's JIT warm-up: Lucene alone adding the documents a rebuild would build for {@code texts}
+   * (untagged), so the rebuild's document path is compiled before either side is timed; returns nanoseconds.
+   */
+  public static long luceneAloneOnLumbarDocuments(List<String> texts, Analyzer analyzer, Path dir, int threads) {
+    return luceneAlone(dir, PassageIndex.rebuildWriterConfig(analyzer), texts.size(), i -> PassageDocuments.toDocument(
+        new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of())), threads);
+  }
+
+  /** The ranking Lumbar's searches use, for the benchmark's lane of Lucene alone running Lumbar's query. */
+  public static Similarity similarity() {
+    return PassageIndex.SIMILARITY;
+  }
+
+  /**
    * For the benchmark: Lucene alone adding documents 0 to {@code count - 1} on {@code threads} threads into a new
    * index in {@code dir}, then committing; returns the nanoseconds it took.
    */
@@ -54,14 +69,15 @@ public final class Indexing {
     try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       AtomicInteger next = new AtomicInteger();
       List<Thread> workers = new ArrayList<>();
-      Exception[] failure = {null};
+      Throwable[] failure = {null};
       for (int t = 0; t < threads; t++) {
         workers.add(Thread.ofPlatform().name("lucene-alone-" + t).start(() -> {
           try {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
               writer.addDocument(document.apply(i));
             }
-          } catch (IOException | RuntimeException e) {
+          } catch (Throwable e) {
+            // Out of memory included: a lane that lost documents must not report a rate.
             failure[0] = e;
           }
         }));
@@ -73,6 +89,9 @@ public final class Indexing {
         throw new IllegalStateException("Lucene alone failed to index: " + failure[0].getMessage(), failure[0]);
       }
       writer.commit();
+      if (writer.getDocStats().numDocs != count) {
+        throw new IllegalStateException("Lucene alone indexed " + writer.getDocStats().numDocs + " documents of " + count);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
@@ -96,12 +97,14 @@ final class PairPhraseQuery extends Query {
     private final ScoreMode scoreMode;
     private final TermStates[] pairStates;
     private final SimScorer simScorer;
+    private final String searcherSimilarity;
 
     PairPhraseWeight(IndexSearcher searcher, ScoreMode scoreMode, TermStates[] pairStates, SimScorer simScorer) {
       super(PairPhraseQuery.this);
       this.scoreMode = scoreMode;
       this.pairStates = pairStates;
       this.simScorer = simScorer;
+      this.searcherSimilarity = searcher.getSimilarity().getClass().getSimpleName();
     }
 
     @Override
@@ -120,6 +123,7 @@ final class PairPhraseQuery extends Query {
       PostingsEnum[] postings = new PostingsEnum[pairs.length];
       ImpactsEnum lead = null;
       int leadDocFreq = Integer.MAX_VALUE;
+      float matchCost = 0;
       for (int i = 0; i < pairs.length; i++) {
         IOSupplier<TermState> supplier = pairStates[i].get(context);
         TermState state = supplier == null ? null : supplier.get();
@@ -127,6 +131,9 @@ final class PairPhraseQuery extends Query {
           return null;
         }
         termsEnum.seekExact(pairs[i].bytes(), state);
+        if (pairs.length > 1) {
+          matchCost += PhraseQuery.termPositionsCost(termsEnum);
+        }
         if (scoreMode == ScoreMode.TOP_SCORES && termsEnum.docFreq() < leadDocFreq) {
           leadDocFreq = termsEnum.docFreq();
           postings[i] = lead = termsEnum.impacts(flags);
@@ -135,7 +142,7 @@ final class PairPhraseQuery extends Query {
         }
       }
       NumericDocValues norms = scoreMode.needsScores() ? reader.getNormValues(PassageFields.TEXT) : null;
-      return new DefaultScorerSupplier(new PairPhraseScorer(postings, lead, norms));
+      return new DefaultScorerSupplier(new PairPhraseScorer(postings, lead, norms, matchCost));
     }
 
     /** Occurrences of the phrase in the current document: starts of the first pair each following pair continues. */
@@ -145,14 +152,20 @@ final class PairPhraseQuery extends Query {
       private final MaxScoreCache maxScores;
       private final ImpactsDISI competitive;
       private final NumericDocValues norms;
+      /** What reading every pair's positions in one document costs, as PhraseQuery estimates it for its terms. */
+      private final float matchCost;
       private final int[][] positions;
+      /** Per pair, how far its positions have been compared while lining up one document. */
+      private final int[] cursor;
       private int freqDoc = -1;
       private int freq;
 
-      PairPhraseScorer(PostingsEnum[] postings, ImpactsEnum lead, NumericDocValues norms) {
+      PairPhraseScorer(PostingsEnum[] postings, ImpactsEnum lead, NumericDocValues norms, float matchCost) {
         this.postings = postings;
+        this.matchCost = matchCost;
         this.norms = norms;
         this.positions = new int[postings.length][];
+        this.cursor = new int[postings.length];
         // Without norms in the pair field, its impacts say "length 1": an upper bound for any passage's length,
         // and a phrase occurs no more often than its rarest pair does.
         this.maxScores = lead == null ? null : new MaxScoreCache(lead, simScorer);
@@ -187,7 +200,7 @@ final class PairPhraseQuery extends Query {
 
           @Override
           public float matchCost() {
-            return 16f * postings.length;
+            return matchCost;
           }
         };
       }
@@ -211,7 +224,7 @@ final class PairPhraseQuery extends Query {
           }
         }
         int count = 0;
-        int[] cursor = new int[postings.length];
+        Arrays.fill(cursor, 0);
         int firstFreq = postings[0].freq();
         starts:
         for (int k = 0; k < firstFreq; k++) {
@@ -266,10 +279,14 @@ final class PairPhraseQuery extends Query {
       if (supplier != null && supplier.get(Long.MAX_VALUE) instanceof PairPhraseScorer scorer) {
         TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
         int at = scorer.iterator().advance(doc);
-        if (at == doc && (twoPhase == null || scorer.freq() > 0) && simScorer != null) {
-          Explanation freq = Explanation.match(scorer.freq(), "phraseFreq=" + scorer.freq() + ", from the word pairs");
+        if (at == doc && (twoPhase == null || scorer.freq() > 0)) {
+          if (simScorer == null) {
+            // A filter or exclusion: it matches, and adds nothing to the score.
+            return Explanation.match(0f, getQuery() + " matches in " + doc + " (not scored)");
+          }
+          Explanation freq = Explanation.match((float) scorer.freq(), "phraseFreq=" + (float) scorer.freq() + ", from the word pairs");
           Explanation score = simScorer.explain(freq, scorer.norm(doc));
-          return Explanation.match(score.getValue(), "weight(" + getQuery() + " in " + doc + "), result of:", score);
+          return Explanation.match(score.getValue(), "weight(" + getQuery() + " in " + doc + ") [" + searcherSimilarity + "], result of:", score);
         }
       }
       return Explanation.noMatch("no matching phrase");
@@ -281,10 +298,11 @@ final class PairPhraseQuery extends Query {
     }
   }
 
+  /** Visited as the phrase of the text field it stands for: all its words are required, as PhraseQuery reports them. */
   @Override
   public void visit(QueryVisitor visitor) {
     if (visitor.acceptField(PassageFields.TEXT)) {
-      visitor.consumeTerms(this, words);
+      visitor.getSubVisitor(Occur.MUST, this).consumeTerms(this, words);
     }
   }
 

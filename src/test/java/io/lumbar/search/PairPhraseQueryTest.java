@@ -114,6 +114,66 @@ class PairPhraseQueryTest {
   }
 
   @Test
+  void skipping_by_the_pairs_impacts_keeps_the_top_hits_of_the_plain_phrase_over_several_segments() throws Exception {
+    // Large enough that Lucene starts skipping (after 1,000 hits), in several segments, with a few long passages.
+    Random random = new Random(11);
+    index = PassageIndex.inMemory(ANALYSIS.indexAnalyzer());
+    for (int id = 1; id <= 30_000; id++) {
+      index.replace(passage(id, randomText(random, 2 + random.nextInt(random.nextInt(10) == 0 ? 300 : 20))));
+      if (id % 7_000 == 0) {
+        index.refresh();
+      }
+    }
+    index.refresh();
+    QueryBuilder words = new QueryBuilder(ANALYSIS.stemmedAnalyzer());
+    IndexSearcher searcher = index.acquire();
+    try {
+      assertThat(searcher.getIndexReader().leaves()).hasSizeGreaterThan(1);
+      for (String text : List.of("back pain", "lying back pain", "back back back", "pain lying back pain", "nerve sciatic")) {
+        Query phrase = words.createPhraseQuery(PassageFields.TEXT, text);
+        Query plain = new BooleanQuery.Builder().add(new BoostQuery(phrase, 0.6f), Occur.SHOULD)
+            .add(new TermQuery(new Term(PassageFields.TEXT, "leg")), Occur.SHOULD).build();
+        Query paired = new BooleanQuery.Builder().add(new BoostQuery(PairPhraseQuery.of(phrase), 0.6f), Occur.SHOULD)
+            .add(new TermQuery(new Term(PassageFields.TEXT, "leg")), Occur.SHOULD).build();
+        for (int k : new int[] {1, 10, 100}) {
+          assertSameTop(searcher.search(phrase, k).scoreDocs, searcher.search(PairPhraseQuery.of(phrase), k).scoreDocs, text + " top " + k);
+          assertSameTop(searcher.search(plain, k).scoreDocs, searcher.search(paired, k).scoreDocs, text + " or leg, top " + k);
+        }
+      }
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  @Test
+  void as_a_filter_or_an_exclusion_it_matches_and_explains_as_the_plain_phrase() throws Exception {
+    index = PassageIndex.inMemory(ANALYSIS.indexAnalyzer());
+    index.replace(passage(1, "lower back pain"));
+    index.refresh();
+    index.replace(passage(2, "pain in the lower back"));
+    index.refresh();
+    IndexSearcher live = index.acquire();
+    try {
+      IndexSearcher searcher = new IndexSearcher(live.getIndexReader());
+      // Without the cache, which would otherwise answer the filter clause itself.
+      searcher.setQueryCache(null);
+      Query phrase = new PhraseQuery(PassageFields.TEXT, "back", "pain");
+      Query back = new TermQuery(new Term(PassageFields.TEXT, "back"));
+      for (Occur occur : List.of(Occur.FILTER, Occur.MUST_NOT)) {
+        Query plain = new BooleanQuery.Builder().add(back, Occur.MUST).add(phrase, occur).build();
+        Query paired = new BooleanQuery.Builder().add(back, Occur.MUST).add(PairPhraseQuery.of(phrase), occur).build();
+        assertThat(searcher.count(paired)).as(occur.name()).isEqualTo(searcher.count(plain)).isEqualTo(1);
+        for (ScoreDoc hit : searcher.search(new TermQuery(new Term(PassageFields.TEXT, "pain")), 10).scoreDocs) {
+          assertThat(searcher.explain(paired, hit.doc).isMatch()).as(occur + " doc " + hit.doc)
+              .isEqualTo(searcher.explain(plain, hit.doc).isMatch());
+        }
+      }
+    } finally {
+      index.release(live);
+    }
+  }
+
+  @Test
   void passages_with_the_phrase_or_its_multi_word_synonym_rank_first_in_a_full_search() {
     index = IndexFixture.of(ANALYSIS.indexAnalyzer(), CORPUS);
     Vocabulary vocabulary = new Vocabulary(ANALYSIS, List.of());
