@@ -8,6 +8,7 @@ import io.lumbar.Config;
 import io.lumbar.bench.LoadRunner.Throughput;
 import io.lumbar.db.Database;
 import io.lumbar.indexing.Indexing;
+import io.lumbar.indexing.LuceneAlone;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.passages.EditablePassage;
 import io.lumbar.passages.PassageEdit;
@@ -134,7 +135,7 @@ final class Benchmark {
     step("warming up the JIT: " + sample + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
     List<String> warmup = publishedTexts(config, sample);
     deleteTree(rawDir);
-    Indexing.luceneAloneOnLumbarDocuments(warmup, analyzer, rawDir, threads);
+    LuceneAlone.onLumbarDocuments(warmup, analyzer, rawDir, threads);
     deleteTree(rawDir);
     RawLucene.index(warmup, analyzer, rawDir, threads);
     deleteTree(rawDir);
@@ -147,9 +148,9 @@ final class Benchmark {
       lumbarNanos = System.nanoTime() - started;
     }
     step("Lucene alone indexing Lumbar's documents, read into memory first, on " + threads + " threads");
-    Indexing.Timed documents;
+    LuceneAlone.Timed documents;
     try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
-      documents = Indexing.luceneAloneOnLumbarDocuments(db, analyzer, rawDir, threads);
+      documents = LuceneAlone.onLumbarDocuments(db, analyzer, rawDir, threads);
     }
     deleteTree(rawDir);
     if (documents.passages() != indexed) {
@@ -218,7 +219,7 @@ final class Benchmark {
     Throughput lumbarInProcess = LoadRunner.run(queries, clients, warmup, seconds, inProcess);
     Path live = PassageIndex.liveFolder(indexDir);
     step("Lucene alone running Lumbar's query on the same index: " + clients + " threads, " + seconds + " s");
-    Throughput rawLumbarQuery = raw(live, lumbar::luceneQuery, Indexing.similarity());
+    Throughput rawLumbarQuery = raw(live, lumbar::luceneQuery, LuceneAlone.similarity());
     step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
     Throughput raw = raw(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()), new BM25Similarity());
     step("MariaDB MATCH ... AGAINST: " + clients + " threads, " + seconds + " s");

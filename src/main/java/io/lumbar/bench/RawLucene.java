@@ -1,6 +1,6 @@
 package io.lumbar.bench;
 
-import io.lumbar.indexing.Indexing;
+import io.lumbar.indexing.LuceneAlone;
 import io.lumbar.indexing.PassageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ final class RawLucene {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(256);
-    return Indexing.luceneAlone(dir, config, texts.size(), i -> {
+    return LuceneAlone.index(dir, config, texts.size(), i -> {
       Document doc = new Document();
       doc.add(new TextField(PassageFields.TEXT, texts.get(i), Field.Store.YES));
       return doc;

@@ -1,20 +1,6 @@
 package io.lumbar.indexing;
 
 import io.lumbar.db.Database;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /** Builds the indexing parts that only this package knows how to put together. */
 public final class Indexing {
@@ -27,77 +13,5 @@ public final class Indexing {
 
   public static IndexFollower follower(PassageIndex index, Database db) {
     return new IndexFollower(index, new IndexSource(db));
-  }
-
-  /** How many passages {@link #luceneAloneOnLumbarDocuments} indexed, and in how many nanoseconds. */
-  public record Timed(int passages, long nanos) {}
-
-  /**
-   * For the benchmark: reads every published passage into memory (not timed), then times Lucene alone adding
-   * exactly the documents a rebuild adds, with the rebuild's writer settings, on {@code threads} threads, into a
-   * new index in {@code dir}, and committing. What a rebuild from MariaDB could reach at best; the difference is
-   * what streaming rows, batching and handing them to the threads cost.
-   */
-  public static Timed luceneAloneOnLumbarDocuments(Database db, Analyzer analyzer, Path dir, int threads) {
-    List<IndexedPassage> passages = new ArrayList<>();
-    new IndexSource(db).streamAllPublished(IndexFollower.REBUILD_BATCH, passages::addAll);
-    long nanos = luceneAlone(dir, PassageIndex.rebuildWriterConfig(analyzer), passages.size(),
-        i -> PassageDocuments.toDocument(passages.get(i)), threads);
-    return new Timed(passages.size(), nanos);
-  }
-
-  /**
-   * For the benchmark's JIT warm-up: Lucene alone adding the documents a rebuild would build for {@code texts}
-   * (untagged), so the rebuild's document path is compiled before either side is timed; returns nanoseconds.
-   */
-  public static long luceneAloneOnLumbarDocuments(List<String> texts, Analyzer analyzer, Path dir, int threads) {
-    return luceneAlone(dir, PassageIndex.rebuildWriterConfig(analyzer), texts.size(), i -> PassageDocuments.toDocument(
-        new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of())), threads);
-  }
-
-  /** The ranking Lumbar's searches use, for the benchmark's lane of Lucene alone running Lumbar's query. */
-  public static Similarity similarity() {
-    return PassageIndex.SIMILARITY;
-  }
-
-  /**
-   * For the benchmark: Lucene alone adding documents 0 to {@code count - 1} on {@code threads} threads into a new
-   * index in {@code dir}, then committing; returns the nanoseconds it took.
-   */
-  public static long luceneAlone(Path dir, IndexWriterConfig config, int count, IntFunction<Document> document, int threads) {
-    long started = System.nanoTime();
-    try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-      AtomicInteger next = new AtomicInteger();
-      List<Thread> workers = new ArrayList<>();
-      Throwable[] failure = {null};
-      for (int t = 0; t < threads; t++) {
-        workers.add(Thread.ofPlatform().name("lucene-alone-" + t).start(() -> {
-          try {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-              writer.addDocument(document.apply(i));
-            }
-          } catch (Throwable e) {
-            // Out of memory included: a lane that lost documents must not report a rate.
-            failure[0] = e;
-          }
-        }));
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      if (failure[0] != null) {
-        throw new IllegalStateException("Lucene alone failed to index: " + failure[0].getMessage(), failure[0]);
-      }
-      writer.commit();
-      if (writer.getDocStats().numDocs != count) {
-        throw new IllegalStateException("Lucene alone indexed " + writer.getDocStats().numDocs + " documents of " + count);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return System.nanoTime() - started;
   }
 }

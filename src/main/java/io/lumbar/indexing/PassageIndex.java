@@ -356,7 +356,7 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** A rebuild's writer settings, for the benchmark's Lucene-alone lane (Indexing). */
+  /** A rebuild's writer settings, for the benchmark's Lucene-alone lane (LuceneAlone). */
   static IndexWriterConfig rebuildWriterConfig(Analyzer analyzer) {
     return writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
   }
