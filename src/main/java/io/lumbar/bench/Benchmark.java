@@ -7,6 +7,7 @@ import io.lumbar.App.Backend;
 import io.lumbar.Config;
 import io.lumbar.bench.LoadRunner.Throughput;
 import io.lumbar.db.Database;
+import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.LuceneAlone;
 import io.lumbar.indexing.PassageIndex;
@@ -135,7 +136,7 @@ final class Benchmark {
     step("warming up the JIT: " + sample + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
     List<String> warmup = publishedTexts(config, sample);
     deleteTree(rawDir);
-    LuceneAlone.onLumbarDocuments(warmup, analyzer, rawDir, threads);
+    LuceneAlone.onLumbarDocuments(LuceneAlone.untagged(warmup), analyzer, rawDir, threads);
     deleteTree(rawDir);
     RawLucene.index(warmup, analyzer, rawDir, threads);
     deleteTree(rawDir);
@@ -147,23 +148,25 @@ final class Benchmark {
       indexed = backend.follower().rebuild(count -> {});
       lumbarNanos = System.nanoTime() - started;
     }
-    step("Lucene alone indexing Lumbar's documents, read into memory first, on " + threads + " threads");
-    LuceneAlone.Timed documents;
+    // Read once, untimed, for both in-memory lanes: Lucene alone on the same documents, raw Lucene on their texts.
+    List<IndexedPassage> passages;
     try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
-      documents = LuceneAlone.onLumbarDocuments(db, analyzer, rawDir, threads);
+      passages = LuceneAlone.readPublished(db);
     }
+    if (passages.size() != indexed) {
+      throw new IllegalStateException("The database holds " + passages.size() + " published passages, the rebuild indexed " + indexed);
+    }
+    step("Lucene alone indexing Lumbar's documents, read into memory first, on " + threads + " threads");
+    long documentsNanos = LuceneAlone.onLumbarDocuments(passages, analyzer, rawDir, threads);
     deleteTree(rawDir);
-    if (documents.passages() != indexed) {
-      throw new IllegalStateException("Lucene alone indexed " + documents.passages() + " passages, the rebuild " + indexed);
-    }
     step("raw Lucene indexing the same texts on " + threads + " threads");
-    List<String> texts = publishedTexts(config, settings.passages());
+    List<String> texts = passages.stream().map(IndexedPassage::text).toList();
     long rawNanos = RawLucene.index(texts, analyzer, rawDir, threads);
     deleteTree(rawDir);
     double lumbarRate = indexed / (lumbarNanos / 1e9);
-    double documentsRate = documents.passages() / (documents.nanos() / 1e9);
+    double documentsRate = passages.size() / (documentsNanos / 1e9);
     double rawRate = texts.size() / (rawNanos / 1e9);
-    return new BenchResult.Indexing(indexed, lumbarNanos / 1e9, lumbarRate, threads, documents.nanos() / 1e9, documentsRate,
+    return new BenchResult.Indexing(indexed, lumbarNanos / 1e9, lumbarRate, threads, documentsNanos / 1e9, documentsRate,
         lumbarRate / documentsRate, rawNanos / 1e9, rawRate, lumbarRate / rawRate);
   }
 

@@ -23,30 +23,31 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneAlone {
   private LuceneAlone() {}
 
-  /** How many passages {@link #onLumbarDocuments} indexed, and in how many nanoseconds. */
-  public record Timed(int passages, long nanos) {}
-
-  /**
-   * Reads every published passage into memory (not timed), then times Lucene alone adding
-   * exactly the documents a rebuild adds, with the rebuild's writer settings, on {@code threads} threads, into a
-   * new index in {@code dir}, and committing. What a rebuild from MariaDB could reach at best; the difference is
-   * what streaming rows, batching and handing them to the threads cost.
-   */
-  public static Timed onLumbarDocuments(Database db, Analyzer analyzer, Path dir, int threads) {
+  /** Every published passage as a rebuild reads it, in id order, into memory. */
+  public static List<IndexedPassage> readPublished(Database db) {
     List<IndexedPassage> passages = new ArrayList<>();
     new IndexSource(db).streamAllPublished(IndexFollower.REBUILD_BATCH, passages::addAll);
-    long nanos = index(dir, PassageIndex.rebuildWriterConfig(analyzer), passages.size(),
-        i -> PassageDocuments.toDocument(passages.get(i)), threads);
-    return new Timed(passages.size(), nanos);
+    return passages;
+  }
+
+  /** Untagged passages of these texts: enough to compile a rebuild's document path before anything is timed. */
+  public static List<IndexedPassage> untagged(List<String> texts) {
+    List<IndexedPassage> passages = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      passages.add(new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of()));
+    }
+    return passages;
   }
 
   /**
-   * For the JIT warm-up: Lucene alone adding the documents a rebuild would build for {@code texts}
-   * (untagged), so the rebuild's document path is compiled before either side is timed; returns nanoseconds.
+   * Times Lucene alone adding exactly the documents a rebuild adds for {@code passages}, with the rebuild's
+   * writer settings, on {@code threads} threads, into a new index in {@code dir}, and committing; returns the
+   * nanoseconds. With the passages already in memory, this is what a rebuild from MariaDB could reach at best;
+   * the difference is what streaming rows, batching and handing them to the threads cost.
    */
-  public static long onLumbarDocuments(List<String> texts, Analyzer analyzer, Path dir, int threads) {
-    return index(dir, PassageIndex.rebuildWriterConfig(analyzer), texts.size(), i -> PassageDocuments.toDocument(
-        new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of())), threads);
+  public static long onLumbarDocuments(List<IndexedPassage> passages, Analyzer analyzer, Path dir, int threads) {
+    return index(dir, PassageIndex.rebuildWriterConfig(analyzer), passages.size(),
+        i -> PassageDocuments.toDocument(passages.get(i)), threads);
   }
 
   /** The ranking Lumbar's searches use, for Lucene alone running Lumbar's query. */
