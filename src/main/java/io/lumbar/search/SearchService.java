@@ -12,16 +12,13 @@ import io.lumbar.search.SymptomQuery.Plan;
 import io.lumbar.web.BadRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -35,14 +32,10 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** Runs a search on the current index view and shapes the answer: ranked hits, snippets, facets, corrections. */
 public final class SearchService {
@@ -59,23 +52,26 @@ public final class SearchService {
    */
   static final int BEST_MATCHES = 100;
   static final int FACET_SAMPLE = BEST_MATCHES;
-  private static final int SNIPPET_PASSAGES = 2;
-  /** Snippet fragments aim at this many characters around the densest cluster of matches. */
-  private static final int SNIPPET_FRAGMENT_CHARS = 160;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
   private final PassageIndex index;
   private final Supplier<Vocabulary> vocabulary;
   private final SearchFeatures features;
+  private final PageSnippets snippets;
 
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary) {
     this(index, vocabulary, SearchFeatures.ALL);
   }
 
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
+    this(index, vocabulary, features, PageSnippets.fast());
+  }
+
+  SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets) {
     this.index = index;
     this.vocabulary = vocabulary;
     this.features = features;
+    this.snippets = snippets;
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -120,7 +116,7 @@ public final class SearchService {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
-      List<Hit> hits = toHits(searcher, words, plan, docs, page);
+      List<Hit> hits = toHits(searcher, words, plan, page);
       String didYouMean = didYouMean(request, plan, words, searcher);
       boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       return new SearchResponse(request.query(), docs.totalHits.value(), exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
@@ -181,7 +177,7 @@ public final class SearchService {
         .toList();
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page) throws IOException {
     if (page.length == 0) {
       return List.of();
     }
@@ -190,7 +186,7 @@ public final class SearchService {
     for (ScoreDoc doc : page) {
       passages.add(PassageDocuments.fromDocument(stored.document(doc.doc)));
     }
-    String[] snippets = features.snippets() ? snippets(searcher, words, plan, docs, page, passages) : new String[page.length];
+    String[] snippets = features.snippets() ? snippets(searcher, words, plan, page, passages) : new String[page.length];
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
@@ -202,48 +198,13 @@ public final class SearchService {
   }
 
   /** Fragments around the densest matches; only words the query matched (synonyms and corrections included) are marked. */
-  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, TopDocs docs, ScoreDoc[] page,
-      List<IndexedPassage> passages) throws IOException {
+  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page, List<IndexedPassage> passages)
+      throws IOException {
     Map<Integer, String> texts = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       texts.put(page[i].doc, passages.get(i).text());
     }
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, words.analysis().indexAnalyzer())
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_FRAGMENT_CHARS, 0.5f));
-    return new PageHighlighter(builder, texts).highlight(PassageFields.TEXT, plan.highlight(), new TopDocs(docs.totalHits, page), SNIPPET_PASSAGES);
-  }
-
-  /** Highlights the texts of the page as already read for the hits, so each hit's stored fields are read once. */
-  private static final class PageHighlighter extends UnifiedHighlighter {
-    private final Map<Integer, String> texts;
-
-    PageHighlighter(Builder builder, Map<Integer, String> texts) {
-      super(builder);
-      this.texts = texts;
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> values = new ArrayList<>();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        values.add(new CharSequence[] {texts.get(doc)});
-      }
-      return values;
-    }
-
-    /** The text field is indexed alike in every segment: one segment says how, without merging all segments' field infos. */
-    @Override
-    protected FieldInfo getFieldInfo(String field) {
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
-        if (info != null) {
-          return info;
-        }
-      }
-      return null;
-    }
+    return snippets.highlight(searcher, words.analysis().indexAnalyzer(), plan.highlight(), page, texts);
   }
 
   private static long elapsedMillis(long startedNanos) {
