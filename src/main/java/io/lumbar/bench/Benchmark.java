@@ -17,7 +17,6 @@ import io.lumbar.passages.PassageEditor;
 import io.lumbar.search.Analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,6 +39,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +73,8 @@ final class Benchmark {
       SELECT text FROM passages WHERE status = 'published' ORDER BY id LIMIT ?
       """;
   private static final int JIT_WARMUP_PASSAGES = 20_000;
+  /** The search lanes on Lumbar's index take turns this many times, so a drift in the machine's speed hits all alike. */
+  static final int TURNS = 5;
   private static final String PASSAGE_COUNT = "SELECT COUNT(*) FROM passages";
   private static final long EDIT_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -194,37 +197,44 @@ final class Benchmark {
     int clients = settings.clients();
     SearchService lumbar = new SearchService(app.backend().index(), app.backend().vocabulary());
     LoadRunner.Searcher inProcess = query -> lumbar.search(SearchRequest.firstPage(query, 10)).results().size();
-    // One kept-alive connection per client thread, as a load generator such as wrk keeps.
-    List<KeepAliveHttp> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ThreadLocal<KeepAliveHttp> connection = ThreadLocal.withInitial(() -> {
-      KeepAliveHttp c = new KeepAliveHttp("127.0.0.1", app.port());
-      connections.add(c);
-      return c;
-    });
+    // One kept-alive connection per client, as a load generator such as wrk keeps; a client takes one free
+    // connection per search, so the connections outlive the client threads of each turn.
+    BlockingQueue<KeepAliveHttp> connections = new ArrayBlockingQueue<>(clients);
+    for (int i = 0; i < clients; i++) {
+      connections.add(new KeepAliveHttp("127.0.0.1", app.port()));
+    }
     LoadRunner.Searcher overHttp = query -> {
-      KeepAliveHttp.Response response = connection.get().get(searchPath(query, 10));
-      if (response.status() != 200) {
-        throw new IllegalStateException("/api/search answered " + response.status() + " for '" + query + "'");
+      KeepAliveHttp connection = connections.take();
+      try {
+        KeepAliveHttp.Response response = connection.get(searchPath(query, 10));
+        if (response.status() != 200) {
+          throw new IllegalStateException("/api/search answered " + response.status() + " for '" + query + "'");
+        }
+        return response.body().length;
+      } finally {
+        connections.add(connection);
       }
-      return response.body().length;
     };
-    Throughput http;
-    try {
+    Path live = PassageIndex.liveFolder(indexDir);
+    List<Throughput> lanes;
+    try (RawLucene.Searcher luceneAlone = new RawLucene.Searcher(live, lumbar::luceneQuery, LuceneAlone.similarity());
+        RawLucene.Searcher raw = new RawLucene.Searcher(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()),
+            new BM25Similarity())) {
       step("warming up the JIT: the mix over HTTP, then in process, " + settings.jitWarmupSeconds() + " s each");
       LoadRunner.run(queries, clients, 0, settings.jitWarmupSeconds(), overHttp);
       LoadRunner.run(queries, clients, 0, settings.jitWarmupSeconds(), inProcess);
-      step("Lumbar over HTTP: " + clients + " clients, " + seconds + " s");
-      http = LoadRunner.run(queries, clients, warmup, seconds, overHttp);
+      step("Lumbar over HTTP, Lumbar in process, Lucene alone running Lumbar's query and raw Lucene on the same index, "
+          + "taking turns: " + clients + " clients, " + seconds + " s each in " + TURNS + " turns");
+      lanes = LoadRunner.interleaved(queries, clients, warmup, seconds, TURNS, List.of(overHttp, inProcess, luceneAlone, raw));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       connections.forEach(KeepAliveHttp::close);
     }
-    step("Lumbar's search in process, without HTTP: " + clients + " threads, " + seconds + " s");
-    Throughput lumbarInProcess = LoadRunner.run(queries, clients, warmup, seconds, inProcess);
-    Path live = PassageIndex.liveFolder(indexDir);
-    step("Lucene alone running Lumbar's query on the same index: " + clients + " threads, " + seconds + " s");
-    Throughput rawLumbarQuery = raw(live, lumbar::luceneQuery, LuceneAlone.similarity());
-    step("raw Lucene in process on the same index: " + clients + " threads, " + seconds + " s");
-    Throughput raw = raw(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()), new BM25Similarity());
+    Throughput http = lanes.get(0);
+    Throughput lumbarInProcess = lanes.get(1);
+    Throughput rawLumbarQuery = lanes.get(2);
+    Throughput raw = lanes.get(3);
     step("MariaDB MATCH ... AGAINST: " + clients + " threads, " + seconds + " s");
     Database db = app.backend().database();
     Throughput mariadb = LoadRunner.run(queries, clients, warmup, seconds, query -> db.read(c -> {
@@ -242,14 +252,6 @@ final class Benchmark {
     }));
     return new BenchResult.Search(http, lumbarInProcess, rawLumbarQuery, raw, mariadb, http.qps() / rawLumbarQuery.qps(),
         http.qps() / raw.qps(), http.qps() / mariadb.qps());
-  }
-
-  private Throughput raw(Path indexDir, RawLucene.Planner planner, Similarity similarity) {
-    try (RawLucene.Searcher searcher = new RawLucene.Searcher(indexDir, planner, similarity)) {
-      return LoadRunner.run(settings.queries(), settings.clients(), settings.warmupSeconds(), settings.durationSeconds(), searcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Saves passages through the editors' path and polls search until each new word is found. */
