@@ -67,6 +67,10 @@ final class PageSnippets {
     return lucenesOwnLookups ? sentences : new CachedBreakIterator(sentences);
   }
 
+  /**
+   * Highlights the texts of the page as already read for the hits, so each hit's stored fields are read once, with
+   * {@link PageOffsets} for the matches when asked to and the query allows.
+   */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final Map<Integer, String> texts;
     private final boolean pageOffsets;
