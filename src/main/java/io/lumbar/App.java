@@ -11,6 +11,9 @@ import io.lumbar.admin.AdminRoutes;
 import io.lumbar.admin.Jobs;
 import io.lumbar.analytics.AnalyticsRoutes;
 import io.lumbar.analytics.SearchAnalytics;
+import io.lumbar.analytics.SearchReports;
+import io.lumbar.analytics.TopSearch;
+import io.lumbar.db.DataAccessException;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.export.ExportRoutes;
@@ -23,6 +26,7 @@ import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.ops.ApiDocs;
 import io.lumbar.ops.ApiDocsRoutes;
+import io.lumbar.ops.Logfmt;
 import io.lumbar.ops.MetricsRoutes;
 import io.lumbar.ops.RequestLog;
 import io.lumbar.ops.ServerMetrics;
@@ -33,6 +37,7 @@ import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.RelatedPassages;
 import io.lumbar.search.SearchRoutes;
 import io.lumbar.search.SearchService;
+import io.lumbar.search.SearchWarmup;
 import io.lumbar.search.Suggester;
 import io.lumbar.search.SynonymRoutes;
 import io.lumbar.tagging.BundledTaxonomy;
@@ -43,6 +48,7 @@ import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
 import io.lumbar.web.ServerSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
   static final String SYSTEM_ACTOR = "system";
+  private static final int WARMUP_LOG_DAYS = 30;
+  private static final int WARMUP_POPULAR_QUERIES = 200;
 
   private final Backend backend;
   private final ServerMetrics metrics;
@@ -85,7 +93,9 @@ public final class App implements AutoCloseable {
       backend.follower().start(config.indexRefreshMillis());
       backend.database().recordMetrics(metrics.registry());
       IndexMetrics.bind(metrics.registry(), backend.index(), backend.follower());
-      Javalin server = createServer(backend, config, metrics).start(config.port());
+      SearchService search = new SearchService(backend.index(), backend.vocabulary());
+      warmUp(backend, search, config.warmupSeconds());
+      Javalin server = createServer(backend, config, metrics, search).start(config.port());
       log.info("Lumbar is serving {} passages on http://localhost:{}/", backend.index().size(), server.port());
       return new App(backend, metrics, server);
     } catch (RuntimeException e) {
@@ -95,10 +105,26 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Javalin createServer(Backend backend, Config appConfig, ServerMetrics metrics) {
+  /** Searches for a while before taking requests (see {@link SearchWarmup}), what people searched most first. */
+  private static void warmUp(Backend backend, SearchService search, int seconds) {
+    if (seconds == 0) {
+      return;
+    }
+    List<String> popular;
+    try {
+      popular = new SearchReports(backend.database()).top(WARMUP_LOG_DAYS, WARMUP_POPULAR_QUERIES).stream().map(TopSearch::query).toList();
+    } catch (DataAccessException e) {
+      // Without the log the taxonomy's names still warm every path.
+      log.warn("Warm-up without the most searched queries: {}", e.getMessage());
+      popular = List.of();
+    }
+    SearchWarmup.Outcome outcome = new SearchWarmup(search, backend.vocabulary(), backend.json()).run(popular, Duration.ofSeconds(seconds));
+    log.info(Logfmt.line("warmup", "searches", outcome.searches(), "queries", outcome.queries(), "ms", outcome.millis()));
+  }
+
+  private static Javalin createServer(Backend backend, Config appConfig, ServerMetrics metrics, SearchService search) {
     ObjectMapper json = backend.json();
     Pages pages = new Pages();
-    SearchService search = new SearchService(backend.index(), backend.vocabulary());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(json, false));

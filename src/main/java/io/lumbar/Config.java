@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param importSamples LUMBAR_IMPORT_SAMPLES (true): import the bundled articles into an empty database
  * @param indexRefreshMillis LUMBAR_INDEX_REFRESH_MS (200): how often the index follows the change log
  * @param metricsToken  LUMBAR_METRICS_TOKEN (unset): when set, {@code GET /metrics} needs {@code Authorization: Bearer} with it
+ * @param warmupSeconds LUMBAR_WARMUP_SECONDS (5): how long the server searches by itself before it takes requests; 0 skips it
  */
 public record Config(
     int port,
@@ -29,7 +30,14 @@ public record Config(
     int embeddedDbPort,
     boolean importSamples,
     long indexRefreshMillis,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    int warmupSeconds) {
+
+  public Config {
+    if (warmupSeconds < 0) {
+      throw new ConfigException("LUMBAR_WARMUP_SECONDS must be 0 or more, got " + warmupSeconds);
+    }
+  }
 
   public static Config fromEnvironment() {
     return fromMap(System.getenv());
@@ -46,23 +54,28 @@ public record Config(
         intValue(env, "LUMBAR_EMBEDDED_DB_PORT", 33306),
         Boolean.parseBoolean(env.getOrDefault("LUMBAR_IMPORT_SAMPLES", "true")),
         intValue(env, "LUMBAR_INDEX_REFRESH_MS", 200),
-        Optional.ofNullable(env.get("LUMBAR_METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()));
+        Optional.ofNullable(env.get("LUMBAR_METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()),
+        intValue(env, "LUMBAR_WARMUP_SECONDS", 5));
   }
 
   public Config withPort(int newPort) {
-    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
+    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
   }
 
   public Config withDatabase(String url, String user, String password) {
-    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
+    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
   }
 
   public Config withIndexDir(Path dir) {
-    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken);
+    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
+  }
+
+  public Config withWarmupSeconds(int seconds) {
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, seconds);
   }
 
   public Config withImportSamples(boolean value) {
-    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken);
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken, warmupSeconds);
   }
 
   /** Never prints the database password or the metrics token: configs end up in logs and error reports. */
@@ -71,7 +84,7 @@ public record Config(
     return "Config[port=" + port + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser + ", dbPassword="
         + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", indexDir=" + indexDir + ", embeddedDbDir=" + embeddedDbDir
         + ", embeddedDbPort=" + embeddedDbPort + ", importSamples=" + importSamples + ", indexRefreshMillis="
-        + indexRefreshMillis + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset)") + "]";
+        + indexRefreshMillis + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset)") + ", warmupSeconds=" + warmupSeconds + "]";
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -14,6 +14,14 @@ class ConfigTest {
     assertThat(config.port()).isEqualTo(7070);
     assertThat(config.dbUrl()).isEmpty();
     assertThat(config.indexDir()).hasToString("index/data");
+    assertThat(config.warmupSeconds()).isEqualTo(5);
+  }
+
+  @Test
+  void a_negative_warmup_is_refused_and_zero_skips_it() {
+    assertThatThrownBy(() -> Config.fromMap(Map.of("LUMBAR_WARMUP_SECONDS", "-1")))
+        .isInstanceOf(Config.ConfigException.class).hasMessage("LUMBAR_WARMUP_SECONDS must be 0 or more, got -1");
+    assertThat(Config.fromMap(Map.of("LUMBAR_WARMUP_SECONDS", "0")).warmupSeconds()).isZero();
   }
 
   @Test

@@ -28,7 +28,7 @@ class BenchCommandTest {
   @BeforeEach
   void setUp() {
     db = TestDatabase.create();
-    config = Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50")).withDatabase(db.url(), db.user(), db.password());
+    config = Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50", "LUMBAR_WARMUP_SECONDS", "0")).withDatabase(db.url(), db.user(), db.password());
     cli = new CommandRunner(config);
   }
 

@@ -43,7 +43,12 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   }
 
   public static RunningApp start() {
-    RunningApp running = new RunningApp(Map.of());
+    return start(Map.of());
+  }
+
+  /** The same, with these environment variables set. */
+  public static RunningApp start(Map<String, String> env) {
+    RunningApp running = new RunningApp(env);
     running.launch();
     return running;
   }
@@ -135,6 +140,8 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   public Config config() {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.putIfAbsent("LUMBAR_INDEX_REFRESH_MS", "50");
+    // Each test starts its own server; warming the JIT up would cost every one of them seconds.
+    all.putIfAbsent("LUMBAR_WARMUP_SECONDS", "0");
     return Config.fromMap(all)
         .withDatabase(proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
         .withIndexDir(indexDir)

@@ -107,6 +107,8 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
         "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-cp", classPath(), "io.lumbar.Main", "serve"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // The drills time restarts and warm up their own load; the server's own warm-up would add seconds to each start.
+    builder.environment().put("LUMBAR_WARMUP_SECONDS", "0");
     builder.environment().putAll(env);
     builder.environment().put("LUMBAR_PORT", Integer.toString(port));
     try {
