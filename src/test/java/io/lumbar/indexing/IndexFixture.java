@@ -31,4 +31,9 @@ public final class IndexFixture {
   public static IndexedPassage passage(long id, String text) {
     return passage(id, text, List.of(), List.of());
   }
+
+  /** A passage of article 1 under a heading. */
+  public static IndexedPassage headed(long id, String heading, String text) {
+    return new IndexedPassage(id, 1, "Fixture article", heading, text, (int) id, List.of(), List.of());
+  }
 }

@@ -1,5 +1,6 @@
 package io.lumbar.search;
 
+import static io.lumbar.indexing.IndexFixture.headed;
 import static io.lumbar.indexing.IndexFixture.passage;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,28 @@ class RankingTest {
         passage(4, "Nothing about it here at all.")));
 
     assertThat(ids(r)).containsExactly(3L, 2L, 1L);
+  }
+
+  @Test
+  void a_word_of_the_heading_lifts_the_passage_under_it() {
+    SearchResponse r = search("sciatica", List.of(
+        passage(1, "Sciatica is a pain down the leg."),
+        headed(2, "Sciatica", "Sciatica is a pain down the leg."),
+        headed(3, "Sciatica", "Nothing about the nerve here.")));
+
+    assertThat(ids(r)).as("the heading alone finds a passage, and adds to one found by its text").containsExactly(2L, 1L, 3L);
+  }
+
+  @Test
+  void a_word_in_the_headings_of_many_passages_neither_lifts_nor_finds_them() {
+    List<IndexedPassage> corpus = new ArrayList<>(List.of(
+        passage(1, "It hurts at night."),
+        headed(2, "Night pain", "It hurts at night.")));
+    for (long id = 3; id <= 2 + SymptomQuery.FEW_PASSAGES; id++) {
+      corpus.add(headed(id, "Night pain", "Nothing about the hours here."));
+    }
+
+    assertThat(ids(search("night", corpus))).as("same text, same score: ties in id order").containsExactly(1L, 2L);
   }
 
   @Test
