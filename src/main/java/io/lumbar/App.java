@@ -119,7 +119,12 @@ public final class App implements AutoCloseable {
       popular = List.of();
     }
     SearchWarmup.Outcome outcome = new SearchWarmup(search, backend.vocabulary(), backend.json()).run(popular, Duration.ofSeconds(seconds));
-    log.info(Logfmt.line("warmup", "searches", outcome.searches(), "queries", outcome.queries(), "ms", outcome.millis()));
+    if (outcome.failure() == null) {
+      log.info(Logfmt.line("warmup", "searches", outcome.searches(), "queries", outcome.queries(), "ms", outcome.millis()));
+    } else {
+      log.warn(Logfmt.line("warmup", "searches", outcome.searches(), "queries", outcome.queries(), "ms", outcome.millis(),
+          "stopped", outcome.failure()));
+    }
   }
 
   private static Javalin createServer(Backend backend, Config appConfig, ServerMetrics metrics, SearchService search) {

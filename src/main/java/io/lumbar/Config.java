@@ -70,10 +70,6 @@ public record Config(
     return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
   }
 
-  public Config withWarmupSeconds(int seconds) {
-    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, seconds);
-  }
-
   public Config withImportSamples(boolean value) {
     return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken, warmupSeconds);
   }

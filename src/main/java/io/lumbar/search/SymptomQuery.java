@@ -49,14 +49,15 @@ final class SymptomQuery {
   /** Words in more passages than this share are too common for their nearness to mean anything. */
   static final double COMMON_WORD_SHARE = 0.2;
   /**
-   * A word in the headings of more passages than this share (and more than {@link #FEW_PASSAGES}) is not searched
-   * in headings: "pain" heads a section on any back-pain site, and lifting every passage under such a heading
-   * ranked worse on both judged query sets (dev nDCG@10 0.921 → 0.933, lay 0.823 → 0.832 without them), besides
-   * costing a clause per word.
+   * A word in the headings of more passages than this share (and more than {@link #COMMON_HEADING_MIN_PASSAGES}) is
+   * not searched in headings: "pain" heads a section on any back-pain site, and lifting every passage under such a
+   * heading ranked worse on both judged query sets (dev nDCG@10 0.921 → 0.933, lay 0.823 → 0.832 without them),
+   * besides costing a clause per word. A synonym group with such a word goes too: Lucene scores a group with its
+   * most common word's statistics, so it weighed as little. Phrases stay: they are rarer than their words.
    */
   static final double COMMON_HEADING_SHARE = 0.05;
-  /** Below this many passages a share says nothing about a word. */
-  static final int FEW_PASSAGES = 5;
+  /** Heading this many passages or fewer, a word is never common: on a few dozen passages 5 % is one or two. */
+  static final int COMMON_HEADING_MIN_PASSAGES = 5;
   /** A constant per tag the query names: about one well-matched word's worth. */
   static final float TAG_WEIGHT = 3.5f;
   /** For a query asking for treatments (or causes): any passage tagged with one. */
@@ -299,7 +300,8 @@ final class SymptomQuery {
     List<Term> terms = signal instanceof TermQuery word ? List.of(word.getTerm())
         : signal instanceof SynonymQuery synonyms ? synonyms.getTerms() : List.of();
     try {
-      double common = Math.max(FEW_PASSAGES, COMMON_HEADING_SHARE * reader.numDocs());
+      // maxDoc, not numDocs: docFreq counts replaced passages until their segments merge too.
+      double common = Math.max(COMMON_HEADING_MIN_PASSAGES, COMMON_HEADING_SHARE * reader.maxDoc());
       for (Term term : terms) {
         if (reader.docFreq(term) > common) {
           return false;

@@ -70,11 +70,35 @@ class RankingTest {
     List<IndexedPassage> corpus = new ArrayList<>(List.of(
         passage(1, "It hurts at night."),
         headed(2, "Night pain", "It hurts at night.")));
-    for (long id = 3; id <= 2 + SymptomQuery.FEW_PASSAGES; id++) {
+    for (long id = 3; id <= 2 + SymptomQuery.COMMON_HEADING_MIN_PASSAGES; id++) {
       corpus.add(headed(id, "Night pain", "Nothing about the hours here."));
     }
 
     assertThat(ids(search("night", corpus))).as("same text, same score: ties in id order").containsExactly(1L, 2L);
+  }
+
+  @Test
+  void past_a_handful_of_passages_a_heading_word_is_common_in_more_than_one_heading_in_twenty() throws Exception {
+    // 200 passages: "night" heads 11 (5.5 %), "sciatica" 9 (4.5 %).
+    List<IndexedPassage> corpus = new ArrayList<>(List.of(
+        passage(1, "It hurts at night."),
+        headed(2, "Night pain", "It hurts at night."),
+        passage(20, "Sciatica runs down the leg."),
+        headed(21, "Sciatica", "Sciatica runs down the leg.")));
+    for (long id = 3; id <= 12; id++) {
+      corpus.add(headed(id, "Night pain", "Nothing about the hours here."));
+    }
+    for (long id = 22; id <= 29; id++) {
+      corpus.add(headed(id, "Sciatica", "Nothing about the nerve here."));
+    }
+    for (long id = 100; corpus.size() < 200; id++) {
+      corpus.add(passage(id, "Filler about something else entirely."));
+    }
+
+    assertThat(ids(search("night", corpus))).as("common: left out of headings").containsExactly(1L, 2L);
+    close();
+    assertThat(ids(search("sciatica", corpus))).as("telling: lifts its passages and finds them")
+        .containsExactly(21L, 20L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L);
   }
 
   @Test
