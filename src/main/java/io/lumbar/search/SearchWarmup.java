@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Searches before the server takes requests, so that the first people to search after a start or a deploy do not
- * wait for the JIT to compile the search: started cold on the bundled corpus, the server's own p99 over its first
- * two seconds of searches was 28 ms (10 ms after this warm-up), and it took about ten seconds to drop below 10 ms.
+ * wait for the JIT to compile the search: on the bundled corpus the first five seconds of searches after a cold
+ * start had a p99 of about 30 ms, about 16 ms after a 5 s warm-up (BENCHMARKS.md, "Scale").
  *
  * <p>The queries are what people searched most lately, then every cause and treatment by its name, its name "at
  * night", a typo of its name and its first alias, plain and quoted: synonyms, tags, spelling corrections,
