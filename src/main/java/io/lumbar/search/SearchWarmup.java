@@ -52,6 +52,7 @@ public final class SearchWarmup {
     long started = nanoTime.getAsLong();
     int searches = 0;
     List<String> queries = List.of();
+    String failure = null;
     try {
       queries = queries(popular);
       while (!queries.isEmpty() && nanoTime.getAsLong() - started < budget.toNanos()) {
@@ -64,9 +65,9 @@ public final class SearchWarmup {
         }
       }
     } catch (RuntimeException e) {
-      return new Outcome(searches, queries.size(), (nanoTime.getAsLong() - started) / 1_000_000, String.valueOf(e));
+      failure = String.valueOf(e);
     }
-    return new Outcome(searches, queries.size(), (nanoTime.getAsLong() - started) / 1_000_000, null);
+    return new Outcome(searches, queries.size(), (nanoTime.getAsLong() - started) / 1_000_000, failure);
   }
 
   private void answer(String query) {
@@ -88,7 +89,8 @@ public final class SearchWarmup {
       queries.add(tag.name());
       queries.add(tag.name().toLowerCase(java.util.Locale.ROOT) + " at night");
       queries.add(typo(tag.name()));
-      for (String alias : tag.aliases().stream().limit(1).toList()) {
+      if (!tag.aliases().isEmpty()) {
+        String alias = tag.aliases().getFirst();
         queries.add(alias);
         queries.add('"' + alias + '"');
       }
