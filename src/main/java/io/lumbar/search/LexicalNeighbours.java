@@ -1,8 +1,5 @@
 package io.lumbar.search;
 
-import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
-import io.lumbar.indexing.PassageDocuments;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
 import java.io.IOException;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -21,11 +17,9 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 
 /**
@@ -58,17 +52,11 @@ public final class LexicalNeighbours implements NearestPassages {
       if (!(self > 0)) {
         return List.of();
       }
-      Query tagged = new BooleanQuery.Builder()
-          .add(new FieldExistsQuery(PassageFields.CAUSE), Occur.SHOULD)
-          .add(new FieldExistsQuery(PassageFields.TREATMENT), Occur.SHOULD).build();
-      Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(tagged, Occur.FILTER)
-          .add(new TermQuery(new Term(PassageFields.ID, Long.toString(passageId))), Occur.MUST_NOT).build();
+      Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(NearestPassages.taggedOtherThan(passageId), Occur.FILTER).build();
       StoredFields stored = searcher.storedFields();
       List<Neighbour> nearest = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
-        IndexedPassage p = PassageDocuments.fromDocument(stored.document(hit.doc));
-        List<String> tags = Stream.concat(p.causes().stream(), p.treatments().stream()).map(TagRef::slug).toList();
-        nearest.add(new Neighbour(p.id(), Math.min(1, hit.score / self), tags));
+        nearest.add(NearestPassages.neighbour(stored, hit.doc, Math.min(1, hit.score / self)));
       }
       return nearest;
     } catch (IOException e) {
