@@ -11,6 +11,8 @@ import io.lumbar.passages.PassageEditor.Revision;
 import io.lumbar.passages.PassageEditor.Saved;
 import io.lumbar.search.Vocabulary;
 import io.lumbar.tagging.PassageTagger;
+import io.lumbar.tagging.TagSuggester;
+import io.lumbar.tagging.TagSuggestion;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
@@ -31,16 +33,21 @@ public final class AdminPassageRoutes {
   private final PassageTagger tagger;
   private final BulkTagger bulk;
   private final Supplier<Vocabulary> vocabulary;
+  private final TagSuggester suggester;
   private final Pages pages;
 
-  public AdminPassageRoutes(Database db, Supplier<Vocabulary> vocabulary, Pages pages) {
+  public AdminPassageRoutes(Database db, Supplier<Vocabulary> vocabulary, TagSuggester suggester, Pages pages) {
     this.list = new PassageList(db);
     this.editor = new PassageEditor(db);
     this.tagger = new PassageTagger(db);
     this.bulk = new BulkTagger(db);
     this.vocabulary = vocabulary;
+    this.suggester = suggester;
     this.pages = pages;
   }
+
+  /** Suggested tags of a passage, best first: {@code GET /api/admin/passages/{id}/suggested-tags}. */
+  public record SuggestedTags(List<TagSuggestion> suggestions) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/admin/passages", this::list);
@@ -51,6 +58,14 @@ public final class AdminPassageRoutes {
     routes.post("/admin/passages/{id}/tags", this::tag);
     routes.post("/admin/passages/{id}/tags/{slug}/remove", this::untag);
     routes.post("/admin/passages/{id}/revisions/{version}/revert", this::revert);
+    routes.get("/api/admin/passages/{id}/suggested-tags", ctx -> {
+      EditablePassage passage = editor.find(Params.idParam(ctx, "id"));
+      ctx.json(new SuggestedTags(suggestions(passage)));
+    });
+  }
+
+  private List<TagSuggestion> suggestions(EditablePassage passage) {
+    return suggester.suggest(passage.id(), passage.heading(), passage.text());
   }
 
   private void list(Context ctx) {
@@ -116,7 +131,7 @@ public final class AdminPassageRoutes {
   private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion) {
     Vocabulary words = vocabulary.get();
     List<Revision> revisions = editor.revisions(passage.id());
-    pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, words.suggestTags(passage.text()),
+    pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, suggestions(passage),
         words.allTags(), revisions, message, error, form, formVersion, passage.id() > 1 ? passage.id() - 1 : null,
         passage.id() + 1));
   }

@@ -3,6 +3,7 @@ package io.lumbar.passages;
 import io.lumbar.accounts.User;
 import io.lumbar.passages.PassageEditor.Revision;
 import io.lumbar.search.Vocabulary.TagInfo;
+import io.lumbar.tagging.TagSuggestion;
 import io.lumbar.web.Page;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * {@code form} at {@code formVersion}: the stored passage, or after a refused save what the editor typed, with
  * {@code error} saying why.
  */
-public record PassageEditPage(User user, String csrf, EditablePassage passage, List<TagInfo> suggestions,
+public record PassageEditPage(User user, String csrf, EditablePassage passage, List<TagSuggestion> suggestions,
     List<TagInfo> allTags, List<Revision> revisions, String message, String error, PassageEdit form, int formVersion,
     Long previousId, Long nextId) implements Page {
   @Override
@@ -31,8 +32,8 @@ public record PassageEditPage(User user, String csrf, EditablePassage passage, L
     return TextDiff.words(before, after);
   }
 
-  /** Suggestions not already on the passage. */
-  public List<TagInfo> newSuggestions() {
+  /** Suggestions not already on the passage, at most nine: one per number key. */
+  public List<TagSuggestion> newSuggestions() {
     return suggestions.stream().filter(s -> passage.tags().stream().noneMatch(t -> t.slug().equals(s.slug()))).limit(9).toList();
   }
 }

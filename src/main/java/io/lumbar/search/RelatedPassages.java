@@ -27,8 +27,6 @@ import org.apache.lucene.search.TopDocs;
 
 /** {@code /api/passages/{id}/related}: passages that share the most telling words and the same tags (more-like-this). */
 public final class RelatedPassages {
-  private static final int MAX_QUERY_TERMS = 25;
-
   public record Related(long id, List<Hit> related) {}
 
   private final PassageIndex index;
@@ -50,13 +48,7 @@ public final class RelatedPassages {
       StoredFields stored = searcher.storedFields();
       IndexedPassage source = PassageDocuments.fromDocument(stored.document(doc));
 
-      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-      mlt.setAnalyzer(vocabulary.get().analysis().indexAnalyzer());
-      mlt.setFieldNames(new String[] {PassageFields.TEXT, PassageFields.HEADING});
-      // A small corpus has few repeats; the defaults (2 and 5) would leave nothing to compare.
-      mlt.setMinTermFreq(1);
-      mlt.setMinDocFreq(1);
-      mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
+      MoreLikeThis mlt = SimilarText.moreLikeThis(searcher.getIndexReader(), vocabulary.get());
       BooleanQuery.Builder query = new BooleanQuery.Builder().add(mlt.like(doc), Occur.SHOULD);
       addTags(query, PassageFields.CAUSE, source.causes());
       addTags(query, PassageFields.TREATMENT, source.treatments());

@@ -16,7 +16,10 @@ final class TagMatcher {
   /** A cause or treatment as search sees it. */
   record TagTerms(String kind, String slug, String name, List<String> aliases) {}
 
-  private record Form(List<String> tokens, TagTerms tag) {}
+  private record Form(String words, List<String> tokens, TagTerms tag) {}
+
+  /** A tag found in a text, with the name or alias that named it as the taxonomy spells it. */
+  record Mention(TagTerms tag, String words) {}
 
   private final Analyzer analyzer;
   private final List<Form> forms = new ArrayList<>();
@@ -35,35 +38,38 @@ final class TagMatcher {
   private void add(String words, TagTerms tag) {
     List<String> tokens = SymptomQuery.tokens(analyzer, words);
     if (!tokens.isEmpty()) {
-      forms.add(new Form(tokens, tag));
+      forms.add(new Form(words, tokens, tag));
       this.words.addAll(tokens);
     }
   }
 
   /** Tags named in the query, each once, in the order of the taxonomy. */
   List<TagTerms> matches(String query) {
-    List<String> words = SymptomQuery.tokens(analyzer, query);
-    List<TagTerms> found = new ArrayList<>();
-    for (Form form : forms) {
-      if (!found.contains(form.tag()) && Collections.indexOfSubList(words, form.tokens()) >= 0) {
-        found.add(form.tag());
-      }
-    }
-    return found;
+    return named(query).stream().map(Mention::tag).toList();
+  }
+
+  /** Like {@link #matches}, with the first name or alias found for each tag. */
+  List<Mention> named(String text) {
+    List<String> words = SymptomQuery.tokens(analyzer, text);
+    return found(form -> Collections.indexOfSubList(words, form.tokens()) >= 0);
   }
 
   /**
    * Tags one of whose short names or aliases (one or two words) is among these words, in any order: used with a
    * passage's synonym-expanded words, so a passage saying "ibuprofen" suggests a tag aliased "advil".
    */
-  List<TagTerms> mentionedAmong(java.util.Set<String> words) {
-    List<TagTerms> found = new ArrayList<>();
+  List<Mention> mentionedAmong(java.util.Set<String> words) {
+    return found(form -> form.tokens().size() <= 2 && words.containsAll(form.tokens()));
+  }
+
+  private List<Mention> found(java.util.function.Predicate<Form> present) {
+    Map<TagTerms, Mention> found = new LinkedHashMap<>();
     for (Form form : forms) {
-      if (form.tokens().size() <= 2 && !found.contains(form.tag()) && words.containsAll(form.tokens())) {
-        found.add(form.tag());
+      if (!found.containsKey(form.tag()) && present.test(form)) {
+        found.put(form.tag(), new Mention(form.tag(), form.words()));
       }
     }
-    return found;
+    return List.copyOf(found.values());
   }
 
   /** Whether some tag's name or alias uses this word (after stemming). */

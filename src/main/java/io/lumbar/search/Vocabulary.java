@@ -35,9 +35,25 @@ public final class Vocabulary {
    * synonym of its words names ("ibuprofen" in the text, "advil" an alias of NSAIDs).
    */
   public List<TagInfo> suggestTags(String text) {
-    java.util.LinkedHashSet<TagTerms> found = new java.util.LinkedHashSet<>(tags.matches(text));
-    found.addAll(tags.mentionedAmong(new java.util.HashSet<>(SymptomQuery.tokens(analysis.synonymAnalyzer(), text))));
-    return found.stream().map(Vocabulary::info).toList();
+    return tagMentions(text).stream().map(TagMention::tag).toList();
+  }
+
+  /**
+   * A tag a text names: {@code words} is the tag's name or alias as the taxonomy spells it; {@code bySynonym}
+   * when the text says it only through a search synonym of those words.
+   */
+  public record TagMention(TagInfo tag, String words, boolean bySynonym) {}
+
+  /** The tags of {@link #suggestTags}, each with the words that named it. */
+  public List<TagMention> tagMentions(String text) {
+    java.util.Map<String, TagMention> found = new java.util.LinkedHashMap<>();
+    for (TagMatcher.Mention m : tags.named(text)) {
+      found.putIfAbsent(m.tag().slug(), new TagMention(info(m.tag()), m.words(), false));
+    }
+    for (TagMatcher.Mention m : tags.mentionedAmong(new java.util.HashSet<>(SymptomQuery.tokens(analysis.synonymAnalyzer(), text)))) {
+      found.putIfAbsent(m.tag().slug(), new TagMention(info(m.tag()), m.words(), true));
+    }
+    return List.copyOf(found.values());
   }
 
   private static TagInfo info(TagTerms t) {

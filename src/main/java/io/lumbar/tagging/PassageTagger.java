@@ -3,8 +3,11 @@ package io.lumbar.tagging;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.ChangeLog;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 
 /** Tags and untags passages; each change is audited and reaches search through the change log. */
 public final class PassageTagger {
@@ -40,47 +43,69 @@ public final class PassageTagger {
     return change(passageId, slug, actor, UNTAG, "passage.untag");
   }
 
-  private boolean change(long passageId, String slug, String actor, String sql, String action) {
+  /** A tag to add to a passage. */
+  public record Tagging(long passageId, String slug) {}
+
+  /**
+   * Adds all these tags in one transaction, each audited as a single tag is: all are added or, when one
+   * passage or tag is unknown, none. Answers how many were added (the others were already there).
+   */
+  public int tagAll(List<Tagging> taggings, String actor) {
     return db.inTransaction(c -> {
-      try (PreparedStatement st = c.prepareStatement(PASSAGE_EXISTS)) {
-        st.setLong(1, passageId);
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          if (!rs.getBoolean(1)) {
-            throw new NotFoundException("Passage", passageId);
-          }
+      int added = 0;
+      for (Tagging t : taggings) {
+        if (change(c, t.passageId(), t.slug(), actor, TAG, "passage.tag")) {
+          added++;
         }
       }
-      long tagId;
-      try (PreparedStatement st = c.prepareStatement(TAG_ID)) {
-        st.setString(1, slug);
-        try (ResultSet rs = st.executeQuery()) {
-          if (!rs.next()) {
-            throw new NotFoundException("Tag", slug);
-          }
-          tagId = rs.getLong(1);
-        }
-      }
-      boolean changed;
-      try (PreparedStatement st = c.prepareStatement(sql)) {
-        st.setLong(1, passageId);
-        st.setLong(2, tagId);
-        if (sql.equals(TAG)) {
-          st.setString(3, actor);
-        }
-        changed = st.executeUpdate() > 0;
-      }
-      if (changed) {
-        try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-          st.setString(1, actor);
-          st.setString(2, action);
-          st.setLong(3, passageId);
-          st.setString(4, slug);
-          st.executeUpdate();
-        }
-        ChangeLog.append(c, passageId);
-      }
-      return changed;
+      return added;
     });
+  }
+
+  private boolean change(long passageId, String slug, String actor, String sql, String action) {
+    return db.inTransaction(c -> change(c, passageId, slug, actor, sql, action));
+  }
+
+  private static boolean change(Connection c, long passageId, String slug, String actor, String sql, String action)
+      throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(PASSAGE_EXISTS)) {
+      st.setLong(1, passageId);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new NotFoundException("Passage", passageId);
+        }
+      }
+    }
+    long tagId;
+    try (PreparedStatement st = c.prepareStatement(TAG_ID)) {
+      st.setString(1, slug);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Tag", slug);
+        }
+        tagId = rs.getLong(1);
+      }
+    }
+    boolean changed;
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, passageId);
+      st.setLong(2, tagId);
+      if (sql.equals(TAG)) {
+        st.setString(3, actor);
+      }
+      changed = st.executeUpdate() > 0;
+    }
+    if (changed) {
+      try (PreparedStatement st = c.prepareStatement(AUDIT)) {
+        st.setString(1, actor);
+        st.setString(2, action);
+        st.setLong(3, passageId);
+        st.setString(4, slug);
+        st.executeUpdate();
+      }
+      ChangeLog.append(c, passageId);
+    }
+    return changed;
   }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +103,20 @@ public final class ConsoleSession {
 
   /** Posts exactly these fields (no CSRF token added). */
   public Page postRaw(String path, Map<String, String> fields) {
-    String form = fields.entrySet().stream()
+    return postFields(path, List.copyOf(fields.entrySet()));
+  }
+
+  /** Posts a form whose fields may repeat (checkboxes of one name), with this session's CSRF token added. */
+  public Page postForm(String path, List<Map.Entry<String, String>> fields) {
+    List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+    if (csrf != null) {
+      all.add(Map.entry("_csrf", csrf));
+    }
+    return postFields(path, all);
+  }
+
+  private Page postFields(String path, List<Map.Entry<String, String>> fields) {
+    String form = fields.stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     Page page = send(HttpRequest.newBuilder(uris.apply(path)).header("Content-Type", "application/x-www-form-urlencoded")
