@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,17 +36,36 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--publisher", description = "Publisher to record for these articles.")
   String publisher;
 
+  @Option(names = "--url", paramLabel = "URL", description = "The page the article was taken from (http or https); one FILE only.")
+  String url;
+
+  @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "Publication date to record for these articles.")
+  String published;
+
   @Option(names = "--by", defaultValue = "cli", description = "Who to record as the importer (default: ${DEFAULT-VALUE}).")
   String actor;
 
   @Override
   public Integer call() {
+    if (url != null && files.size() > 1) {
+      spec.commandLine().getErr().println("error: --url names the page of one article; import the " + files.size()
+          + " files one at a time, each with its own --url");
+      return 1;
+    }
+    LocalDate publishedOn;
+    try {
+      publishedOn = ArticleSource.parseDate(published);
+    } catch (ImportException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 1;
+    }
     int failures = 0;
     try (Backend backend = Backend.open(parent.config(), false)) {
       ArticleImporter importer = new ArticleImporter(backend.database());
       for (Path file : files) {
         try {
-          ArticleSource source = ArticleSource.of(file.getFileName().toString(), read(file)).withMetadata(null, publisher);
+          ArticleSource source = ArticleSource.of(file.getFileName().toString(), read(file)).withMetadata(null, publisher)
+              .withProvenance(url, publishedOn);
           spec.commandLine().getOut().println(importer.importArticle(source, actor).describe());
         } catch (ImportException | DataAccessException e) {
           // One file's failure is reported and the others are still imported.

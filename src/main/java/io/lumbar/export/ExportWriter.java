@@ -23,6 +23,8 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   public static final int SCHEMA_VERSION = 1;
   /** Between tags in a CSV cell. Slugs are lower-case letters, digits and hyphens, so this never occurs in one. */
   static final String CSV_TAG_SEPARATOR = "; ";
+  /** Between the headings of a heading path in a CSV cell. */
+  static final String CSV_HEADING_SEPARATOR = " › ";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final CsvFactory CSV = CsvFactory.builder().build();
@@ -136,6 +138,11 @@ public abstract sealed class ExportWriter implements AutoCloseable {
     gen.writeStringField("text", p.text());
     gen.writeStringField("originalText", p.originalText());
     gen.writeStringField("heading", p.heading());
+    gen.writeArrayFieldStart("headingPath");
+    for (String heading : p.headingPath()) {
+      gen.writeString(heading);
+    }
+    gen.writeEndArray();
     gen.writeStringField("status", p.status());
     gen.writeStringField("rejectReason", p.rejectReason());
     gen.writeNumberField("position", p.position());
@@ -149,6 +156,8 @@ public abstract sealed class ExportWriter implements AutoCloseable {
     gen.writeStringField("title", p.article().title());
     gen.writeStringField("publisher", p.article().publisher());
     gen.writeStringField("source", p.article().source());
+    gen.writeStringField("url", p.article().url());
+    gen.writeStringField("published", p.article().published() == null ? null : p.article().published().toString());
     gen.writeEndObject();
     writeTags(gen, "causes", p.causes());
     writeTags(gen, "treatments", p.treatments());
@@ -174,7 +183,9 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   /**
    * CSV (RFC 4180: comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted, quotes
    * doubled), UTF-8, a header row, one row per passage. Tags are joined by "; ": slugs in {@code causes} and
-   * {@code treatments}, names in the same order in {@code cause_names} and {@code treatment_names}.
+   * {@code treatments}, names in the same order in {@code cause_names} and {@code treatment_names}. The heading
+   * path is joined by " › " for people reading the sheet (a heading could hold the separator; the JSON formats
+   * carry the exact list). New columns go last, so sheets and scripts that read columns by place keep working.
    */
   static final class Csv extends ExportWriter {
     static final CsvSchema SCHEMA = CsvSchema.builder()
@@ -183,6 +194,7 @@ public abstract sealed class ExportWriter implements AutoCloseable {
         .addColumn("article_id").addColumn("article_title").addColumn("article_publisher").addColumn("article_source")
         .addColumn("causes").addColumn("cause_names").addColumn("treatments").addColumn("treatment_names")
         .addColumn("version").addColumn("created_at").addColumn("created_by").addColumn("updated_at").addColumn("updated_by")
+        .addColumn("heading_path").addColumn("article_url").addColumn("article_published")
         .setUseHeader(true)
         .setLineSeparator("\r\n")
         .build();
@@ -224,6 +236,9 @@ public abstract sealed class ExportWriter implements AutoCloseable {
       gen.writeString(p.createdBy());
       gen.writeString(p.updatedAt().toString());
       gen.writeString(p.updatedBy());
+      gen.writeString(String.join(CSV_HEADING_SEPARATOR, p.headingPath()));
+      gen.writeString(p.article().url());
+      gen.writeString(p.article().published() == null ? null : p.article().published().toString());
       gen.writeEndArray();
     }
 

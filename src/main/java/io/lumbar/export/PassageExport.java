@@ -1,6 +1,7 @@
 package io.lumbar.export;
 
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
 import io.lumbar.export.ExportedPassage.Article;
 import io.lumbar.export.ExportedPassage.TagRef;
 import io.lumbar.passages.PassageList;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,7 +39,8 @@ public final class PassageExport {
       SELECT p.id, p.text, IF(p.original_text = p.text COLLATE utf8mb4_bin, NULL, p.original_text), p.heading, p.status,
              p.reject_reason, p.position, p.duplicate_of, a.id, a.title, a.publisher, a.source_name, p.version,
              p.created_at, p.created_by, p.updated_at, p.updated_by,
-             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id)
+             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id),
+             p.section_path, a.source_url, a.published_on
         FROM passages p STRAIGHT_JOIN articles a ON a.id = p.article_id
       """;
   /** The current taxonomy, read in the same snapshot as the rows; retired tags are left out of exports. */
@@ -125,15 +128,16 @@ public final class PassageExport {
           long articleId = rs.getLong(9);
           // Rows of one article mostly follow each other: share its record instead of making one per row.
           if (article == null || article.id() != articleId) {
-            article = new Article(articleId, rs.getString(10), rs.getString(11), rs.getString(12));
+            article = new Article(articleId, rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(20),
+                rs.getObject(21, LocalDate.class));
           }
           long duplicate = rs.getLong(8);
           Long duplicateOf = rs.wasNull() ? null : duplicate;
           List<TagRef> causes = new ArrayList<>(4);
           List<TagRef> treatments = new ArrayList<>(4);
           resolveTags(rs.getString(18), tags, causes, treatments);
-          sink.accept(new ExportedPassage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getInt(7), duplicateOf, article, causes, treatments,
+          sink.accept(new ExportedPassage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              SectionPaths.fromColumn(rs.getString(19)), rs.getString(5), rs.getString(6), rs.getInt(7), duplicateOf, article, causes, treatments,
               rs.getInt(13), rs.getTimestamp(14).toInstant(), rs.getString(15), rs.getTimestamp(16).toInstant(), rs.getString(17)));
           count++;
         }

@@ -3,6 +3,9 @@ package io.lumbar.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
+import io.lumbar.importing.ArticleImporter;
+import io.lumbar.importing.ImportException;
 import io.lumbar.importing.TextNormalizer;
 import io.lumbar.indexing.ChangeLog;
 import java.io.BufferedReader;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +43,13 @@ public final class Restorer {
   public record Summary(long articles, long passages, long tagsCreated, long skipped) {}
 
   private static final String INSERT_ARTICLE = """
-      INSERT INTO articles (id, title, publisher, source_name, original_text, checksum, imported_by)
-      VALUES (?, ?, ?, ?, '', SHA2(CONCAT('restored article ', ?), 256), ?)
+      INSERT INTO articles (id, title, publisher, source_name, source_url, published_on, original_text, checksum, imported_by)
+      VALUES (?, ?, ?, ?, ?, ?, '', SHA2(CONCAT('restored article ', ?), 256), ?)
       """;
   private static final String INSERT_PASSAGE = """
       INSERT INTO passages (id, article_id, position, heading, text, original_text, fingerprint, status, reject_reason,
-                            version, created_at, created_by, updated_at, updated_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            version, created_at, created_by, updated_at, updated_by, section_path)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String INSERT_REVISION = """
       INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by, changed_at)
@@ -184,8 +188,10 @@ public final class Restorer {
           st.setString(2, article.get("title").asText());
           st.setString(3, text(article, "publisher"));
           st.setString(4, article.hasNonNull("source") ? article.get("source").asText() : "restore");
-          st.setLong(5, articleId);
-          st.setString(6, actor);
+          st.setString(5, text(article, "url"));
+          st.setObject(6, article.hasNonNull("published") ? LocalDate.parse(article.get("published").asText()) : null);
+          st.setLong(7, articleId);
+          st.setString(8, actor);
           st.executeUpdate();
         }
         insertedArticles.add(articleId);
@@ -208,6 +214,7 @@ public final class Restorer {
       passage.setString(12, p.get("createdBy").asText());
       passage.setTimestamp(13, updatedAt);
       passage.setString(14, p.get("updatedBy").asText());
+      passage.setString(15, SectionPaths.toColumn(sectionPath(p)));
       passage.addBatch();
       revision.setLong(1, id);
       revision.setInt(2, version);
@@ -296,6 +303,23 @@ public final class Restorer {
     }
   }
 
+  /**
+   * The headings above the passage's own: its {@code headingPath} without the heading, which ends it when there
+   * is one (checked by {@link #check}). An export from before heading paths has none.
+   */
+  private static List<String> sectionPath(JsonNode p) {
+    JsonNode path = p.get("headingPath");
+    if (path == null || path.isNull()) {
+      return List.of();
+    }
+    List<String> above = new ArrayList<>();
+    path.forEach(heading -> above.add(heading.asText()));
+    if (p.hasNonNull("heading")) {
+      above.removeLast();
+    }
+    return above;
+  }
+
   private static String text(JsonNode node, String field) {
     return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
@@ -317,7 +341,8 @@ public final class Restorer {
       throw bad(line, "has a 'text' that is empty or over 65535 bytes");
     }
     string(line, p, "originalText", false);
-    string(line, p, "heading", false);
+    String heading = string(line, p, "heading", false);
+    checkHeadingPath(line, p.get("headingPath"), heading);
     string(line, p, "rejectReason", false);
     if (!STATUSES.contains(string(line, p, "status", true))) {
       throw bad(line, "has an unknown status " + p.get("status") + "; expected pending, published or rejected");
@@ -339,6 +364,18 @@ public final class Restorer {
     string(line, article, "title", true);
     string(line, article, "publisher", false);
     string(line, article, "source", false);
+    String published = string(line, article, "published", false);
+    LocalDate publishedOn;
+    try {
+      publishedOn = published == null ? null : LocalDate.parse(published);
+    } catch (DateTimeParseException e) {
+      throw bad(line, "has an article 'published' that is not a date (YYYY-MM-DD)");
+    }
+    try {
+      ArticleImporter.checkProvenance(string(line, article, "url", false), text(article, "publisher"), publishedOn);
+    } catch (ImportException e) {
+      throw bad(line, "has an article whose provenance is refused: " + e.getMessage());
+    }
     for (String kind : List.of("causes", "treatments")) {
       JsonNode tags = p.get(kind);
       if (tags == null || !tags.isArray()) {
@@ -359,6 +396,24 @@ public final class Restorer {
     }
     string(line, p, "createdBy", true);
     string(line, p, "updatedBy", true);
+  }
+
+  /** Absent (an export from before heading paths), or a list of strings that ends with the heading when there is one. */
+  private static void checkHeadingPath(long line, JsonNode path, String heading) {
+    if (path == null || path.isNull()) {
+      return;
+    }
+    if (!path.isArray()) {
+      throw bad(line, "has a 'headingPath' that is not a list of strings");
+    }
+    for (JsonNode element : path) {
+      if (!element.isTextual()) {
+        throw bad(line, "has a 'headingPath' that is not a list of strings");
+      }
+    }
+    if (heading != null && (path.isEmpty() || !path.get(path.size() - 1).asText().equals(heading))) {
+      throw bad(line, "has a 'headingPath' that does not end with its 'heading'");
+    }
   }
 
   private static long positive(long line, JsonNode node, String field) {

@@ -1,10 +1,12 @@
 package io.lumbar.importing;
 
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,19 +18,24 @@ import java.util.Optional;
  */
 public final class ArticleDao {
   /** An article and how its passages stand. */
-  public record Article(long id, String title, String publisher, String sourceName, Instant importedAt, String importedBy,
-      int published, int pending, int rejected, int duplicates) {
+  public record Article(long id, String title, String publisher, String sourceName, String sourceUrl, LocalDate publishedOn,
+      Instant importedAt, String importedBy, int published, int pending, int rejected, int duplicates) {
     public int passages() {
       return published + pending + rejected + duplicates;
     }
   }
 
-  /** One passage of an article, in article order. */
-  public record Passage(long id, int position, String heading, String text, String status, String rejectReason,
-      Long duplicateOf) {}
+  /** One passage of an article, in article order; {@code sectionPath} holds the headings above {@code heading}. */
+  public record Passage(long id, int position, List<String> sectionPath, String heading, String text, String status,
+      String rejectReason, Long duplicateOf) {
+    /** Outermost first, the passage's own heading last. */
+    public List<String> headingPath() {
+      return SectionPaths.headingPath(sectionPath, heading);
+    }
+  }
 
   private static final String SELECT_COUNTS = """
-      SELECT a.id, a.title, a.publisher, a.source_name, a.imported_at, a.imported_by,
+      SELECT a.id, a.title, a.publisher, a.source_name, a.source_url, a.published_on, a.imported_at, a.imported_by,
              COUNT(CASE WHEN p.status = 'published' THEN 1 END),
              COUNT(CASE WHEN p.status = 'pending' THEN 1 END),
              COUNT(CASE WHEN p.status = 'rejected' AND p.duplicate_of IS NULL THEN 1 END),
@@ -47,7 +54,7 @@ public final class ArticleDao {
        GROUP BY a.id
       """;
   private static final String PASSAGES = """
-      SELECT id, position, heading, text, status, reject_reason, duplicate_of
+      SELECT id, position, section_path, heading, text, status, reject_reason, duplicate_of
         FROM passages
        WHERE article_id = ?
        ORDER BY position, id
@@ -97,8 +104,8 @@ public final class ArticleDao {
         st.setLong(1, articleId);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            passages.add(new Passage(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getObject(7, Long.class)));
+            passages.add(new Passage(rs.getLong(1), rs.getInt(2), SectionPaths.fromColumn(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class)));
           }
         }
       }
@@ -116,7 +123,8 @@ public final class ArticleDao {
   }
 
   private static Article article(ResultSet rs) throws SQLException {
-    return new Article(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-        rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10));
+    return new Article(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getObject(6, LocalDate.class), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getInt(9), rs.getInt(10),
+        rs.getInt(11), rs.getInt(12));
   }
 }

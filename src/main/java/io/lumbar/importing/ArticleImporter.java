@@ -1,18 +1,23 @@
 package io.lumbar.importing;
 
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
 import io.lumbar.importing.ArticleSplitter.Block;
 import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import io.lumbar.indexing.ChangeLog;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,16 +30,19 @@ public final class ArticleImporter {
   static final int MAX_CHARS = 2_000_000;
   /** A passage must fit MariaDB's TEXT column (65,535 bytes). */
   static final int MAX_PASSAGE_BYTES = 65_535;
+  /** The sizes of articles.source_url and articles.publisher. */
+  static final int MAX_URL = 2048;
+  static final int MAX_PUBLISHER = 200;
 
   private static final String FIND_ARTICLE = "SELECT id, title FROM articles WHERE checksum = ?";
   private static final String INSERT_ARTICLE = """
-      INSERT INTO articles (title, publisher, source_name, original_text, checksum, imported_by)
-      VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO articles (title, publisher, published_on, source_name, source_url, original_text, checksum, imported_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String INSERT_PASSAGE = """
-      INSERT INTO passages (article_id, position, heading, text, original_text, fingerprint, duplicate_of,
+      INSERT INTO passages (article_id, position, heading, section_path, text, original_text, fingerprint, duplicate_of,
                             status, reject_reason, created_by, updated_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String INSERT_REVISION = """
       INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by)
@@ -58,6 +66,7 @@ public final class ArticleImporter {
   }
 
   public ImportSummary importArticle(ArticleSource source, String actor) {
+    checkProvenance(source.url(), source.publisher(), source.publishedOn());
     String text = source.html() ? HtmlArticleText.toPlainText(source.content()) : source.content();
     if (text.isBlank()) {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
@@ -122,11 +131,13 @@ public final class ArticleImporter {
       String actor) throws SQLException {
     try (PreparedStatement st = c.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, truncate(title, 500));
-      st.setString(2, source.publisher());
-      st.setString(3, truncate(source.sourceName(), 500));
-      st.setString(4, text);
-      st.setString(5, checksum);
-      st.setString(6, actor);
+      st.setString(2, blankToNull(source.publisher()));
+      st.setObject(3, source.publishedOn());
+      st.setString(4, truncate(source.sourceName(), 500));
+      st.setString(5, blankToNull(source.url()));
+      st.setString(6, text);
+      st.setString(7, checksum);
+      st.setString(8, actor);
       st.executeUpdate();
       try (ResultSet keys = st.getGeneratedKeys()) {
         keys.next();
@@ -154,19 +165,21 @@ public final class ArticleImporter {
         }
         insert.setLong(1, articleId);
         insert.setInt(2, block.position());
+        List<String> path = block.headingPath();
         insert.setString(3, block.heading() == null ? null : truncate(block.heading(), 500));
-        insert.setString(4, block.text());
+        insert.setString(4, SectionPaths.toColumn(ancestors(path, block.heading())));
         insert.setString(5, block.text());
-        insert.setString(6, fingerprint);
+        insert.setString(6, block.text());
+        insert.setString(7, fingerprint);
         if (duplicateOf == null) {
-          insert.setNull(7, java.sql.Types.BIGINT);
+          insert.setNull(8, java.sql.Types.BIGINT);
         } else {
-          insert.setLong(7, duplicateOf);
+          insert.setLong(8, duplicateOf);
         }
-        insert.setString(8, reason == null ? "published" : "rejected");
-        insert.setString(9, reason);
-        insert.setString(10, actor);
+        insert.setString(9, reason == null ? "published" : "rejected");
+        insert.setString(10, reason);
         insert.setString(11, actor);
+        insert.setString(12, actor);
         insert.executeUpdate();
         long id;
         try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -185,6 +198,50 @@ public final class ArticleImporter {
     }
     ChangeLog.append(c, published);
     return new ImportSummary(sourceName, articleId, title, false, published.size(), rejected, duplicates);
+  }
+
+  /**
+   * The headings above the block's own: its path without the last element, which is the heading. Each is cut to
+   * the heading column's size, so a path reads the same wherever it is shown.
+   */
+  private static List<String> ancestors(List<String> path, String heading) {
+    List<String> above = heading == null || path.isEmpty() ? path : path.subList(0, path.size() - 1);
+    return above.stream().map(h -> truncate(h, 500)).toList();
+  }
+
+  /**
+   * Provenance is optional, but what is given must be usable: an absolute http(s) URL (a link editors and readers
+   * will follow), a publisher that fits its column, a publication date that is not in the future.
+   */
+  public static void checkProvenance(String sourceUrl, String sourcePublisher, LocalDate publishedOn) {
+    String url = blankToNull(sourceUrl);
+    if (url != null) {
+      if (url.length() > MAX_URL) {
+        throw new ImportException("The source URL is too long: at most " + MAX_URL + " characters");
+      }
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        throw new ImportException("The source URL '" + url + "' is not a valid URL: " + e.getReason());
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+        throw new ImportException("The source URL '" + url + "' must be an absolute http:// or https:// address");
+      }
+    }
+    String publisher = blankToNull(sourcePublisher);
+    if (publisher != null && publisher.length() > MAX_PUBLISHER) {
+      throw new ImportException("The publisher is too long: at most " + MAX_PUBLISHER + " characters");
+    }
+    // A day's grace: "today" where the publisher is may be tomorrow here.
+    if (publishedOn != null && publishedOn.isAfter(LocalDate.now().plusDays(1))) {
+      throw new ImportException("The publication date " + publishedOn + " is in the future");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static Long findDuplicateElsewhere(Connection c, String fingerprint, long articleId) throws SQLException {

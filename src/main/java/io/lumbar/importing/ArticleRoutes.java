@@ -78,14 +78,16 @@ public final class ArticleRoutes {
   private void importArticle(Context ctx) {
     User user = Auth.user(ctx);
     // Through Auth, which answers a body Jetty refuses (too large, malformed) with a 4xx page.
-    ImportForm form = new ImportForm(Auth.formParam(ctx, "title"), Auth.formParam(ctx, "publisher"), Auth.formParam(ctx, "text"));
+    ImportForm form = new ImportForm(Auth.formParam(ctx, "title"), Auth.formParam(ctx, "publisher"),
+        Auth.formParam(ctx, "url"), Auth.formParam(ctx, "published"), Auth.formParam(ctx, "text"));
     List<UploadedFile> files = ctx.isMultipartFormData() ? chosen(ctx.uploadedFiles("file")) : List.of();
     if (files.size() > 1 && jobs != null) {
       importMany(ctx, user, form, files);
       return;
     }
     try {
-      ArticleSource source = source(ctx, form).withMetadata(blankToNull(form.title()), blankToNull(form.publisher()));
+      ArticleSource source = source(ctx, form).withMetadata(blankToNull(form.title()), blankToNull(form.publisher()))
+          .withProvenance(blankToNull(form.url()), ArticleSource.parseDate(form.published()));
       ImportSummary summary = importer.importArticle(source, user.username());
       ctx.redirect("/admin/articles/" + summary.articleId() + "?done=" + (summary.alreadyImported() ? "already" : "imported"));
     } catch (ImportException e) {
@@ -106,6 +108,21 @@ public final class ArticleRoutes {
       showList(ctx, form, "Choose at most " + MAX_FILES + " files at a time");
       return;
     }
+    if (blankToNull(form.url()) != null) {
+      ctx.status(400);
+      showList(ctx, form, "A source URL belongs to one article: choose one file, or leave the URL empty");
+      return;
+    }
+    java.time.LocalDate published;
+    try {
+      published = ArticleSource.parseDate(form.published());
+      // Checked now, not once per file in the background where the editor would only read it in the job's log.
+      ArticleImporter.checkProvenance(null, form.publisher(), published);
+    } catch (ImportException e) {
+      ctx.status(400);
+      showList(ctx, form, e.getMessage());
+      return;
+    }
     // Read now: the request's uploads are gone once it has been answered.
     record Chosen(String name, byte[] bytes) {}
     List<Chosen> chosen = new ArrayList<>();
@@ -118,7 +135,8 @@ public final class ArticleRoutes {
       int done = 0;
       for (Chosen file : chosen) {
         try {
-          ArticleSource source = ArticleUpload.read(file.name(), file.bytes()).withMetadata(null, publisher);
+          ArticleSource source = ArticleUpload.read(file.name(), file.bytes()).withMetadata(null, publisher)
+              .withProvenance(null, published);
           lines.add(importer.importArticle(source, user.username()).describe());
         } catch (ImportException e) {
           lines.add("refused: " + e.getMessage());

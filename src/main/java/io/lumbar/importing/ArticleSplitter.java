@@ -30,6 +30,11 @@ public final class ArticleSplitter {
     public boolean isContent() {
       return rejectReason == null;
     }
+
+    /** The section headings the block sits under, outermost first, the title left out; its heading is the last. */
+    public List<String> headingPath() {
+      return heading == null ? List.of() : List.of(heading);
+    }
   }
 
   static final String HEADING_WITHOUT_BODY = "heading without body";

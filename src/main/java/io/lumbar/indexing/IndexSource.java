@@ -1,11 +1,14 @@
 package io.lumbar.indexing;
 
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
+import io.lumbar.indexing.IndexedPassage.Provenance;
 import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -37,7 +40,8 @@ final class IndexSource {
   private static final long MAX_AGE_MILLIS = TimeUnit.DAYS.toMillis(1);
 
   private static final String PASSAGE_COLUMNS = """
-      SELECT p.id, p.article_id, a.title, p.heading, p.text, p.position
+      SELECT p.id, p.article_id, a.title, p.heading, p.text, p.position, p.section_path,
+             a.source_url, a.publisher, a.published_on
         FROM passages p JOIN articles a ON a.id = p.article_id
       """;
 
@@ -53,7 +57,7 @@ final class IndexSource {
    */
   private static final String PUBLISHED_IN_ID_ORDER = """
       SELECT p.id, p.article_id, p.heading, p.text, p.position,
-             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id)
+             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id), p.section_path
         FROM passages p
        WHERE p.status = 'published'
        ORDER BY p.id
@@ -181,12 +185,12 @@ final class IndexSource {
 
     /**
      * Every published passage in id order, in batches of {@code batchSize}, from one forward-only query the
-     * driver streams: article titles and tags are read first and joined here, each passage's tag ids come
+     * driver streams: articles (title, provenance) and tags are read first and joined here, each passage's tag ids come
      * folded into one column. (A query per batch, plus one for its tags, spent most of a rebuild waiting.)
      * The sink must not use this connection: the result is still streaming.
      */
     void streamPublished(int batchSize, Consumer<List<IndexedPassage>> sink) throws SQLException {
-      Map<Long, String> titles = articleTitles(c);
+      Map<Long, ArticleFacts> articles = articles(c);
       Map<Long, CurrentTag> tags = currentTags(c);
       try (PreparedStatement st = c.prepareStatement(PUBLISHED_IN_ID_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(FETCH_SIZE);
@@ -204,9 +208,10 @@ final class IndexSource {
                 }
               }
             }
-            long articleId = rs.getLong(2);
-            batch.add(new IndexedPassage(rs.getLong(1), articleId, titles.get(articleId), rs.getString(3), rs.getString(4),
-                rs.getInt(5), inTagOrder(causes), inTagOrder(treatments)));
+            ArticleFacts article = articles.getOrDefault(rs.getLong(2), ArticleFacts.MISSING);
+            batch.add(new IndexedPassage(rs.getLong(1), rs.getLong(2), article.title(), rs.getString(3), rs.getString(4),
+                rs.getInt(5), inTagOrder(causes), inTagOrder(treatments), SectionPaths.fromColumn(rs.getString(7)),
+                article.source()));
             if (batch.size() == batchSize) {
               sink.accept(batch);
               batch = new ArrayList<>(batchSize);
@@ -292,14 +297,26 @@ final class IndexSource {
     });
   }
 
-  private static Map<Long, String> articleTitles(Connection c) throws SQLException {
-    Map<Long, String> titles = new HashMap<>();
-    try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, title FROM articles")) {
+  /** What the index keeps of an article. */
+  private record ArticleFacts(String title, Provenance source) {
+    /** Not expected (a passage's article is read in the same snapshot, and a foreign key keeps it). */
+    static final ArticleFacts MISSING = new ArticleFacts(null, Provenance.UNKNOWN);
+  }
+
+  private static Map<Long, ArticleFacts> articles(Connection c) throws SQLException {
+    Map<Long, ArticleFacts> articles = new HashMap<>();
+    try (var st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, title, source_url, publisher, published_on FROM articles")) {
       while (rs.next()) {
-        titles.put(rs.getLong(1), rs.getString(2));
+        articles.put(rs.getLong(1), new ArticleFacts(rs.getString(2), provenance(rs, 3)));
       }
     }
-    return titles;
+    return articles;
+  }
+
+  /** The article's URL, publisher and publication date, from three columns starting at {@code first}. */
+  private static Provenance provenance(ResultSet rs, int first) throws SQLException {
+    return new Provenance(rs.getString(first), rs.getString(first + 1), rs.getObject(first + 2, LocalDate.class));
   }
 
   /** Tags not retired: what a passage shows. */
@@ -320,10 +337,12 @@ final class IndexSource {
     return tags;
   }
 
-  private record Row(long id, long articleId, String articleTitle, String heading, String text, int position) {}
+  private record Row(long id, long articleId, String articleTitle, String heading, String text, int position,
+      List<String> sectionPath, Provenance source) {}
 
   private static Row row(ResultSet rs) throws SQLException {
-    return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6));
+    return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+        SectionPaths.fromColumn(rs.getString(7)), provenance(rs, 8));
   }
 
   private static List<IndexedPassage> withTags(Connection c, List<Row> rows) throws SQLException {
@@ -344,7 +363,8 @@ final class IndexSource {
     }
     return rows.stream()
         .map(r -> new IndexedPassage(r.id(), r.articleId(), r.articleTitle(), r.heading(), r.text(), r.position(),
-            inTagOrder(causes.getOrDefault(r.id(), List.of())), inTagOrder(treatments.getOrDefault(r.id(), List.of()))))
+            inTagOrder(causes.getOrDefault(r.id(), List.of())), inTagOrder(treatments.getOrDefault(r.id(), List.of())),
+            r.sectionPath(), r.source()))
         .toList();
   }
 

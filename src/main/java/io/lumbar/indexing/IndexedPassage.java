@@ -1,8 +1,14 @@
 package io.lumbar.indexing;
 
+import io.lumbar.db.SectionPaths;
+import java.time.LocalDate;
 import java.util.List;
 
-/** What the index holds of one published passage: enough to answer a search without the database. */
+/**
+ * What the index holds of one published passage: enough to answer a search without the database.
+ * {@code sectionPath} holds the headings above {@code heading}, outermost first; {@code source} is where the
+ * article was published.
+ */
 public record IndexedPassage(
     long id,
     long articleId,
@@ -11,8 +17,26 @@ public record IndexedPassage(
     String text,
     int position,
     List<TagRef> causes,
-    List<TagRef> treatments) {
+    List<TagRef> treatments,
+    List<String> sectionPath,
+    Provenance source) {
+
+  /** A passage with no headings above its own and an article of unknown provenance (fixtures, benchmarks). */
+  public IndexedPassage(long id, long articleId, String articleTitle, String heading, String text, int position,
+      List<TagRef> causes, List<TagRef> treatments) {
+    this(id, articleId, articleTitle, heading, text, position, causes, treatments, List.of(), Provenance.UNKNOWN);
+  }
+
+  /** The section headings, outermost first, ending with the passage's own heading when it has one. */
+  public List<String> headingPath() {
+    return SectionPaths.headingPath(sectionPath, heading);
+  }
 
   /** A tag as shown with a passage. */
   public record TagRef(String slug, String name) {}
+
+  /** Where the article was published; each part null when not known. */
+  public record Provenance(String url, String publisher, LocalDate published) {
+    public static final Provenance UNKNOWN = new Provenance(null, null, null);
+  }
 }

@@ -1,10 +1,12 @@
 package io.lumbar.indexing;
 
+import io.lumbar.indexing.IndexedPassage.Provenance;
 import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,11 +33,19 @@ public final class PassageDocuments {
     doc.add(new PassageTextField(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     doc.add(new PassageTextField(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
     doc.add(new PassageTextField(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PAIR_POSITIONS));
+    // Outermost first, so the analysed values read as the path does; only the passage's own heading is stored here.
+    for (String above : p.sectionPath()) {
+      doc.add(new Field(PassageFields.HEADING, above, PassageFields.TEXT_WITH_OFFSETS));
+      doc.add(new StoredField(PassageFields.SECTION_PATH, above));
+    }
     if (p.heading() != null) {
       doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }
     doc.add(new StringField(PassageFields.ARTICLE_ID, Long.toString(p.articleId()), Field.Store.YES));
     doc.add(new StoredField(PassageFields.ARTICLE_TITLE, p.articleTitle()));
+    addStored(doc, PassageFields.ARTICLE_URL, p.source().url());
+    addStored(doc, PassageFields.ARTICLE_PUBLISHER, p.source().publisher());
+    addStored(doc, PassageFields.ARTICLE_PUBLISHED, p.source().published() == null ? null : p.source().published().toString());
     doc.add(new StoredField(PassageFields.POSITION, p.position()));
     addTags(doc, PassageFields.CAUSE, PassageFields.CAUSE_STORED, p.causes());
     addTags(doc, PassageFields.TREATMENT, PassageFields.TREATMENT_STORED, p.treatments());
@@ -79,6 +89,12 @@ public final class PassageDocuments {
     hash(sha, Long.toString(p.articleId()));
     hash(sha, String.valueOf(p.articleTitle()));
     hash(sha, p.heading() == null ? "\0" : "h" + p.heading());
+    hash(sha, "above");
+    p.sectionPath().forEach(above -> hash(sha, above));
+    hash(sha, "source");
+    hash(sha, p.source().url() == null ? "\0" : "u" + p.source().url());
+    hash(sha, p.source().publisher() == null ? "\0" : "p" + p.source().publisher());
+    hash(sha, p.source().published() == null ? "\0" : "d" + p.source().published());
     hash(sha, p.text());
     hash(sha, Integer.toString(p.position()));
     hash(sha, "causes");
@@ -93,6 +109,12 @@ public final class PassageDocuments {
     int n = bytes.length;
     sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     sha.update(bytes);
+  }
+
+  private static void addStored(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
   }
 
   private static void addTags(Document doc, String keywordField, String storedField, List<TagRef> tags) {
@@ -111,6 +133,7 @@ public final class PassageDocuments {
   /** Reads back what {@link #toDocument} stored. */
   public static IndexedPassage fromDocument(Document doc) {
     IndexableField position = doc.getField(PassageFields.POSITION);
+    String published = doc.get(PassageFields.ARTICLE_PUBLISHED);
     return new IndexedPassage(
         Long.parseLong(doc.get(PassageFields.ID)),
         Long.parseLong(doc.get(PassageFields.ARTICLE_ID)),
@@ -119,7 +142,10 @@ public final class PassageDocuments {
         doc.get(PassageFields.TEXT),
         position == null ? 0 : position.numericValue().intValue(),
         tags(doc.getValues(PassageFields.CAUSE_STORED)),
-        tags(doc.getValues(PassageFields.TREATMENT_STORED)));
+        tags(doc.getValues(PassageFields.TREATMENT_STORED)),
+        List.of(doc.getValues(PassageFields.SECTION_PATH)),
+        new Provenance(doc.get(PassageFields.ARTICLE_URL), doc.get(PassageFields.ARTICLE_PUBLISHER),
+            published == null ? null : LocalDate.parse(published)));
   }
 
   private static List<TagRef> tags(String[] stored) {

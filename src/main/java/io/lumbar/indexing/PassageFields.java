@@ -10,7 +10,7 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 7;
+  static final int SCHEMA_VERSION = 8;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
@@ -35,12 +35,24 @@ public final class PassageFields {
    * field's statistics, as a phrase of the text field is.
    */
   public static final String TEXT_PAIRS = "text_pairs";
-  /** The heading above the passage, analysed and stored; matches here count a little more. */
+  /**
+   * The passage's heading path, analysed, one value per heading, outermost first: matches here count a little more,
+   * and a passage under "Sciatica › Treatment" is found by "sciatica" too, since the section it sits in is what it is
+   * about. Only the passage's own heading (the last value) is stored; the ones above it are in {@link #SECTION_PATH}.
+   */
   public static final String HEADING = "heading";
+  /** The headings above the passage's own, outermost first, one stored value each, for the response. */
+  public static final String SECTION_PATH = "section_path";
   /** Article id as a keyword for filtering, and stored for the response. */
   public static final String ARTICLE_ID = "article_id";
   /** Article title, stored only, for the response. */
   public static final String ARTICLE_TITLE = "article_title";
+  /** The absolute http(s) URL the article was taken from, stored only, for the response; absent when unknown. */
+  public static final String ARTICLE_URL = "article_url";
+  /** The article's publisher, stored only, for the response; absent when unknown. */
+  public static final String ARTICLE_PUBLISHER = "article_publisher";
+  /** The article's publication date as YYYY-MM-DD, stored only, for the response; absent when unknown. */
+  public static final String ARTICLE_PUBLISHED = "article_published";
   /** Position of the passage in its article, stored only. */
   public static final String POSITION = "position";
   /** Cause slugs as keywords (filters, tag boosts) with doc values (facet counts). */
@@ -58,6 +70,8 @@ public final class PassageFields {
 
   /** Analysed, stored text with positions and offsets, so the highlighter needs no re-analysis. */
   static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+  /** The same, not stored: a heading above the passage's own, matched in {@link #HEADING} but stored apart. */
+  static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
   /** Terms and frequencies only: enough to score and to list the vocabulary. */
   static final FieldType UNSTORED_TERMS = unstoredTerms();
 
@@ -77,6 +91,13 @@ public final class PassageFields {
   private static FieldType unstoredTerms() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(STORED_TEXT_WITH_OFFSETS);
+    type.setStored(false);
     type.freeze();
     return type;
   }

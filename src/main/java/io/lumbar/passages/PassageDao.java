@@ -2,12 +2,14 @@ package io.lumbar.passages;
 
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
+import io.lumbar.db.SectionPaths;
 import io.lumbar.passages.PassageView.ArticleRef;
 import io.lumbar.passages.PassageView.TagRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
 final class PassageDao {
   private static final String PUBLISHED_BY_ID = """
       SELECT p.id, p.heading, p.text, p.position, p.status, p.version, p.created_at, p.updated_at,
-             a.id, a.title, a.publisher
+             a.id, a.title, a.publisher, a.source_url, a.published_on, p.section_path
         FROM passages p JOIN articles a ON a.id = p.article_id
        WHERE p.id = ? AND p.status = 'published'
       """;
@@ -45,9 +47,11 @@ final class PassageDao {
           List<TagRef> causes = new ArrayList<>();
           List<TagRef> treatments = new ArrayList<>();
           loadTags(c, id, causes, treatments);
-          return new PassageView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-              rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
-              new ArticleRef(rs.getLong(9), rs.getString(10), rs.getString(11)), causes, treatments);
+          String heading = rs.getString(2);
+          return new PassageView(rs.getLong(1), heading, SectionPaths.headingPath(SectionPaths.fromColumn(rs.getString(14)), heading),
+              rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+              rs.getTimestamp(8).toInstant(), new ArticleRef(rs.getLong(9), rs.getString(10), rs.getString(11),
+                  rs.getString(12), rs.getObject(13, LocalDate.class)), causes, treatments);
         }
       }
     });

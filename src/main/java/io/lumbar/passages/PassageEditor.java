@@ -2,6 +2,7 @@ package io.lumbar.passages;
 
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
+import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.ChangeLog;
 import io.lumbar.passages.EditablePassage.Tagged;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public final class PassageEditor {
 
   private static final String FIND = """
       SELECT p.id, p.article_id, a.title, p.position, p.heading, p.text, p.original_text, p.status, p.reject_reason,
-             p.version, p.updated_at, p.updated_by, p.duplicate_of
+             p.version, p.updated_at, p.updated_by, p.duplicate_of, p.section_path
         FROM passages p JOIN articles a ON a.id = p.article_id
        WHERE p.id = ?
       """;
@@ -127,8 +128,8 @@ public final class PassageEditor {
         // wasNull() speaks of the last column read: ask right after reading it.
         long duplicateOfId = rs.getLong(13);
         Long duplicateOf = rs.wasNull() ? null : duplicateOfId;
-        return new EditablePassage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+        return new EditablePassage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+            SectionPaths.fromColumn(rs.getString(14)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
             rs.getTimestamp(11).toInstant(), rs.getString(12), duplicateOf, tags(c, id));
       }
     }

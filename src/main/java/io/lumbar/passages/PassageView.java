@@ -1,12 +1,17 @@
 package io.lumbar.passages;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A passage as the public API shows it: with its article and tags. */
+/**
+ * A passage as the public API shows it: with its article and tags. {@code headingPath} is the section headings
+ * above the passage, outermost first, ending with {@code heading} when it has one.
+ */
 record PassageView(
     long id,
     String heading,
+    List<String> headingPath,
     String text,
     int position,
     String status,
@@ -17,7 +22,8 @@ record PassageView(
     List<TagRef> causes,
     List<TagRef> treatments) {
 
-  record ArticleRef(long id, String title, String publisher) {}
+  /** Where the passage comes from: {@code url} of the source page and {@code published} date, when known. */
+  record ArticleRef(long id, String title, String publisher, String url, LocalDate published) {}
 
   record TagRef(String slug, String name) {}
 }

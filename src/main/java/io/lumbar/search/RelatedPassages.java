@@ -57,8 +57,7 @@ public final class RelatedPassages {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
         IndexedPassage p = PassageDocuments.fromDocument(stored.document(hit.doc));
-        hits.add(new Hit(p.id(), p.articleId(), p.articleTitle(), p.heading(), p.position(), p.text(),
-            Snippets.leading(p.text(), 240), hit.score, p.causes(), p.treatments()));
+        hits.add(Hit.of(p, Snippets.leading(p.text(), 240), hit.score));
       }
       return new Related(passageId, hits);
     } catch (IOException e) {

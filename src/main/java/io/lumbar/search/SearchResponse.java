@@ -1,7 +1,9 @@
 package io.lumbar.search;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.IndexedPassage.TagRef;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -34,18 +36,35 @@ public record SearchResponse(String query, long total, TotalRelation totalRelati
     }
   }
 
-  /** One matching passage. {@code snippet} is HTML-escaped with {@code <mark>} around matched words. */
+  /**
+   * One matching passage. {@code snippet} is HTML-escaped with {@code <mark>} around matched words.
+   * {@code headingPath} is the section headings above the passage, outermost first, ending with {@code heading}
+   * when it has one; {@code articleUrl}, {@code articlePublisher} and {@code articlePublished} (YYYY-MM-DD) say
+   * where the article was published, each null when not known.
+   */
   public record Hit(
       long id,
       long articleId,
       String articleTitle,
+      String articleUrl,
+      String articlePublisher,
+      LocalDate articlePublished,
       String heading,
+      List<String> headingPath,
       int position,
       String text,
       String snippet,
       float score,
       List<TagRef> causes,
-      List<TagRef> treatments) {}
+      List<TagRef> treatments) {
+
+    /** {@code p} as a hit with this snippet and score. */
+    static Hit of(IndexedPassage p, String snippet, float score) {
+      return new Hit(p.id(), p.articleId(), p.articleTitle(), p.source().url(), p.source().publisher(),
+          p.source().published(), p.heading(), p.headingPath(), p.position(), p.text(), snippet, score, p.causes(),
+          p.treatments());
+    }
+  }
 
   /** Tag counts among the {@code sample} best-ranked matches, most frequent first. */
   public record Facets(List<FacetCount> causes, List<FacetCount> treatments, int sample) {

@@ -191,8 +191,7 @@ public final class SearchService {
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
       String snippet = snippets[i] != null ? snippets[i] : Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
-      hits.add(new Hit(p.id(), p.articleId(), p.articleTitle(), p.heading(), p.position(), p.text(), snippet,
-          page[i].score, p.causes(), p.treatments()));
+      hits.add(Hit.of(p, snippet, page[i].score));
     }
     return hits;
   }

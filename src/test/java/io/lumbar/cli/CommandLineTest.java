@@ -63,6 +63,39 @@ class CommandLineTest {
   }
 
   @Test
+  void import_records_the_source_url_publisher_and_publication_date() throws Exception {
+    Path good = Files.writeString(tmp.resolve("good.txt"), "A title\n\nLying on the side with bent knees eases back pain.\n");
+
+    assertThat(run(config, "import", "--url", "https://example.org/side-sleeping", "--publisher", "Spine Weekly",
+        "--published", "2021-02-03", good.toString())).as(err.toString()).isZero();
+
+    String stored = db.database().read(c -> {
+      try (var rs = c.createStatement().executeQuery(
+          "SELECT CONCAT_WS('|', source_url, publisher, published_on, source_name) FROM articles")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+    assertThat(stored).isEqualTo("https://example.org/side-sleeping|Spine Weekly|2021-02-03|good.txt");
+  }
+
+  @Test
+  void import_refuses_unusable_provenance_with_one_line() throws Exception {
+    Path a = Files.writeString(tmp.resolve("a.txt"), "A title\n\nLying on the side with bent knees eases back pain.\n");
+    Path b = Files.writeString(tmp.resolve("b.txt"), "B title\n\nA firm mattress keeps the spine level at night.\n");
+
+    assertThat(run(config, "import", "--url", "https://example.org/a", a.toString(), b.toString())).isEqualTo(1);
+    assertThat(run(config, "import", "--published", "3 Feb 2021", a.toString())).isEqualTo(1);
+    assertThat(run(config, "import", "--url", "www.example.org/a", a.toString())).isEqualTo(1);
+
+    assertThat(err.toString().lines()).containsExactly(
+        "error: --url names the page of one article; import the 2 files one at a time, each with its own --url",
+        "error: The publication date '3 Feb 2021' is not a date: write it as YYYY-MM-DD",
+        "error: " + a + ": The source URL 'www.example.org/a' must be an absolute http:// or https:// address");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void an_oversized_paragraph_fails_its_file_only() throws Exception {
     Path big = Files.writeString(tmp.resolve("big.txt"), "Big\n\n" + "word ".repeat(20_000) + "\n");
     Path small = Files.writeString(tmp.resolve("small.txt"), "Small\n\nA short passage about back pain.\n");

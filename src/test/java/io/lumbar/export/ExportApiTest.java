@@ -91,12 +91,14 @@ class ExportApiTest {
     assertThat(record.get("text").asText()).isEqualTo(ExportFixture.TRICKY_TEXT);
     assertThat(record.get("originalText").asText()).isEqualTo("Original, before editing.");
     assertThat(record.get("heading").asText()).isEqualTo(ExportFixture.TRICKY_HEADING);
+    assertThat(record.get("headingPath").toString()).isEqualTo("[\"Part, one\",\"Sub \\\"two\\\"\",\"Commas, \\\"quotes\\\"\"]");
     assertThat(record.get("status").asText()).isEqualTo("published");
     assertThat(record.get("rejectReason").isNull()).isTrue();
     assertThat(record.get("position").asInt()).isZero();
     assertThat(record.get("duplicateOf").isNull()).isTrue();
     assertThat(record.get("article").toString()).isEqualTo("{\"id\":" + articleOf(tricky)
-        + ",\"title\":\"Quoting, \\\"tricky\\\" article\",\"publisher\":\"Pub, Inc.\",\"source\":\"tricky.txt\"}");
+        + ",\"title\":\"Quoting, \\\"tricky\\\" article\",\"publisher\":\"Pub, Inc.\",\"source\":\"tricky.txt\","
+        + "\"url\":\"https://example.org/back?a=1&b=2\",\"published\":\"2023-04-05\"}");
     assertThat(record.get("causes").toString()).isEqualTo("[{\"slug\":\"sciatica\",\"name\":\"Sciatica\"}]");
     assertThat(record.get("treatments").toString()).isEqualTo("[{\"slug\":\"chiropractic\",\"name\":\"Chiropractic care\"}]");
     assertThat(record.get("version").asInt()).isEqualTo(1);
@@ -114,6 +116,9 @@ class ExportApiTest {
     assertThat(row.get("heading")).isEqualTo(ExportFixture.TRICKY_HEADING);
     assertThat(row.get("article_title")).isEqualTo("Quoting, \"tricky\" article");
     assertThat(row.get("article_publisher")).isEqualTo("Pub, Inc.");
+    assertThat(row.get("heading_path")).isEqualTo("Part, one › Sub \"two\" › Commas, \"quotes\"");
+    assertThat(row.get("article_url")).isEqualTo("https://example.org/back?a=1&b=2");
+    assertThat(row.get("article_published")).isEqualTo("2023-04-05");
     assertThat(row.get("causes")).isEqualTo("sciatica");
     assertThat(row.get("cause_names")).isEqualTo("Sciatica");
     assertThat(row.get("treatments")).isEqualTo("chiropractic");
@@ -174,7 +179,7 @@ class ExportApiTest {
     assertThat(app.get("/api/export?format=jsonl" + nothing).body()).isEmpty();
     assertThat(app.get("/api/export?format=json" + nothing).json().toString()).isEqualTo("{\"schemaVersion\":1,\"passages\":[]}");
     String csv = app.get("/api/export?format=csv" + nothing).body();
-    assertThat(csv).startsWith("schema_version,id,text,").endsWith("updated_by\r\n");
+    assertThat(csv).startsWith("schema_version,id,text,").endsWith("updated_by,heading_path,article_url,article_published\r\n");
     assertThat(csv(csv)).isEmpty();
   }
 

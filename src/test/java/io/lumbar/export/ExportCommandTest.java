@@ -115,7 +115,17 @@ class ExportCommandTest {
           List.of(third.replace("\"schemaVersion\":1", "\"schemaVersion\":2"), "error: line 3 has schemaVersion 2; this Lumbar restores schemaVersion 1"),
           List.of(third.substring(0, 40), "error: line 3 is not valid JSON: "),
           List.of(third.replaceFirst(",\"text\":\"(\\\\.|[^\"\\\\])*\"", ""), "error: line 3 needs 'text'"),
-          List.of(lines.get(0), "error: line 3 has id "))) {
+          List.of(lines.get(0), "error: line 3 has id "),
+          List.of(third.replaceFirst("\"headingPath\":\\[[^\\]]*\\]", "\"headingPath\":[1]"),
+              "error: line 3 has a 'headingPath' that is not a list of strings"),
+          List.of(third.replaceFirst("\"headingPath\":\\[[^\\]]*\\]", "\"headingPath\":[\"Elsewhere\"]")
+                  .replaceFirst("\"heading\":(null|\"(\\\\.|[^\"\\\\])*\")", "\"heading\":\"Here\""),
+              "error: line 3 has a 'headingPath' that does not end with its 'heading'"),
+          List.of(third.replaceFirst("\"url\":(null|\"[^\"]*\")", "\"url\":\"javascript:alert(1)\""),
+              "error: line 3 has an article whose provenance is refused: The source URL 'javascript:alert(1)' must be an "
+                  + "absolute http:// or https:// address"),
+          List.of(third.replaceFirst("\"published\":(null|\"[^\"]*\")", "\"published\":\"5 May\""),
+              "error: line 3 has an article 'published' that is not a date (YYYY-MM-DD)"))) {
         List<String> bad = new ArrayList<>(lines);
         bad.set(2, badCase.get(0));
         Path file = Files.write(tmp.resolve("bad.jsonl"), bad);

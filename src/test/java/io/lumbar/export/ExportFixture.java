@@ -11,28 +11,37 @@ import java.util.List;
 final class ExportFixture {
   static final String TRICKY_TEXT = "He said, \"lie flat\"\nthen rest; a comma, a \"quote\" and a\r\nline break.";
   static final String TRICKY_HEADING = "Commas, \"quotes\"";
+  /** The headings above TRICKY_HEADING, as section_path holds them. */
+  static final String TRICKY_SECTION_PATH = "[\"Part, one\", \"Sub \\\"two\\\"\"]";
+  static final String TRICKY_URL = "https://example.org/back?a=1&b=2";
 
   private ExportFixture() {}
 
-  /** An article with a published passage full of CSV metacharacters, tagged with a cause and a treatment. */
+  /**
+   * An article with a source URL and publication date, and a published passage full of CSV metacharacters, two
+   * headings deep, tagged with a cause and a treatment.
+   */
   static long trickyPassage(Database db, String causeSlug, String treatmentSlug) {
     return db.inTransaction(c -> {
       long article;
       try (PreparedStatement st = c.prepareStatement("""
-          INSERT INTO articles (title, publisher, source_name, original_text, checksum, imported_by)
-          VALUES ('Quoting, "tricky" article', 'Pub, Inc.', 'tricky.txt', 'x', SHA2('tricky', 256), 'test')
+          INSERT INTO articles (title, publisher, published_on, source_name, source_url, original_text, checksum, imported_by)
+          VALUES ('Quoting, "tricky" article', 'Pub, Inc.', '2023-04-05', 'tricky.txt', ?, 'x', SHA2('tricky', 256), 'test')
           """, Statement.RETURN_GENERATED_KEYS)) {
+        st.setString(1, TRICKY_URL);
         st.executeUpdate();
         article = key(st);
       }
       long passage;
       try (PreparedStatement st = c.prepareStatement("""
-          INSERT INTO passages (article_id, position, heading, text, original_text, fingerprint, status, created_by, updated_by)
-          VALUES (?, 0, ?, ?, 'Original, before editing.', SHA2('tricky-p', 256), 'published', 'test', 'edna')
+          INSERT INTO passages (article_id, position, heading, section_path, text, original_text, fingerprint, status,
+                                created_by, updated_by)
+          VALUES (?, 0, ?, ?, ?, 'Original, before editing.', SHA2('tricky-p', 256), 'published', 'test', 'edna')
           """, Statement.RETURN_GENERATED_KEYS)) {
         st.setLong(1, article);
         st.setString(2, TRICKY_HEADING);
-        st.setString(3, TRICKY_TEXT);
+        st.setString(3, TRICKY_SECTION_PATH);
+        st.setString(4, TRICKY_TEXT);
         st.executeUpdate();
         passage = key(st);
       }

@@ -164,7 +164,17 @@ class ArticleConsoleTest {
         new Case("gzip magic", upload("bomb.html", new byte[] {0x1f, (byte) 0x8b, 8, 0}), 400, "compressed archive"),
         new Case("empty file", upload("empty.txt", new byte[0]), 400, "empty.txt is empty"),
         new Case("over 2 MB", upload("big.txt", big), 413, "big.txt is too large: at most 2 MB"),
-        new Case("publisher too long", paste(Map.of("publisher", "p".repeat(201), "text", "Some text.")), 400, "publisher is too long"));
+        new Case("publisher too long", paste(Map.of("publisher", "p".repeat(201), "text", "Some text.")), 400, "publisher is too long"),
+        new Case("relative URL", paste(Map.of("url", "example.org/a", "text", "Some text.")), 400,
+            "The source URL 'example.org/a' must be an absolute http:// or https:// address"),
+        new Case("script URL", paste(Map.of("url", "javascript:alert(1)", "text", "Some text.")), 400,
+            "must be an absolute http:// or https:// address"),
+        new Case("bad date", paste(Map.of("published", "31/12/2020", "text", "Some text.")), 400,
+            "The publication date '31/12/2020' is not a date: write it as YYYY-MM-DD"),
+        new Case("URL with several files", ada.postMultipart("/admin/articles", Map.of("text", "", "url", "https://example.org/a"),
+            "file", twoFiles()), 400, "A source URL belongs to one article"),
+        new Case("bad date with several files", ada.postMultipart("/admin/articles", Map.of("text", "", "published", "soon"),
+            "file", twoFiles()), 400, "The publication date 'soon' is not a date"));
 
     for (Case c : cases) {
       assertThat(c.answer().status()).as(c.name()).isEqualTo(c.status());
@@ -173,15 +183,68 @@ class ArticleConsoleTest {
     assertThat(articleCount()).isEqualTo(before);
   }
 
+  private static Map<String, byte[]> twoFiles() {
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("one.txt", "One\n\nA firm mattress keeps the spine level.\n".getBytes(StandardCharsets.UTF_8));
+    files.put("two.txt", "Two\n\nA soft mattress lets the hips sink.\n".getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  @Test
+  void the_article_page_shows_where_it_came_from_and_the_structure_of_the_import() {
+    String text = "Side sleeping and the lower back\n\n"
+        + "Knees together\n\n"
+        + "Lying on your side with a pillow between the knees keeps the pelvis level through the night.\n\n"
+        + "Skip to content";
+
+    Page answer = paste(Map.of("publisher", "Spine Weekly", "url", "https://example.org/side?a=1&b=2",
+        "published", "2023-04-05", "text", text));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(302);
+    long id = articleId(answer);
+    String page = ada.get("/admin/articles/" + id).body();
+    assertThat(page).contains("<a href=\"https://example.org/side?a=1&amp;b=2\" rel=\"noopener noreferrer external\">"
+        + "https://example.org/side?a=1&amp;b=2</a>")
+        .contains("<dd>Spine Weekly</dd>")
+        .contains("<time datetime=\"2023-04-05\">2023-04-05</time>");
+    // Each block with the headings it sits under, and the reason a rejected one was rejected.
+    assertThat(page).containsPattern("class=\"heading-path\"><strong>Knees together</strong></td>\\s*<td>Lying on your side");
+    assertThat(page).containsPattern("(?s)Skip to content</td>.*?status-rejected\">rejected</span>\\s*<br><span class=\"muted\">[a-z]");
+  }
+
+  @Test
+  void the_passage_editor_shows_the_headings_above_the_editable_heading() {
+    long id = articleId(paste(Map.of("text", "Night stiffness\n\nMorning routine\n\n"
+        + "Stretch slowly before getting up after a night of stiffness in the lower back.")));
+    long passage = app.database().inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE passages SET section_path = '[\"Habits\", \"At home\"]' WHERE article_id = " + id);
+        try (var rs = st.executeQuery("SELECT id FROM passages WHERE article_id = " + id)) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+
+    String editor = ada.get("/admin/passages/" + passage).body();
+
+    assertThat(editor).contains("<span class=\"muted\">Under</span> Habits › At home › </p>")
+        .contains("name=\"heading\" value=\"Morning routine\"");
+    assertThat(ada.get("/admin/articles/" + id).body()).contains("<span class=\"muted\">Habits</span> › "
+        + "<span class=\"muted\">At home</span> › <strong>Morning routine</strong>");
+  }
+
   @Test
   void a_refused_import_keeps_what_was_typed() {
     String text = "Hedgehog stretches <b>for</b> the morning stiffness that follows a night on a soft mattress.";
 
-    Page answer = ada.postMultipart("/admin/articles", Map.of("title", "Hedgehog stretches", "text", text), "file",
+    Page answer = ada.postMultipart("/admin/articles", Map.of("title", "Hedgehog stretches", "text", text,
+        "url", "https://example.org/hedgehog", "published", "2020-01-02"), "file",
         "also.txt", "A file as well".getBytes(StandardCharsets.UTF_8));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).contains("not both").contains("value=\"Hedgehog stretches\"")
+        .contains("value=\"https://example.org/hedgehog\"").contains("value=\"2020-01-02\"")
         .contains("Hedgehog stretches &lt;b&gt;for&lt;/b&gt; the morning stiffness");
   }
 

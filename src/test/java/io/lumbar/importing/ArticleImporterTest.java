@@ -105,6 +105,76 @@ class ArticleImporterTest {
     assertThat(count("SELECT COUNT(*) FROM articles")).isZero();
   }
 
+  private static final String SMALL_ARTICLE = """
+      Sleeping with a sore back
+
+      Side sleeping
+
+      Lying on your side with a pillow between the knees keeps the spine level through the night.
+      """;
+
+  @Test
+  void an_article_keeps_its_source_url_publisher_and_date_and_each_passage_its_heading_path() {
+    ArticleSource source = ArticleSource.of("side.txt", SMALL_ARTICLE).withMetadata(null, "  Spine Weekly ")
+        .withProvenance(" https://example.org/sleep/side?ref=a&b=c ", java.time.LocalDate.of(2023, 4, 5));
+
+    long id = importer.importArticle(source, "test").articleId();
+
+    assertThat(row("SELECT CONCAT_WS('|', source_url, publisher, published_on, source_name) FROM articles WHERE id = " + id))
+        .isEqualTo("https://example.org/sleep/side?ref=a&b=c|Spine Weekly|2023-04-05|side.txt");
+    assertThat(row("SELECT CONCAT_WS('|', heading, section_path) FROM passages WHERE article_id = " + id))
+        .isEqualTo("Side sleeping|[]");
+    ArticleDao.Article article = new ArticleDao(db.database()).find(id).orElseThrow();
+    assertThat(article.sourceUrl()).isEqualTo("https://example.org/sleep/side?ref=a&b=c");
+    assertThat(article.publishedOn()).isEqualTo(java.time.LocalDate.of(2023, 4, 5));
+    assertThat(new ArticleDao(db.database()).passages(id)).singleElement()
+        .satisfies(p -> assertThat(p.headingPath()).containsExactly("Side sleeping"));
+  }
+
+  @Test
+  void the_headings_above_a_passage_are_read_back_outermost_first() {
+    long id = importer.importArticle(ArticleSource.of("side.txt", SMALL_ARTICLE), "test").articleId();
+    db.database().inTransaction(c -> c.createStatement().executeUpdate(
+        "UPDATE passages SET section_path = '[\"Sleep\", \"Positions › at night\"]' WHERE article_id = " + id));
+
+    ArticleDao.Passage passage = new ArticleDao(db.database()).passages(id).getFirst();
+
+    assertThat(passage.sectionPath()).containsExactly("Sleep", "Positions › at night");
+    assertThat(passage.headingPath()).containsExactly("Sleep", "Positions › at night", "Side sleeping");
+  }
+
+  @Test
+  void unusable_provenance_is_refused_with_a_reason_and_nothing_is_stored() {
+    ArticleSource article = ArticleSource.of("side.txt", SMALL_ARTICLE);
+    java.util.Map<String, String> refusedUrls = new java.util.LinkedHashMap<>();
+    refusedUrls.put("example.org/side", "The source URL 'example.org/side' must be an absolute http:// or https:// address");
+    refusedUrls.put("ftp://example.org/side", "The source URL 'ftp://example.org/side' must be an absolute http:// or https:// address");
+    refusedUrls.put("javascript:alert(1)", "The source URL 'javascript:alert(1)' must be an absolute http:// or https:// address");
+    refusedUrls.put("https:///no-host", "The source URL 'https:///no-host' must be an absolute http:// or https:// address");
+    refusedUrls.put("https://example.org/a b", "The source URL 'https://example.org/a b' is not a valid URL: Illegal character in path");
+    refusedUrls.put("https://example.org/" + "a".repeat(2048), "The source URL is too long: at most 2048 characters");
+    refusedUrls.forEach((url, message) ->
+        assertThatThrownBy(() -> importer.importArticle(article.withProvenance(url, null), "test"))
+            .as(url).isInstanceOf(ImportException.class).hasMessage(message));
+    assertThatThrownBy(() -> importer.importArticle(article.withMetadata(null, "p".repeat(201)), "test"))
+        .isInstanceOf(ImportException.class).hasMessage("The publisher is too long: at most 200 characters");
+    java.time.LocalDate nextWeek = java.time.LocalDate.now().plusDays(7);
+    assertThatThrownBy(() -> importer.importArticle(article.withProvenance(null, nextWeek), "test"))
+        .isInstanceOf(ImportException.class).hasMessage("The publication date " + nextWeek + " is in the future");
+    assertThatThrownBy(() -> ArticleSource.parseDate("5 April 2023"))
+        .isInstanceOf(ImportException.class).hasMessage("The publication date '5 April 2023' is not a date: write it as YYYY-MM-DD");
+    assertThat(count("SELECT COUNT(*) FROM articles")).isZero();
+  }
+
+  private String row(String sql) {
+    return db.database().read(c -> {
+      try (var rs = c.createStatement().executeQuery(sql)) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+  }
+
   private long count(String sql) {
     return db.database().read(c -> {
       try (var rs = c.createStatement().executeQuery(sql)) {

@@ -72,6 +72,39 @@ class IndexConsistencyTest {
   }
 
   @Test
+  void a_heading_path_or_provenance_changed_behind_the_change_log_is_stale_until_repaired() {
+    long moved = publishedIds().get(0);
+    long article = count("SELECT MAX(article_id) FROM passages WHERE status = 'published'");
+    List<Long> ofArticle = app.database().read(c -> {
+      List<Long> ids = new java.util.ArrayList<>();
+      try (var rs = c.createStatement().executeQuery(
+          "SELECT id FROM passages WHERE status = 'published' AND article_id = " + article + " ORDER BY id")) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    });
+    app.stopServer();
+    sql("UPDATE passages SET section_path = '[\"Wombat corner\"]' WHERE id = " + moved);
+    sql("UPDATE articles SET source_url = 'https://example.org/night', published_on = '2020-02-02' WHERE id = " + article);
+
+    assertThat(check()).isEqualTo(1);
+    List<Long> stale = new java.util.ArrayList<>(List.of(moved));
+    stale.addAll(ofArticle);
+    assertThat(out.toString().lines()).contains("stale: " + stale.size() + " " + stale);
+
+    assertThat(check("--repair")).isZero();
+    app.restart();
+    var hit = app.get("/api/search?q=wombat").json().get("results").get(0);
+    assertThat(hit.get("id").asLong()).isEqualTo(moved);
+    assertThat(hit.get("headingPath").get(0).asText()).isEqualTo("Wombat corner");
+    var fromArticle = app.get("/api/search?q=back&article=" + article).json().get("results").get(0);
+    assertThat(fromArticle.get("articleUrl").asText()).isEqualTo("https://example.org/night");
+    assertThat(fromArticle.get("articlePublished").asText()).isEqualTo("2020-02-02");
+  }
+
+  @Test
   void an_index_ahead_of_the_database_is_reported_and_repaired() throws Exception {
     long position = count("SELECT MAX(id) FROM index_changes");
     app.stopServer();

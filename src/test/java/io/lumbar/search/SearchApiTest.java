@@ -39,8 +39,14 @@ class SearchApiTest {
     assertThat(texts.get(2)).contains("The sciatic nerve is the largest nerve in your body");
     JsonNode first = body.get("results").get(2);
     assertThat(first.fieldNames()).toIterable().containsExactlyInAnyOrder(
-        "id", "articleId", "articleTitle", "heading", "position", "text", "snippet", "score", "causes", "treatments");
+        "id", "articleId", "articleTitle", "articleUrl", "articlePublisher", "articlePublished", "heading", "headingPath",
+        "position", "text", "snippet", "score", "causes", "treatments");
     assertThat(first.get("heading").asText()).isEqualTo("Sciatica");
+    assertThat(first.get("headingPath").toString()).isEqualTo("[\"Sciatica\"]");
+    assertThat(first.get("articlePublisher").asText()).isEqualTo("Alliance Physical Therapy Partners");
+    // The bundled manifest records no URL or date for this article.
+    assertThat(first.get("articleUrl").isNull()).isTrue();
+    assertThat(first.get("articlePublished").isNull()).isTrue();
     assertThat(first.get("articleTitle").asText()).isEqualTo("Why does my lower back hurt when I lie down?");
     assertThat(first.get("snippet").asText()).contains("<mark>Sciatica</mark>");
   }
