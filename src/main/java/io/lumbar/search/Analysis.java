@@ -214,6 +214,7 @@ public final class Analysis {
    * analysis of it ({@link OnePassText}): analysing it once per field took a third of a rebuild's time.
    */
   private static final class IndexAnalyzer extends DelegatingAnalyzerWrapper implements OnePassTextAnalyzer {
+    private static final int HEADING_VALUE_GAP = 100;
     private final Analyzer stemmed;
     private final Analyzer exact;
     private final Analyzer pairs;
@@ -232,6 +233,12 @@ public final class Analysis {
         case PassageFields.TEXT_PAIRS -> pairs;
         default -> stemmed;
       };
+    }
+
+    /** The headings of a path are separate values: a phrase must not run from one heading into the next. */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+      return PassageFields.HEADING.equals(fieldName) ? HEADING_VALUE_GAP : super.getPositionIncrementGap(fieldName);
     }
 
     @Override

@@ -3,6 +3,16 @@ package io.lumbar.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lumbar.indexing.PassageFields;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +59,22 @@ class AnalysisTest {
     assertThatThrownBy(() -> Analysis.checkSynonymRule("a => b => c")).hasMessageContaining("at most one");
     assertThatThrownBy(() -> Analysis.checkSynonymRule("lonely")).hasMessageContaining("at least two");
     assertThatThrownBy(() -> Analysis.withSynonyms("=> x, y, ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void a_phrase_never_runs_from_one_heading_of_a_path_into_the_next() throws Exception {
+    try (var dir = new ByteBuffersDirectory()) {
+      try (var writer = new IndexWriter(dir, new IndexWriterConfig(BUNDLED.indexAnalyzer()))) {
+        Document doc = new Document();
+        doc.add(new Field(PassageFields.HEADING, "Living with sciatica", TextField.TYPE_NOT_STORED));
+        doc.add(new Field(PassageFields.HEADING, "Treatment at home", TextField.TYPE_NOT_STORED));
+        writer.addDocument(doc);
+      }
+      try (var reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "treatment", "home"))).isEqualTo(1);
+        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "sciatica", "treatment"))).isZero();
+      }
+    }
   }
 }
