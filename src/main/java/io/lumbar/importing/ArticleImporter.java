@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 public final class ArticleImporter {
   static final int MAX_CHARS = 2_000_000;
+  /** A saved page, markup included; pages with inline images or scripts run to a few megabytes. */
+  static final int MAX_PAGE_CHARS = 12_000_000;
   /** A passage must fit MariaDB's TEXT column (65,535 bytes). */
   static final int MAX_PASSAGE_BYTES = 65_535;
 
@@ -58,18 +60,24 @@ public final class ArticleImporter {
   }
 
   public ImportSummary importArticle(ArticleSource source, String actor) {
-    String text = source.html() ? HtmlArticleText.toPlainText(source.content()) : source.content();
+    if (source.content().isBlank()) {
+      throw new ImportException(source.sourceName() + " is empty: there is no text to import");
+    }
+    if (source.content().indexOf('\0') >= 0) {
+      throw new ImportException(source.sourceName() + " is not a text file");
+    }
+    if (source.content().length() > MAX_PAGE_CHARS) {
+      throw new ImportException(source.sourceName() + " is too large: at most " + MAX_PAGE_CHARS + " characters");
+    }
+    SplitArticle split = ArticleSplitter.split(source);
+    String text = source.html() ? pageText(split) : source.content();
     if (text.isBlank()) {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
     }
     if (text.length() > MAX_CHARS) {
       throw new ImportException(source.sourceName() + " is too large: at most " + MAX_CHARS + " characters of text");
     }
-    if (text.indexOf('\0') >= 0) {
-      throw new ImportException(source.sourceName() + " is not a text file");
-    }
     String checksum = TextNormalizer.fingerprint(text);
-    SplitArticle split = ArticleSplitter.split(text);
     if (split.blocks().isEmpty()) {
       throw new ImportException(source.sourceName() + " has no paragraphs to import");
     }
@@ -195,6 +203,15 @@ public final class ArticleImporter {
         return rs.next() ? rs.getLong(1) : null;
       }
     }
+  }
+
+  /** The page's text as read: its title and every block, one paragraph each. */
+  private static String pageText(SplitArticle split) {
+    StringBuilder text = new StringBuilder(split.title() == null ? "" : split.title());
+    for (Block block : split.blocks()) {
+      text.append(text.isEmpty() ? "" : "\n\n").append(block.text());
+    }
+    return text.toString();
   }
 
   private static String firstNonBlank(String... candidates) {
