@@ -16,8 +16,9 @@ final class TextOutline {
   // Items longer than this are explanations in their own right, not entries of an enumeration.
   static final int LONG_ITEM_CHARS = 150;
   private static final int MAX_LABEL_WORDS = 6;
-  // A paste whose paragraphs average more lines than this lost its blank lines: every line is a paragraph.
-  private static final int SINGLE_BREAK_LINES_PER_PARAGRAPH = 4;
+  // A paste whose paragraphs average more lines than this lost (most of) its blank lines: every line is a
+  // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line paragraph).
+  private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
 
   static final Pattern NUMBER_MARKER = Pattern.compile("^\\d{1,2}[.)][\\s\\u00A0]+");
   static final Pattern LIST_ITEM =
@@ -74,22 +75,29 @@ final class TextOutline {
     if (!current.isEmpty()) {
       paragraphs.add(current);
     }
-    if (lines > 2 * SINGLE_BREAK_LINES_PER_PARAGRAPH && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
+    if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
       return singleBreakParagraphs(paragraphs);
     }
     return paragraphs;
   }
 
-  /** Every line is a paragraph, except that consecutive list items stay one list. */
+  /**
+   * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
+   * after a line that announces them (ending in ':'), which lost their bullets in the copy.
+   */
   private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
     List<List<String>> result = new ArrayList<>();
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
+      boolean announced = false;
       for (String line : paragraph) {
-        if (LIST_ITEM.matcher(line).matches() && !isHeadingLike(line)) {
-          items.add(line);
+        boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
+        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":");
+        if (marked || unmarked) {
+          items.add(marked ? line : "• " + line);
           continue;
         }
+        announced = line.endsWith(":");
         if (!items.isEmpty()) {
           result.add(items);
           items = new ArrayList<>();
