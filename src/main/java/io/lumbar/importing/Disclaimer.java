@@ -19,7 +19,8 @@ final class Disclaimer {
       + "(commission|compensation|money)|affiliate (links?|commissions?)|advertis(ing|er) (policy|disclosure)"
       + "|editorial (policy|process|guidelines|standards)|(our|the) (content|information) (is|was) (reviewed|written)"
       + " by|we only (use|cite|link)|(high-quality|trusted|peer-reviewed) sources|sponsored content|paid partnership"
-      + "|always (seek|consult) the advice of (your|a|an) (physician|doctor|qualified))",
+      + "|always (seek|consult) the advice of (your|a|an) (physician|doctor|qualified)"
+      + "|we use the (data|information) you provide|thank you for subscribing|unsubscribe (at any time|anytime))",
       Pattern.CASE_INSENSITIVE);
 
   private Disclaimer() {
