@@ -81,6 +81,7 @@ public final class ArticleImporter {
     if (split.blocks().isEmpty()) {
       throw new ImportException(source.sourceName() + " has no paragraphs to import");
     }
+    PageChecks.check(source.sourceName(), split);
     for (Block block : split.blocks()) {
       if (block.text().getBytes(StandardCharsets.UTF_8).length > MAX_PASSAGE_BYTES) {
         throw new ImportException(source.sourceName() + " has a paragraph of over " + MAX_PASSAGE_BYTES

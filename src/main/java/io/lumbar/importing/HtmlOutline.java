@@ -29,13 +29,17 @@ final class HtmlOutline {
       Pattern.compile("\"publisher\"\\s*:\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"([^\"]{1,200})\"");
   private static final Pattern JSON_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
 
+  // The extractor's scoring grows faster than the page; past this many characters of markup the blocks are judged
+  // on their own evidence alone (chrome, links, shape).
+  private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
+
   private HtmlOutline() {
   }
 
   static PageOutline of(String html) {
     Document doc = Jsoup.parse(html);
     PageMeta meta = meta(doc);
-    String main = mainText(html, meta.url());
+    String main = html.length() <= MAX_EXTRACTOR_CHARS ? mainText(html, meta.url()) : "";
     Element firstH1 = doc.select("h1").stream()
         .filter(h -> h.closest("nav, [role=navigation], [role=banner]") == null && !h.text().isBlank())
         .findFirst().orElse(null);

@@ -21,7 +21,7 @@ final class Words {
   private Words() {
   }
 
-  static List<String> of(String text) {
+  static List<String> of(CharSequence text) {
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(text);
     while (m.find()) {
