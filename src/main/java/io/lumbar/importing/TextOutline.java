@@ -90,9 +90,12 @@ final class TextOutline {
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
       boolean announced = false;
-      for (String line : paragraph) {
+      for (int i = 0; i < paragraph.size(); i++) {
+        String line = paragraph.get(i);
+        String next = i + 1 < paragraph.size() ? paragraph.get(i + 1) : null;
         boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
-        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":");
+        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":")
+            && !isProse(line) && !(isHeadingLike(line) && next != null && isProse(next));
         if (marked || unmarked) {
           items.add(marked ? line : "• " + line);
           continue;
@@ -109,6 +112,11 @@ final class TextOutline {
       }
     }
     return result;
+  }
+
+  /** A whole sentence of some length: prose, not a list entry or a heading. */
+  private static boolean isProse(String line) {
+    return Words.of(line).size() >= 10 && ".!?".indexOf(line.charAt(line.length() - 1)) >= 0;
   }
 
   /**

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the import's quality on the labelled outside corpus from sliding back. Measured on 29 articles (a partial
- * corpus from /work/corpus-stage, 2025-12-07): tune F1 84.2 %, test F1 91.5 %, all F1 87.1 % (precision 82.3 %,
- * recall 92.6 %), boilerplate published 31.9 %, content rejected 7.4 %, headed 71.3 %. The thresholds sit a
+ * corpus from /work/corpus-stage, 2025-12-07): tune F1 84.4 %, test F1 92.0 %, all F1 87.4 % (precision 83.0 %,
+ * recall 92.3 %), boilerplate published 30.2 %, content rejected 7.7 %, headed 77.0 %. The thresholds sit a
  * little under these; raise them as the import improves.
  */
 class ImportEvaluationTest {
@@ -35,8 +35,8 @@ class ImportEvaluationTest {
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.85);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.90);
-      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.35);
-      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.68);
+      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.33);
+      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.74);
     }
   }
 
