@@ -12,6 +12,7 @@ import io.lumbar.cli.SynonymsCommand;
 import io.lumbar.export.ExportCommand;
 import io.lumbar.export.RestoreCommand;
 import io.lumbar.relevance.EvalCommand;
+import io.lumbar.relevance.ImportEvalCommand;
 import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|restore|check|generate|bench|load] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, SynonymsCommand.class, UserCommand.class,
+    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, ImportEvalCommand.class, SynonymsCommand.class, UserCommand.class,
         ExportCommand.class, RestoreCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class,
         LoadCommand.class})
 public final class Main implements Runnable {

@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class ArticleImporter {
   static final int MAX_CHARS = 2_000_000;
+  /** A saved page, markup included; pages with inline images or scripts run to a few megabytes. */
+  static final int MAX_PAGE_CHARS = 12_000_000;
   /** A passage must fit MariaDB's TEXT column (65,535 bytes). */
   static final int MAX_PASSAGE_BYTES = 65_535;
   /** The sizes of articles.source_url and articles.publisher. */
@@ -67,21 +69,29 @@ public final class ArticleImporter {
 
   public ImportSummary importArticle(ArticleSource source, String actor) {
     checkProvenance(source.url(), source.publisher(), source.publishedOn());
-    String text = source.html() ? HtmlArticleText.toPlainText(source.content()) : source.content();
+    if (source.content().isBlank()) {
+      throw new ImportException(source.sourceName() + " is empty: there is no text to import");
+    }
+    if (source.content().indexOf('\0') >= 0) {
+      throw new ImportException(source.sourceName() + " is not a text file");
+    }
+    if (source.content().length() > MAX_PAGE_CHARS) {
+      throw new ImportException(source.sourceName() + " is too large: at most " + MAX_PAGE_CHARS + " characters");
+    }
+    SplitArticle split = ArticleSplitter.split(source);
+    ArticleSource described = withPageProvenance(source, split.meta());
+    String text = source.html() ? pageText(split) : source.content();
     if (text.isBlank()) {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
     }
     if (text.length() > MAX_CHARS) {
       throw new ImportException(source.sourceName() + " is too large: at most " + MAX_CHARS + " characters of text");
     }
-    if (text.indexOf('\0') >= 0) {
-      throw new ImportException(source.sourceName() + " is not a text file");
-    }
     String checksum = TextNormalizer.fingerprint(text);
-    SplitArticle split = ArticleSplitter.split(text);
     if (split.blocks().isEmpty()) {
       throw new ImportException(source.sourceName() + " has no paragraphs to import");
     }
+    PageChecks.check(source.sourceName(), split);
     for (Block block : split.blocks()) {
       if (block.text().getBytes(StandardCharsets.UTF_8).length > MAX_PASSAGE_BYTES) {
         throw new ImportException(source.sourceName() + " has a paragraph of over " + MAX_PASSAGE_BYTES
@@ -94,7 +104,7 @@ public final class ArticleImporter {
       if (existing.isPresent()) {
         return existing.get();
       }
-      long articleId = insertArticle(c, source, title, text, checksum, actor);
+      long articleId = insertArticle(c, described, title, text, checksum, actor);
       ImportSummary summary = insertPassages(c, articleId, title, source.sourceName(), split.blocks(), actor);
       try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
         st.setString(1, actor);
@@ -213,6 +223,39 @@ public final class ArticleImporter {
    * Provenance is optional, but what is given must be usable: an absolute http(s) URL (a link editors and readers
    * will follow), a publisher that fits its column, a publication date that is not in the future.
    */
+  /**
+   * What the editor gave wins; what the page states about itself (canonical URL, site name, publication date)
+   * fills the gaps. A page value that fails the editor's checks is left out rather than refusing the page.
+   */
+  private static ArticleSource withPageProvenance(ArticleSource source, PageMeta page) {
+    String url = source.url() != null ? source.url() : valid(page.url(), () -> checkProvenance(page.url(), null, null));
+    String publisher = source.publisher() != null && !source.publisher().isBlank() ? source.publisher()
+        : valid(page.publisher(), () -> checkProvenance(null, page.publisher(), null));
+    LocalDate published = source.publishedOn();
+    if (published == null && page.published() != null) {
+      try {
+        LocalDate date = ArticleSource.parseDate(page.published());
+        checkProvenance(null, null, date);
+        published = date;
+      } catch (ImportException e) {
+        published = null;
+      }
+    }
+    return new ArticleSource(source.sourceName(), source.content(), source.html(), source.title(), publisher, url, published);
+  }
+
+  private static String valid(String value, Runnable check) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      check.run();
+      return value.strip();
+    } catch (ImportException e) {
+      return null;
+    }
+  }
+
   public static void checkProvenance(String sourceUrl, String sourcePublisher, LocalDate publishedOn) {
     String url = blankToNull(sourceUrl);
     if (url != null) {
@@ -252,6 +295,15 @@ public final class ArticleImporter {
         return rs.next() ? rs.getLong(1) : null;
       }
     }
+  }
+
+  /** The page's text as read: its title and every block, one paragraph each. */
+  private static String pageText(SplitArticle split) {
+    StringBuilder text = new StringBuilder(split.title() == null ? "" : split.title());
+    for (Block block : split.blocks()) {
+      text.append(text.isEmpty() ? "" : "\n\n").append(block.text());
+    }
+    return text.toString();
   }
 
   private static String firstNonBlank(String... candidates) {

@@ -167,6 +167,12 @@ public final class BundledTaxonomy {
         SELECT p.id, p.text FROM passages p JOIN articles a ON a.id = p.article_id
          WHERE a.source_name = ? AND p.position = ?
         """;
+    /** When the import's structure moved a passage, its opening words still find it. */
+    private static final String FIND_PASSAGE_BY_START = """
+        SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id
+         WHERE a.source_name = ? AND p.status <> 'rejected' AND LEFT(p.text, ?) = ?
+         ORDER BY ABS(p.position - ?), p.id LIMIT 1
+        """;
 
     private final Connection c;
     private final ObjectMapper json;
@@ -276,7 +282,18 @@ public final class BundledTaxonomy {
         st.setString(1, file);
         st.setInt(2, position);
         try (var rs = st.executeQuery()) {
-          return rs.next() && rs.getString(2).startsWith(starts) ? rs.getLong(1) : null;
+          if (rs.next() && rs.getString(2).startsWith(starts)) {
+            return rs.getLong(1);
+          }
+        }
+      }
+      try (var st = c.prepareStatement(FIND_PASSAGE_BY_START)) {
+        st.setString(1, file);
+        st.setInt(2, starts.length());
+        st.setString(3, starts);
+        st.setInt(4, position);
+        try (var rs = st.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : null;
         }
       }
     }

@@ -97,7 +97,7 @@ class CommandLineTest {
 
   @Test
   void an_oversized_paragraph_fails_its_file_only() throws Exception {
-    Path big = Files.writeString(tmp.resolve("big.txt"), "Big\n\n" + "word ".repeat(20_000) + "\n");
+    Path big = Files.writeString(tmp.resolve("big.txt"), "Big\n\n" + "the back hurts and the pain is worse at night ".repeat(2_000) + "\n");
     Path small = Files.writeString(tmp.resolve("small.txt"), "Small\n\nA short passage about back pain.\n");
 
     assertThat(run(config, "import", big.toString(), small.toString())).isEqualTo(1);

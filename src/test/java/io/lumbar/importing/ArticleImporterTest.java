@@ -34,14 +34,14 @@ class ArticleImporterTest {
         .toList();
 
     assertThat(lines).containsExactly(
-        "000_20ad3e935afa3aeb.txt 48/5/0",
+        "000_20ad3e935afa3aeb.txt 48/4/0",
         "001_8cfda7e0b691c979.txt 24/15/0",
         "002_c9bace54030e4160.txt 15/6/0",
         "003_ecbaf5de1a7dd808.txt 9/15/0",
         "004_2643f8c96ca16c0f.txt 5/0/0");
     assertThat(count("SELECT COUNT(*) FROM passages WHERE status = 'published'")).isEqualTo(101);
-    assertThat(count("SELECT COUNT(*) FROM passages WHERE status = 'rejected' AND reject_reason IS NOT NULL")).isEqualTo(41);
-    assertThat(count("SELECT COUNT(*) FROM passage_revisions WHERE version = 1")).isEqualTo(142);
+    assertThat(count("SELECT COUNT(*) FROM passages WHERE status = 'rejected' AND reject_reason IS NOT NULL")).isEqualTo(40);
+    assertThat(count("SELECT COUNT(*) FROM passage_revisions WHERE version = 1")).isEqualTo(141);
     assertThat(count("SELECT COUNT(*) FROM index_changes")).isEqualTo(101);
     assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'article.import'")).isEqualTo(5);
     assertThat(count("SELECT COUNT(*) FROM passages WHERE status = 'published' AND (text LIKE '%Privacy Policy%' OR text LIKE '%Find a Location%' OR text LIKE '%Money Back%')")).isZero();

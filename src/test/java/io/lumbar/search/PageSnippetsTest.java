@@ -8,7 +8,6 @@ import io.lumbar.bench.SyntheticCorpus;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ArticleSplitter;
 import io.lumbar.importing.BundledCorpus;
-import io.lumbar.importing.HtmlArticleText;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
@@ -45,8 +44,7 @@ class PageSnippetsTest {
     ObjectMapper json = Json.mapper();
     List<IndexedPassage> passages = new ArrayList<>();
     for (ArticleSource article : BundledCorpus.articles(json)) {
-      String text = article.html() ? HtmlArticleText.toPlainText(article.content()) : article.content();
-      for (ArticleSplitter.Block block : ArticleSplitter.split(text).blocks()) {
+      for (ArticleSplitter.Block block : ArticleSplitter.split(article).blocks()) {
         if (block.isContent()) {
           passages.add(passage(passages.size() + 1, block.heading(), block.text()));
         }

@@ -1,0 +1,93 @@
+package io.lumbar.importing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Judges every block of an outline by general evidence and says why a block is not article content; null means
+ * content. Each signal is a small rule of its own; the first that fires names the reason.
+ */
+final class BlockClassifier {
+  static final String REPEATED_TITLE = "repeated title";
+  static final String OUTSIDE_ARTICLE = "outside the article";
+  static final String MOSTLY_LINKS = "mostly links";
+  static final String FRAGMENT = "fragment";
+
+  private static final double MAX_LINK_SHARE = 0.5;
+  // Prose outside what the extractor chose still counts as content when it reads as prose this clearly.
+  private static final int PROSE_CHARS = 160;
+  private static final double PROSE_STOP_WORDS = 0.28;
+
+  private BlockClassifier() {
+  }
+
+  static String[] classify(PageOutline outline) {
+    List<OutlineBlock> blocks = outline.blocks();
+    String[] reasons = new String[blocks.size()];
+    boolean[] teasers = TeaserRun.find(blocks);
+    boolean contentSeen = false;
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock block = blocks.get(i);
+      // Pages repeat their title as a subtitle or image title above the text; later it is a real heading.
+      reasons[i] = ownReason(block, contentSeen ? null : outline.title()).orElse(null);
+      contentSeen |= reasons[i] == null && !block.isHeading();
+      if (reasons[i] == null && ContentsList.lists(blocks, i)) {
+        reasons[i] = ContentsList.REASON;
+      }
+      if (reasons[i] == null && teasers[i]) {
+        reasons[i] = TeaserRun.REASON;
+      }
+    }
+    int footer = FooterZone.start(blocks, reasons);
+    for (int i = footer; i < blocks.size(); i++) {
+      if (reasons[i] == null) {
+        reasons[i] = FooterZone.REASON;
+      }
+    }
+    return reasons;
+  }
+
+  /** Evidence in the block itself (and the page's title). */
+  static Optional<String> ownReason(OutlineBlock block, String title) {
+    String text = block.text();
+    if (block.chrome() != null && !readsAsProse(block)) {
+      return Optional.of(block.chrome());
+    }
+    if (!block.inMain() && !readsAsProse(block)) {
+      return Optional.of(OUTSIDE_ARTICLE);
+    }
+    if (block.linkShare() > MAX_LINK_SHARE && text.length() < 600) {
+      return Optional.of(MOSTLY_LINKS);
+    }
+    if (title != null && repeats(title, text)) {
+      return Optional.of(REPEATED_TITLE);
+    }
+    return BoilerplateRules.reasonFor(text)
+        .or(() -> CallToAction.reason(text))
+        .or(() -> Disclaimer.reason(text))
+        .or(() -> ImageCredit.reason(text));
+  }
+
+  static boolean readsAsProse(OutlineBlock block) {
+    String text = block.text();
+    return !block.isHeading() && text.length() >= PROSE_CHARS && block.linkShare() < 0.2
+        && Words.stopWordShare(text) >= PROSE_STOP_WORDS;
+  }
+
+  /** Same words ignoring case and punctuation, allowing one changed word ("lie" / "lay"). */
+  static boolean repeats(String title, String line) {
+    List<String> a = Words.of(title.toLowerCase(Locale.ROOT));
+    List<String> b = Words.of(line.toLowerCase(Locale.ROOT));
+    if (a.size() != b.size() || a.isEmpty()) {
+      return false;
+    }
+    int differences = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        differences++;
+      }
+    }
+    return differences == 0 || (differences == 1 && a.size() >= 4);
+  }
+}

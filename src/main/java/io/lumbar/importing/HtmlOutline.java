@@ -1,0 +1,348 @@
+package io.lumbar.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.dankito.readability4j.Article;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Reads an HTML page into an outline. jsoup walks the whole page in reading order keeping its own headings,
+ * lists and tables; Readability4J says which text it takes for the article, which is evidence for the
+ * classifier (a block outside it is page furniture unless it clearly reads as prose), not a verdict.
+ */
+final class HtmlOutline {
+  // Never visible text.
+  private static final String DROPPED = "script, style, noscript, template, svg, iframe, object, embed, canvas, "
+      + "select, option, [hidden], [aria-hidden=true], [style~=display:\\s*none]";
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\r\\f]+");
+  private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern JSON_PUBLISHER =
+      Pattern.compile("\"publisher\"\\s*:\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"([^\"]{1,200})\"");
+  private static final Pattern JSON_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
+
+  // The extractor's scoring grows faster than the page; past this many characters of markup the blocks are judged
+  // on their own evidence alone (chrome, links, shape).
+  private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
+
+  private HtmlOutline() {
+  }
+
+  static PageOutline of(String html) {
+    Document doc = Jsoup.parse(html);
+    PageMeta meta = meta(doc);
+    String main = html.length() <= MAX_EXTRACTOR_CHARS ? mainText(html, meta.url()) : "";
+    Element firstH1 = doc.select("h1").stream()
+        .filter(h -> h.closest("nav, [role=navigation], [role=banner]") == null && !h.text().isBlank())
+        .findFirst().orElse(null);
+    String title = PageTitle.choose(firstH1 == null ? null : text(firstH1.text()), attr(doc, "meta[property=og:title]"),
+        doc.title(), meta.publisher());
+    doc.select(DROPPED).remove();
+    Walker walker = new Walker(main);
+    walker.walk(doc.body() != null ? doc.body() : doc);
+    walker.flush();
+    List<OutlineBlock> blocks = new ArrayList<>(walker.blocks);
+    // The title's own heading is the title, not a section.
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock block = blocks.get(i);
+      if (block.isHeading() && title != null && key(block.text()).equals(key(title))) {
+        blocks.remove(i);
+        break;
+      }
+    }
+    return new PageOutline(title, meta, blocks);
+  }
+
+  static PageMeta meta(Document doc) {
+    String url = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"), doc.select("link[rel=canonical]")
+        .attr("href"), attr(doc, "meta[property=og:url]"));
+    String scripts = doc.select("script[type=application/ld+json]").stream().map(Element::data)
+        .collect(Collectors.joining("\n"));
+    String publisher = firstNonBlank(attr(doc, "meta[property=og:site_name]"), group(JSON_PUBLISHER, scripts));
+    String published = firstNonBlank(attr(doc, "meta[property=article:published_time]"),
+        group(JSON_PUBLISHED, scripts), doc.select("time[datetime]").attr("datetime"));
+    if (published != null) {
+      Matcher date = ISO_DATE.matcher(published.strip());
+      published = date.find() ? date.group(1) : null;
+    }
+    return new PageMeta(url, publisher, published);
+  }
+
+  /** The normalised text Readability4J takes for the article; empty when it finds none. */
+  private static String mainText(String html, String url) {
+    try {
+      Article article = new Readability4JExtended(url == null ? "https://localhost/" : url, html).parse();
+      Element content = article.getArticleContent();
+      return content == null ? "" : key(content.text());
+    } catch (RuntimeException e) {
+      // The extractor's failure is missing evidence, not a broken import: every block is then judged on its own.
+      return "";
+    }
+  }
+
+  static String key(String text) {
+    return TextNormalizer.normalize(text).toLowerCase(Locale.ROOT);
+  }
+
+  private static String attr(Document doc, String selector) {
+    Element e = doc.selectFirst(selector);
+    return e == null ? null : e.attr("content");
+  }
+
+  private static String group(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  private static String text(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  /** Walks the DOM in reading order, collecting blocks with the evidence around them. */
+  private static final class Walker {
+    final List<OutlineBlock> blocks = new ArrayList<>();
+    private final String main;
+    private final List<String> lines = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder();
+    private int chars;
+    private int linkChars;
+    private int linkDepth;
+    private String chrome;
+
+    Walker(String main) {
+      this.main = main;
+    }
+
+    void walk(Node node) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode textNode) {
+          append(textNode.getWholeText());
+        } else if (child instanceof Element element) {
+          element(element);
+        }
+      }
+    }
+
+    private void element(Element e) {
+      String tag = e.normalName();
+      String outerChrome = chrome;
+      String own = chromeOf(e);
+      if (own != null && chrome == null) {
+        chrome = own;
+      }
+      switch (tag) {
+        case "br" -> lineBreak();
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+          flush();
+          walk(e);
+          lineBreak();
+          String text = String.join(" ", lines);
+          double links = share();
+          lines.clear();
+          resetCounts();
+          if (!text.isBlank()) {
+            add(new OutlineBlock(OutlineBlock.Kind.HEADING, tag.charAt(1) - '0', List.of(text), null, links,
+                inMain(text), chrome));
+          }
+        }
+        case "ul", "ol" -> {
+          flush();
+          List<String> items = new ArrayList<>();
+          int[] linked = new int[2];
+          items(e, items, linked, 0);
+          if (!items.isEmpty()) {
+            String plain = items.stream().map(i -> i.replaceFirst("^\\s*\\S+\\s", "")).collect(Collectors.joining(" "));
+            add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null,
+                linked[1] == 0 ? 0 : (double) linked[0] / linked[1], inMain(plain), chrome));
+          }
+        }
+        case "table" -> {
+          if (e.select("table table, td p, td ul, td div div, td h2, td h3").isEmpty()) {
+            table(e);
+          } else {
+            // A layout table: its cells are page regions.
+            blockChildren(e);
+          }
+        }
+        case "a" -> {
+          linkDepth++;
+          walk(e);
+          linkDepth--;
+        }
+        default -> {
+          if (isBlock(tag)) {
+            blockChildren(e);
+          } else {
+            walk(e);
+          }
+        }
+      }
+      chrome = outerChrome;
+    }
+
+    private void blockChildren(Element e) {
+      flush();
+      walk(e);
+      flush();
+    }
+
+    private void items(Element list, List<String> items, int[] linked, int depth) {
+      for (Element li : list.children()) {
+        if (!li.normalName().equals("li")) {
+          continue;
+        }
+        Element copy = li.clone();
+        copy.select("ul, ol").remove();
+        String text = clean(copy.text());
+        if (!text.isEmpty()) {
+          items.add("  ".repeat(depth) + "• " + text);
+          linked[0] += copy.select("a").stream().mapToInt(a -> clean(a.text()).length()).sum();
+          linked[1] += text.length();
+        }
+        for (Element nested : li.select("> ul, > ol")) {
+          items(nested, items, linked, depth + 1);
+        }
+      }
+    }
+
+    private void table(Element table) {
+      flush();
+      List<String> rows = new ArrayList<>();
+      Element caption = table.selectFirst("caption");
+      if (caption != null && !clean(caption.text()).isEmpty()) {
+        rows.add(clean(caption.text()));
+      }
+      StringBuilder plain = new StringBuilder();
+      for (Element row : table.select("tr")) {
+        String cells = row.select("th, td").stream().map(c -> clean(c.text())).filter(s -> !s.isEmpty())
+            .collect(Collectors.joining(" | "));
+        if (!cells.isEmpty()) {
+          rows.add(cells);
+          row.select("th, td").forEach(c -> plain.append(clean(c.text())).append(' '));
+        }
+      }
+      if (!rows.isEmpty()) {
+        double links = (double) table.select("a").text().length() / Math.max(1, table.text().length());
+        add(new OutlineBlock(OutlineBlock.Kind.TABLE, 0, rows, null, links, inMain(plain.toString()), chrome));
+      }
+    }
+
+    private static boolean isBlock(String tag) {
+      return switch (tag) {
+        case "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "figure",
+            "figcaption", "pre", "address", "dl", "dt", "dd", "hr", "details", "summary", "form", "fieldset", "li",
+            "body", "center", "button", "label", "legend", "picture", "video", "audio", "menu", "dialog" -> true;
+        default -> false;
+      };
+    }
+
+    /** The page region an element is, when it is not the article's. */
+    private static String chromeOf(Element e) {
+      String role = e.attr("role").toLowerCase(Locale.ROOT);
+      return switch (e.normalName()) {
+        case "nav" -> "navigation";
+        case "footer" -> "page footer";
+        case "header" -> e.closest("article, main") == null ? "page header" : null;
+        case "aside" -> "sidebar";
+        case "figcaption" -> "image caption";
+        case "form", "button" -> "form";
+        default -> switch (role) {
+          case "navigation", "menu", "menubar" -> "navigation";
+          case "contentinfo" -> "page footer";
+          case "banner" -> "page header";
+          case "complementary" -> "sidebar";
+          case "dialog", "alertdialog" -> "dialog";
+          default -> null;
+        };
+      };
+    }
+
+    void append(String s) {
+      String collapsed = SPACES.matcher(s).replaceAll(" ");
+      if (line.isEmpty() || line.charAt(line.length() - 1) == ' ') {
+        collapsed = collapsed.stripLeading();
+      }
+      line.append(collapsed);
+      int visible = collapsed.strip().length();
+      chars += visible;
+      if (linkDepth > 0) {
+        linkChars += visible;
+      }
+    }
+
+    void lineBreak() {
+      String finished = clean(line.toString());
+      line.setLength(0);
+      if (!finished.isEmpty()) {
+        lines.add(finished);
+      }
+    }
+
+    /** Ends the paragraph being collected. */
+    void flush() {
+      lineBreak();
+      if (!lines.isEmpty()) {
+        String text = String.join(" ", lines);
+        add(new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, lines, null, share(), inMain(text), chrome));
+        lines.clear();
+      }
+      resetCounts();
+    }
+
+    private void add(OutlineBlock block) {
+      blocks.add(block);
+    }
+
+    private double share() {
+      return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+
+    private void resetCounts() {
+      chars = 0;
+      linkChars = 0;
+    }
+
+    /** Whether most of the block's text is in what the extractor took for the article. */
+    private boolean inMain(String text) {
+      String k = key(text);
+      if (k.isEmpty() || main.isEmpty()) {
+        return main.isEmpty();
+      }
+      if (main.contains(k)) {
+        return true;
+      }
+      // Extractors rewrite a little (spacing around inline markup): count the sentences found.
+      String[] parts = k.split("(?<=[.!?])\\s+");
+      int found = 0;
+      int total = 0;
+      for (String part : parts) {
+        total += part.length();
+        if (main.contains(part)) {
+          found += part.length();
+        }
+      }
+      return found * 2 >= total;
+    }
+
+    private static String clean(String s) {
+      return TextOutline.trim(SPACES.matcher(s).replaceAll(" "));
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package io.lumbar.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the structure of pasted page text from the shape of its lines: blank lines separate paragraphs (or,
+ * in a paste with single line breaks only, every line is a paragraph), short lines without a final period are
+ * headings, bullets and numbered items make lists, and the first heading-like line is the title.
+ */
+final class TextOutline {
+  private static final int MAX_HEADING_CHARS = 120;
+  private static final int MAX_HEADING_WORDS = 20;
+  // Items longer than this are explanations in their own right, not entries of an enumeration.
+  static final int LONG_ITEM_CHARS = 150;
+  private static final int MAX_LABEL_WORDS = 6;
+  // A paste whose paragraphs average more lines than this lost (most of) its blank lines: every line is a
+  // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line paragraph).
+  private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
+
+  static final Pattern NUMBER_MARKER = Pattern.compile("^\\d{1,2}[.)][\\s\\u00A0]+");
+  static final Pattern LIST_ITEM =
+      Pattern.compile("^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");
+  private static final Pattern LABEL = Pattern.compile("^([^.!?:—–]{2,60}?)[\\s\\u00A0]+[—–][\\s\\u00A0]+\\S");
+  static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)\\]]?[\\s\\u00A0]+(?=[\"“]?\\p{Lu})");
+
+  private TextOutline() {
+  }
+
+  static PageOutline of(String text) {
+    List<OutlineBlock> blocks = new ArrayList<>();
+    boolean numberedHeadingsNest = false;
+    for (List<String> paragraph : paragraphs(text)) {
+      for (OutlineBlock block : blocksOf(paragraph)) {
+        if (block.isHeading() && block.level() == 2) {
+          numberedHeadingsNest = true;
+        }
+        // A numbered heading ("1. Surgery") is a subsection of the plain heading above it.
+        blocks.add(block.isHeading() && block.level() == 3 && !numberedHeadingsNest
+            ? OutlineBlock.heading(2, block.text()) : block);
+      }
+    }
+    String title = null;
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock block = blocks.get(i);
+      if (BoilerplateRules.reasonFor(block.text()).isPresent()) {
+        continue;
+      }
+      if (block.isHeading()) {
+        title = block.text();
+        blocks.remove(i);
+      }
+      break;
+    }
+    return new PageOutline(title, PageMeta.NONE, blocks);
+  }
+
+  /** Paragraphs are separated by lines that are empty or hold only (possibly non-breaking) spaces. */
+  static List<List<String>> paragraphs(String text) {
+    List<List<String>> paragraphs = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    int lines = 0;
+    for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+      String trimmed = trim(line);
+      if (!trimmed.isEmpty()) {
+        current.add(trimmed);
+        lines++;
+      } else if (!current.isEmpty()) {
+        paragraphs.add(current);
+        current = new ArrayList<>();
+      }
+    }
+    if (!current.isEmpty()) {
+      paragraphs.add(current);
+    }
+    if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
+      return singleBreakParagraphs(paragraphs);
+    }
+    return paragraphs;
+  }
+
+  /**
+   * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
+   * after a line that announces them (ending in ':'), which lost their bullets in the copy.
+   */
+  private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
+    List<List<String>> result = new ArrayList<>();
+    for (List<String> paragraph : paragraphs) {
+      List<String> items = new ArrayList<>();
+      boolean announced = false;
+      for (int i = 0; i < paragraph.size(); i++) {
+        String line = paragraph.get(i);
+        String next = i + 1 < paragraph.size() ? paragraph.get(i + 1) : null;
+        boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
+        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":")
+            && !isProse(line) && !(isHeadingLike(line) && next != null && isProse(next));
+        if (marked || unmarked) {
+          items.add(marked ? line : "• " + line);
+          continue;
+        }
+        announced = line.endsWith(":");
+        if (!items.isEmpty()) {
+          result.add(items);
+          items = new ArrayList<>();
+        }
+        result.add(List.of(line));
+      }
+      if (!items.isEmpty()) {
+        result.add(items);
+      }
+    }
+    return result;
+  }
+
+  /** A whole sentence of some length: prose, not a list entry or a heading. */
+  private static boolean isProse(String line) {
+    return Words.of(line).size() >= 10 && ".!?".indexOf(line.charAt(line.length() - 1)) >= 0;
+  }
+
+  /**
+   * A paragraph's blocks. A line that is page furniture on its own (a reading time under an image title)
+   * is a block of its own, so it can be judged apart from the content around it.
+   */
+  private static List<OutlineBlock> blocksOf(List<String> lines) {
+    List<OutlineBlock> blocks = new ArrayList<>();
+    if (lines.size() == 1 || BoilerplateRules.reasonFor(String.join("\n", lines)).isPresent()) {
+      contentBlocks(lines, blocks);
+      return blocks;
+    }
+    List<String> run = new ArrayList<>();
+    List<String> furniture = new ArrayList<>();
+    String furnitureReason = null;
+    for (String line : lines) {
+      String reason = BoilerplateRules.reasonFor(line).orElse(null);
+      if (reason == null) {
+        flushFurniture(furniture, blocks);
+        furnitureReason = null;
+        run.add(line);
+        continue;
+      }
+      contentBlocks(run, blocks);
+      run.clear();
+      if (!reason.equals(furnitureReason)) {
+        flushFurniture(furniture, blocks);
+      }
+      furniture.add(line);
+      furnitureReason = reason;
+    }
+    flushFurniture(furniture, blocks);
+    contentBlocks(run, blocks);
+    return blocks;
+  }
+
+  private static void flushFurniture(List<String> furniture, List<OutlineBlock> blocks) {
+    if (!furniture.isEmpty()) {
+      blocks.add(OutlineBlock.paragraph(furniture));
+      furniture.clear();
+    }
+  }
+
+  private static void contentBlocks(List<String> lines, List<OutlineBlock> blocks) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    if (lines.size() == 1 && isHeadingLike(lines.get(0))) {
+      boolean numbered = NUMBER_MARKER.matcher(lines.get(0)).find();
+      blocks.add(OutlineBlock.heading(numbered ? 3 : 2, NUMBER_MARKER.matcher(lines.get(0)).replaceFirst("")));
+      return;
+    }
+    // Long list items are explanations of their own; everything between them stays together.
+    List<String> group = new ArrayList<>();
+    for (String line : lines) {
+      Matcher item = LIST_ITEM.matcher(line);
+      if (item.matches() && item.group(1).length() > LONG_ITEM_CHARS) {
+        addGroup(group, blocks);
+        group.clear();
+        String body = item.group(1);
+        Matcher label = LABEL.matcher(body);
+        boolean shortLabel = label.find() && Words.of(label.group(1)).size() <= MAX_LABEL_WORDS;
+        blocks.add(OutlineBlock.paragraph(List.of(body)).withLabel(shortLabel ? label.group(1) : null));
+      } else {
+        group.add(line);
+      }
+    }
+    addGroup(group, blocks);
+  }
+
+  private static void addGroup(List<String> group, List<OutlineBlock> blocks) {
+    if (group.isEmpty()) {
+      return;
+    }
+    boolean list = group.stream().allMatch(line -> LIST_ITEM.matcher(line).matches());
+    blocks.add(list ? OutlineBlock.list(group) : OutlineBlock.paragraph(group));
+  }
+
+  /**
+   * A heading stands alone, is short, and does not end like a sentence or a list intro. Question headings
+   * ("...?") and numbered headings ("1. Surgery") qualify; bullets do not.
+   */
+  static boolean isHeadingLike(String line) {
+    if (LIST_ITEM.matcher(line).matches() && !NUMBER_MARKER.matcher(line).find()) {
+      return false;
+    }
+    String text = NUMBER_MARKER.matcher(line).replaceFirst("");
+    if (text.isEmpty() || text.length() > MAX_HEADING_CHARS || !text.codePoints().anyMatch(Character::isLetter)) {
+      return false;
+    }
+    char last = text.charAt(text.length() - 1);
+    return ".,;:".indexOf(last) < 0
+        && !SENTENCE_BREAK.matcher(text).find()
+        && Words.of(text).size() <= MAX_HEADING_WORDS;
+  }
+
+  /** Like {@link String#strip()}, but also removes non-breaking and zero-width spaces. */
+  static String trim(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && isBlank(line.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlank(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(start, end);
+  }
+
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+  }
+}

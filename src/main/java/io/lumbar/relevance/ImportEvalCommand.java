@@ -1,0 +1,39 @@
+package io.lumbar.relevance;
+
+import io.lumbar.App.Backend;
+import io.lumbar.Main;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lumbar eval-import DIR}: imports a labelled corpus into the configured (empty, scratch) database and scores
+ * the import: precision and recall of "published == content", boilerplate published, content rejected and the
+ * share of passages headed by their section's heading, per article, per split and overall.
+ */
+@Command(name = "eval-import", description = {
+    "Import a labelled corpus (DIR/articles, DIR/labels) into an EMPTY scratch database and score the import.",
+    "Point LUMBAR_DB_URL at a scratch database and set LUMBAR_IMPORT_SAMPLES=false."})
+public final class ImportEvalCommand implements Callable<Integer> {
+  @ParentCommand
+  Main parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "Folder with articles/ and labels/ (or folders that have them).")
+  Path dir;
+
+  @Override
+  public Integer call() {
+    try (Backend backend = Backend.open(parent.config(), false)) {
+      var rows = ImportEvaluation.run(backend.database(), dir, backend.json());
+      ImportEvaluation.print(spec.commandLine().getOut(), rows);
+      return 0;
+    }
+  }
+}

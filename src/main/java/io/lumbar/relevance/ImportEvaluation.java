@@ -1,0 +1,138 @@
+package io.lumbar.relevance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.db.Database;
+import io.lumbar.importing.ArticleImporter;
+import io.lumbar.importing.ArticleSource;
+import io.lumbar.importing.ArticleSplitter;
+import io.lumbar.importing.ImportException;
+import io.lumbar.importing.ImportSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a labelled corpus into an empty database, as an editor would (the labels' publisher stands for what the
+ * editor types in the form), and scores what was published against the labels.
+ */
+final class ImportEvaluation {
+  /** One article's outcome. */
+  record Row(String file, String split, ImportScore score, String error) {}
+
+  private static final String COUNT_ARTICLES = "SELECT COUNT(*) FROM articles";
+  private static final String PASSAGES = """
+      SELECT position, status, text FROM passages WHERE article_id = ? ORDER BY position, id
+      """;
+
+  private ImportEvaluation() {
+  }
+
+  static List<Row> run(Database db, Path dir, ObjectMapper json) {
+    long existing = db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement(COUNT_ARTICLES); ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    if (existing > 0) {
+      throw new IllegalStateException("The database already holds " + existing + " articles: point LUMBAR_DB_URL at an"
+          + " empty scratch database and set LUMBAR_IMPORT_SAMPLES=false");
+    }
+    List<ImportLabels> corpus = ImportLabels.read(dir, json);
+    if (corpus.isEmpty()) {
+      throw new IllegalArgumentException("No labelled articles in " + dir + " (expected articles/ and labels/)");
+    }
+    ArticleImporter importer = new ArticleImporter(db);
+    List<Row> rows = new ArrayList<>();
+    for (ImportLabels labels : corpus) {
+      ArticleSource source = ArticleSource.of(labels.file(), read(labels.article())).withMetadata(null, labels.publisher());
+      try {
+        ImportSummary summary = importer.importArticle(source, "eval-import");
+        rows.add(new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages(db, summary, source)),
+            null));
+      } catch (ImportException e) {
+        rows.add(new Row(labels.file(), labels.split(), ImportScore.ZERO, e.getMessage()));
+      }
+    }
+    return rows;
+  }
+
+  /** The stored passages, with the heading path the importer gave each position. */
+  private static List<ImportScore.Passage> passages(Database db, ImportSummary summary, ArticleSource source) {
+    Map<Integer, List<String>> paths = new HashMap<>();
+    for (ArticleSplitter.Block block : ArticleSplitter.split(source).blocks()) {
+      paths.put(block.position(), block.headingPath());
+    }
+    return db.read(c -> {
+      List<ImportScore.Passage> passages = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
+        st.setLong(1, summary.articleId());
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            passages.add(new ImportScore.Passage("published".equals(rs.getString(2)), rs.getString(3),
+                paths.getOrDefault(rs.getInt(1), List.of())));
+          }
+        }
+      }
+      return passages;
+    });
+  }
+
+  /** Totals by split ("tune", "test") and over all articles. */
+  static Map<String, ImportScore> totals(List<Row> rows) {
+    Map<String, ImportScore> totals = new LinkedHashMap<>();
+    for (Row row : rows) {
+      totals.merge(row.split(), row.score(), ImportScore::plus);
+    }
+    totals.put("all", rows.stream().map(Row::score).reduce(ImportScore.ZERO, ImportScore::plus));
+    return totals;
+  }
+
+  static void print(PrintWriter out, List<Row> rows) {
+    String format = "%-58s %-5s %4s %4s %6s %6s %6s %7s %7s %7s%n";
+    out.printf(format, "article", "split", "cont", "bp", "prec", "recall", "F1", "bp-pub", "c-rej", "headed");
+    for (Row row : rows) {
+      if (row.error() != null) {
+        out.printf("%-58s %-5s error: %s%n", cut(row.file()), row.split(), row.error());
+      } else {
+        line(out, format, cut(row.file()), row.split(), row.score());
+      }
+    }
+    out.println();
+    for (var total : totals(rows).entrySet()) {
+      line(out, format, "TOTAL " + total.getKey(), "", total.getValue());
+    }
+    out.flush();
+  }
+
+  private static void line(PrintWriter out, String format, String name, String split, ImportScore s) {
+    out.printf(format, name, split, s.content(), s.boilerplate(), pct(s.precision()), pct(s.recall()), pct(s.f1()),
+        pct(s.boilerplatePublishedShare()), pct(s.contentRejectedShare()), pct(s.headedShare()));
+  }
+
+  private static String pct(double value) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * value);
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 58 ? s : s.substring(0, 57) + "…";
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

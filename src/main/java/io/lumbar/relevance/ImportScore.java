@@ -1,0 +1,164 @@
+package io.lumbar.relevance;
+
+import io.lumbar.importing.TextNormalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How well an import kept an article's content and dropped its page furniture, against the article's labels.
+ * A labelled block counts as published when at least half of its text (by sentence) is found in the article's
+ * published passages. Counts add up, so articles, splits and the whole corpus are scored alike.
+ */
+record ImportScore(int contentPublished, int contentRejected, int boilerplatePublished, int boilerplateRejected,
+    int headable, int headed) {
+
+  /** A stored passage of the article: its status, text and heading path. */
+  record Passage(boolean published, String text, List<String> headingPath) {}
+
+  static final ImportScore ZERO = new ImportScore(0, 0, 0, 0, 0, 0);
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern PIECE_END = Pattern.compile("\\n|(?<=[.!?:;])\\s+");
+
+  static ImportScore of(List<ImportLabels.Label> labels, List<Passage> passages) {
+    StringBuilder published = new StringBuilder(" ");
+    List<String> passageKeys = new ArrayList<>();
+    for (Passage passage : passages) {
+      String key = key(passage.text());
+      passageKeys.add(key);
+      if (passage.published()) {
+        published.append(key).append(" | ");
+      }
+    }
+    String publishedText = published.toString();
+    int cp = 0, cr = 0, bp = 0, br = 0, headable = 0, headed = 0;
+    String heading = null;
+    for (ImportLabels.Label label : labels) {
+      if ("heading".equals(label.label())) {
+        heading = label.text();
+        continue;
+      }
+      boolean content = "content".equals(label.label());
+      if (!content && !"boilerplate".equals(label.label())) {
+        continue;
+      }
+      boolean isPublished = foundShare(label.text(), publishedText) >= 0.5;
+      if (content && isPublished) {
+        cp++;
+        if (heading != null) {
+          headable++;
+          if (headedBy(label.text(), heading, passages, passageKeys)) {
+            headed++;
+          }
+        }
+      } else if (content) {
+        cr++;
+      } else if (isPublished) {
+        bp++;
+      } else {
+        br++;
+      }
+    }
+    return new ImportScore(cp, cr, bp, br, headable, headed);
+  }
+
+  ImportScore plus(ImportScore o) {
+    return new ImportScore(contentPublished + o.contentPublished, contentRejected + o.contentRejected,
+        boilerplatePublished + o.boilerplatePublished, boilerplateRejected + o.boilerplateRejected,
+        headable + o.headable, headed + o.headed);
+  }
+
+  double precision() {
+    return ratio(contentPublished, contentPublished + boilerplatePublished);
+  }
+
+  double recall() {
+    return ratio(contentPublished, contentPublished + contentRejected);
+  }
+
+  double f1() {
+    double p = precision();
+    double r = recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  double boilerplatePublishedShare() {
+    return ratio(boilerplatePublished, boilerplatePublished + boilerplateRejected);
+  }
+
+  double contentRejectedShare() {
+    return ratio(contentRejected, contentPublished + contentRejected);
+  }
+
+  double headedShare() {
+    return headable == 0 ? 1 : ratio(headed, headable);
+  }
+
+  int content() {
+    return contentPublished + contentRejected;
+  }
+
+  int boilerplate() {
+    return boilerplatePublished + boilerplateRejected;
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? (a == 0 ? 1 : 0) : (double) a / b;
+  }
+
+  /** Share of the block's text, by pieces (lines, sentences), found in {@code text}. */
+  static double foundShare(String block, String text) {
+    int total = 0;
+    int found = 0;
+    for (String piece : PIECE_END.split(block)) {
+      String key = key(piece);
+      if (key.isEmpty()) {
+        continue;
+      }
+      total += key.length();
+      if (text.contains(" " + key + " ") || text.contains(" " + key + " |")) {
+        found += key.length();
+      }
+    }
+    return total == 0 ? 1 : (double) found / total;
+  }
+
+  /** Whether the passage holding most of the block carries its labelled heading in its heading path. */
+  private static boolean headedBy(String block, String heading, List<Passage> passages, List<String> keys) {
+    String headingKey = key(heading);
+    int best = -1;
+    double bestShare = 0;
+    for (int i = 0; i < passages.size(); i++) {
+      if (!passages.get(i).published()) {
+        continue;
+      }
+      double share = foundShare(block, " " + keys.get(i) + " ");
+      if (share > bestShare) {
+        bestShare = share;
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return false;
+    }
+    return passages.get(best).headingPath().stream().anyMatch(h -> {
+      String k = key(h);
+      return k.equals(headingKey) || (!k.isEmpty() && (k.contains(headingKey) || headingKey.contains(k)));
+    });
+  }
+
+  /** Lower-case words joined by single spaces: what "the same text" means here. */
+  static String key(String text) {
+    Matcher m = WORD.matcher(TextNormalizer.normalize(text).toLowerCase(Locale.ROOT));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(m.group());
+    }
+    return out.toString();
+  }
+}

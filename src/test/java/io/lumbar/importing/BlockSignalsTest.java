@@ -1,0 +1,124 @@
+package io.lumbar.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each general signal on a small fixture. */
+class BlockSignalsTest {
+
+  @Test
+  void callToActionIsAButtonOrAPitchForTheService() {
+    assertThat(CallToAction.reason("Ask Question")).contains("call to action");
+    assertThat(CallToAction.reason("Get an answer from our experts today")).contains("call to action");
+    assertThat(CallToAction.reason("Sign up for our free newsletter.")).contains("call to action");
+    assertThat(CallToAction.reason("Download the app")).contains("call to action");
+    // Health advice in the imperative is not a call to action.
+    assertThat(CallToAction.reason("Try sleeping on your side with a pillow between your knees.")).isEmpty();
+    assertThat(CallToAction.reason("Ask your doctor before you stop a medicine.")).isEmpty();
+  }
+
+  @Test
+  void disclaimerOfTheSiteOrTool() {
+    assertThat(Disclaimer.reason("This tool is for informational purposes only and is not a substitute for "
+        + "professional medical advice.")).contains("disclaimer");
+    assertThat(Disclaimer.reason("We may earn a commission when you buy through links on our site.")).contains("disclaimer");
+    assertThat(Disclaimer.reason("See a doctor if the pain lasts longer than six weeks.")).isEmpty();
+  }
+
+  @Test
+  void imageCredit() {
+    assertThat(ImageCredit.reason("Photo: a woman sleeping on her side")).contains("image credit");
+    assertThat(ImageCredit.reason("Image by a staff illustrator")).contains("image credit");
+    assertThat(ImageCredit.reason("A photo of your spine helps the doctor.")).isEmpty();
+  }
+
+  @Test
+  void contentsListRepeatsLaterHeadings() {
+    List<OutlineBlock> blocks = List.of(
+        OutlineBlock.list(List.of("• Causes", "• Treatment", "• When to see a doctor")),
+        OutlineBlock.heading(2, "Causes"), OutlineBlock.paragraph(List.of("Strain is the commonest cause.")),
+        OutlineBlock.heading(2, "Treatment"), OutlineBlock.paragraph(List.of("Heat and movement help.")),
+        OutlineBlock.heading(2, "When to see a doctor"), OutlineBlock.paragraph(List.of("If it lasts.")));
+    assertThat(ContentsList.lists(blocks, 0)).isTrue();
+    assertThat(ContentsList.lists(List.of(OutlineBlock.list(List.of("• Heat", "• Rest"))), 0)).isFalse();
+  }
+
+  @Test
+  void teaserRunNeedsThreeTitlesWithTrailingBlurbs() {
+    List<OutlineBlock> teasers = List.of(
+        OutlineBlock.heading(3, "Best pillows for side sleepers"), OutlineBlock.paragraph(List.of("We tested twelve…")),
+        OutlineBlock.heading(3, "How to choose a mattress"), OutlineBlock.paragraph(List.of("Firm or soft? Here…")),
+        OutlineBlock.heading(3, "Sleep and sciatica"), OutlineBlock.paragraph(List.of("What the studies say...")));
+    assertThat(TeaserRun.find(teasers)).containsOnly(true);
+    List<OutlineBlock> sections = List.of(
+        OutlineBlock.heading(3, "Heat"), OutlineBlock.paragraph(List.of("Heat relaxes the muscles.")),
+        OutlineBlock.heading(3, "Rest"), OutlineBlock.paragraph(List.of("Rest a day, not a week.")),
+        OutlineBlock.heading(3, "Walking"), OutlineBlock.paragraph(List.of("Walk a little every day.")));
+    assertThat(TeaserRun.find(sections)).containsOnly(false);
+  }
+
+  @Test
+  void footerZoneStartsAtAnEndMarkerAfterMostOfTheProse() {
+    List<OutlineBlock> blocks = List.of(
+        OutlineBlock.paragraph(List.of("Back pain at night has many causes, most of them harmless.".repeat(3))),
+        OutlineBlock.paragraph(List.of("Leave a comment")),
+        OutlineBlock.paragraph(List.of("Jane writes about health and has two dogs and a garden.")));
+    String[] reasons = {null, "comment form", null};
+    assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
+    String[] early = {"comment form", null, null};
+    assertThat(FooterZone.start(List.of(blocks.get(1), blocks.get(0), blocks.get(2)), early)).isEqualTo(3);
+  }
+
+  @Test
+  void blocksOutsideTheArticleOrMostlyLinksAreRejectedUnlessTheyReadAsProse() {
+    OutlineBlock menu = new OutlineBlock(OutlineBlock.Kind.LIST, 0, List.of("• Home", "• Shop"), null, 1.0, false, null);
+    assertThat(BlockClassifier.ownReason(menu, null)).isEqualTo(Optional.of(BlockClassifier.OUTSIDE_ARTICLE));
+    OutlineBlock links = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of("See our clinics"), null, 0.9, true, null);
+    assertThat(BlockClassifier.ownReason(links, null)).isEqualTo(Optional.of(BlockClassifier.MOSTLY_LINKS));
+    String prose = "When you lie down for a long time the discs take up water, and in the morning the back can "
+        + "feel stiff for an hour until you have moved about and the muscles have warmed up again.";
+    OutlineBlock missed = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(prose), null, 0, false, null);
+    assertThat(BlockClassifier.ownReason(missed, null)).isEmpty();
+    OutlineBlock footer = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of("About us"), null, 0, true, "page footer");
+    assertThat(BlockClassifier.ownReason(footer, null)).contains("page footer");
+  }
+
+  @Test
+  void singleBreakPasteSplitsIntoHeadingsParagraphsAndLists() {
+    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+        Sleeping with sciatica
+        Sciatica often gets worse at night because lying still lets the nerve root swell.
+        Positions that help
+        These positions take pressure off the nerve:
+        On your side with a pillow between the knees
+        On your back with a pillow under the knees
+        Mattress
+        A firm mattress keeps the spine straight, and a soft topper spares the hips.
+        When to see a doctor
+        See a doctor at once if you lose control of your bladder or bowels.
+        """);
+    assertThat(article.title()).isEqualTo("Sleeping with sciatica");
+    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).containsExactly(
+        org.assertj.core.api.Assertions.tuple(null,
+            "Sciatica often gets worse at night because lying still lets the nerve root swell."),
+        org.assertj.core.api.Assertions.tuple("Positions that help", "These positions take pressure off the nerve:\n"
+            + "• On your side with a pillow between the knees\n• On your back with a pillow under the knees"),
+        org.assertj.core.api.Assertions.tuple("Mattress",
+            "A firm mattress keeps the spine straight, and a soft topper spares the hips."),
+        org.assertj.core.api.Assertions.tuple("When to see a doctor",
+            "See a doctor at once if you lose control of your bladder or bowels."));
+  }
+
+  @Test
+  void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
+    String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
+    List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
+    assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> {
+      assertThat(part).startsWith("Try these:\n• ");
+      assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS);
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package io.lumbar.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.lumbar.importing.ArticleSplitter.Block;
+import io.lumbar.importing.ArticleSplitter.SplitArticle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HtmlOutlineTest {
+
+  private static final String PROSE = "Night pain has many causes, and most of them are harmless and can be treated at "
+      + "home with rest, warmth and gentle movement over a few days.";
+
+  private static final String HTML = """
+      <!DOCTYPE html>
+      <html><head><title>Night back pain | Example Clinic</title>
+      <meta property="og:site_name" content="Example Clinic">
+      <link rel="canonical" href="https://clinic.example/night-pain">
+      <meta property="article:published_time" content="2023-05-01T08:00:00Z">
+      <style>p { color: red }</style><script>alert(1)</script></head>
+      <body>
+      <header><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav></header>
+      <main><article>
+        <h1>Why does my back hurt at night?</h1>
+        <p>%s</p>
+        <h2>Common causes</h2>
+        <p>The most common causes of pain that wakes you up at night include the following ones:</p>
+        <ul>
+          <li>Muscle strain</li>
+          <li>Disc <b>herniation</b></li>
+          <li><p>Joint irritation</p></li>
+        </ul>
+        <h3>Disc problems</h3>
+        <p>A bulging disc presses on a nerve when you lie still, which is why the pain is often worse in bed and \
+      eases once you get up and walk around for a while in the morning.</p>
+        <table>
+          <tr><th>Cause</th><th>Typical sign</th></tr>
+          <tr><td>Strain</td><td>Morning stiffness</td></tr>
+        </table>
+        <noscript>Enable JavaScript</noscript>
+        <form><label>Email</label><input name="e"><button>Subscribe</button></form>
+      </article></main>
+      <footer>© 2024 Example Clinic · <a href="/privacy">Privacy</a></footer>
+      </body></html>
+      """.formatted(PROSE);
+
+  @Test
+  void keepsTheOutlineOfThePage() {
+    PageOutline outline = HtmlOutline.of(HTML);
+    assertThat(outline.title()).isEqualTo("Why does my back hurt at night?");
+    assertThat(outline.meta()).isEqualTo(new PageMeta("https://clinic.example/night-pain", "Example Clinic", "2023-05-01"));
+    assertThat(outline.blocks()).extracting(OutlineBlock::kind, OutlineBlock::level, OutlineBlock::text).contains(
+        tuple(OutlineBlock.Kind.HEADING, 2, "Common causes"),
+        tuple(OutlineBlock.Kind.LIST, 0, "• Muscle strain\n• Disc herniation\n• Joint irritation"),
+        tuple(OutlineBlock.Kind.HEADING, 3, "Disc problems"),
+        tuple(OutlineBlock.Kind.TABLE, 0, "Cause | Typical sign\nStrain | Morning stiffness"));
+    assertThat(outline.blocks()).extracting(OutlineBlock::text).doesNotContain("Why does my back hurt at night?");
+  }
+
+  @Test
+  void passagesCarryTheirHeadingPathAndListsTheirIntro() {
+    SplitArticle article = ArticleSplitter.split(ArticleSource.of("a.html", HTML));
+    assertThat(article.blocks()).filteredOn(Block::isContent)
+        .extracting(Block::headingPath, b -> b.text().substring(0, 20)).containsExactly(
+            tuple(List.of(), PROSE.substring(0, 20)),
+            tuple(List.of("Common causes"), "The most common caus"),
+            tuple(List.of("Common causes", "Disc problems"), "A bulging disc press"),
+            tuple(List.of("Common causes", "Disc problems"), "Cause | Typical sign"));
+    assertThat(article.blocks()).filteredOn(Block::isContent).extracting(Block::text)
+        .contains("The most common causes of pain that wakes you up at night include the following ones:\n"
+            + "• Muscle strain\n• Disc herniation\n• Joint irritation");
+  }
+
+  @Test
+  void neverLeaksScriptsOrMarkup() {
+    SplitArticle article = ArticleSplitter.split(ArticleSource.of("a.html",
+        HTML + "<img src=x onerror=alert(2)><iframe src=x>frame</iframe>"));
+    assertThat(article.blocks()).extracting(Block::text).allSatisfy(text ->
+        assertThat(text).doesNotContain("alert", "<", ">", "&amp;", "&nbsp;", "Enable JavaScript"));
+    assertThat(article.blocks()).filteredOn(Block::isContent).extracting(Block::text).allSatisfy(text ->
+        assertThat(text).doesNotContain("Home", "Subscribe", "©"));
+  }
+
+  @Test
+  void titleDropsTheSiteNameTail() {
+    assertThat(PageTitle.withoutSiteName("Sciatica at night | Example Health", "Example Health"))
+        .isEqualTo("Sciatica at night");
+    assertThat(PageTitle.withoutSiteName("Sciatica at night: what helps - Health Pages", null))
+        .isEqualTo("Sciatica at night: what helps");
+    assertThat(PageTitle.withoutSiteName("Back pain: causes and relief", null)).isEqualTo("Back pain: causes and relief");
+    assertThat(HtmlOutline.of("<title>Sciatica at night | Health Pages</title><p>" + PROSE + "</p>").title())
+        .isEqualTo("Sciatica at night");
+  }
+
+  @Test
+  void publisherAndDateFromStructuredData() {
+    PageOutline outline = HtmlOutline.of("""
+        <script type="application/ld+json">{"@type":"Article","datePublished":"2021-02-03",
+        "publisher":{"@type":"Organization","name":"Spine Pages"}}</script><h1>Sleep</h1><p>%s</p>""".formatted(PROSE));
+    assertThat(outline.meta().publisher()).isEqualTo("Spine Pages");
+    assertThat(outline.meta().published()).isEqualTo("2021-02-03");
+  }
+}
