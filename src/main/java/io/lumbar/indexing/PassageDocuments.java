@@ -14,10 +14,12 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Maps passages to Lucene documents and back. */
 public final class PassageDocuments {
@@ -42,6 +44,9 @@ public final class PassageDocuments {
     int tags = p.causes().size() + p.treatments().size();
     for (TagRef tag : concat(p.causes(), p.treatments())) {
       doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
+    }
+    if (p.vector() != null) {
+      doc.add(new KnnFloatVectorField(PassageFields.VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;
   }
@@ -85,6 +90,9 @@ public final class PassageDocuments {
     p.causes().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
     hash(sha, "treatments");
     p.treatments().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
+    if (p.vector() != null) {
+      sha.update(VectorBytes.encode(p.vector()));
+    }
     return ByteBuffer.wrap(sha.digest()).getLong();
   }
 

@@ -66,7 +66,7 @@ public final class RelatedPassages {
       for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
         IndexedPassage p = PassageDocuments.fromDocument(stored.document(hit.doc));
         hits.add(new Hit(p.id(), p.articleId(), p.articleTitle(), p.heading(), p.position(), p.text(),
-            Snippets.leading(p.text(), 240), hit.score, p.causes(), p.treatments()));
+            Snippets.leading(p.text(), 240), hit.score, p.causes(), p.treatments(), null));
       }
       return new Related(passageId, hits);
     } catch (IOException e) {

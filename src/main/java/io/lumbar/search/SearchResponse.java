@@ -1,5 +1,6 @@
 package io.lumbar.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.util.List;
@@ -45,7 +46,15 @@ public record SearchResponse(String query, long total, TotalRelation totalRelati
       String snippet,
       float score,
       List<TagRef> causes,
-      List<TagRef> treatments) {}
+      List<TagRef> treatments,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain) {
+
+    /**
+     * How a hit was found ({@code ?debug=1}): {@code side} lexical, meaning or both; the lexical score and the
+     * cosine similarity (null when that side did not find it); {@code score} the fused score it was ranked by.
+     */
+    public record Explain(String side, Float lexical, Float similarity, float score) {}
+  }
 
   /** Tag counts among the {@code sample} best-ranked matches, most frequent first. */
   public record Facets(List<FacetCount> causes, List<FacetCount> treatments, int sample) {
