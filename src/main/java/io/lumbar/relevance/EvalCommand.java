@@ -63,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--split", paramLabel = "tune|test", description = "Only the queries with this \"split\".")
   String split;
 
-  @Option(names = "--fusion", paramLabel = "FLOOR,WEIGHT,SPAN",
+  @Option(names = "--fusion", paramLabel = "FLOOR,SPAN,WEIGHT|FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE",
       description = "Also score hybrid ranking with these fusion settings (repeatable), for tuning.")
   List<String> fusions = new ArrayList<>();
 
@@ -120,18 +120,18 @@ public final class EvalCommand implements Callable<Integer> {
           results.add(Evaluation.run(new LumbarRanker("lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())), set, timedRounds));
           results.add(Evaluation.run(new LumbarRanker("lumbar-lexical", lexical), set, timedRounds));
           results.add(Evaluation.run(new LumbarRanker("lumbar-dense",
-              SearchService.hybrid(index, backend.vocabulary(), vectors.get(), 0f, 1f, 2f, true)), set, timedRounds));
+              SearchService.hybrid(index, backend.vocabulary(), vectors.get(), new float[] {0f, 2f, 1f}, true)), set, timedRounds));
           for (String fusion : fusions) {
             float[] f = fusionSettings(fusion);
             results.add(Evaluation.run(new LumbarRanker("lumbar" + fusion,
-                SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f[0], f[1], f[2], false)), set, timedRounds));
+                SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)), set, timedRounds));
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
             QueryVectors plain = embedder::queryWithoutInstruction;
             results.add(Evaluation.run(new LumbarRanker("lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)), set, timedRounds));
             results.add(Evaluation.run(new LumbarRanker("dense-noinstr",
-                SearchService.hybrid(index, backend.vocabulary(), plain, 0f, 1f, 2f, true)), set, timedRounds));
+                SearchService.hybrid(index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)), set, timedRounds));
           }
         } else {
           results.add(Evaluation.run(new LumbarRanker("lumbar", lexical), set, timedRounds));
@@ -176,11 +176,15 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static float[] fusionSettings(String text) {
     String[] parts = text.split(",");
-    if (parts.length != 3) {
-      throw new IllegalArgumentException("--fusion needs FLOOR,WEIGHT,SPAN, got '" + text + "'");
+    if (parts.length != 3 && parts.length != 6) {
+      throw new IllegalArgumentException("--fusion needs FLOOR,SPAN,WEIGHT or FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '" + text + "'");
     }
     try {
-      return new float[] {Float.parseFloat(parts[0]), Float.parseFloat(parts[1]), Float.parseFloat(parts[2])};
+      float[] values = new float[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        values[i] = Float.parseFloat(parts[i]);
+      }
+      return values;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--fusion needs three numbers, got '" + text + "'");
     }

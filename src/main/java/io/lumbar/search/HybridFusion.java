@@ -11,26 +11,44 @@ import org.apache.lucene.search.ScoreDoc;
  * Merges the lexical ranking with the nearest passages by meaning. Each side's evidence is made relative to how
  * sure that side is, not to its rank:
  * <ul>
- *   <li>lexical: the score over the best lexical score ({@code 1} for the top word match, whatever the query's
- *       score scale);
- *   <li>meaning: cosine similarity above a floor, as a share of the way from the floor to the best similarity
- *       this query reached (0 at or below the floor: unrelated passages score some similarity too, and a weak
- *       best neighbour means the meaning side has little to say).
+ *   <li>lexical: the score over the best lexical score (1 for the top word match, whatever the query's score scale);
+ *   <li>meaning: cosine similarity as a share of the way from a floor to the best similarity this query reached
+ *       (0 at or below the floor: unrelated passages have some similarity too). The floor is the higher of a fixed
+ *       one and {@code span} below the best, so only the neighbourhood of the best match counts.
  * </ul>
- * fused = lexical + weight × meaning × how much the meaning side is trusted, which is less when the words match
- * well: the meaning side may reorder and fill in, but a passage found by meaning alone passes the top word match
- * only when its similarity is clearly high and the word match weak. Plain reciprocal rank fusion ignores both
- * sides' confidence; it lost to lexical alone on one outside set (issue 17).
+ * fused = lexical + weight × meaning. The weight says how far the word matches can be trusted, read from the two
+ * sides' agreement: when the best word matches are (nearly) as close in meaning as the nearest passage, the words
+ * found what the query means and meaning only breaks ties ({@code low}); when the nearest passage by meaning is
+ * clearly closer than any of the best word matches, the words missed, and meaning may lift passages above them
+ * ({@code high}). Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one
+ * outside set (issue 17).
  */
 final class HybridFusion {
+  /** How many of the best word matches are asked whether they mean what the query means. */
+  static final int AGREEMENT_DEPTH = 3;
+
   /**
-   * {@code floor}: cosine similarity that counts as no evidence; {@code weight}: what a passage at the query's
-   * best similarity adds, in units of the top lexical score; {@code span}: the similarity range below the best one
-   * that still counts ({@code best − span} is the effective floor when higher than {@code floor}).
+   * {@code floor}: cosine similarity that counts as no evidence; {@code span}: the similarity range below the
+   * query's best that counts; {@code low}/{@code high}: the weight of the meaning side when the sides agree or not;
+   * {@code agreeBelow}/{@code disagreeAbove}: the gap between the best similarity and that of the best word matches
+   * at which the weight is {@code low}, {@code high} (linear between).
    */
-  record Weights(float floor, float weight, float span) {
+  record Weights(float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
     /** Tuned with {@code lumbar eval --fusion} on the tuning queries (BENCHMARKS.md). */
-    static final Weights DEFAULT = new Weights(0.60f, 0.60f, 0.12f);
+    static final Weights DEFAULT = new Weights(0.60f, 0.12f, 0.2f, 1.0f, 0.02f, 0.10f);
+
+    /** A fixed weight, whatever the agreement. */
+    static Weights fixed(float floor, float span, float weight) {
+      return new Weights(floor, span, weight, weight, 0f, 1f);
+    }
+
+    float weight(float gap) {
+      if (disagreeAbove <= agreeBelow) {
+        return gap > agreeBelow ? high : low;
+      }
+      float t = Math.clamp((gap - agreeBelow) / (disagreeAbove - agreeBelow), 0f, 1f);
+      return low + t * (high - low);
+    }
   }
 
   /** Which side found a hit. */
@@ -50,18 +68,28 @@ final class HybridFusion {
   private HybridFusion() {}
 
   /**
-   * {@code lexical} best first with their scores; {@code nearest} with Lucene's dot-product score (1 + cos) / 2.
-   * Returns every lexical hit and every nearest one above the floor, best fused score first (ties: lexical order,
-   * then similarity).
+   * {@code lexical} best first with their scores and {@code lexicalSimilarity} their cosine similarities (NaN for
+   * passages without a vector); {@code nearest} with Lucene's dot-product score (1 + cos) / 2. Returns every lexical
+   * hit and every nearest one above the floor, best fused score first (ties: lexical order, then similarity).
    */
-  static List<Fused> fuse(ScoreDoc[] lexical, ScoreDoc[] nearest, Weights w) {
-    Map<Integer, Float> similarity = new HashMap<>();
+  static List<Fused> fuse(ScoreDoc[] lexical, float[] lexicalSimilarity, ScoreDoc[] nearest, Weights w) {
+    Map<Integer, Float> nearestSimilarity = new HashMap<>();
     float best = -1;
     for (ScoreDoc doc : nearest) {
       float cos = 2 * doc.score - 1;
-      similarity.put(doc.doc, cos);
+      nearestSimilarity.put(doc.doc, cos);
       best = Math.max(best, cos);
     }
+    float bestOfWords = -1;
+    for (int i = 0; i < lexical.length; i++) {
+      if (!Float.isNaN(lexicalSimilarity[i])) {
+        best = Math.max(best, lexicalSimilarity[i]);
+        if (i < AGREEMENT_DEPTH) {
+          bestOfWords = Math.max(bestOfWords, lexicalSimilarity[i]);
+        }
+      }
+    }
+    float weight = lexical.length == 0 ? w.high() : w.weight(best - bestOfWords);
     float floor = Math.max(w.floor(), best - w.span());
     float range = best - floor;
     float top = lexical.length == 0 ? 0 : lexical[0].score;
@@ -70,20 +98,19 @@ final class HybridFusion {
     for (int i = 0; i < lexical.length; i++) {
       ScoreDoc doc = lexical[i];
       lexicalRank.put(doc.doc, i);
-      Float cos = similarity.get(doc.doc);
+      float cos = lexicalSimilarity[i];
       float l = top > 0 ? doc.score / top : 0;
-      float m = cos == null ? 0 : meaning(cos, floor, range);
-      fused.add(new Fused(doc.doc, doc.score, cos == null ? Float.NaN : cos, l + w.weight() * m,
-          cos == null ? Side.LEXICAL : Side.BOTH));
+      float m = Float.isNaN(cos) ? 0 : meaning(cos, floor, range);
+      fused.add(new Fused(doc.doc, doc.score, cos, l + weight * m, m > 0 ? Side.BOTH : Side.LEXICAL));
     }
     for (ScoreDoc doc : nearest) {
       if (lexicalRank.containsKey(doc.doc)) {
         continue;
       }
-      float cos = similarity.get(doc.doc);
+      float cos = nearestSimilarity.get(doc.doc);
       float m = meaning(cos, floor, range);
       if (m > 0) {
-        fused.add(new Fused(doc.doc, Float.NaN, cos, w.weight() * m, Side.MEANING));
+        fused.add(new Fused(doc.doc, Float.NaN, cos, weight * m, Side.MEANING));
       }
     }
     fused.sort(Comparator.comparingDouble((Fused f) -> -f.score())

@@ -74,11 +74,20 @@ public final class SearchService {
     return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
   }
 
-  /** Hybrid search with other fusion weights, and only meaning when {@code meaningOnly}: for {@code lumbar eval}. */
+  /**
+   * Hybrid search with other fusion settings (floor, span, weight; or floor, span, low, high, agreeBelow,
+   * disagreeAbove), and only meaning when {@code meaningOnly}: for {@code lumbar eval}.
+   */
   public static SearchService hybrid(PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors,
-      float floor, float weight, float span, boolean meaningOnly) {
-    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(),
-        new HybridSearch(vectors, new HybridFusion.Weights(floor, weight, span), meaningOnly));
+      float[] fusion, boolean meaningOnly) {
+    HybridFusion.Weights weights = fusion.length == 3
+        ? HybridFusion.Weights.fixed(fusion[0], fusion[1], fusion[2])
+        : new HybridFusion.Weights(fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
+    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, weights, meaningOnly));
+  }
+
+  SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets) {
+    this(index, vocabulary, features, snippets, null);
   }
 
   SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets,
@@ -178,7 +187,8 @@ public final class SearchService {
       lexicalTotal = docs.totalHits;
     }
     ScoreDoc[] nearest = hybrid.nearest(searcher, vector, SymptomQuery.filter(request), Math.max(wanted, HybridSearch.NEAREST));
-    List<HybridFusion.Fused> fused = HybridFusion.fuse(lexical, nearest, hybrid.weights());
+    float[] lexicalSimilarity = HybridSearch.similarities(searcher, lexical, vector);
+    List<HybridFusion.Fused> fused = HybridFusion.fuse(lexical, lexicalSimilarity, nearest, hybrid.weights());
     ScoreDoc[] ranked = new ScoreDoc[fused.size()];
     long meaningOnly = 0;
     for (int i = 0; i < ranked.length; i++) {

@@ -62,7 +62,7 @@ public final class Semantic implements AutoCloseable {
         embedder = TextEmbedder.load(modelFolder);
       } catch (TextEmbedder.ModelUnavailableException e) {
         failure = e.getMessage();
-        log.warn(Logfmt.line("semantic", "unavailable", "search stays lexical: " + e.getMessage()));
+        log.warn(Logfmt.line("semantic", "state", "unavailable", "search", "lexical", "reason", e.getMessage()));
       }
     }
     return this;
