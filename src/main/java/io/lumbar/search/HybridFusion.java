@@ -18,9 +18,9 @@ import org.apache.lucene.search.ScoreDoc;
  * </ul>
  * fused = lexical + weight × meaning. The weight says how far the word matches can be trusted, read from the two
  * sides' agreement: when the best word matches are (nearly) as close in meaning as the nearest passage, the words
- * found what the query means and meaning only breaks ties ({@code low}); when the nearest passage by meaning is
- * clearly closer than any of the best word matches, the words missed, and meaning may lift passages above them
- * ({@code high}). Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one
+ * found what the query means: meaning only reorders word matches a little ({@code low}) and passages found by meaning
+ * alone come after every word match; when the nearest passage by meaning is clearly closer than any of the best word
+ * matches, the words missed, and meaning may lift passages above them ({@code high}, for both). Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one
  * outside set (issue 17).
  */
 final class HybridFusion {
@@ -35,19 +35,19 @@ final class HybridFusion {
    */
   record Weights(float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
     /** Tuned with {@code lumbar eval --fusion} on the tuning queries (BENCHMARKS.md). */
-    static final Weights DEFAULT = new Weights(0.60f, 0.12f, 0.2f, 1.0f, 0.02f, 0.10f);
+    static final Weights DEFAULT = new Weights(0.60f, 0.08f, 0.35f, 1.4f, 0.03f, 0.15f);
 
-    /** A fixed weight, whatever the agreement. */
+    /** A fixed weight, whatever the agreement, for word matches and passages found by meaning alone alike. */
     static Weights fixed(float floor, float span, float weight) {
-      return new Weights(floor, span, weight, weight, 0f, 1f);
+      return new Weights(floor, span, weight, weight, -1f, -1f);
     }
 
-    float weight(float gap) {
+    /** 0 where the sides agree, 1 where they disagree, linear between. */
+    float disagreement(float gap) {
       if (disagreeAbove <= agreeBelow) {
-        return gap > agreeBelow ? high : low;
+        return gap > agreeBelow ? 1 : 0;
       }
-      float t = Math.clamp((gap - agreeBelow) / (disagreeAbove - agreeBelow), 0f, 1f);
-      return low + t * (high - low);
+      return Math.clamp((gap - agreeBelow) / (disagreeAbove - agreeBelow), 0f, 1f);
     }
   }
 
@@ -89,7 +89,11 @@ final class HybridFusion {
         }
       }
     }
-    float weight = lexical.length == 0 ? w.high() : w.weight(best - bestOfWords);
+    float disagreement = lexical.length == 0 ? 1 : w.disagreement(best - bestOfWords);
+    // What meaning adds to a word match, and what it is worth alone: nothing while the words are trusted, so a
+    // passage found by meaning alone then only fills in below every word match.
+    float weight = w.low() + disagreement * (w.high() - w.low());
+    float aloneWeight = disagreement * w.high();
     float floor = Math.max(w.floor(), best - w.span());
     float range = best - floor;
     float top = lexical.length == 0 ? 0 : lexical[0].score;
@@ -110,7 +114,7 @@ final class HybridFusion {
       float cos = nearestSimilarity.get(doc.doc);
       float m = meaning(cos, floor, range);
       if (m > 0) {
-        fused.add(new Fused(doc.doc, Float.NaN, cos, weight * m, Side.MEANING));
+        fused.add(new Fused(doc.doc, Float.NaN, cos, aloneWeight * m, Side.MEANING));
       }
     }
     fused.sort(Comparator.comparingDouble((Fused f) -> -f.score())

@@ -57,9 +57,11 @@ class HybridFusionTest {
     Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
     ScoreDoc[] words = {new ScoreDoc(1, 8f), new ScoreDoc(2, 4f)};
 
-    // The best word match is as close as the nearest passage: meaning only breaks ties (weight 0.2).
+    // The best word match is as close as the nearest passage: meaning only breaks ties (weight 0.2), and a passage
+    // found by meaning alone comes after every word match, however close.
     List<Fused> agree = HybridFusion.fuse(words, new float[] {0.85f, 0.65f}, new ScoreDoc[] {near(1, 0.85f), near(3, 0.84f)}, agreement);
     assertThat(agree).extracting(Fused::doc).containsExactly(1, 2, 3);
+    assertThat(agree.get(2).score()).isZero();
     // The nearest passage is 0.2 closer than any word match: the words missed (weight 1.2), it comes first.
     List<Fused> disagree = HybridFusion.fuse(words, new float[] {0.65f, 0.64f}, new ScoreDoc[] {near(3, 0.85f)}, agreement);
     assertThat(disagree).extracting(Fused::doc).containsExactly(3, 1, 2);
