@@ -90,6 +90,31 @@ class EmbeddingWorkerTest {
     assertThat(worker.drain()).as("a rebuild computes nothing").isZero();
   }
 
+  @Test
+  void the_nearest_tagged_passages_of_a_passage_come_from_the_index() {
+    worker.drain();
+    follower.catchUp();
+    long night = count("SELECT id FROM passages WHERE text LIKE 'Lower back%'");
+    long water = count("SELECT id FROM passages WHERE text LIKE 'Drinking%'");
+    NearestPassages nearest = new NearestPassages(index, vectors);
+    assertThat(nearest.nearestTagged(night, 5)).as("nothing is tagged yet").isEmpty();
+
+    db.database().inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("INSERT INTO tags (kind, slug, name) VALUES ('cause', 'kidney', 'Kidney')");
+        st.executeUpdate("INSERT INTO passage_tags (passage_id, tag_id, tagged_by) SELECT " + water + ", id, 'test' FROM tags WHERE slug = 'kidney'");
+      }
+      ChangeLog.append(c, water);
+      return null;
+    });
+    follower.catchUp();
+
+    var neighbours = nearest.nearestTagged(night, 5);
+    assertThat(neighbours).extracting(NearestPassages.Neighbour::passageId).containsExactly(water);
+    assertThat(neighbours.getFirst().causes()).extracting(t -> t.slug()).containsExactly("kidney");
+    assertThat(nearest.nearestTagged(water, 5)).as("never the passage itself").isEmpty();
+  }
+
   private long indexedVectors() throws Exception {
     IndexSearcher searcher = index.acquire();
     try {
