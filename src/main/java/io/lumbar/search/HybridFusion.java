@@ -89,7 +89,8 @@ final class HybridFusion {
         }
       }
     }
-    float disagreement = lexical.length == 0 ? 1 : w.disagreement(best - bestOfWords);
+    // Best word matches without vectors (not embedded yet) give no evidence against the words: trust them.
+    float disagreement = lexical.length == 0 ? 1 : bestOfWords < -0.5f ? 0 : w.disagreement(best - bestOfWords);
     // What meaning adds to a word match, and what it is worth alone: nothing while the words are trusted, so a
     // passage found by meaning alone then only fills in below every word match.
     float weight = w.low() + disagreement * (w.high() - w.low());

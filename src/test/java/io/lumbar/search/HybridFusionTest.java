@@ -68,6 +68,15 @@ class HybridFusionTest {
   }
 
   @Test
+  void word_matches_not_embedded_yet_are_trusted() {
+    Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
+    List<Fused> fused = HybridFusion.fuse(new ScoreDoc[] {new ScoreDoc(1, 8f), new ScoreDoc(2, 4f)},
+        new float[] {Float.NaN, Float.NaN}, new ScoreDoc[] {near(3, 0.9f)}, agreement);
+
+    assertThat(fused).extracting(Fused::doc).containsExactly(1, 2, 3);
+  }
+
+  @Test
   void without_words_matched_the_nearest_passages_rank_by_similarity() {
     List<Fused> fused = HybridFusion.fuse(new ScoreDoc[0], new float[0], new ScoreDoc[] {near(4, 0.9f), near(5, 0.8f), near(6, 0.65f)}, WEIGHTS);
 
