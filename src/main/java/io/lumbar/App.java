@@ -34,6 +34,7 @@ import io.lumbar.passages.AdminPassageRoutes;
 import io.lumbar.passages.PassageRoutes;
 import io.lumbar.search.Analysis;
 import io.lumbar.search.LexicalNeighbours;
+import io.lumbar.semantic.Semantic;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.RelatedPassages;
 import io.lumbar.search.SearchRoutes;
@@ -94,9 +95,13 @@ public final class App implements AutoCloseable {
         log.info("Index caught up with {} changes from the database", applied);
       }
       backend.follower().start(config.indexRefreshMillis());
+      // After the index is up: a first start imports the sample articles unembedded, the worker embeds them meanwhile.
+      backend.semantic().load().startWorker(backend.database(), config.indexRefreshMillis());
       backend.database().recordMetrics(metrics.registry());
       IndexMetrics.bind(metrics.registry(), backend.index(), backend.follower());
-      SearchService search = new SearchService(backend.index(), backend.vocabulary());
+      SearchService search = backend.semantic().queryVectors()
+          .map(vectors -> SearchService.hybrid(backend.index(), backend.vocabulary(), vectors))
+          .orElseGet(() -> new SearchService(backend.index(), backend.vocabulary()));
       warmUp(backend, search, config.warmupSeconds());
       Javalin server = createServer(backend, config, metrics, search).start(config.port());
       log.info("Lumbar is serving {} passages on http://localhost:{}/", backend.index().size(), server.port());
@@ -149,8 +154,9 @@ public final class App implements AutoCloseable {
       auth.protect(config.routes);
       new LoginRoutes(backend.database(), auth, pages).register(config.routes);
       new AdminRoutes(backend.database(), backend.jobs(), backend.follower(), pages).register(config.routes);
-      // Neighbours by words; a vector implementation of NearestPassages can take LexicalNeighbours' place here.
-      TagSuggester suggester = new TagSuggester(new LexicalNeighbours(backend.index(), backend.vocabulary()), backend.vocabulary());
+      // Neighbours by meaning when semantic search runs, by words otherwise (and for passages not embedded yet).
+      TagSuggester suggester = new TagSuggester(backend.semantic().neighbours(backend.database(), backend.index(),
+          new LexicalNeighbours(backend.index(), backend.vocabulary())), backend.vocabulary());
       new AdminPassageRoutes(backend.database(), backend.vocabulary(), suggester, pages).register(config.routes);
       ArticleRoutes.limitUploads(config.jetty);
       new ArticleRoutes(backend.database(), pages).withJobs(backend.jobs()).register(config.routes);
@@ -162,7 +168,7 @@ public final class App implements AutoCloseable {
           new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
       new PassageRoutes(backend.database()).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
-      new HealthRoutes(backend.database(), backend.index()).register(config.routes);
+      new HealthRoutes(backend.database(), backend.index(), backend.semantic()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);
       new TokenRoutes(backend.database(), pages).register(config.routes);
       new ExportRoutes(backend.database(), json, auth).register(config.routes);
@@ -204,6 +210,7 @@ public final class App implements AutoCloseable {
     private final Jobs jobs = new Jobs();
     private PassageIndex index;
     private IndexFollower follower;
+    private Semantic semantic;
     private SearchAnalytics searchAnalytics;
 
     private Backend() {}
@@ -227,12 +234,18 @@ public final class App implements AutoCloseable {
         backend.analysis = Analysis.bundled();
         backend.vocabulary = LiveVocabulary.start(backend.database, backend.json);
         backend.opened.add(backend.vocabulary);
+        backend.semantic = Semantic.configured(config.semantic(), config.semanticModel());
         if (withIndex) {
-          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer(), Analysis.indexFingerprint());
+          // Documents carry the configured model's vectors: switching semantic search on or off rebuilds the index.
+          String vectors = backend.semantic.vectorModel();
+          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer(),
+              Analysis.indexFingerprint() + (vectors == null ? "" : "/vectors:" + vectors));
           backend.opened.add(backend.index);
-          backend.follower = Indexing.follower(backend.index, backend.database);
+          backend.follower = Indexing.follower(backend.index, backend.database, vectors);
           backend.opened.add(backend.follower);
         }
+        // Closed before the follower, the index and the database: its last batch still reaches them.
+        backend.opened.add(backend.semantic);
         // Closed first: a job in progress finishes while the database and the index are still there.
         backend.opened.add(backend.jobs);
         return backend;
@@ -266,6 +279,11 @@ public final class App implements AutoCloseable {
 
     public IndexFollower follower() {
       return follower;
+    }
+
+    /** Semantic search as configured; its model is loaded only by {@link Semantic#load()}. */
+    public Semantic semantic() {
+      return semantic;
     }
 
     public SearchAnalytics searchAnalytics() {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param indexRefreshMillis LUMBAR_INDEX_REFRESH_MS (200): how often the index follows the change log
  * @param metricsToken  LUMBAR_METRICS_TOKEN (unset): when set, {@code GET /metrics} needs {@code Authorization: Bearer} with it
  * @param warmupSeconds LUMBAR_WARMUP_SECONDS (5): how long the server searches by itself before it takes requests; 0 skips it
+ * @param semantic      LUMBAR_SEMANTIC (on): hybrid search with sentence embeddings; off: lexical search only
+ * @param semanticModel LUMBAR_SEMANTIC_MODEL (unset: the model in the jar): a folder with model.onnx and tokenizer.json
  */
 public record Config(
     int port,
@@ -31,7 +33,9 @@ public record Config(
     boolean importSamples,
     long indexRefreshMillis,
     Optional<String> metricsToken,
-    int warmupSeconds) {
+    int warmupSeconds,
+    boolean semantic,
+    Optional<Path> semanticModel) {
 
   public Config {
     if (warmupSeconds < 0) {
@@ -55,23 +59,29 @@ public record Config(
         Boolean.parseBoolean(env.getOrDefault("LUMBAR_IMPORT_SAMPLES", "true")),
         intValue(env, "LUMBAR_INDEX_REFRESH_MS", 200),
         Optional.ofNullable(env.get("LUMBAR_METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()),
-        intValue(env, "LUMBAR_WARMUP_SECONDS", 5));
+        intValue(env, "LUMBAR_WARMUP_SECONDS", 5),
+        onOff(env, "LUMBAR_SEMANTIC", true),
+        Optional.ofNullable(env.get("LUMBAR_SEMANTIC_MODEL")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of));
   }
 
   public Config withPort(int newPort) {
-    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
+    return new Config(newPort, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds, semantic, semanticModel);
   }
 
   public Config withDatabase(String url, String user, String password) {
-    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
+    return new Config(port, Optional.of(url), user, password, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds, semantic, semanticModel);
   }
 
   public Config withIndexDir(Path dir) {
-    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds);
+    return new Config(port, dbUrl, dbUser, dbPassword, dir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds, semantic, semanticModel);
+  }
+
+  public Config withSemantic(boolean value) {
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, importSamples, indexRefreshMillis, metricsToken, warmupSeconds, value, semanticModel);
   }
 
   public Config withImportSamples(boolean value) {
-    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken, warmupSeconds);
+    return new Config(port, dbUrl, dbUser, dbPassword, indexDir, embeddedDbDir, embeddedDbPort, value, indexRefreshMillis, metricsToken, warmupSeconds, semantic, semanticModel);
   }
 
   /** Never prints the database password or the metrics token: configs end up in logs and error reports. */
@@ -80,7 +90,20 @@ public record Config(
     return "Config[port=" + port + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser + ", dbPassword="
         + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", indexDir=" + indexDir + ", embeddedDbDir=" + embeddedDbDir
         + ", embeddedDbPort=" + embeddedDbPort + ", importSamples=" + importSamples + ", indexRefreshMillis="
-        + indexRefreshMillis + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset)") + ", warmupSeconds=" + warmupSeconds + "]";
+        + indexRefreshMillis + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset)") + ", warmupSeconds=" + warmupSeconds + ", semantic="
+        + (semantic ? "on" : "off") + semanticModel.map(m -> ", semanticModel=" + m).orElse("") + "]";
+  }
+
+  private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "1", "yes" -> true;
+      case "off", "false", "0", "no" -> false;
+      default -> throw new ConfigException(name + " must be on or off, got '" + raw + "'");
+    };
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

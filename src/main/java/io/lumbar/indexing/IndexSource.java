@@ -57,11 +57,12 @@ final class IndexSource {
    */
   private static final String PUBLISHED_IN_ID_ORDER = """
       SELECT p.id, p.article_id, p.heading, p.text, p.position,
-             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id), p.section_path
+             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id), p.section_path,
+             %s
         FROM passages p
        WHERE p.status = 'published'
        ORDER BY p.id
-      """;
+      """.formatted(StoredVectors.CURRENT_VECTOR_COLUMN);
   /** Rows the driver fetches at a time while streaming. */
   private static final int FETCH_SIZE = 1_000;
 
@@ -72,9 +73,16 @@ final class IndexSource {
   private record CurrentTag(boolean cause, TagRef ref) {}
 
   private final Database db;
+  /** The model whose stored vectors documents carry (semantic search); null: none. */
+  private final String vectorModel;
 
   IndexSource(Database db) {
+    this(db, null);
+  }
+
+  IndexSource(Database db, String vectorModel) {
     this.db = db;
+    this.vectorModel = vectorModel;
   }
 
   /** Changes after {@code afterId}, oldest first, at most {@code limit}. */
@@ -121,8 +129,9 @@ final class IndexSource {
         }
       }
       Map<Long, IndexedPassage> result = new HashMap<>();
+      Map<Long, float[]> vectors = StoredVectors.current(c, vectorModel, ids);
       for (IndexedPassage p : withTags(c, rows)) {
-        result.put(p.id(), p);
+        result.put(p.id(), p.withVector(vectors.get(p.id())));
       }
       return result;
     });
@@ -165,7 +174,7 @@ final class IndexSource {
   <T> T inSnapshot(SnapshotWork<T> work) {
     return db.inTransaction(c -> {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      return work.run(new SnapshotReader(c, changeLogSnapshot(c)));
+      return work.run(new SnapshotReader(c, changeLogSnapshot(c), vectorModel));
     });
   }
 
@@ -173,10 +182,12 @@ final class IndexSource {
   static final class SnapshotReader {
     private final Connection c;
     private final Snapshot snapshot;
+    private final String vectorModel;
 
-    private SnapshotReader(Connection c, Snapshot snapshot) {
+    private SnapshotReader(Connection c, Snapshot snapshot, String vectorModel) {
       this.c = c;
       this.snapshot = snapshot;
+      this.vectorModel = vectorModel;
     }
 
     Snapshot snapshot() {
@@ -194,6 +205,7 @@ final class IndexSource {
       Map<Long, CurrentTag> tags = currentTags(c);
       try (PreparedStatement st = c.prepareStatement(PUBLISHED_IN_ID_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(FETCH_SIZE);
+        st.setString(1, vectorModel);
         try (ResultSet rs = st.executeQuery()) {
           List<IndexedPassage> batch = new ArrayList<>(batchSize);
           while (rs.next()) {
@@ -211,7 +223,7 @@ final class IndexSource {
             ArticleFacts article = articles.getOrDefault(rs.getLong(2), ArticleFacts.MISSING);
             batch.add(new IndexedPassage(rs.getLong(1), rs.getLong(2), article.title(), rs.getString(3), rs.getString(4),
                 rs.getInt(5), inTagOrder(causes), inTagOrder(treatments), SectionPaths.fromColumn(rs.getString(7)),
-                article.source()));
+                article.source(), StoredVectors.decodeOrNull(rs.getBytes(8))));
             if (batch.size() == batchSize) {
               sink.accept(batch);
               batch = new ArrayList<>(batchSize);
@@ -364,7 +376,7 @@ final class IndexSource {
     return rows.stream()
         .map(r -> new IndexedPassage(r.id(), r.articleId(), r.articleTitle(), r.heading(), r.text(), r.position(),
             inTagOrder(causes.getOrDefault(r.id(), List.of())), inTagOrder(treatments.getOrDefault(r.id(), List.of())),
-            r.sectionPath(), r.source()))
+            r.sectionPath(), r.source(), null))
         .toList();
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the index holds of one published passage: enough to answer a search without the database.
  * {@code sectionPath} holds the headings above {@code heading}, outermost first; {@code source} is where the
- * article was published.
+ * article was published; {@code vector} is its current sentence embedding (semantic search), or null when it
+ * has none yet or semantic search is off.
  */
 public record IndexedPassage(
     long id,
@@ -19,17 +20,24 @@ public record IndexedPassage(
     List<TagRef> causes,
     List<TagRef> treatments,
     List<String> sectionPath,
-    Provenance source) {
+    Provenance source,
+    float[] vector) {
 
-  /** A passage with no headings above its own and an article of unknown provenance (fixtures, benchmarks). */
+  /** A passage with no headings above its own, an article of unknown provenance and no vector (fixtures, benchmarks). */
   public IndexedPassage(long id, long articleId, String articleTitle, String heading, String text, int position,
       List<TagRef> causes, List<TagRef> treatments) {
-    this(id, articleId, articleTitle, heading, text, position, causes, treatments, List.of(), Provenance.UNKNOWN);
+    this(id, articleId, articleTitle, heading, text, position, causes, treatments, List.of(), Provenance.UNKNOWN, null);
   }
 
   /** The section headings, outermost first, ending with the passage's own heading when it has one. */
   public List<String> headingPath() {
     return SectionPaths.headingPath(sectionPath, heading);
+  }
+
+  /** This passage with {@code newVector}. */
+  IndexedPassage withVector(float[] newVector) {
+    return new IndexedPassage(id, articleId, articleTitle, heading, text, position, causes, treatments, sectionPath, source,
+        newVector);
   }
 
   /** A tag as shown with a passage. */

@@ -12,6 +12,11 @@ public final class Indexing {
   }
 
   public static IndexFollower follower(PassageIndex index, Database db) {
-    return new IndexFollower(index, new IndexSource(db));
+    return follower(index, db, null);
+  }
+
+  /** A follower whose documents carry the stored vectors of {@code vectorModel} (null: none, lexical only). */
+  public static IndexFollower follower(PassageIndex index, Database db, String vectorModel) {
+    return new IndexFollower(index, new IndexSource(db, vectorModel));
   }
 }

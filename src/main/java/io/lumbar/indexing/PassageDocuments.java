@@ -16,10 +16,12 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Maps passages to Lucene documents and back. */
 public final class PassageDocuments {
@@ -52,6 +54,9 @@ public final class PassageDocuments {
     int tags = p.causes().size() + p.treatments().size();
     for (TagRef tag : concat(p.causes(), p.treatments())) {
       doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
+    }
+    if (p.vector() != null) {
+      doc.add(new KnnFloatVectorField(PassageFields.VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;
   }
@@ -101,6 +106,9 @@ public final class PassageDocuments {
     p.causes().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
     hash(sha, "treatments");
     p.treatments().forEach(tag -> hash(sha, tag.slug() + "|" + tag.name()));
+    if (p.vector() != null) {
+      sha.update(VectorBytes.encode(p.vector()));
+    }
     return ByteBuffer.wrap(sha.digest()).getLong();
   }
 
@@ -145,7 +153,9 @@ public final class PassageDocuments {
         tags(doc.getValues(PassageFields.TREATMENT_STORED)),
         List.of(doc.getValues(PassageFields.SECTION_PATH)),
         new Provenance(doc.get(PassageFields.ARTICLE_URL), doc.get(PassageFields.ARTICLE_PUBLISHER),
-            published == null ? null : LocalDate.parse(published)));
+            published == null ? null : LocalDate.parse(published)),
+        // The vector is indexed for nearest-neighbour search, not stored: hits never carry it.
+        null);
   }
 
   private static List<TagRef> tags(String[] stored) {

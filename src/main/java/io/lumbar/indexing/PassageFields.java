@@ -10,7 +10,7 @@ public final class PassageFields {
    * Bump whenever a field is added, removed or analysed differently: an index with another version is
    * rebuilt from the database on start.
    */
-  static final int SCHEMA_VERSION = 8;
+  static final int SCHEMA_VERSION = 9;
 
   /** Passage id as a keyword: the key documents are replaced and deleted by. Stored. */
   public static final String ID = "id";
@@ -64,6 +64,12 @@ public final class PassageFields {
    * passage on one topic outranks a summary that lists ten when a query names the topic.
    */
   public static final String TAG_FOCUS = "tag_focus";
+  /**
+   * The passage's sentence embedding (semantic search), unit length, so dot product is cosine similarity: an HNSW
+   * graph for nearest neighbours, in the scalar-quantized format (see PassageIndex). Only passages with a stored
+   * vector have one; the others are found by their words alone.
+   */
+  public static final String VECTOR = "vector";
   /** Stored "slug|name" pairs for causes and treatments; kept apart from the keyword fields above. */
   public static final String CAUSE_STORED = "cause_stored";
   public static final String TREATMENT_STORED = "treatment_stored";

@@ -15,6 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexReader;
@@ -361,8 +365,21 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
   }
 
+  /**
+   * Passage vectors in Lucene's scalar-quantized HNSW format: searched as bytes, about a quarter of the memory of
+   * floats (the floats stay on disk for re-scoring); see BENCHMARKS.md for what it cost in quality.
+   */
+  private static final KnnVectorsFormat VECTOR_FORMAT = new Lucene104HnswScalarQuantizedVectorsFormat();
+  private static final Codec CODEC = new Lucene104Codec() {
+    @Override
+    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+      return VECTOR_FORMAT;
+    }
+  };
+
   private static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode, double bufferMb) {
     return new IndexWriterConfig(analyzer)
+        .setCodec(CODEC)
         .setSimilarity(SIMILARITY)
         .setOpenMode(mode)
         .setRAMBufferSizeMB(bufferMb)

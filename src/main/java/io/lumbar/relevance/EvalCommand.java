@@ -1,6 +1,12 @@
 package io.lumbar.relevance;
 
 import io.lumbar.App.Backend;
+import io.lumbar.search.QueryVectors;
+import io.lumbar.semantic.EmbeddingWorker;
+import io.lumbar.semantic.PassageVectors;
+import io.lumbar.semantic.Semantic;
+import io.lumbar.semantic.TextEmbedder;
+import java.util.Locale;
 import io.lumbar.Main;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
@@ -27,6 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", description = {
     "Score search relevance (nDCG@10, MRR@10) on a judged query file, beside baselines:",
+    "Lumbar hybrid (lumbar), lexical only (lumbar-lexical), meaning only (lumbar-dense),",
     "Lucene BM25 with StandardAnalyzer and EnglishAnalyzer, and MariaDB MATCH ... AGAINST."})
 public final class EvalCommand implements Callable<Integer> {
   @ParentCommand
@@ -48,6 +55,21 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--ablation", description = "Also score Lumbar with each ranking feature switched off in turn.")
   boolean ablation;
 
+  @Option(names = "--corpus", paramLabel = "DIR",
+      description = "Evaluate on another corpus: a scratch database (<database>_eval, recreated) gets the bundled articles, "
+          + "then every article under DIR/articles.")
+  Path corpus;
+
+  @Option(names = "--split", paramLabel = "tune|test", description = "Only the queries with this \"split\".")
+  String split;
+
+  @Option(names = "--fusion", paramLabel = "FLOOR,SPAN,WEIGHT|FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE",
+      description = "Also score hybrid ranking with these fusion settings (repeatable), for tuning.")
+  List<String> fusions = new ArrayList<>();
+
+  @Option(names = "--semantic-variants", description = "Also score the query vectors without bge's query instruction.")
+  boolean semanticVariants;
+
   @Option(names = "--timed-rounds", paramLabel = "N", defaultValue = "5",
       description = "Extra passes over the queries to time each ranker (default: ${DEFAULT-VALUE}).")
   int timedRounds;
@@ -65,21 +87,54 @@ public final class EvalCommand implements Callable<Integer> {
       }
       return 0;
     }
-    try (Backend backend = Backend.open(parent.config(), false)) {
-      if (parent.config().importSamples()) {
+    if (split != null && !split.equals("tune") && !split.equals("test")) {
+      throw new IllegalArgumentException("--split must be tune or test, got '" + split + "'");
+    }
+    set = set.only(split);
+    try (ScratchCorpus scratch = corpus == null ? null : ScratchCorpus.start(parent.config());
+         Backend backend = Backend.open(scratch == null ? parent.config() : scratch.config(), false)) {
+      if (scratch != null || parent.config().importSamples()) {
         backend.importSampleCorpusIfEmpty();
       }
+      if (corpus != null) {
+        ScratchCorpus.importArticles(backend.database(), corpus, spec.commandLine().getErr());
+      }
+      Semantic semantic = backend.semantic().load();
+      semantic.embedder().ifPresent(embedder -> embedAll(embedder, backend, spec.commandLine().getErr()));
       List<Evaluation.Result> results = new ArrayList<>();
       try (PassageIndex index = PassageIndex.inMemory(backend.analysis().indexAnalyzer())) {
         int passages;
-        try (var follower = Indexing.follower(index, backend.database())) {
+        long rebuildStarted = System.nanoTime();
+        try (var follower = Indexing.follower(index, backend.database(), semantic.embedder().isPresent() ? semantic.vectorModel() : null)) {
           passages = follower.rebuild(count -> {});
         }
+        double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
+        spec.commandLine().getErr().printf(Locale.ROOT, "index: %d passages rebuilt from the database in %.2f s (%.0f passages/s)%n",
+            passages, rebuildSeconds, passages / rebuildSeconds);
         if (passages == 0) {
           throw new IllegalStateException("No published passages to search: import articles first");
         }
-        try (Ranker lumbar = new LumbarRanker("lumbar", new SearchService(index, backend.vocabulary()))) {
-          results.add(Evaluation.run(lumbar, set, timedRounds));
+        var vectors = semantic.queryVectors();
+        SearchService lexical = new SearchService(index, backend.vocabulary());
+        if (vectors.isPresent()) {
+          results.add(Evaluation.run(new LumbarRanker("lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())), set, timedRounds));
+          results.add(Evaluation.run(new LumbarRanker("lumbar-lexical", lexical), set, timedRounds));
+          results.add(Evaluation.run(new LumbarRanker("lumbar-dense",
+              SearchService.hybrid(index, backend.vocabulary(), vectors.get(), new float[] {0f, 2f, 1f}, true)), set, timedRounds));
+          for (String fusion : fusions) {
+            float[] f = fusionSettings(fusion);
+            results.add(Evaluation.run(new LumbarRanker("lumbar" + fusion,
+                SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)), set, timedRounds));
+          }
+          if (semanticVariants) {
+            TextEmbedder embedder = semantic.embedder().orElseThrow();
+            QueryVectors plain = embedder::queryWithoutInstruction;
+            results.add(Evaluation.run(new LumbarRanker("lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)), set, timedRounds));
+            results.add(Evaluation.run(new LumbarRanker("dense-noinstr",
+                SearchService.hybrid(index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)), set, timedRounds));
+          }
+        } else {
+          results.add(Evaluation.run(new LumbarRanker("lumbar", lexical), set, timedRounds));
         }
         if (ablation) {
           for (var variant : SearchFeatures.ablations().entrySet()) {
@@ -105,6 +160,33 @@ public final class EvalCommand implements Callable<Integer> {
       Evaluation.printTable(out, set, results);
       out.flush();
       return 0;
+    }
+  }
+
+  /** Every published passage gets its vector before the index is built (stored, so a second run is quick). */
+  private static void embedAll(TextEmbedder embedder, Backend backend, PrintWriter err) {
+    EmbeddingWorker worker = new EmbeddingWorker(embedder, new PassageVectors(backend.database(), embedder.name()));
+    long started = System.nanoTime();
+    int embedded = worker.drain();
+    if (embedded > 0) {
+      err.printf(Locale.ROOT, "embedding: %d passages in %.1f s (%.1f ms per passage, model only)%n", embedded,
+          (System.nanoTime() - started) / 1e9, worker.millisPerPassage());
+    }
+  }
+
+  private static float[] fusionSettings(String text) {
+    String[] parts = text.split(",");
+    if (parts.length != 3 && parts.length != 6) {
+      throw new IllegalArgumentException("--fusion needs FLOOR,SPAN,WEIGHT or FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '" + text + "'");
+    }
+    try {
+      float[] values = new float[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        values[i] = Float.parseFloat(parts[i]);
+      }
+      return values;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--fusion needs three numbers, got '" + text + "'");
     }
   }
 }

@@ -10,8 +10,27 @@ import java.util.List;
 
 /** A judged query file, in the shape of {@code shared/eval/dev-queries.json}. */
 record QuerySet(String about, List<JudgedQuery> queries) {
-  /** A query and the text fragments ("needles") that mark its relevant passages. */
-  record JudgedQuery(String q, List<String> needles) {}
+  /**
+   * A query and the text fragments ("needles") that mark its relevant passages; {@code split} (tune or test, may be
+   * null) says whether it may be used to tune ranking or only to report it.
+   */
+  record JudgedQuery(String q, List<String> needles, String split) {
+    JudgedQuery(String q, List<String> needles) {
+      this(q, needles, null);
+    }
+  }
+
+  /** Only the queries of {@code split} ("tune" or "test"); all of them when null. */
+  QuerySet only(String split) {
+    if (split == null) {
+      return this;
+    }
+    List<JudgedQuery> chosen = queries.stream().filter(q -> split.equals(q.split())).toList();
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("No queries with \"split\": \"" + split + "\"");
+    }
+    return new QuerySet(about, chosen);
+  }
 
   static QuerySet read(Path file, ObjectMapper json) {
     QuerySet set;

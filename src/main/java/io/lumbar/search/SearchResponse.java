@@ -1,5 +1,6 @@
 package io.lumbar.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.IndexedPassage.TagRef;
@@ -56,14 +57,26 @@ public record SearchResponse(String query, long total, TotalRelation totalRelati
       String snippet,
       float score,
       List<TagRef> causes,
-      List<TagRef> treatments) {
+      List<TagRef> treatments,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain) {
 
-    /** {@code p} as a hit with this snippet and score. */
+    /** {@code p} as a hit with this snippet and score, unexplained. */
     static Hit of(IndexedPassage p, String snippet, float score) {
+      return of(p, snippet, score, null);
+    }
+
+    /** {@code p} as a hit with this snippet, score and explanation (null unless {@code ?debug=1}). */
+    static Hit of(IndexedPassage p, String snippet, float score, Explain explain) {
       return new Hit(p.id(), p.articleId(), p.articleTitle(), p.source().url(), p.source().publisher(),
           p.source().published(), p.heading(), p.headingPath(), p.position(), p.text(), snippet, score, p.causes(),
-          p.treatments());
+          p.treatments(), explain);
     }
+
+    /**
+     * How a hit was found ({@code ?debug=1}): {@code side} lexical, meaning or both; the lexical score and the
+     * cosine similarity (null when that side did not find it); {@code score} the fused score it was ranked by.
+     */
+    public record Explain(String side, Float lexical, Float similarity, float score) {}
   }
 
   /** Tag counts among the {@code sample} best-ranked matches, most frequent first. */

@@ -68,7 +68,8 @@ public final class SearchRoutes {
   }
 
   private void api(Context ctx) {
-    ctx.json(searchAndRecord(request(ctx)));
+    // ?debug=1: each hit says how it was found and scored.
+    ctx.json(searchAndRecord(request(ctx), "1".equals(ctx.queryParam("debug"))));
   }
 
   private void page(Context ctx) {
@@ -79,7 +80,7 @@ public final class SearchRoutes {
     }
     try {
       SearchRequest request = request(ctx);
-      pages.render(ctx, new SearchPage(request.query(), request, searchAndRecord(request), null));
+      pages.render(ctx, new SearchPage(request.query(), request, searchAndRecord(request, false), null));
     } catch (BadRequestException e) {
       ctx.status(400);
       String shown = q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q;
@@ -88,9 +89,9 @@ public final class SearchRoutes {
   }
 
   /** Searches, then records first pages only: paging through results is not another search. */
-  private SearchResponse searchAndRecord(SearchRequest request) {
+  private SearchResponse searchAndRecord(SearchRequest request, boolean explain) {
     long started = System.nanoTime();
-    SearchResponse response = search.search(request);
+    SearchResponse response = search.search(request, explain);
     long latencyNanos = System.nanoTime() - started;
     (response.total() > 0 ? withHits : withoutHits).record(latencyNanos, TimeUnit.NANOSECONDS);
     long latencyMicros = latencyNanos / 1_000;

@@ -58,25 +58,55 @@ public final class SearchService {
   private final Supplier<Vocabulary> vocabulary;
   private final SearchFeatures features;
   private final PageSnippets snippets;
+  /** The meaning side of hybrid ranking; null: lexical only, exactly as before semantic search. */
+  private final HybridSearch hybrid;
 
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary) {
     this(index, vocabulary, SearchFeatures.ALL);
   }
 
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
-    this(index, vocabulary, features, PageSnippets.fast());
+    this(index, vocabulary, features, PageSnippets.fast(), null);
+  }
+
+  /** Hybrid search: lexical candidates fused with the nearest passages by meaning ({@code vectors} embeds queries). */
+  public static SearchService hybrid(PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors) {
+    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
+  }
+
+  /**
+   * Hybrid search with other fusion settings (floor, span, weight; or floor, span, low, high, agreeBelow,
+   * disagreeAbove), and only meaning when {@code meaningOnly}: for {@code lumbar eval}.
+   */
+  public static SearchService hybrid(PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors,
+      float[] fusion, boolean meaningOnly) {
+    HybridFusion.Weights weights = fusion.length == 3
+        ? HybridFusion.Weights.fixed(fusion[0], fusion[1], fusion[2])
+        : new HybridFusion.Weights(fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
+    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, weights, meaningOnly));
   }
 
   SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets) {
+    this(index, vocabulary, features, snippets, null);
+  }
+
+  SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets,
+      HybridSearch hybrid) {
     this.index = index;
     this.vocabulary = vocabulary;
     this.features = features;
     this.snippets = snippets;
+    this.hybrid = hybrid;
   }
 
   public SearchResponse search(SearchRequest request) {
+    return search(request, false);
+  }
+
+  /** A search; with {@code explain}, each hit says how it was found and scored ({@code ?debug=1}). */
+  public SearchResponse search(SearchRequest request, boolean explain) {
     try {
-      return run(request);
+      return run(request, explain);
     } catch (IndexSearcher.TooManyClauses e) {
       // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's to shorten.
       throw new BadRequestException("The query is too complex: use fewer words, phrases or filters");
@@ -92,7 +122,7 @@ public final class SearchService {
     return new SymptomQuery(vocabulary.get(), reader, features).plan(SearchRequest.firstPage(text, 10)).query();
   }
 
-  private SearchResponse run(SearchRequest request) {
+  private SearchResponse run(SearchRequest request, boolean explain) {
     long started = System.nanoTime();
     Vocabulary words = vocabulary.get();
     IndexSearcher searcher = index.acquire();
@@ -101,6 +131,12 @@ public final class SearchService {
       Plan plan = planner.plan(request);
       if (plan.query() == null) {
         return SearchResponse.empty(request.query(), elapsedMillis(started));
+      }
+      if (hybrid != null) {
+        float[] vector = hybrid.queryVector(request);
+        if (vector != null) {
+          return fused(request, explain, started, words, searcher, plan, vector);
+        }
       }
       int wanted = request.offset() + request.limit();
       // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that cannot reach the top.
@@ -116,7 +152,7 @@ public final class SearchService {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
-      List<Hit> hits = toHits(searcher, words, plan, page);
+      List<Hit> hits = toHits(searcher, words, plan, page, explain ? lexicalExplanations(page) : null);
       String didYouMean = didYouMean(request, plan, words, searcher);
       boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       return new SearchResponse(request.query(), docs.totalHits.value(), exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
@@ -126,6 +162,66 @@ public final class SearchService {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /**
+   * The lexical candidates (as the lexical search ranks them) fused with the nearest passages by meaning under the
+   * same filters; totals, facets and the page come from the fused ranking.
+   */
+  private SearchResponse fused(SearchRequest request, boolean explain, long started, Vocabulary words, IndexSearcher searcher,
+      Plan plan, float[] vector) throws IOException {
+    int wanted = request.offset() + request.limit();
+    int collected = Math.max(wanted, BEST_MATCHES);
+    ScoreDoc[] lexical = new ScoreDoc[0];
+    TotalHits lexicalTotal = new TotalHits(0, TotalHits.Relation.EQUAL_TO);
+    if (!hybrid.meaningOnly()) {
+      TopFieldDocs docs = searcher.search(plan.query(), new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
+      FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
+      if (plan.boosts() != null) {
+        ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
+      }
+      for (FieldDoc doc : ranked) {
+        doc.score = (Float) doc.fields[0];
+      }
+      lexical = ranked;
+      lexicalTotal = docs.totalHits;
+    }
+    ScoreDoc[] nearest = hybrid.nearest(searcher, vector, SymptomQuery.filter(request), Math.max(wanted, HybridSearch.NEAREST));
+    float[] lexicalSimilarity = HybridSearch.similarities(searcher, lexical, vector);
+    List<HybridFusion.Fused> fused = HybridFusion.fuse(lexical, lexicalSimilarity, nearest, hybrid.weights());
+    ScoreDoc[] ranked = new ScoreDoc[fused.size()];
+    long meaningOnly = 0;
+    for (int i = 0; i < ranked.length; i++) {
+      HybridFusion.Fused f = fused.get(i);
+      ranked[i] = new ScoreDoc(f.doc(), f.score());
+      meaningOnly += f.side() == HybridFusion.Side.MEANING ? 1 : 0;
+    }
+    Facets facets = features.facets() ? facets(searcher, ranked, words.tags()) : Facets.NONE;
+    int from = Math.min(request.offset(), ranked.length);
+    int to = Math.min(wanted, ranked.length);
+    ScoreDoc[] page = Arrays.copyOfRange(ranked, from, to);
+    Hit.Explain[] explanations = null;
+    if (explain) {
+      explanations = new Hit.Explain[page.length];
+      for (int i = 0; i < page.length; i++) {
+        HybridFusion.Fused f = fused.get(from + i);
+        explanations[i] = new Hit.Explain(f.side().json, Float.isNaN(f.lexical()) ? null : f.lexical(),
+            Float.isNaN(f.similarity()) ? null : f.similarity(), f.score());
+      }
+    }
+    List<Hit> hits = toHits(searcher, words, plan, page, explanations);
+    String didYouMean = didYouMean(request, plan, words, searcher);
+    boolean exact = lexicalTotal.relation() == TotalHits.Relation.EQUAL_TO;
+    return new SearchResponse(request.query(), lexicalTotal.value() + meaningOnly, exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
+        elapsedMillis(started), hits, facets, didYouMean);
+  }
+
+  private static Hit.Explain[] lexicalExplanations(ScoreDoc[] page) {
+    Hit.Explain[] explanations = new Hit.Explain[page.length];
+    for (int i = 0; i < page.length; i++) {
+      explanations[i] = new Hit.Explain(HybridFusion.Side.LEXICAL.json, page[i].score, null, page[i].score);
+    }
+    return explanations;
   }
 
   /** The corrected query, offered only when it finds something. */
@@ -177,7 +273,8 @@ public final class SearchService {
         .toList();
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page, Hit.Explain[] explanations)
+      throws IOException {
     if (page.length == 0) {
       return List.of();
     }
@@ -191,7 +288,7 @@ public final class SearchService {
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
       String snippet = snippets[i] != null ? snippets[i] : Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
-      hits.add(Hit.of(p, snippet, page[i].score));
+      hits.add(Hit.of(p, snippet, page[i].score, explanations == null ? null : explanations[i]));
     }
     return hits;
   }

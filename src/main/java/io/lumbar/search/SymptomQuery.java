@@ -124,11 +124,28 @@ final class SymptomQuery {
     if (!searchable) {
       return new Plan(null, null, null, corrections);
     }
+    addFilters(request, query);
+    BooleanQuery boost = boosts.build();
+    return new Plan(query.build(), boost.clauses().isEmpty() ? null : boost, highlight.build(), corrections);
+  }
+
+  /** The request's tag and article filters, all of which must hold; null when it has none. */
+  static Query filter(SearchRequest request) {
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    addFilters(request, filter);
+    BooleanQuery built = filter.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  private static void addFilters(SearchRequest request, BooleanQuery.Builder query) {
     request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
     request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
     anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
-    BooleanQuery boost = boosts.build();
-    return new Plan(query.build(), boost.clauses().isEmpty() ? null : boost, highlight.build(), corrections);
+  }
+
+  /** Whether the query has a quoted phrase: such a query asks for exact words, not for meaning. */
+  static boolean hasPhrases(String query) {
+    return !QueryParser.parse(query).phrases().isEmpty();
   }
 
   /** The query with every corrected word replaced, for "did you mean"; the query itself if none could be placed. */

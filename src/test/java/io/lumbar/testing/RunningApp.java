@@ -142,6 +142,9 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     all.putIfAbsent("LUMBAR_INDEX_REFRESH_MS", "50");
     // Each test starts its own server; warming the JIT up would cost every one of them seconds.
     all.putIfAbsent("LUMBAR_WARMUP_SECONDS", "0");
+    // Lexical unless a test asks for semantic search: loading the model costs each server seconds, and most tests
+    // expect exact lexical rankings (semantic/ tests turn it on).
+    all.putIfAbsent("LUMBAR_SEMANTIC", "off");
     return Config.fromMap(all)
         .withDatabase(proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
         .withIndexDir(indexDir)
