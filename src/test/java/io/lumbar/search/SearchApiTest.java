@@ -42,7 +42,8 @@ class SearchApiTest {
         "id", "articleId", "articleTitle", "articleUrl", "articlePublisher", "articlePublished", "heading", "headingPath",
         "position", "text", "snippet", "score", "causes", "treatments");
     assertThat(first.get("heading").asText()).isEqualTo("Sciatica");
-    assertThat(first.get("headingPath").toString()).isEqualTo("[\"Sciatica\"]");
+    // The numbered list sits under the section heading that repeats the title.
+    assertThat(first.get("headingPath").toString()).isEqualTo("[\"Why does my lower back hurt when I lie down?\",\"Sciatica\"]");
     assertThat(first.get("articlePublisher").asText()).isEqualTo("Alliance Physical Therapy Partners");
     // The bundled manifest records no URL or date for this article.
     assertThat(first.get("articleUrl").isNull()).isTrue();
