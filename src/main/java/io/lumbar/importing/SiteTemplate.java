@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -189,8 +191,8 @@ public final class SiteTemplate {
   }
 
   /** Where an article's blocks recur: passage id → (site, number of other articles of the site holding it). */
-  static java.util.Map<Long, Recurrence> recurrences(Connection c, long articleId) throws SQLException {
-    java.util.Map<Long, Recurrence> found = new java.util.HashMap<>();
+  static Map<Long, Recurrence> recurrences(Connection c, long articleId) throws SQLException {
+    Map<Long, Recurrence> found = new HashMap<>();
     try (PreparedStatement st = c.prepareStatement(OTHER_ARTICLES)) {
       st.setLong(1, articleId);
       try (ResultSet rs = st.executeQuery()) {
