@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +26,12 @@ public final class ArticleDao {
     }
   }
 
-  /** One passage of an article, in article order; {@code sectionPath} holds the headings above {@code heading}. */
+  /**
+   * One passage of an article, in article order; {@code sectionPath} holds the headings above {@code heading};
+   * {@code why} is the reject reason in plain words (null when not rejected).
+   */
   public record Passage(long id, int position, List<String> sectionPath, String heading, String text, String status,
-      String rejectReason, Long duplicateOf) {
+      String rejectReason, Long duplicateOf, String why) {
     /** Outermost first, the passage's own heading last. */
     public List<String> headingPath() {
       return SectionPaths.headingPath(sectionPath, heading);
@@ -100,12 +104,16 @@ public final class ArticleDao {
   List<Passage> passages(long articleId) {
     return db.read(c -> {
       List<Passage> passages = new ArrayList<>();
+      Map<Long, SiteTemplate.Recurrence> recurrences = SiteTemplate.recurrences(c, articleId);
       try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
         st.setLong(1, articleId);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            passages.add(new Passage(rs.getLong(1), rs.getInt(2), SectionPaths.fromColumn(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class)));
+            long id = rs.getLong(1);
+            String reason = rs.getString(7);
+            passages.add(new Passage(id, rs.getInt(2), SectionPaths.fromColumn(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), reason, rs.getObject(8, Long.class),
+                "rejected".equals(rs.getString(6)) ? RejectReasons.explain(reason, recurrences.get(id)) : null));
           }
         }
       }

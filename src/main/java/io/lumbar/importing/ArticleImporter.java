@@ -5,6 +5,7 @@ import io.lumbar.db.SectionPaths;
 import io.lumbar.importing.ArticleSplitter.Block;
 import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import io.lumbar.indexing.ChangeLog;
+import io.lumbar.passages.PassageEditor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +108,8 @@ public final class ArticleImporter {
         return existing.get();
       }
       long articleId = insertArticle(c, described, title, text, checksum, actor);
-      ImportSummary summary = insertPassages(c, articleId, title, source.sourceName(), split.blocks(), actor);
+      String site = SiteTemplate.site(described.url(), described.publisher()).orElse(null);
+      ImportSummary summary = insertPassages(c, articleId, site, title, source.sourceName(), split.blocks(), actor);
       try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
         st.setString(1, actor);
         st.setLong(2, articleId);
@@ -156,17 +160,35 @@ public final class ArticleImporter {
     }
   }
 
-  private static ImportSummary insertPassages(Connection c, long articleId, String title, String sourceName,
-      List<Block> blocks, String actor) throws SQLException {
+  /**
+   * Stores the passages; {@code site} (null when unknown) lets repetition judge them: a block already seen in
+   * another article of the site is site template, here and in every earlier copy, unless an editor decided
+   * otherwise for the site.
+   */
+  private static ImportSummary insertPassages(Connection c, long articleId, String site, String title,
+      String sourceName, List<Block> blocks, String actor) throws SQLException {
     Map<Integer, Long> idByPosition = new HashMap<>();
     List<Long> published = new ArrayList<>();
+    Set<Long> earlierCopies = new LinkedHashSet<>();
     int rejected = 0;
     int duplicates = 0;
+    boolean[] amidContent = SiteTemplate.amidContent(blocks);
     try (PreparedStatement insert = c.prepareStatement(INSERT_PASSAGE, Statement.RETURN_GENERATED_KEYS)) {
       for (Block block : blocks) {
         String fingerprint = TextNormalizer.fingerprint(block.text());
         Long duplicateOf = block.duplicateOfPosition() != null ? idByPosition.get(block.duplicateOfPosition()) : null;
         String reason = block.rejectReason();
+        boolean recorded = site != null && SiteTemplate.recordable(block);
+        if (recorded) {
+          Optional<Boolean> verdict = SiteTemplate.verdict(c, site, fingerprint);
+          List<SiteTemplate.Copy> copies = verdict.isPresent() || amidContent[block.position()] ? List.of()
+              : SiteTemplate.copies(c, site, fingerprint, articleId);
+          if (verdict.orElse(!copies.isEmpty()) && reason == null) {
+            reason = SiteTemplate.REASON;
+          }
+          copies.stream().filter(copy -> !"rejected".equals(copy.status()))
+              .forEach(copy -> earlierCopies.add(copy.passageId()));
+        }
         if (reason == null) {
           duplicateOf = findDuplicateElsewhere(c, fingerprint, articleId);
           if (duplicateOf != null) {
@@ -197,6 +219,9 @@ public final class ArticleImporter {
           id = keys.getLong(1);
         }
         idByPosition.put(block.position(), id);
+        if (recorded) {
+          SiteTemplate.record(c, site, fingerprint, id, articleId);
+        }
         if (reason == null) {
           published.add(id);
         } else if (duplicateOf != null) {
@@ -207,6 +232,10 @@ public final class ArticleImporter {
       }
     }
     ChangeLog.append(c, published);
+    for (long copy : earlierCopies) {
+      PassageEditor.reject(c, copy, SiteTemplate.REASON, actor,
+          Map.of("site", site, "recurs_in_article", articleId));
+    }
     return new ImportSummary(sourceName, articleId, title, false, published.size(), rejected, duplicates);
   }
 

@@ -3,13 +3,17 @@ package io.lumbar.passages;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.db.SectionPaths;
+import io.lumbar.importing.SiteTemplate;
 import io.lumbar.indexing.ChangeLog;
 import io.lumbar.passages.EditablePassage.Tagged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.lumbar.accounts.AuditTrail;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -52,6 +56,13 @@ public final class PassageEditor {
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
       VALUES (?, ?, 'passage', ?, JSON_OBJECT('version', ?, 'status', ?))
       """;
+  private static final String REJECT = """
+      UPDATE passages SET status = 'rejected', reject_reason = ?, version = version + 1,
+                          updated_at = CURRENT_TIMESTAMP(3), updated_by = ?
+       WHERE id = ? AND status <> 'rejected'
+      """;
+  private static final String STATUS = "SELECT status, reject_reason FROM passages WHERE id = ? FOR UPDATE";
+  private static final String VERSION = "SELECT version FROM passages WHERE id = ?";
   private static final String REVISIONS = """
       SELECT version, heading, text, status, reject_reason, changed_by, changed_at
         FROM passage_revisions WHERE passage_id = ? ORDER BY version DESC
@@ -71,6 +82,7 @@ public final class PassageEditor {
   public Outcome save(long id, int expectedVersion, PassageEdit edit, String actor, String action) {
     PassageEdit valid = edit.validated();
     return db.inTransaction(c -> {
+      Stored before = stored(c, id);
       try (PreparedStatement st = c.prepareStatement(UPDATE)) {
         st.setString(1, valid.heading());
         st.setString(2, valid.text());
@@ -83,11 +95,7 @@ public final class PassageEditor {
           return new Conflict(find(c, id));
         }
       }
-      try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
-        st.setString(1, actor);
-        st.setLong(2, id);
-        st.executeUpdate();
-      }
+      insertRevision(c, id, actor);
       int version = expectedVersion + 1;
       try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
         st.setString(1, actor);
@@ -98,8 +106,81 @@ public final class PassageEditor {
         st.executeUpdate();
       }
       ChangeLog.append(c, id);
+      teachSiteTemplate(c, id, before, valid, actor);
       return new Saved(version);
     });
+  }
+
+  /**
+   * An editor's decision teaches the site's template: rejecting a passage makes its block template for the
+   * article's site (later imports from the site reject it, whatever the reason given), publishing one that was
+   * rejected as template makes it not template (later imports keep it).
+   */
+  private static void teachSiteTemplate(Connection c, long id, Stored before, PassageEdit after, String actor)
+      throws SQLException {
+    boolean wasRejected = "rejected".equals(before.status());
+    if (!wasRejected && "rejected".equals(after.status())) {
+      SiteTemplate.teach(c, id, true, actor);
+    } else if (wasRejected && "published".equals(after.status())
+        && (SiteTemplate.REASON.equals(before.rejectReason()) || SiteTemplate.taughtTemplate(c, id))) {
+      SiteTemplate.teach(c, id, false, actor);
+    }
+  }
+
+  private record Stored(String status, String rejectReason) {}
+
+  /** The passage's status and reason before a save, locked until it commits; a missing passage is a 404. */
+  private static Stored stored(Connection c, long id) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(STATUS)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Passage", id);
+        }
+        return new Stored(rs.getString(1), rs.getString(2));
+      }
+    }
+  }
+
+  /**
+   * Rejects a passage in the caller's transaction, as an editor's save would: a new version with its revision,
+   * an audit entry with {@code detail} and an index change, so search drops it when the caller commits. A
+   * passage rejected already is left as it is; returns whether it changed.
+   */
+  public static boolean reject(Connection c, long id, String reason, String actor, Map<String, ?> detail)
+      throws SQLException {
+    int version;
+    try (PreparedStatement st = c.prepareStatement(REJECT)) {
+      st.setString(1, reason);
+      st.setString(2, actor);
+      st.setLong(3, id);
+      if (st.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(VERSION)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        version = rs.getInt(1);
+      }
+    }
+    insertRevision(c, id, actor);
+    Map<String, Object> all = new LinkedHashMap<>(detail);
+    all.put("version", version);
+    all.put("status", "rejected");
+    all.put("reason", reason);
+    AuditTrail.record(c, actor, "passage.reject", "passage", id, all);
+    ChangeLog.append(c, id);
+    return true;
+  }
+
+  private static void insertRevision(Connection c, long id, String actor) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
+      st.setString(1, actor);
+      st.setLong(2, id);
+      st.executeUpdate();
+    }
   }
 
   public List<Revision> revisions(long id) {

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a labelled corpus into an empty database, as an editor would (the labels' publisher stands for what the
- * editor types in the form), and scores what was published against the labels.
+ * Imports a labelled corpus into an empty database, as an editor would (the labels' publisher and URL stand for what
+ * the editor types in the form), and scores what was published against the labels once every article is in.
  */
 final class ImportEvaluation {
   /** One article's outcome. */
@@ -53,18 +53,36 @@ final class ImportEvaluation {
       throw new IllegalArgumentException("No labelled articles in " + dir + " (expected articles/ and labels/)");
     }
     ArticleImporter importer = new ArticleImporter(db);
-    List<Row> rows = new ArrayList<>();
+    Map<ImportLabels, Object> outcomes = new LinkedHashMap<>();
     for (ImportLabels labels : corpus) {
-      ArticleSource source = ArticleSource.of(labels.file(), read(labels.article())).withMetadata(null, labels.publisher());
       try {
-        ImportSummary summary = importer.importArticle(source, "eval-import");
-        rows.add(new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages(db, summary, source)),
-            null));
+        outcomes.put(labels, importer.importArticle(source(labels), "eval-import"));
       } catch (ImportException e) {
-        rows.add(new Row(labels.file(), labels.split(), ImportScore.ZERO, e.getMessage()));
+        outcomes.put(labels, e.getMessage());
       }
     }
+    // Scored once all are in: a later article of the same site may reject an earlier one's template blocks.
+    List<Row> rows = new ArrayList<>();
+    outcomes.forEach((labels, outcome) -> rows.add(outcome instanceof ImportSummary summary
+        ? new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages(db, summary, source(labels))),
+            null)
+        : new Row(labels.file(), labels.split(), ImportScore.ZERO, (String) outcome)));
     return rows;
+  }
+
+  /**
+   * The article as an editor imports it, stating the publisher and the page's URL from the labels; a URL the
+   * importer would refuse (a note instead of an address) is left out, as the editor would leave the field empty.
+   */
+  private static ArticleSource source(ImportLabels labels) {
+    String url = labels.url();
+    try {
+      ArticleImporter.checkProvenance(url, null, null);
+    } catch (ImportException e) {
+      url = null;
+    }
+    return ArticleSource.of(labels.file(), read(labels.article())).withMetadata(null, labels.publisher())
+        .withProvenance(url, null);
   }
 
   /** The stored passages, with the heading path the importer gave each position. */

@@ -209,7 +209,7 @@ class ArticleConsoleTest {
         .contains("<time datetime=\"2023-04-05\">2023-04-05</time>");
     // Each block with the headings it sits under, and the reason a rejected one was rejected.
     assertThat(page).containsPattern("class=\"heading-path\"><strong>Knees together</strong></td>\\s*<td>Lying on your side");
-    assertThat(page).containsPattern("(?s)Skip to content</td>.*?status-rejected\">rejected</span>\\s*<br><span class=\"muted\">[a-z]");
+    assertThat(page).containsPattern("(?s)Skip to content</td>.*?status-rejected\">rejected</span>\\s*<br><span class=\"why\">[a-z]");
   }
 
   @Test
@@ -336,5 +336,32 @@ class ArticleConsoleTest {
     assertThat(articleCount()).isEqualTo(before + 2);
     io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(2), () ->
         assertThat(app.get("/api/search?q=quokka").json().get("results").get(0).get("text").asText()).contains("quokka-shaped pillow"));
+  }
+
+  @Test
+  void the_article_page_shows_its_outline_and_why_each_rejected_block_was_rejected() {
+    String footer = "Our practice has welcomed patients from the valley since 1987, and our whole team looks forward"
+        + " to seeing you & your family <soon>.";
+    paste(Map.of("url", "https://www.outline-site.example/night", "text", String.join("\n\n", "Back pain at night",
+        "Lying flat for hours lets the muscles around the spine stiffen, so many people wake up sore and slow.",
+        "A pillow between the knees keeps the pelvis level for side sleepers and eases the lower back.", footer)));
+    Page imported = paste(Map.of("url", "https://outline-site.example/walking", "text", String.join("\n\n",
+        "Walking for a sore back", "Skip to content",
+        "Walking for twenty minutes a day keeps the discs nourished, because movement pumps fluid through them.",
+        "Sign up for our newsletter today!", footer)));
+
+    Page article = ada.get(imported.location());
+
+    assertThat(article.status()).isEqualTo(200);
+    assertThat(article.body())
+        .contains("<h2>Outline</h2>")
+        .contains("site template: also on 1 other article of outline-site.example")
+        .contains("class=\"status-rejected why-template\"")
+        .contains("class=\"status-published kept\"")
+        .contains("navigation")
+        // The page's own text stays escaped.
+        .contains("you &amp; your family &lt;soon&gt;.")
+        .doesNotContain("<soon>");
+    assertThat(article.body()).containsPattern("<li class=\"why-template\"><strong>1</strong> site template</li>");
   }
 }
