@@ -113,6 +113,32 @@ class BlockSignalsTest {
   }
 
   @Test
+  void listIntroAnnouncesUnbulletedItemsAcrossABlankLineUntilAHeadingThatItsNextLineRepeats() {
+    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+        Stiff mornings
+        Overview
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+        A few habits make the first hour easier for most people:
+
+        Stretch gently before you stand
+        Keep the bedroom warm
+        Take a short walk after breakfast
+
+        WARM UP
+        Warm up
+        A warm shower loosens the muscles before the day's first effort.
+        """);
+    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).containsExactly(
+        org.assertj.core.api.Assertions.tuple("Overview",
+            "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+        org.assertj.core.api.Assertions.tuple("Overview", "A few habits make the first hour easier for most people:\n"
+            + "• Stretch gently before you stand\n• Keep the bedroom warm\n• Take a short walk after breakfast"),
+        org.assertj.core.api.Assertions.tuple(null, "WARM UP"),
+        org.assertj.core.api.Assertions.tuple("Warm up",
+            "A warm shower loosens the muscles before the day's first effort."));
+  }
+
+  @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
     String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
     List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
