@@ -139,6 +139,35 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aButtonTakesItsCaptionOrTheQuestionTitledBoxAboveIt() {
+    OutlineBlock fact = OutlineBlock.paragraph(List.of("Cold packs numb the area and calm a fresh strain."));
+    List<OutlineBlock> captioned = List.of(fact,
+        OutlineBlock.paragraph(List.of("Read about seven stretches that loosen a stiff back.")),
+        OutlineBlock.paragraph(List.of("Tap Here")));
+    String[] reasons = new String[3];
+    ButtonBox.mark(captioned, reasons);
+    assertThat(reasons).containsExactly(null, "call to action", "call to action");
+
+    List<OutlineBlock> box = List.of(fact, OutlineBlock.heading(3, "Is that so?"),
+        OutlineBlock.paragraph(List.of("Most people sleep on their side.")),
+        OutlineBlock.paragraph(List.of("Few sleep on their front all night.")),
+        OutlineBlock.paragraph(List.of("Click To Find Out")));
+    reasons = new String[5];
+    ButtonBox.mark(box, reasons);
+    assertThat(reasons).containsExactly(null, "call to action", "call to action", "call to action", "call to action");
+
+    // Without a button, a caption-like line and a question are the article's own.
+    List<OutlineBlock> noButton = List.of(OutlineBlock.heading(3, "Why does it hurt at night?"),
+        OutlineBlock.paragraph(List.of("Read the label before you take a second dose.")));
+    reasons = new String[2];
+    ButtonBox.mark(noButton, reasons);
+    assertThat(reasons).containsOnlyNulls();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Watch This Now")))).isTrue();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Rest for now")))).isFalse();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Heat helps")))).isFalse();
+  }
+
+  @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
     String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
     List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
