@@ -84,7 +84,7 @@ final class TextOutline {
   /**
    * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
    * after a line that announces them (ending in ':'), which lost their bullets in the copy. The announcement
-   * carries over a blank line: copies often put one between an intro and its items.
+   * carries over blank lines: copies often put them between an intro and its items, or between items.
    */
   private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
     List<List<String>> result = new ArrayList<>();
@@ -105,6 +105,8 @@ final class TextOutline {
             && !isProse(line) && !heading;
         if (marked || unmarked) {
           items.add(marked ? line : "• " + line);
+          // A list that marks its items marks all of them: an unmarked line after them is not one.
+          announced &= !marked;
           continue;
         }
         announced = line.endsWith(":");
@@ -116,7 +118,6 @@ final class TextOutline {
       }
       if (!items.isEmpty()) {
         result.add(items);
-        announced = false;
       }
     }
     return result;
