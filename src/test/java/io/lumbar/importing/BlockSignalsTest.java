@@ -168,6 +168,27 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aListOfBareTitlesIsALinkListWhenThePageRepeatsItOrItFollowsTheLastProse() {
+    OutlineBlock menu = OutlineBlock.list(List.of("- Overview", "- Treatment options", "- Find care"));
+    OutlineBlock prose = OutlineBlock.paragraph(List.of("A stiff back in the morning usually loosens once you have "
+        + "been up and about for a while, and gentle movement helps it along more than rest does, so get up slowly."));
+    OutlineBlock symptoms = OutlineBlock.list(List.of("- Stiffness", "- Dull ache", "- Muscle spasms"));
+    OutlineBlock related = OutlineBlock.list(List.of("- Pillows for side sleepers", "- Standing desks compared"));
+    List<OutlineBlock> blocks = List.of(menu, OutlineBlock.heading(2, "Signs"), symptoms, prose,
+        OutlineBlock.heading(2, "Related"), related, menu);
+    String[] reasons = new String[blocks.size()];
+    LinkList.mark(blocks, reasons);
+    assertThat(reasons).containsExactly("link list", null, null, null, null, "link list", "link list");
+    // Announced by an intro, or sentences without a period, a list is the article's own.
+    List<OutlineBlock> announced = List.of(prose, OutlineBlock.paragraph(List.of("Call a doctor if:")),
+        OutlineBlock.list(List.of("- Your leg goes numb", "- You have a fever with the pain")));
+    String[] none = new String[3];
+    LinkList.mark(announced, none);
+    assertThat(none).containsOnlyNulls();
+    assertThat(CallToAction.reason("Call your doctor if:")).isEmpty();
+  }
+
+  @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
     String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
     List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
