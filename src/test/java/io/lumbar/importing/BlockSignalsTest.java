@@ -189,6 +189,19 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aListOfCitationsAndABrowserNoticeAreFurniture() {
+    String citations = """
+        - Doe J, et al. Sleep posture and spinal load. https://journal.example/posture. Accessed May 2, 2023.
+        - Back care basics. https://health.example/back-care (2021)
+        - Roe K. A handbook of back care. City Press; 2020.
+        - Poe M. Pillows for side sleepers. https://sleep.example/pillows. Accessed June 1, 2022.""";
+    assertThat(BoilerplateRules.reasonFor(citations)).contains("reference list");
+    assertThat(BoilerplateRules.reasonFor("Please enable JavaScript to see the comments.")).contains("browser notice");
+    // A list of advice that mentions a year is not a citation list.
+    assertThat(BoilerplateRules.reasonFor("- Walk every day\n- Since 2020 the advice is to keep moving")).isEmpty();
+  }
+
+  @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
     String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
     List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
