@@ -45,7 +45,9 @@ final class ButtonBox {
       if (!isButton(blocks.get(i))) {
         continue;
       }
-      reasons[i] = REASON;
+      if (reasons[i] == null) {
+        reasons[i] = REASON;
+      }
       if (i > 0 && reasons[i - 1] == null && isCaption(blocks.get(i - 1))) {
         // The caption is the pitch; what stands above it may be the article's own text.
         reasons[i - 1] = REASON;
