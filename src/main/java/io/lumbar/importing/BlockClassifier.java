@@ -39,6 +39,8 @@ final class BlockClassifier {
         reasons[i] = TeaserRun.REASON;
       }
     }
+    ButtonBox.mark(blocks, reasons);
+    LinkList.mark(blocks, reasons);
     int footer = FooterZone.start(blocks, reasons);
     for (int i = footer; i < blocks.size(); i++) {
       if (reasons[i] == null) {

@@ -28,6 +28,8 @@ final class BoilerplateRules {
       ci("navigation", 80, "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
       // Breadcrumbs and pipe menus start at Home.
       ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
+      // What a page tells a browser without scripts, not its reader.
+      ci("browser notice", 200, "\\b(please )?(enable|turn on) javascript\\b|\\byour browser does not support\\b"),
 
       // Discount banners: a percentage off or a deadline.
       ci("sale banner", 200, "\\b\\d{1,3} ?% off\\b(?!-)|\\b(black friday|cyber monday|flash sale"
@@ -70,10 +72,15 @@ final class BoilerplateRules {
           + "|more from [^.!?]*|see also)[.:!]?$"),
 
       ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
+      // A citation in a bulleted list: a web address together with the year it was published or read.
+      ci("reference list", 400, "^([-•*] )?[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*$"
+          + "|^([-•*] )?[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*$"),
       ci("reference list", 40, "^(references|sources|bibliography|works cited|citations):?$"),
       // "12. Smith, John. Title. Journal, 2019." needs a year and a publication marker, unlike a numbered tip.
       cs("reference list", 600, "^\\d{1,3}\\. \\p{Lu}[\\p{L}'-]+, \\p{Lu}(?=.*\\b(19|20)\\d{2}\\b)"
           + "(?=.*(?i:\\bet al\\b|\\bdoi\\b|\\bjournal\\b|\\bpress\\b|\\bpublish|\\bed\\.|\\bvol\\.|\\bpp\\.|https?://))"));
+
+  private static final double MOSTLY_FURNITURE = 0.75;
 
   private BoilerplateRules() {
   }
@@ -84,6 +91,29 @@ final class BoilerplateRules {
     if (text.isEmpty()) {
       return Optional.empty();
     }
+    Optional<String> whole = firstRule(text);
+    if (whole.isPresent() || paragraph.strip().indexOf('\n') < 0) {
+      return whole;
+    }
+    // A block whose lines are furniture of one kind (a list of citations, the odd one without an address) is that
+    // furniture.
+    String reason = null;
+    String[] lines = paragraph.strip().split("\n");
+    int furniture = 0;
+    for (String line : lines) {
+      String lineReason = firstRule(TextNormalizer.normalize(line)).orElse(null);
+      if (lineReason != null && reason != null && !reason.equals(lineReason)) {
+        return Optional.empty();
+      }
+      if (lineReason != null) {
+        reason = lineReason;
+        furniture++;
+      }
+    }
+    return furniture >= MOSTLY_FURNITURE * lines.length ? Optional.ofNullable(reason) : Optional.empty();
+  }
+
+  private static Optional<String> firstRule(String text) {
     for (Rule rule : RULES) {
       if (text.length() <= rule.maxChars() && rule.pattern().matcher(text).find()) {
         return Optional.of(rule.reason());

@@ -37,7 +37,9 @@ final class CallToAction {
     if (t.isEmpty() || t.length() > MAX_CHARS) {
       return Optional.empty();
     }
-    boolean button = Words.of(t).size() <= MAX_BUTTON_WORDS && !t.endsWith(".") && BUTTON.matcher(t).find();
+    // A list intro ("Call your doctor if:") announces advice; a button announces nothing.
+    boolean button = Words.of(t).size() <= MAX_BUTTON_WORDS && !t.endsWith(".") && !t.endsWith(":")
+        && BUTTON.matcher(t).find();
     boolean pitch = CALL_VERB.matcher(t).find() && SERVICE.matcher(t).find();
     return button || pitch ? Optional.of(REASON) : Optional.empty();
   }

@@ -83,21 +83,30 @@ final class TextOutline {
 
   /**
    * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
-   * after a line that announces them (ending in ':'), which lost their bullets in the copy.
+   * after a line that announces them (ending in ':'), which lost their bullets in the copy. The announcement
+   * carries over blank lines: copies often put them between an intro and its items, or between items.
    */
   private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
     List<List<String>> result = new ArrayList<>();
+    boolean announced = false;
+    List<String> all = paragraphs.stream().flatMap(List::stream).toList();
+    int at = 0;
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
-      boolean announced = false;
-      for (int i = 0; i < paragraph.size(); i++) {
+      for (int i = 0; i < paragraph.size(); i++, at++) {
         String line = paragraph.get(i);
-        String next = i + 1 < paragraph.size() ? paragraph.get(i + 1) : null;
+        String next = at + 1 < all.size() ? all.get(at + 1) : null;
         boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
+        // A heading ends the items: a heading-like line before a sentence, or a line its next line repeats.
+        boolean heading = isHeadingLike(line) && next != null
+            && (isProse(next) || isSentence(next) || Words.of(line.toLowerCase(java.util.Locale.ROOT))
+                .equals(Words.of(next.toLowerCase(java.util.Locale.ROOT))));
         boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":")
-            && !isProse(line) && !(isHeadingLike(line) && next != null && isProse(next));
+            && !isProse(line) && !heading;
         if (marked || unmarked) {
           items.add(marked ? line : "• " + line);
+          // A list that marks its items marks all of them: an unmarked line after them is not one.
+          announced &= !marked;
           continue;
         }
         announced = line.endsWith(":");
@@ -112,6 +121,11 @@ final class TextOutline {
       }
     }
     return result;
+  }
+
+  /** A sentence of some length, or the intro of a list. */
+  private static boolean isSentence(String line) {
+    return Words.of(line).size() >= 8 && ".!?:".indexOf(line.charAt(line.length() - 1)) >= 0;
   }
 
   /** A whole sentence of some length: prose, not a list entry or a heading. */

@@ -66,7 +66,8 @@ final class ImportEvaluation {
     outcomes.forEach((labels, outcome) -> rows.add(outcome instanceof ImportSummary summary
         ? new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages(db, summary, source(labels))),
             null)
-        : new Row(labels.file(), labels.split(), ImportScore.ZERO, (String) outcome)));
+        // A refused article published nothing: its content counts as rejected in the totals.
+        : new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), List.of()), (String) outcome)));
     return rows;
   }
 
@@ -135,10 +136,11 @@ final class ImportEvaluation {
 
   private static void line(PrintWriter out, String format, String name, String split, ImportScore s) {
     out.printf(format, name, split, s.content(), s.boilerplate(), pct(s.precision()), pct(s.recall()), pct(s.f1()),
-        pct(s.boilerplatePublishedShare()), pct(s.contentRejectedShare()), pct(s.headedShare()));
+        s.boilerplate() == 0 ? "-" : pct(s.boilerplatePublishedShare()),
+        s.content() == 0 ? "-" : pct(s.contentRejectedShare()), s.headable() == 0 ? "-" : pct(s.headedShare()));
   }
 
-  private static String pct(double value) {
+  static String pct(double value) {
     return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * value);
   }
 

@@ -26,10 +26,10 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     StringBuilder published = new StringBuilder(" ");
     List<String> passageKeys = new ArrayList<>();
     for (Passage passage : passages) {
-      String key = key(passage.text());
-      passageKeys.add(key);
+      String searchable = searchable(passage.text());
+      passageKeys.add(searchable);
       if (passage.published()) {
-        published.append(key).append(" | ");
+        published.append(searchable);
       }
     }
     String publishedText = published.toString();
@@ -84,12 +84,14 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
+  /** 0 when there is no labelled boilerplate (nothing of it was published). */
   double boilerplatePublishedShare() {
-    return ratio(boilerplatePublished, boilerplatePublished + boilerplateRejected);
+    return boilerplate() == 0 ? 0 : ratio(boilerplatePublished, boilerplate());
   }
 
+  /** 0 when there is no labelled content. */
   double contentRejectedShare() {
-    return ratio(contentRejected, contentPublished + contentRejected);
+    return content() == 0 ? 0 : ratio(contentRejected, content());
   }
 
   double headedShare() {
@@ -108,7 +110,11 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     return b == 0 ? (a == 0 ? 1 : 0) : (double) a / b;
   }
 
-  /** Share of the block's text, by pieces (lines, sentences), found in {@code text}. */
+  /**
+   * Share of the block's text, by pieces (lines, sentences), found in {@code text}. A piece of one or two words
+   * ("AGE", "1. STRAIN") counts only where it stands as a whole line or sentence: inside another sentence it is
+   * the same words, not the same block.
+   */
   static double foundShare(String block, String text) {
     int total = 0;
     int found = 0;
@@ -118,7 +124,10 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
         continue;
       }
       total += key.length();
-      if (text.contains(" " + key + " ") || text.contains(" " + key + " |")) {
+      boolean whole = text.contains("| " + key + " |") || text.startsWith(" " + key + " |");
+      boolean inside = key.indexOf(' ') != key.lastIndexOf(' ')
+          && (text.contains(" " + key + " ") || text.contains(" " + key + " |"));
+      if (whole || inside) {
         found += key.length();
       }
     }
@@ -134,7 +143,7 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
       if (!passages.get(i).published()) {
         continue;
       }
-      double share = foundShare(block, " " + keys.get(i) + " ");
+      double share = foundShare(block, keys.get(i));
       if (share > bestShare) {
         bestShare = share;
         best = i;
@@ -147,6 +156,15 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
       String k = key(h);
       return k.equals(headingKey) || (!k.isEmpty() && (k.contains(headingKey) || headingKey.contains(k)));
     });
+  }
+
+  /** The passage's key, then each of its lines and sentences as a whole piece between bars, for foundShare. */
+  private static String searchable(String passage) {
+    StringBuilder text = new StringBuilder(" ").append(key(passage)).append(" | ");
+    for (String piece : PIECE_END.split(passage)) {
+      text.append("| ").append(key(piece)).append(" | ");
+    }
+    return text.toString();
   }
 
   /** Lower-case words joined by single spaces: what "the same text" means here. */

@@ -113,6 +113,95 @@ class BlockSignalsTest {
   }
 
   @Test
+  void listIntroAnnouncesUnbulletedItemsAcrossABlankLineUntilAHeadingThatItsNextLineRepeats() {
+    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+        Stiff mornings
+        Overview
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+        A few habits make the first hour easier for most people:
+
+        Stretch gently before you stand
+        Keep the bedroom warm
+        Take a short walk after breakfast
+
+        WARM UP
+        Warm up
+        A warm shower loosens the muscles before the day's first effort.
+        """);
+    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).containsExactly(
+        org.assertj.core.api.Assertions.tuple("Overview",
+            "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+        org.assertj.core.api.Assertions.tuple("Overview", "A few habits make the first hour easier for most people:\n"
+            + "• Stretch gently before you stand\n• Keep the bedroom warm\n• Take a short walk after breakfast"),
+        org.assertj.core.api.Assertions.tuple(null, "WARM UP"),
+        org.assertj.core.api.Assertions.tuple("Warm up",
+            "A warm shower loosens the muscles before the day's first effort."));
+  }
+
+  @Test
+  void aButtonTakesItsCaptionOrTheQuestionTitledBoxAboveIt() {
+    OutlineBlock fact = OutlineBlock.paragraph(List.of("Cold packs numb the area and calm a fresh strain."));
+    List<OutlineBlock> captioned = List.of(fact,
+        OutlineBlock.paragraph(List.of("Read about seven stretches that loosen a stiff back.")),
+        OutlineBlock.paragraph(List.of("Tap Here")));
+    String[] reasons = new String[3];
+    ButtonBox.mark(captioned, reasons);
+    assertThat(reasons).containsExactly(null, "call to action", "call to action");
+
+    List<OutlineBlock> box = List.of(fact, OutlineBlock.heading(3, "Is that so?"),
+        OutlineBlock.paragraph(List.of("Most people sleep on their side.")),
+        OutlineBlock.paragraph(List.of("Few sleep on their front all night.")),
+        OutlineBlock.paragraph(List.of("Click To Find Out")));
+    reasons = new String[5];
+    ButtonBox.mark(box, reasons);
+    assertThat(reasons).containsExactly(null, "call to action", "call to action", "call to action", "call to action");
+
+    // Without a button, a caption-like line and a question are the article's own.
+    List<OutlineBlock> noButton = List.of(OutlineBlock.heading(3, "Why does it hurt at night?"),
+        OutlineBlock.paragraph(List.of("Read the label before you take a second dose.")));
+    reasons = new String[2];
+    ButtonBox.mark(noButton, reasons);
+    assertThat(reasons).containsOnlyNulls();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Watch This Now")))).isTrue();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Rest for now")))).isFalse();
+    assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Heat helps")))).isFalse();
+  }
+
+  @Test
+  void aListOfBareTitlesIsALinkListWhenThePageRepeatsItOrItFollowsTheLastProse() {
+    OutlineBlock menu = OutlineBlock.list(List.of("- Overview", "- Treatment options", "- Find care"));
+    OutlineBlock prose = OutlineBlock.paragraph(List.of("A stiff back in the morning usually loosens once you have "
+        + "been up and about for a while, and gentle movement helps it along more than rest does, so get up slowly."));
+    OutlineBlock symptoms = OutlineBlock.list(List.of("- Stiffness", "- Dull ache", "- Muscle spasms"));
+    OutlineBlock related = OutlineBlock.list(List.of("- Pillows for side sleepers", "- Standing desks compared"));
+    List<OutlineBlock> blocks = List.of(menu, OutlineBlock.heading(2, "Signs"), symptoms, prose,
+        OutlineBlock.heading(2, "Related"), related, menu);
+    String[] reasons = new String[blocks.size()];
+    LinkList.mark(blocks, reasons);
+    assertThat(reasons).containsExactly("link list", null, null, null, null, "link list", "link list");
+    // Announced by an intro, or sentences without a period, a list is the article's own.
+    List<OutlineBlock> announced = List.of(prose, OutlineBlock.paragraph(List.of("Call a doctor if:")),
+        OutlineBlock.list(List.of("- Your leg goes numb", "- You have a fever with the pain")));
+    String[] none = new String[3];
+    LinkList.mark(announced, none);
+    assertThat(none).containsOnlyNulls();
+    assertThat(CallToAction.reason("Call your doctor if:")).isEmpty();
+  }
+
+  @Test
+  void aListOfCitationsAndABrowserNoticeAreFurniture() {
+    String citations = """
+        - Doe J, et al. Sleep posture and spinal load. https://journal.example/posture. Accessed May 2, 2023.
+        - Back care basics. https://health.example/back-care (2021)
+        - Roe K. A handbook of back care. City Press; 2020.
+        - Poe M. Pillows for side sleepers. https://sleep.example/pillows. Accessed June 1, 2022.""";
+    assertThat(BoilerplateRules.reasonFor(citations)).contains("reference list");
+    assertThat(BoilerplateRules.reasonFor("Please enable JavaScript to see the comments.")).contains("browser notice");
+    // A list of advice that mentions a year is not a citation list.
+    assertThat(BoilerplateRules.reasonFor("- Walk every day\n- Since 2020 the advice is to keep moving")).isEmpty();
+  }
+
+  @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
     String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
     List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));

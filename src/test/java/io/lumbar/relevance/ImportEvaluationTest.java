@@ -14,12 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the import's quality on the labelled outside corpus from sliding back. Measured on 29 articles (a partial
- * corpus from /work/corpus-stage, 2025-12-07): tune F1 84.4 %, test F1 92.0 %, all F1 87.4 % (precision 83.0 %,
- * recall 92.3 %), boilerplate published 30.2 %, content rejected 7.7 %, headed 77.0 %. With site template by
- * repetition (publisher and URL from the labels, scored after all imports): tune F1 82.8 %, test F1 91.9 %, all F1
- * 87.9 % (precision 84.0 %, recall 92.1 %), boilerplate published 28.0 %, content rejected 7.9 %, headed 76.9 %.
- * The thresholds sit a little under these; raise them as the import improves.
+ * Keeps the import's quality on the labelled outside corpus from sliding back. Measured on 29 articles (scorer with
+ * whole-piece matching for one- and two-word pieces), branch signals: tune F1 94.0 % (precision 94.4, recall 93.7,
+ * boilerplate published 7.6 %, content rejected 6.3 %, headed 80.5 %); test F1 92.7 % (precision 92.8, recall 92.6,
+ * boilerplate published 13.1 %, content rejected 7.4 %, headed 74.3 %); all F1 93.3 % (precision 93.5, recall 93.0,
+ * boilerplate published 10.4 %, headed 77.0 %). The thresholds sit a little under these; raise them as the import
+ * improves.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("src/test/resources/outside");
@@ -34,11 +34,19 @@ class ImportEvaluationTest {
       ImportEvaluation.print(new PrintWriter(table), rows);
       Map<String, ImportScore> totals = ImportEvaluation.totals(rows);
       ImportScore all = totals.get("all");
+      ImportScore tune = totals.get("tune");
+      ImportScore test = totals.get("test");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
-      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.86);
-      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.90);
-      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.30);
-      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.74);
+      assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.93);
+      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.09);
+      assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.07);
+      assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.92);
+      assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.14);
+      assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.08);
+      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.925);
+      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.925);
+      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.11);
+      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.76);
     }
   }
 

@@ -28,4 +28,35 @@ class ImportScoreTest {
     assertThat(score.f1()).isEqualTo(0.5);
     assertThat(score.headedShare()).isEqualTo(1.0);
   }
+
+  @Test
+  void aShortPieceCountsOnlyWhereItStandsAlone() {
+    List<Label> labels = List.of(
+        new Label("boilerplate", null, "1. SLEEP"),
+        new Label("content", null, "Walking"),
+        new Label("content", null, "Swimming"));
+    List<Passage> passages = List.of(
+        new Passage(true, "Poor sleep makes the pain worse.", List.of()),
+        new Passage(true, "Good exercises:\n• Walking\n• Cycling", List.of()),
+        new Passage(false, "Swimming", List.of()),
+        new Passage(true, "Swimming pools are warm.", List.of()));
+    assertThat(ImportScore.of(labels, passages)).isEqualTo(new ImportScore(1, 1, 0, 1, 0, 0));
+  }
+
+  @Test
+  void anArticleWithoutLabelledBoilerplatePrintsADashAndAddsNothingToTheShare() {
+    ImportScore none = ImportScore.of(List.of(new Label("content", null, "Rest a day, then walk.")),
+        List.of(new Passage(true, "Rest a day, then walk.", List.of())));
+    assertThat(none.boilerplatePublishedShare()).isZero();
+    ImportScore some = ImportScore.of(List.of(new Label("boilerplate", null, "Sign up for our newsletter today")),
+        List.of(new Passage(true, "Sign up for our newsletter today", List.of())));
+    assertThat(none.plus(some).boilerplatePublishedShare()).isEqualTo(1.0);
+    java.io.StringWriter out = new java.io.StringWriter();
+    ImportEvaluation.print(new java.io.PrintWriter(out), List.of(new ImportEvaluation.Row("a.txt", "tune", none, null),
+        new ImportEvaluation.Row("b.txt", "tune", some, null)));
+    assertThat(out.toString().lines().filter(l -> l.startsWith("a.txt")).findFirst().orElseThrow())
+        .endsWith("100.0% 100.0% 100.0%       -    0.0%       -");
+    assertThat(out.toString().lines().filter(l -> l.startsWith("TOTAL tune")).findFirst().orElseThrow())
+        .contains("  1    1 ");
+  }
 }
