@@ -158,9 +158,10 @@ public final class App implements AutoCloseable {
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new io.lumbar.accounts.UserRoutes(backend.database(), pages).register(config.routes);
+      RelatedPassages related = new RelatedPassages(backend.index(), backend.vocabulary());
       new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
-          new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
-      new PassageRoutes(backend.database()).register(config.routes);
+          related, pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
+      new PassageRoutes(backend.database(), related, pages).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);

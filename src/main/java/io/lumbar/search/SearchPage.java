@@ -1,8 +1,6 @@
 package io.lumbar.search;
 
 import io.lumbar.web.Page;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,21 +76,17 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return request.offset() + 1;
   }
 
-  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
-    StringBuilder url = new StringBuilder("/?q=").append(encode(q));
-    causes.forEach(c -> url.append("&cause=").append(encode(c)));
-    treatments.forEach(t -> url.append("&treatment=").append(encode(t)));
-    articles.forEach(a -> url.append("&article=").append(encode(a)));
-    if (offset > 0) {
-      url.append("&offset=").append(offset);
-    }
-    if (limit != SearchRequest.DEFAULT_LIMIT) {
-      url.append("&limit=").append(limit);
-    }
-    return url.toString();
+  /** This results page, for the way back from a passage's page. */
+  public String currentUrl() {
+    return url(query, request.causes(), request.treatments(), request.articles(), request.offset(), request.limit());
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** The hit's own page, with the way back to these results. */
+  public String passageUrl(SearchResponse.Hit hit) {
+    return SearchLinks.passage(hit.id(), currentUrl());
+  }
+
+  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
+    return SearchLinks.search(q, causes, treatments, articles, offset, limit);
   }
 }

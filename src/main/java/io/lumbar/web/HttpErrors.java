@@ -73,6 +73,13 @@ public final class HttpErrors {
     });
   }
 
+  /** A page's own error page, in place of the generic one (which would otherwise follow a 404 status). */
+  public static void answerWithPage(Context ctx, Pages pages, ErrorPage page) {
+    ctx.attribute(ANSWERED, true);
+    ctx.status(page.status());
+    pages.render(ctx, page);
+  }
+
   private static void answer(Context ctx, Pages pages, int status, String message) {
     ctx.attribute(ANSWERED, true);
     ctx.status(status);
