@@ -1,17 +1,37 @@
 package io.lumbar.search;
 
 import io.lumbar.web.Page;
+import io.lumbar.web.UnknownFilterException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The public search page: the box, the results or the reason there are none, facets to narrow down. */
-public record SearchPage(String query, SearchRequest request, SearchResponse response, String error) implements Page {
+public record SearchPage(String query, SearchRequest request, SearchResponse response, String error, String withoutUnknownUrl)
+    implements Page {
+  public SearchPage(String query, SearchRequest request, SearchResponse response, String error) {
+    this(query, request, response, error, null);
+  }
+
   static SearchPage blank() {
     return new SearchPage("", null, null, null);
   }
 
   static SearchPage failed(String query, String error) {
     return new SearchPage(query, null, null, error);
+  }
+
+  /** A filter named nothing: said in words, with the same search without it. */
+  static SearchPage unknownFilter(SearchRequest request, UnknownFilterException e) {
+    String named = e.unknown().stream().map(v -> "“" + v + "”").collect(java.util.stream.Collectors.joining(", "));
+    String error = "There is no " + e.parameter() + " " + named + " to narrow the search to, so nothing was searched.";
+    List<String> causes = without(request.causes(), "cause", e);
+    List<String> treatments = without(request.treatments(), "treatment", e);
+    List<String> articles = without(request.articles(), "article", e);
+    return new SearchPage(request.query(), null, null, error, url(request.query(), causes, treatments, articles, 0, request.limit()));
+  }
+
+  private static List<String> without(List<String> values, String parameter, UnknownFilterException e) {
+    return parameter.equals(e.parameter()) ? values.stream().filter(v -> !e.unknown().contains(v)).toList() : values;
   }
 
   @Override
