@@ -14,17 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -166,7 +160,7 @@ public final class Suggester {
     List<Counted> counted = new ArrayList<>();
     for (Word candidate : candidates) {
       Query phrase = phrases.createPhraseQuery(PassageFields.TEXT, lastHeadWords + " " + candidate.text());
-      int count = phrase == null ? 0 : cappedCount(searcher, PairPhraseQuery.of(phrase), PHRASE_COUNT_CAP);
+      int count = phrase == null ? 0 : LiveMatches.count(searcher, PairPhraseQuery.of(phrase), PHRASE_COUNT_CAP);
       if (count > 0) {
         counted.add(new Counted(new Word(candidate.text(), candidate.docFreq(), "phrase"), count));
       }
@@ -177,26 +171,6 @@ public final class Suggester {
             .thenComparing(c -> c.word().text()))
         .map(Counted::word)
         .toList();
-  }
-
-  /** Live passages matching {@code query}, counted up to {@code cap}. */
-  private static int cappedCount(IndexSearcher searcher, Query query, int cap) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    int count = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator docs = scorer.iterator();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        if ((live == null || live.get(doc)) && ++count >= cap) {
-          return count;
-        }
-      }
-    }
-    return count;
   }
 
   /** Lower case, accents dropped, punctuation as single spaces; keeps a trailing space (the word is finished). */
