@@ -53,6 +53,24 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return count + (total == 1 ? " passage found" : " passages found");
   }
 
+  /** "Showing 11–20 of 57" ("of 1,000+" when the total is a lower bound). */
+  public String showing() {
+    int first = request.offset() + 1;
+    int last = request.offset() + response.results().size();
+    String total = String.format(java.util.Locale.ROOT, "%,d", response.total())
+        + (response.totalRelation() == SearchResponse.TotalRelation.LOWER_BOUND ? "+" : "");
+    return "Showing " + first + "–" + last + " of " + total;
+  }
+
+  /** Link to the previous page with the same filters and page size, or null on the first page. */
+  public String previousPageUrl() {
+    if (request == null || request.offset() == 0) {
+      return null;
+    }
+    return url(query, request.causes(), request.treatments(), request.articles(), Math.max(0, request.offset() - request.limit()),
+        request.limit());
+  }
+
   /** Link to the next page with the same filters and page size, or null on the last page. */
   public String nextPageUrl() {
     int next = request.offset() + request.limit();

@@ -132,7 +132,9 @@ public final class Suggester {
           .limit(head.isEmpty() ? limit : PHRASE_CANDIDATES)
           .toList();
       if (!head.isEmpty()) {
-        frequent = inPhrases(searcher, head, frequent);
+        List<Word> phrases = inPhrases(searcher, head, frequent);
+        // No passage says it that way and nothing else was offered: the word alone still completes what was typed.
+        frequent = phrases.isEmpty() && found.isEmpty() ? frequent.stream().limit(limit).toList() : phrases;
       }
       frequent.forEach(w -> {
         if (found.size() < limit) {
