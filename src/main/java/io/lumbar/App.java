@@ -37,6 +37,7 @@ import io.lumbar.search.LexicalNeighbours;
 import io.lumbar.semantic.Semantic;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.RelatedPassages;
+import io.lumbar.search.SearchFilters;
 import io.lumbar.search.SearchRoutes;
 import io.lumbar.search.SearchService;
 import io.lumbar.search.SearchWarmup;
@@ -164,9 +165,10 @@ public final class App implements AutoCloseable {
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new io.lumbar.accounts.UserRoutes(backend.database(), pages).register(config.routes);
-      new SearchRoutes(search, new Suggester(backend.index(), backend.vocabulary()),
-          new RelatedPassages(backend.index(), backend.vocabulary()), pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
-      new PassageRoutes(backend.database()).register(config.routes);
+      RelatedPassages related = new RelatedPassages(backend.index(), backend.vocabulary());
+      new SearchRoutes(search, new SearchFilters(backend.index(), backend.vocabulary()), new Suggester(backend.index(), backend.vocabulary()),
+          related, pages, backend.searchAnalytics(), metrics.registry()).register(config.routes);
+      new PassageRoutes(backend.database(), related, pages).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index(), backend.semantic()).register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);

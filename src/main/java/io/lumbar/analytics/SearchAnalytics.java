@@ -60,8 +60,16 @@ public final class SearchAnalytics implements AutoCloseable {
     return analytics;
   }
 
-  /** Queues one search for writing; never blocks and never throws. Queries of only punctuation are skipped. */
+  /** Queues one unfiltered search; see {@link #record(String, String, long, long)}. */
   public void record(String rawQuery, long hits, long latencyMicros) {
+    record(rawQuery, "", hits, latencyMicros);
+  }
+
+  /**
+   * Queues one search for writing; never blocks and never throws. Queries of only punctuation are skipped.
+   * {@code filters} is what the search was narrowed by ("cause=sciatica&article=3", "" for none).
+   */
+  public void record(String rawQuery, String filters, long hits, long latencyMicros) {
     if (closed) {
       return;
     }
@@ -70,7 +78,8 @@ public final class SearchAnalytics implements AutoCloseable {
       if (query.isEmpty()) {
         return;
       }
-      if (!queue.offer(new LoggedSearch(query, Math.clamp(hits, 0, Integer.MAX_VALUE),
+      String kept = filters.length() > LoggedSearch.MAX_FILTERS_LENGTH ? filters.substring(0, LoggedSearch.MAX_FILTERS_LENGTH) : filters;
+      if (!queue.offer(new LoggedSearch(query, kept, Math.clamp(hits, 0, Integer.MAX_VALUE),
           Math.clamp(latencyMicros, 0, Integer.MAX_VALUE)))) {
         drop(1, "the queue is full");
       } else if (queue.size() >= batchSize) {

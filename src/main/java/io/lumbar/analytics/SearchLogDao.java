@@ -10,8 +10,8 @@ import java.util.List;
 
 /** Writes logged searches and reads the reports over them. */
 final class SearchLogDao {
-  private static final String INSERT = "INSERT INTO search_log (query, hits, latency_micros) VALUES ";
-  private static final String ROW = "(?, ?, ?)";
+  private static final String INSERT = "INSERT INTO search_log (query, filters, hits, latency_micros) VALUES ";
+  private static final String ROW = "(?, ?, ?, ?)";
 
   private static final String TOP_SEARCHES = """
       SELECT query, COUNT(*) AS searches, AVG(hits) AS average_hits, MAX(searched_at) AS last_searched_at
@@ -25,7 +25,7 @@ final class SearchLogDao {
   private static final String ZERO_RESULT_SEARCHES = """
       SELECT query, COUNT(*) AS searches, MAX(searched_at) AS last_searched_at
         FROM search_log
-       WHERE hits = 0 AND searched_at >= NOW(3) - INTERVAL ? DAY
+       WHERE hits = 0 AND filters = '' AND searched_at >= NOW(3) - INTERVAL ? DAY
        GROUP BY query
        ORDER BY searches DESC, query
        LIMIT ?
@@ -63,6 +63,7 @@ final class SearchLogDao {
         int i = 0;
         for (LoggedSearch search : searches) {
           st.setString(++i, search.query());
+          st.setString(++i, search.filters());
           st.setInt(++i, search.hits());
           st.setInt(++i, search.latencyMicros());
         }
@@ -77,7 +78,10 @@ final class SearchLogDao {
         rs.getDouble("average_hits"), rs.getTimestamp("last_searched_at").toInstant()));
   }
 
-  /** Queries whose searches found nothing in the last {@code days} days, most frequent first, then by query. */
+  /**
+   * Queries whose unfiltered searches found nothing in the last {@code days} days, most frequent first, then by
+   * query. A filtered search that finds nothing says nothing about its words, so it is left out.
+   */
   List<ZeroResultSearch> zeroResultSearches(int days, int limit) {
     return report(ZERO_RESULT_SEARCHES, days, limit, rs -> new ZeroResultSearch(rs.getString("query"),
         rs.getLong("searches"), rs.getTimestamp("last_searched_at").toInstant()));

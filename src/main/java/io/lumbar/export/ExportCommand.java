@@ -69,6 +69,7 @@ public final class ExportCommand implements Callable<Integer> {
     ExportFilter filter = ExportFilter.parse(params()::get);
     try (Backend backend = Backend.open(parent.config(), false)) {
       PassageExport export = new PassageExport(backend.database());
+      export.checkFilters(filter);
       PrintWriter err = spec.commandLine().getErr();
       LongConsumer progress = System.console() == null ? n -> {} : new ProgressBar(err, export.count(filter));
       long written;

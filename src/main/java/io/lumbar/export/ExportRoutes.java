@@ -50,6 +50,7 @@ public final class ExportRoutes {
       throw new UnauthorizedResponse("Exporting passages that are not published needs an editor's session or an API token "
           + "(Authorization: Bearer …)");
     }
+    passages.checkFilters(filter);
     ctx.contentType(format.contentType);
     ctx.header("Content-Disposition", "attachment; filename=\"" + format.fileName(LocalDate.now(ZoneOffset.UTC)) + "\"");
     if (!filter.publicOnly()) {

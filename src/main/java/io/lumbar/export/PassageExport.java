@@ -5,6 +5,7 @@ import io.lumbar.db.SectionPaths;
 import io.lumbar.export.ExportedPassage.Article;
 import io.lumbar.export.ExportedPassage.TagRef;
 import io.lumbar.passages.PassageList;
+import io.lumbar.web.UnknownFilterException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +53,66 @@ public final class PassageExport {
 
   public PassageExport(Database db) {
     this.db = db;
+  }
+
+  private static final String TAG_SLUGS = "SELECT slug FROM tags WHERE kind = ? AND retired_at IS NULL ORDER BY slug";
+  private static final String ARTICLE_EXISTS = "SELECT 1 FROM articles WHERE id = ?";
+  private static final String FIRST_ARTICLE_IDS = "SELECT id FROM articles ORDER BY id LIMIT ?";
+  /** Article ids are listed in the answer up to this many; beyond, only where to find them. */
+  static final int MAX_LISTED_ARTICLES = 50;
+
+  /**
+   * Throws {@link UnknownFilterException} when the filter names a cause, treatment or article that does not
+   * exist (a cause must be a cause): a typo must not pass for "nothing matches".
+   */
+  public void checkFilters(ExportFilter filter) {
+    PassageList.Filter f = filter.passages();
+    db.read(c -> {
+      checkTag(c, "cause", f.cause());
+      checkTag(c, "treatment", f.treatment());
+      if (f.article() != null && !exists(c, f.article())) {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(FIRST_ARTICLE_IDS)) {
+          st.setInt(1, MAX_LISTED_ARTICLES + 1);
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              ids.add(Long.toString(rs.getLong(1)));
+            }
+          }
+        }
+        boolean all = ids.size() <= MAX_LISTED_ARTICLES;
+        throw new UnknownFilterException("article", List.of(f.article().toString()), all ? ids : null,
+            all ? null : "the article.id of exported passages");
+      }
+      return null;
+    });
+  }
+
+  private static void checkTag(Connection c, String kind, String slug) throws SQLException {
+    if (slug == null) {
+      return;
+    }
+    List<String> slugs = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement(TAG_SLUGS)) {
+      st.setString(1, kind);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          slugs.add(rs.getString(1));
+        }
+      }
+    }
+    if (!slugs.contains(slug)) {
+      throw new UnknownFilterException(kind, List.of(slug), slugs, "/api/tags");
+    }
+  }
+
+  private static boolean exists(Connection c, long articleId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(ARTICLE_EXISTS)) {
+      st.setLong(1, articleId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** How many passages the filter matches (for a progress bar). */

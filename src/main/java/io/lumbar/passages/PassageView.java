@@ -8,7 +8,7 @@ import java.util.List;
  * A passage as the public API shows it: with its article and tags. {@code headingPath} is the section headings
  * above the passage, outermost first, ending with {@code heading} when it has one.
  */
-record PassageView(
+public record PassageView(
     long id,
     String heading,
     List<String> headingPath,
@@ -23,7 +23,7 @@ record PassageView(
     List<TagRef> treatments) {
 
   /** Where the passage comes from: {@code url} of the source page and {@code published} date, when known. */
-  record ArticleRef(long id, String title, String publisher, String url, LocalDate published) {}
+  public record ArticleRef(long id, String title, String publisher, String url, LocalDate published) {}
 
-  record TagRef(String slug, String name) {}
+  public record TagRef(String slug, String name) {}
 }

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.text.ParseException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -52,8 +53,31 @@ public final class Analysis {
   private final Analyzer indexAnalyzer = new IndexAnalyzer(stemmed, exact, new PairChain());
   private final Analyzer synonymAnalyzer;
 
+  private final List<String> synonymPhrases;
+
   private Analysis(String synonymRules) {
     this.synonymAnalyzer = new Chain(parseSynonyms(synonymRules));
+    this.synonymPhrases = phrasesOf(synonymRules);
+  }
+
+  /** Every word or phrase the synonym rules name, each once, in the order of the rules: what people type. */
+  List<String> synonymPhrases() {
+    return synonymPhrases;
+  }
+
+  private static List<String> phrasesOf(String rules) {
+    java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+    for (String line : rules.split("\n")) {
+      int comment = line.indexOf('#');
+      String rule = comment >= 0 ? line.substring(0, comment) : line;
+      for (String phrase : rule.split("=>|,")) {
+        String words = phrase.strip().replaceAll("\\s+", " ");
+        if (!words.isEmpty()) {
+          phrases.add(words.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return List.copyOf(phrases);
   }
 
   /** The analysis shipped in {@code index/}: its stop words and curated synonyms. */

@@ -1,19 +1,37 @@
 package io.lumbar.search;
 
 import io.lumbar.web.Page;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.lumbar.web.UnknownFilterException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The public search page: the box, the results or the reason there are none, facets to narrow down. */
-public record SearchPage(String query, SearchRequest request, SearchResponse response, String error) implements Page {
+public record SearchPage(String query, SearchRequest request, SearchResponse response, String error, String withoutUnknownUrl)
+    implements Page {
+  public SearchPage(String query, SearchRequest request, SearchResponse response, String error) {
+    this(query, request, response, error, null);
+  }
+
   static SearchPage blank() {
     return new SearchPage("", null, null, null);
   }
 
   static SearchPage failed(String query, String error) {
     return new SearchPage(query, null, null, error);
+  }
+
+  /** A filter named nothing: said in words, with the same search without it. */
+  static SearchPage unknownFilter(SearchRequest request, UnknownFilterException e) {
+    String named = e.unknown().stream().map(v -> "“" + v + "”").collect(java.util.stream.Collectors.joining(", "));
+    String error = "There is no " + e.parameter() + " " + named + " to narrow the search to, so nothing was searched.";
+    List<String> causes = without(request.causes(), "cause", e);
+    List<String> treatments = without(request.treatments(), "treatment", e);
+    List<String> articles = without(request.articles(), "article", e);
+    return new SearchPage(request.query(), null, null, error, url(request.query(), causes, treatments, articles, 0, request.limit()));
+  }
+
+  private static List<String> without(List<String> values, String parameter, UnknownFilterException e) {
+    return parameter.equals(e.parameter()) ? values.stream().filter(v -> !e.unknown().contains(v)).toList() : values;
   }
 
   @Override
@@ -33,6 +51,24 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
       return count + "+ passages found";
     }
     return count + (total == 1 ? " passage found" : " passages found");
+  }
+
+  /** "Showing 11–20 of 57" ("of 1,000+" when the total is a lower bound). */
+  public String showing() {
+    int first = request.offset() + 1;
+    int last = request.offset() + response.results().size();
+    String total = String.format(java.util.Locale.ROOT, "%,d", response.total())
+        + (response.totalRelation() == SearchResponse.TotalRelation.LOWER_BOUND ? "+" : "");
+    return "Showing " + first + "–" + last + " of " + total;
+  }
+
+  /** Link to the previous page with the same filters and page size, or null on the first page. */
+  public String previousPageUrl() {
+    if (request == null || request.offset() == 0) {
+      return null;
+    }
+    return url(query, request.causes(), request.treatments(), request.articles(), Math.max(0, request.offset() - request.limit()),
+        request.limit());
   }
 
   /** Link to the next page with the same filters and page size, or null on the last page. */
@@ -78,21 +114,17 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return request.offset() + 1;
   }
 
-  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
-    StringBuilder url = new StringBuilder("/?q=").append(encode(q));
-    causes.forEach(c -> url.append("&cause=").append(encode(c)));
-    treatments.forEach(t -> url.append("&treatment=").append(encode(t)));
-    articles.forEach(a -> url.append("&article=").append(encode(a)));
-    if (offset > 0) {
-      url.append("&offset=").append(offset);
-    }
-    if (limit != SearchRequest.DEFAULT_LIMIT) {
-      url.append("&limit=").append(limit);
-    }
-    return url.toString();
+  /** This results page, for the way back from a passage's page. */
+  public String currentUrl() {
+    return url(query, request.causes(), request.treatments(), request.articles(), request.offset(), request.limit());
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** The hit's own page, with the way back to these results. */
+  public String passageUrl(SearchResponse.Hit hit) {
+    return SearchLinks.passage(hit.id(), currentUrl());
+  }
+
+  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
+    return SearchLinks.search(q, causes, treatments, articles, offset, limit);
   }
 }

@@ -7,6 +7,7 @@ import io.lumbar.ops.LatencyTimers;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
+import io.lumbar.web.UnknownFilterException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ public final class SearchRoutes {
   static final int MAX_SUGGEST_LENGTH = 100;
 
   private final SearchService search;
+  private final SearchFilters filters;
   private final Suggester suggester;
   private final RelatedPassages related;
   private final Pages pages;
@@ -26,9 +28,10 @@ public final class SearchRoutes {
   private final Timer withHits;
   private final Timer withoutHits;
 
-  public SearchRoutes(SearchService search, Suggester suggester, RelatedPassages related, Pages pages, SearchAnalytics analytics,
-      MeterRegistry metrics) {
+  public SearchRoutes(SearchService search, SearchFilters filters, Suggester suggester, RelatedPassages related, Pages pages,
+      SearchAnalytics analytics, MeterRegistry metrics) {
     this.search = search;
+    this.filters = filters;
     this.suggester = suggester;
     this.related = related;
     this.pages = pages;
@@ -68,8 +71,10 @@ public final class SearchRoutes {
   }
 
   private void api(Context ctx) {
+    SearchRequest request = request(ctx);
+    filters.check(request);
     // ?debug=1: each hit says how it was found and scored.
-    ctx.json(searchAndRecord(request(ctx), "1".equals(ctx.queryParam("debug"))));
+    ctx.json(searchAndRecord(request, "1".equals(ctx.queryParam("debug"))));
   }
 
   private void page(Context ctx) {
@@ -78,14 +83,21 @@ public final class SearchRoutes {
       pages.render(ctx, SearchPage.blank());
       return;
     }
+    SearchPage page;
     try {
       SearchRequest request = request(ctx);
-      pages.render(ctx, new SearchPage(request.query(), request, searchAndRecord(request, false), null));
+      try {
+        filters.check(request);
+        page = new SearchPage(request.query(), request, searchAndRecord(request, false), null);
+      } catch (UnknownFilterException e) {
+        ctx.status(400);
+        page = SearchPage.unknownFilter(request, e);
+      }
     } catch (BadRequestException e) {
       ctx.status(400);
-      String shown = q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q;
-      pages.render(ctx, SearchPage.failed(shown, e.getMessage()));
+      page = SearchPage.failed(q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q, e.getMessage());
     }
+    pages.render(ctx, page);
   }
 
   /** Searches, then records first pages only: paging through results is not another search. */
@@ -96,9 +108,22 @@ public final class SearchRoutes {
     (response.total() > 0 ? withHits : withoutHits).record(latencyNanos, TimeUnit.NANOSECONDS);
     long latencyMicros = latencyNanos / 1_000;
     if (request.offset() == 0) {
-      analytics.record(request.query(), response.total(), latencyMicros);
+      analytics.record(request.query(), filtersOf(request), response.total(), latencyMicros);
     }
     return response;
+  }
+
+  /** The filters as the search log keeps them: "cause=a&treatment=b&article=3", each kind sorted; "" for none. */
+  static String filtersOf(SearchRequest request) {
+    StringBuilder filters = new StringBuilder();
+    appendFilters(filters, "cause", request.causes());
+    appendFilters(filters, "treatment", request.treatments());
+    appendFilters(filters, "article", request.articles());
+    return filters.toString();
+  }
+
+  private static void appendFilters(StringBuilder filters, String name, java.util.List<String> values) {
+    values.stream().sorted().forEach(v -> filters.append(filters.isEmpty() ? "" : "&").append(name).append('=').append(v));
   }
 
   /** Validates the parameters shared by the API and the page. */

@@ -26,6 +26,21 @@ public final class HttpErrors {
   public static void install(JavalinConfig config, Pages pages) {
     var routes = config.routes;
     routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, pages, 400, e.getMessage()));
+    routes.exception(UnknownFilterException.class, (e, ctx) -> {
+      if (!wantsJson(ctx)) {
+        answer(ctx, pages, 400, e.getMessage());
+        return;
+      }
+      ctx.attribute(ANSWERED, true);
+      ctx.status(400);
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("error", e.getMessage());
+      body.put("parameter", e.parameter());
+      body.put("unknown", e.unknown());
+      body.put("valid", e.valid());
+      body.put("validValuesAt", e.validValuesAt());
+      ctx.json(body);
+    });
     routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, pages, 404, e.getMessage()));
     routes.exception(ConcurrentChangeException.class, (e, ctx) -> {
       log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
@@ -71,6 +86,13 @@ public final class HttpErrors {
         answer(ctx, pages, 405, ctx.method() + " is not supported on " + ctx.path());
       }
     });
+  }
+
+  /** A page's own error page, in place of the generic one (which would otherwise follow a 404 status). */
+  public static void answerWithPage(Context ctx, Pages pages, ErrorPage page) {
+    ctx.attribute(ANSWERED, true);
+    ctx.status(page.status());
+    pages.render(ctx, page);
   }
 
   private static void answer(Context ctx, Pages pages, int status, String message) {

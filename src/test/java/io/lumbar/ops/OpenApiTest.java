@@ -110,6 +110,8 @@ class OpenApiTest {
     assertShape("/api/passages/{id}", app.get("/api/passages/987654"));
     assertShape("/api/passages/{id}/related", app.get("/api/passages/" + id + "/related"));
     assertShape("/api/tags", app.get("/api/tags"));
+    assertMatches(app.get("/api/search?q=back&cause=nope").json(), document.at("/components/schemas/UnknownFilter"), "unknown cause");
+    assertMatches(app.get("/api/export?article=987654").json(), document.at("/components/schemas/UnknownFilter"), "unknown article");
     assertShape("/api/export/knowledge", app.get("/api/export/knowledge"));
     assertShape("/health", app.get("/health"));
     assertShape("/api/admin/jobs/{id}", app.get("/api/admin/jobs/1"));

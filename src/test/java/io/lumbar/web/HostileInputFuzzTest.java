@@ -62,7 +62,7 @@ class HostileInputFuzzTest {
       "%C0%AF", "%00", "%F4%90%80%80", "%2525", "%u0041", "%0D%0A");
 
   static final List<String> PUBLIC_PATHS = List.of("/api/search", "/", "/api/suggest", "/api/passages/{id}/related",
-      "/api/passages/{id}", "/api/tags", "/health", "/admin/login", "POST /admin/login", "/static/{x}", "/{x}");
+      "/api/passages/{id}", "/passages/{id}", "/api/tags", "/health", "/admin/login", "POST /admin/login", "/static/{x}", "/{x}");
 
   final Random random = new Random(SEED);
 
@@ -209,6 +209,7 @@ class HostileInputFuzzTest {
       case "/api/suggest" -> get("/api/suggest?" + params("q", text(), "limit", number()), true);
       case "/api/passages/{id}/related" -> get("/api/passages/" + id() + "/related?" + params("limit", number()), true);
       case "/api/passages/{id}" -> get("/api/passages/" + id() + (random.nextBoolean() ? "" : "?" + params("x", text())), true);
+      case "/passages/{id}" -> get("/passages/" + id() + "?" + params("back", pick(List.of(text(), "/?q=" + encode(text())))), false);
       case "/api/tags" -> get("/api/tags?" + params("kind", text(), "limit", number()), true);
       case "/health" -> get("/health?" + params("verbose", text()), true);
       case "/admin/login" -> get("/admin/login?" + params("next", text()), false);
