@@ -20,8 +20,10 @@ import org.apache.lucene.search.ScoreDoc;
  * sides' agreement: when the best word matches are (nearly) as close in meaning as the nearest passage, the words
  * found what the query means: meaning only reorders word matches a little ({@code low}) and passages found by meaning
  * alone come after every word match; when the nearest passage by meaning is clearly closer than any of the best word
- * matches, the words missed, and meaning may lift passages above them ({@code high}, for both). Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one
- * outside set (issue 17).
+ * matches, the words missed, and meaning may lift passages above them ({@code high}, for both). When the sides fully
+ * agree, the best word match also stays first: it matched the query's words and means what the query means, so a
+ * passage a little closer in meaning but a weaker word match (typically a more generic one) must not displace it.
+ * Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one outside set (issue 17).
  */
 final class HybridFusion {
   /** How many of the best word matches are asked whether they mean what the query means. */
@@ -117,6 +119,15 @@ final class HybridFusion {
       if (m > 0) {
         fused.add(new Fused(doc.doc, Float.NaN, cos, aloneWeight * m, Side.MEANING));
       }
+    }
+    if (disagreement == 0 && lexical.length > 0) {
+      // Lifted to the best fused score; equal scores keep lexical order, so it comes first.
+      Fused first = fused.get(0);
+      float lifted = first.score();
+      for (Fused f : fused) {
+        lifted = Math.max(lifted, f.score());
+      }
+      fused.set(0, new Fused(first.doc(), first.lexical(), first.similarity(), lifted, first.side()));
     }
     fused.sort(Comparator.comparingDouble((Fused f) -> -f.score())
         .thenComparingInt(f -> lexicalRank.getOrDefault(f.doc(), Integer.MAX_VALUE))

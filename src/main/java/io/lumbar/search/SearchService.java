@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
@@ -146,7 +147,7 @@ public final class SearchService {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
-      List<Hit> hits = toHits(searcher, words, plan, page, explain ? lexicalExplanations(page) : null);
+      List<Hit> hits = toHits(searcher, words, plan, request.query(), page, explain ? lexicalExplanations(page) : null);
       String didYouMean = didYouMean(request, plan, words, searcher);
       boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
       return new SearchResponse(request.query(), docs.totalHits.value(), exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
@@ -203,7 +204,7 @@ public final class SearchService {
             Float.isNaN(f.similarity()) ? null : f.similarity(), f.score());
       }
     }
-    List<Hit> hits = toHits(searcher, words, plan, page, explanations);
+    List<Hit> hits = toHits(searcher, words, plan, request.query(), page, explanations);
     String didYouMean = didYouMean(request, plan, words, searcher);
     boolean exact = lexicalTotal.relation() == TotalHits.Relation.EQUAL_TO;
     return new SearchResponse(request.query(), lexicalTotal.value() + meaningOnly, exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
@@ -253,7 +254,7 @@ public final class SearchService {
         .toList();
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page, Hit.Explain[] explanations)
+  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, String query, ScoreDoc[] page, Hit.Explain[] explanations)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -264,10 +265,16 @@ public final class SearchService {
       passages.add(PassageDocuments.fromDocument(stored.document(doc.doc)));
     }
     String[] snippets = features.snippets() ? snippets(searcher, words, plan, page, passages) : new String[page.length];
+    Set<String> queryTerms = null;
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
-      String snippet = snippets[i] != null ? snippets[i] : Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
+      String snippet = snippets[i];
+      if (snippet == null) {
+        // No query word in the body (found by meaning, or by its heading): the sentence nearest the query's words.
+        queryTerms = queryTerms != null ? queryTerms : Snippets.queryTerms(query, words.analysis().synonymAnalyzer());
+        snippet = Snippets.bestSentence(p.text(), queryTerms, words.analysis().stemmedAnalyzer(), SNIPPET_FALLBACK_CHARS);
+      }
       hits.add(Hit.of(p, snippet, page[i].score, explanations == null ? null : explanations[i]));
     }
     return hits;
@@ -286,4 +293,5 @@ public final class SearchService {
   private static long elapsedMillis(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1_000_000;
   }
+
 }

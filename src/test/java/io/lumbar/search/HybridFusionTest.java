@@ -83,4 +83,20 @@ class HybridFusionTest {
     // Floor 0.7 (best − span): the third is too far below the best to count.
     assertThat(fused).extracting(Fused::doc).containsExactly(4, 5);
   }
+
+  @Test
+  void when_the_sides_agree_the_best_word_match_stays_first() {
+    Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
+    ScoreDoc[] words = {new ScoreDoc(1, 10f), new ScoreDoc(2, 9.5f)};
+
+    // Floor 0.62: doc 1 would score 1 + 0.2 × 0.4 = 1.08, doc 2 0.95 + 0.2 × 1 = 1.15. The second word match is the
+    // nearest passage, so the sides agree: doc 1 keeps the top, lifted to the best fused score.
+    List<Fused> agree = HybridFusion.fuse(words, new float[] {0.70f, 0.82f}, new ScoreDoc[] {near(2, 0.82f), near(1, 0.70f)}, agreement);
+    assertThat(agree).extracting(Fused::doc).containsExactly(1, 2);
+    assertThat(agree.get(0).score()).isCloseTo(1.15f, org.assertj.core.data.Offset.offset(1e-5f));
+    // Another passage is clearly closer in meaning (0.95): the words may have missed, meaning (weight 1.2, floor 0.75)
+    // reorders them: doc 2 0.95 + 1.2 × 0.35, doc 3 1.2, doc 1 1.
+    List<Fused> disagree = HybridFusion.fuse(words, new float[] {0.70f, 0.82f}, new ScoreDoc[] {near(3, 0.95f)}, agreement);
+    assertThat(disagree).extracting(Fused::doc).containsExactly(2, 3, 1);
+  }
 }

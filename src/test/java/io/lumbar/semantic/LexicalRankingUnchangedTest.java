@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.importing.ArticleImporter;
-import io.lumbar.importing.BundledCorpus;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
@@ -14,12 +12,10 @@ import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchResponse.Hit;
 import io.lumbar.search.SearchService;
-import io.lumbar.tagging.BundledTaxonomy;
-import io.lumbar.testing.TestDatabase;
+import io.lumbar.testing.BundledCorpusWithVectors;
 import io.lumbar.web.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LexicalRankingUnchangedTest {
   private static final ObjectMapper JSON = Json.mapper();
-  private static TestDatabase db;
+  private static BundledCorpusWithVectors corpus;
   private static LiveVocabulary vocabulary;
   private static PassageIndex withoutVectors;
   private static PassageIndex withVectors;
@@ -40,20 +36,16 @@ class LexicalRankingUnchangedTest {
 
   @BeforeAll
   static void bundledCorpusTwice() throws Exception {
-    db = TestDatabase.create();
-    ArticleImporter importer = new ArticleImporter(db.database());
-    BundledCorpus.articles(JSON).forEach(article -> importer.importArticle(article, "test"));
-    BundledTaxonomy.applyIfNoTags(db.database(), JSON, "test");
-    vocabulary = LiveVocabulary.start(db.database(), JSON);
-    model = TextEmbedder.load(Optional.empty());
-    new EmbeddingWorker(model, new PassageVectors(db.database(), model.name())).drain();
+    corpus = BundledCorpusWithVectors.create(JSON);
+    vocabulary = corpus.vocabulary();
+    model = corpus.model();
     withoutVectors = rebuilt(null);
     withVectors = rebuilt(model.name());
   }
 
   private static PassageIndex rebuilt(String vectorModel) throws Exception {
     PassageIndex index = PassageIndex.inMemory(Analysis.bundled().indexAnalyzer());
-    try (IndexFollower follower = Indexing.follower(index, db.database(), vectorModel)) {
+    try (IndexFollower follower = Indexing.follower(index, corpus.db().database(), vectorModel)) {
       follower.rebuild(n -> {});
     }
     return index;
@@ -63,8 +55,7 @@ class LexicalRankingUnchangedTest {
   static void close() throws Exception {
     withoutVectors.close();
     withVectors.close();
-    vocabulary.close();
-    db.close();
+    corpus.close();
   }
 
   @Test
