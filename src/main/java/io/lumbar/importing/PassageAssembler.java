@@ -113,7 +113,7 @@ final class PassageAssembler {
 
   private static boolean introducesList(String text) {
     String lastLine = text.substring(text.lastIndexOf('\n') + 1);
-    return text.endsWith(":") || TextOutline.LIST_ITEM.matcher(lastLine).matches();
+    return TextOutline.announces(text) || TextOutline.LIST_ITEM.matcher(lastLine).matches();
   }
 
   /**

@@ -24,6 +24,13 @@ final class TextOutline {
   static final Pattern LIST_ITEM =
       Pattern.compile("^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");
   private static final Pattern LABEL = Pattern.compile("^([^.!?:—–]{2,60}?)[\\s\\u00A0]+[—–][\\s\\u00A0]+\\S");
+  // Text run together in the copy: a label glued to its value ("Treatment:Surgery"), or a word glued to the next
+  // one's capital ("painAlso") in a line that goes on to enumerate (a comma). Headings are set apart from what
+  // follows, so such a line is not one. A glued capital alone is not enough: names and menus glue too.
+  private static final Pattern GLUED_LABEL = Pattern.compile("[\\p{L})]:[\\p{L}\\p{N}]");
+  private static final Pattern GLUED_WORD = Pattern.compile("\\p{Ll}{3}\\p{Lu}\\p{Ll}");
+  // A list intro ending in a dash glued to its last word ("prevent it-") instead of a colon.
+  private static final Pattern DASH_INTRO = Pattern.compile("\\p{L}[-–—]$");
   static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)\\]]?[\\s\\u00A0]+(?=[\"“]?\\p{Lu})");
 
   private TextOutline() {
@@ -101,7 +108,7 @@ final class TextOutline {
         boolean heading = isHeadingLike(line) && next != null
             && (isProse(next) || isSentence(next) || Words.of(line.toLowerCase(java.util.Locale.ROOT))
                 .equals(Words.of(next.toLowerCase(java.util.Locale.ROOT))));
-        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !line.endsWith(":")
+        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !announces(line)
             && !isProse(line) && !heading;
         if (marked || unmarked) {
           items.add(marked ? line : "• " + line);
@@ -109,7 +116,7 @@ final class TextOutline {
           announced &= !marked;
           continue;
         }
-        announced = line.endsWith(":");
+        announced = announces(line);
         if (!items.isEmpty()) {
           result.add(items);
           items = new ArrayList<>();
@@ -121,6 +128,11 @@ final class TextOutline {
       }
     }
     return result;
+  }
+
+  /** A line that announces a list: it ends in a colon, or in a dash glued to its last word. */
+  static boolean announces(String line) {
+    return line.endsWith(":") || DASH_INTRO.matcher(line).find();
   }
 
   /** A sentence of some length, or the intro of a list. */
@@ -210,7 +222,8 @@ final class TextOutline {
   }
 
   /**
-   * A heading stands alone, is short, and does not end like a sentence or a list intro. Question headings
+   * A heading stands alone, is short, is not run together with other text, and does not end like a sentence or
+   * a list intro. Question headings
    * ("...?") and numbered headings ("1. Surgery") qualify; bullets do not.
    */
   static boolean isHeadingLike(String line) {
@@ -222,9 +235,13 @@ final class TextOutline {
       return false;
     }
     char last = text.charAt(text.length() - 1);
-    return ".,;:".indexOf(last) < 0
-        && !SENTENCE_BREAK.matcher(text).find()
+    return ".,;:".indexOf(last) < 0 && !announces(text)
+        && !SENTENCE_BREAK.matcher(text).find() && !isRunTogether(text)
         && Words.of(text).size() <= MAX_HEADING_WORDS;
+  }
+
+  private static boolean isRunTogether(String text) {
+    return GLUED_LABEL.matcher(text).find() || (GLUED_WORD.matcher(text).find() && text.indexOf(',') >= 0);
   }
 
   /** Like {@link String#strip()}, but also removes non-breaking and zero-width spaces. */

@@ -334,6 +334,41 @@ class ArticleSplitterTest {
   }
 
   @Test
+  void labelsRunTogetherWithTheirValuesAreTextNotHeadings() {
+    SplitArticle article = ArticleSplitter.split("""
+                Disc trouble
+
+                Pain relief:Paracetamol and Naproxen
+
+                Known in daily speech as slipped discOr, in short, bulging disc
+
+                Treatment
+
+                Most people recover within six weeks of gentle activity.""");
+    assertThat(article.blocks()).extracting(Block::heading, Block::text, Block::rejectReason).containsExactly(
+        tuple(null, "Pain relief:Paracetamol and Naproxen", null),
+        tuple(null, "Known in daily speech as slipped discOr, in short, bulging disc", null),
+        tuple("Treatment", "Most people recover within six weeks of gentle activity.", null));
+  }
+
+  @Test
+  void anIntroEndingInADashAnnouncesItsItems() {
+    SplitArticle article = ArticleSplitter.split("""
+                Title
+                A few habits protect the lower back over the years-
+                Lift with bent knees
+                Keep the load close
+                Rest
+                Short breaks from sitting help more than long ones in bed.
+                Stretch
+                A gentle stretch each morning eases stiffness in the lower back.
+                Sleep
+                A medium-firm mattress keeps the spine straight through the night.""");
+    assertThat(content(article)).extracting(Block::text).first()
+        .isEqualTo("A few habits protect the lower back over the years-\n• Lift with bent knees\n• Keep the load close");
+  }
+
+  @Test
   void overlongPassagesAreSplitAtSentenceEnds() {
     String text = IntStream.rangeClosed(1, 40)
         .mapToObj(i -> "Gentle walking on day " + i + " keeps the lumbar muscles supple and feeds the discs.")
