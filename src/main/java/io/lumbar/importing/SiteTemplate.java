@@ -93,17 +93,27 @@ public final class SiteTemplate {
   /**
    * Which blocks sit amid the article's own text: judged content by the page's signals, and so are the blocks
    * right before and after them (a list intro whose items became paragraphs counts as the article's own; a
-   * heading without body does not, menus are made of them). A site reuses its own paragraphs between articles (a definition, a list of
+   * heading without body does not, menus are made of them). The article's lead paragraph, prose with the article
+   * after it and nothing of it before, counts too: a site opens related articles with the same definition. A site reuses its own paragraphs between articles (a definition, a list of
    * prevention tips) and they then recur amid content; template stands at the page's edges or next to furniture
    * (a promotion beside its "click here", a newsletter box, a byline). Such a block repeated is a duplicate, not
    * template.
    */
   static boolean[] amidContent(List<ArticleSplitter.Block> blocks) {
     boolean[] amid = new boolean[blocks.size()];
-    for (int i = 1; i + 1 < blocks.size(); i++) {
-      amid[i] = blocks.get(i).isContent() && ownText(blocks.get(i - 1)) && ownText(blocks.get(i + 1));
+    boolean contentBefore = false;
+    for (int i = 0; i + 1 < blocks.size(); i++) {
+      boolean content = blocks.get(i).isContent();
+      amid[i] = content && ownText(blocks.get(i + 1))
+          && (i > 0 && ownText(blocks.get(i - 1)) || !contentBefore && isProse(blocks.get(i).text()));
+      contentBefore |= content;
     }
     return amid;
+  }
+
+  /** Sentences of some length: the article's lead paragraph when nothing of the article precedes it. */
+  private static boolean isProse(String text) {
+    return Words.of(text).size() >= 20 && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
   }
 
   private static boolean ownText(ArticleSplitter.Block block) {

@@ -185,4 +185,21 @@ class SiteTemplateTest {
     assertThat(SiteTemplate.site(null, "  Example\u00a0Clinic ")).contains("example clinic");
     assertThat(SiteTemplate.site("", null)).isEmpty();
   }
+
+  @Test
+  void theLeadParagraphBeforeTheArticleIsAmidContentButAShortLineIsNot() {
+    String lead = "Sciatica is pain that runs from the lower back down one leg, because a nerve root in the spine is"
+        + " pressed or irritated.";
+    List<ArticleSplitter.Block> blocks = List.of(
+        new ArticleSplitter.Block(0, List.of(), "Enable scripts to share this page.", "browser notice", null),
+        new ArticleSplitter.Block(1, List.of(), lead, null, null),
+        new ArticleSplitter.Block(2, List.of(), "Most people recover within six weeks.", null, null),
+        new ArticleSplitter.Block(3, List.of(), "Trusted by our readers", null, null));
+    assertThat(SiteTemplate.amidContent(blocks)).containsExactly(false, true, true, false);
+
+    List<ArticleSplitter.Block> shortLead = List.of(
+        new ArticleSplitter.Block(0, List.of(), "Trusted by our readers", null, null),
+        new ArticleSplitter.Block(1, List.of(), "Most people recover within six weeks.", null, null));
+    assertThat(SiteTemplate.amidContent(shortLead)).containsExactly(false, false);
+  }
 }
