@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the import's quality on the labelled outside corpus from sliding back. Measured on 29 articles (scorer with
- * whole-piece matching for one- and two-word pieces), branch signals: tune F1 94.0 % (precision 94.4, recall 93.7,
- * boilerplate published 7.6 %, content rejected 6.3 %, headed 80.5 %); test F1 92.7 % (precision 92.8, recall 92.6,
- * boilerplate published 13.1 %, content rejected 7.4 %, headed 74.3 %); all F1 93.3 % (precision 93.5, recall 93.0,
- * boilerplate published 10.4 %, headed 77.0 %). The thresholds sit a little under these; raise them as the import
+ * whole-piece matching for one- and two-word pieces), branch recall: tune F1 95.2 % (precision 94.5, recall 95.9,
+ * boilerplate published 7.6 %, content rejected 4.1 %, headed 82.2 %); test F1 93.2 % (precision 94.1, recall 92.3,
+ * boilerplate published 10.7 %, content rejected 7.7 %, headed 74.2 %); all F1 94.0 % (precision 94.2, recall 93.8,
+ * boilerplate published 9.2 %, headed 77.7 %). The thresholds sit a little under these; raise them as the import
  * improves.
  */
 class ImportEvaluationTest {
@@ -37,16 +37,16 @@ class ImportEvaluationTest {
       ImportScore tune = totals.get("tune");
       ImportScore test = totals.get("test");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
-      assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.93);
-      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.09);
-      assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.07);
-      assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.92);
-      assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.14);
+      assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.95);
+      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.08);
+      assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.045);
+      assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.93);
+      assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.11);
       assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.08);
-      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.925);
-      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.925);
-      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.11);
-      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.76);
+      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.935);
+      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.935);
+      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.095);
+      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.77);
     }
   }
 
