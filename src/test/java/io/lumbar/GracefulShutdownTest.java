@@ -82,7 +82,9 @@ class GracefulShutdownTest {
   private long waitingUpdates() {
     return app.database().read(c -> {
       try (var st = c.prepareStatement(
-          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE 'UPDATE passages%'")) {
+          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+              // The save waits on the row: at its locking read of the passage's status, or at its update.
+              + " AND (INFO LIKE 'UPDATE passages%' OR INFO LIKE 'SELECT status, reject_reason FROM passages%FOR UPDATE')")) {
         try (var rs = st.executeQuery()) {
           rs.next();
           return rs.getLong(1);
