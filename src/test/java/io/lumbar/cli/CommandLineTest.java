@@ -107,7 +107,8 @@ class CommandLineTest {
 
   @Test
   void reindex_rebuilds_from_the_database() throws Exception {
-    Path good = Files.writeString(tmp.resolve("good.txt"), "A title\n\nFirst passage text here.\n\nSecond passage text here.\n");
+    Path good = Files.writeString(tmp.resolve("good.txt"), "A title\n\nSleeping on your side with a pillow between the knees eases the lower back.\n\n"
+        + "Pain that wakes you at night and does not ease is worth a visit to the doctor.\n");
     run(config, "import", good.toString());
 
     assertThat(run(config, "reindex")).isZero();
