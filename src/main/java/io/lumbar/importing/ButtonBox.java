@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A promotion box ends in a button ("Read This Now", "Tap Here"): the short caption just above the button
- * pitches what it leads to ("Read about five ways to...", "Are you trying to...?", "Browse our range..."), and a
- * box with a question for a title ("Did you know?") is the title, its few short lines and the button. Article
- * paragraphs do not end in buttons.
+ * A promotion box ends in a button ("Open It Now", "Click Here"): the short caption just above the button
+ * pitches what it leads to ("Discover three ways to...", "Struggling to...?", "Browse our range..."), and a box
+ * with a question for a title ("Fun fact?") is the title, its few short lines and the button. Article paragraphs
+ * do not end in buttons.
  */
 final class ButtonBox {
   static final String REASON = CallToAction.REASON;
@@ -17,7 +17,7 @@ final class ButtonBox {
   private static final int MAX_BOX_BLOCKS = 3;
   private static final int MAX_BOX_LINE_CHARS = 300;
 
-  // A button ends with where it takes the reader: "Click Here", "Tap Now", "Read This", "Watch This Now".
+  // A button ends with where it takes the reader: "Click Here", "Go Now", "Read More", "Listen On".
   private static final Pattern BUTTON = Pattern.compile("(\\b(?<!for |from )(now|here)|\\b(click|tap|read|watch|listen"
       + "|consult|order|buy|shop|explore) (this|more|on)|^(click|tap) to( \\w+){1,3})[!.]?$", Pattern.CASE_INSENSITIVE);
   // A caption invites: a sentence starting with an invitation, a question to the reader, or the site as "our".

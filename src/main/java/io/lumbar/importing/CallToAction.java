@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * download...), as opposed to health advice in the imperative ("Try sleeping on your side"). Either a button
  * label (a few words without a final period, starting with a verb that only ever sells) or a short sentence
  * starting with a call verb that points at the service: "our", "us", "today", "free", "app", "newsletter"...
+ * Advice to seek care ("Call your doctor today if...") is not one, though it shares the verbs.
  */
 final class CallToAction {
   static final String REASON = "call to action";
@@ -29,6 +30,15 @@ final class CallToAction {
       + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
       + "|discount|store|shop|24/7)\\b", Pattern.CASE_INSENSITIVE);
 
+  // Advice to seek care says when ("...if the pain spreads", "...as soon as") or names the care ("a doctor",
+  // "emergency"); the site's pitch names the site ("our", "us").
+  private static final Pattern WHEN = Pattern.compile("\\b(if|when|unless|as soon as|right away|immediately)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CARE = Pattern.compile("\\b(doctors?|gp|physicians?|clinicians?|nurses?|pharmacists?"
+      + "|(health ?care|medical) (providers?|professionals?|team)|emergency|911|999|112|ambulance|urgent care"
+      + "|medical (help|attention|care|advice))\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern OWN = Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+
   private CallToAction() {
   }
 
@@ -41,6 +51,15 @@ final class CallToAction {
     boolean button = Words.of(t).size() <= MAX_BUTTON_WORDS && !t.endsWith(".") && !t.endsWith(":")
         && BUTTON.matcher(t).find();
     boolean pitch = CALL_VERB.matcher(t).find() && SERVICE.matcher(t).find();
-    return button || pitch ? Optional.of(REASON) : Optional.empty();
+    return (button || pitch) && !seeksCare(t) ? Optional.of(REASON) : Optional.empty();
+  }
+
+  /**
+   * "See a doctor now if you lose control of your bladder": urgent advice shares the call verbs and "now" with a
+   * pitch, but says when to act or names a clinician in a sentence, and never names the site.
+   */
+  private static boolean seeksCare(String t) {
+    boolean sentence = t.endsWith(".") || t.endsWith("!");
+    return !OWN.matcher(t).find() && (WHEN.matcher(t).find() || sentence && CARE.matcher(t).find());
   }
 }

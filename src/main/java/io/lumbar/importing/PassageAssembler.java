@@ -179,7 +179,18 @@ final class PassageAssembler {
   static List<String> listParts(String intro, List<String> items) {
     String repeated = intro == null ? "" : repeatedIntro(intro);
     List<String> parts = new ArrayList<>();
-    StringBuilder part = new StringBuilder(intro == null ? "" : intro);
+    StringBuilder part = new StringBuilder();
+    if (intro != null) {
+      // The intro is the article's text and must reach a passage whole: when it cannot share one with the first
+      // item, it stands alone (split at sentence ends if need be) and the parts repeat its last sentence.
+      String first = items.isEmpty() ? "" : items.getFirst();
+      if (intro.length() + 1 + first.length() > MAX_PASSAGE_CHARS) {
+        parts.addAll(chunks(intro, MAX_PASSAGE_CHARS));
+        part.append(repeated);
+      } else {
+        part.append(intro);
+      }
+    }
     boolean hasItems = false;
     for (String item : items) {
       if (hasItems && part.length() + 1 + item.length() > MAX_PASSAGE_CHARS) {
@@ -189,11 +200,10 @@ final class PassageAssembler {
         hasItems = false;
       }
       if (item.length() > MAX_PASSAGE_CHARS - part.length()) {
-        // One item over the limit: it goes on its own, split at sentence ends.
-        if (hasItems || part.length() > 0) {
-          if (hasItems) {
-            parts.add(part.toString());
-          }
+        // One item over the limit: it goes on its own, split at sentence ends. Without items, the part holds at
+        // most the repeated intro, which is already in an earlier passage.
+        if (hasItems) {
+          parts.add(part.toString());
         }
         parts.addAll(chunks(item, MAX_PASSAGE_CHARS));
         part.setLength(0);

@@ -3,6 +3,8 @@ package io.lumbar.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -209,5 +211,43 @@ class BlockSignalsTest {
       assertThat(part).startsWith("Try these:\n• ");
       assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS);
     });
+  }
+
+  @Test
+  void anIntroTooLongToShareAPassageWithItsFirstItemStandsAloneAndIsNeverLost() {
+    String intro = IntStream.range(0, 30).mapToObj(i -> "Sentence " + i + " of a long introduction to what can cause the ache.")
+        .collect(Collectors.joining(" ")) + " Common causes are:";
+    List<String> items = List.of("- Muscle strain from lifting", "- Disc problems", "- Arthritis of the spine");
+
+    List<String> parts = PassageAssembler.listParts(intro, items);
+
+    String all = String.join(" ", parts);
+    IntStream.range(0, 30).forEach(i -> assertThat(all).contains("Sentence " + i + " of a long introduction"));
+    assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS));
+    // The items keep the intro's last sentence, so they still say what they list.
+    assertThat(parts.getLast()).isEqualTo("Common causes are:\n- Muscle strain from lifting\n- Disc problems\n- Arthritis of the spine");
+  }
+
+  @Test
+  void aShortIntroBesideAnItemTooLongForOnePassageIsKept() {
+    String longItem = "- " + "Lying on the side with a pillow between the knees keeps the spine level all night. ".repeat(20).strip();
+
+    List<String> parts = PassageAssembler.listParts("What helps at night:", List.of(longItem, "- A firmer mattress"));
+
+    assertThat(parts.getFirst()).isEqualTo("What helps at night:");
+    assertThat(parts.getLast()).isEqualTo("What helps at night:\n- A firmer mattress");
+  }
+
+  @Test
+  void adviceToSeeADoctorIsNotACallToActionThoughItSharesTheVerbs() {
+    assertThat(CallToAction.reason("Call your doctor today if the pain spreads down both legs.")).isEmpty();
+    assertThat(CallToAction.reason("See a doctor now if you lose control of your bladder.")).isEmpty();
+    assertThat(CallToAction.reason("Get help now if you have numbness in the groin.")).isEmpty();
+    assertThat(CallToAction.reason("Go to the emergency room right away.")).isEmpty();
+    // The site's own pitch still is one, even when it mentions doctors or says when.
+    assertThat(CallToAction.reason("Call us today if you have questions about our program.")).contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Book your appointment online today")).contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Find a doctor")).contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Talk to our doctors now.")).contains(CallToAction.REASON);
   }
 }
