@@ -41,6 +41,7 @@ public final class EmbeddingWorker implements AutoCloseable {
   private final PassageVectors vectors;
   private final AtomicLong embedded = new AtomicLong();
   private final AtomicLong embedNanos = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
   private volatile ScheduledExecutorService scheduler;
   private long changePosition = -1;
   /** Next passage id the sweep looks at; past the highest id, the sweep is done until the next one starts. */
@@ -72,6 +73,11 @@ public final class EmbeddingWorker implements AutoCloseable {
     return embedded.get();
   }
 
+  /** Passages the model failed on since start; they are tried again by the next sweep. */
+  public long skipped() {
+    return skipped.get();
+  }
+
   /** Mean milliseconds per embedded passage since start (0 before the first). */
   public double millisPerPassage() {
     long n = embedded.get();
@@ -88,7 +94,9 @@ public final class EmbeddingWorker implements AutoCloseable {
         log.warn(Logfmt.line("embedding", "failed", e.getMessage()));
       }
       sleepQuietly(Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(6, failures)));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Never let the task end: a scheduled task that throws is cancelled silently, and semantic search would go
+      // stale while /health still says on.
       log.error(Logfmt.line("embedding", "failed", String.valueOf(e)));
     }
   }
@@ -147,7 +155,16 @@ public final class EmbeddingWorker implements AutoCloseable {
       List<Computed> batch = new ArrayList<>(BATCH);
       for (Pending p : pending.subList(from, Math.min(pending.size(), from + BATCH))) {
         long started = System.nanoTime();
-        float[] vector = embedder.passage(p.heading(), p.text());
+        float[] vector;
+        try {
+          vector = embedder.passage(p.heading(), p.text());
+        } catch (RuntimeException e) {
+          // One passage the model cannot take must not hold back every other: it stays found by its words, and
+          // the next sweep tries it again.
+          skipped.incrementAndGet();
+          log.warn(Logfmt.line("embedding", "skipped", "passage " + p.id() + ": " + e));
+          continue;
+        }
         embedNanos.addAndGet(System.nanoTime() - started);
         batch.add(new Computed(p.id(), p.textHash(), vector));
       }
