@@ -270,7 +270,10 @@ public final class SearchService {
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
       String snippet = snippets[i];
-      if (snippet == null) {
+      if (snippet == null && hybrid == null) {
+        // Words only (semantic off): a match in the heading alone shows the passage's opening, as it always has.
+        snippet = Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
+      } else if (snippet == null) {
         // No query word in the body (found by meaning, or by its heading): the sentence nearest the query's words.
         queryTerms = queryTerms != null ? queryTerms : Snippets.queryTerms(query, words.analysis().synonymAnalyzer());
         snippet = Snippets.bestSentence(p.text(), queryTerms, words.analysis().stemmedAnalyzer(), SNIPPET_FALLBACK_CHARS);
