@@ -186,7 +186,7 @@ public final class ArticleImporter {
           if (verdict.orElse(!copies.isEmpty()) && reason == null) {
             reason = SiteTemplate.REASON;
           }
-          copies.stream().filter(copy -> !"rejected".equals(copy.status()))
+          copies.stream().filter(copy -> !"rejected".equals(copy.status()) && !copy.edited())
               .forEach(copy -> earlierCopies.add(copy.passageId()));
         }
         if (reason == null) {

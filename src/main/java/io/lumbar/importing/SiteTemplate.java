@@ -22,12 +22,15 @@ public final class SiteTemplate {
   public static final String REASON = "site template";
   private static final int MAX_SITE = 255;
 
-  /** A stored copy of a block in another article of the site. */
-  record Copy(long passageId, long articleId, String status) {}
+  /**
+   * A stored copy of a block in another article of the site; {@code edited}: changed since its import (an editor
+   * saved it), so its status is an editor's decision that a later import must not undo.
+   */
+  record Copy(long passageId, long articleId, String status, boolean edited) {}
 
   private static final String VERDICT = "SELECT template FROM site_template WHERE site = ? AND fingerprint = ?";
   private static final String COPIES = """
-      SELECT b.passage_id, b.article_id, p.status
+      SELECT b.passage_id, b.article_id, p.status, p.version > 1
         FROM site_blocks b JOIN passages p ON p.id = b.passage_id
        WHERE b.site = ? AND b.fingerprint = ? AND b.article_id <> ?
        ORDER BY b.passage_id
@@ -142,7 +145,7 @@ public final class SiteTemplate {
       st.setLong(3, articleId);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          copies.add(new Copy(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+          copies.add(new Copy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
         }
       }
     }

@@ -108,6 +108,24 @@ class SiteTemplateTest {
   }
 
   @Test
+  void a_copy_an_editor_has_saved_since_its_import_is_left_as_the_editor_left_it() {
+    ImportSummary a = importPage("a", "https://example.org/night", "Back pain at night", NIGHT, PILLOW, FOOTER);
+    long edited = passage(a.articleId(), FOOTER).id();
+    // What a save does to the row: a new version by someone else than the import.
+    db.database().inTransaction(c -> {
+      try (var st = c.prepareStatement("UPDATE passages SET version = version + 1, updated_by = 'edna' WHERE id = ?")) {
+        st.setLong(1, edited);
+        return st.executeUpdate();
+      }
+    });
+
+    ImportSummary b = importPage("b", "https://example.org/walking", "Walking and sitting", WALK, SIT, FOOTER);
+
+    assertThat(passage(b.articleId(), FOOTER).reason()).isEqualTo("site template");
+    assertThat(passage(a.articleId(), FOOTER).status()).isEqualTo("published");
+  }
+
+  @Test
   void different_sites_do_not_interact_and_the_publisher_names_the_site_without_a_url() {
     ImportSummary a = importPage("a", "https://example.org/night", "Back pain at night", NIGHT, PILLOW, FOOTER);
     ImportSummary other = importPage("c", "https://other.example.net/walking", "Walking and sitting", WALK, SIT, FOOTER);
