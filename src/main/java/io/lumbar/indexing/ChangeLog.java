@@ -2,6 +2,7 @@ package io.lumbar.indexing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The index change log (outbox). Every feature that changes what search can show calls {@link #append}
- * inside its own transaction, so the index learns of a change exactly when the change commits.
+ * inside its own transaction, so the index learns of a change exactly when the change commits. Other followers
+ * of the log (the embedding worker) read it here too, so its queries live in one place.
  */
 public final class ChangeLog {
   /** Rows per INSERT; one multi-row statement gets consecutive ids with no reserved-but-unused holes. */
@@ -34,5 +36,33 @@ public final class ChangeLog {
 
   public static void append(Connection c, long passageId) throws SQLException {
     append(c, List.of(passageId));
+  }
+
+  /** Passages named by the changes after {@code afterId} (at most {@code limit}), and the last change id read. */
+  public record Batch(List<Long> passageIds, long lastId) {}
+
+  /** The latest change id; 0 when the log is empty. */
+  public static long latest(Connection c) throws SQLException {
+    try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM index_changes")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The changes after {@code afterId} in id order, at most {@code limit}. */
+  public static Batch after(Connection c, long afterId, int limit) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT id, passage_id FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
+      st.setLong(1, afterId);
+      st.setInt(2, limit);
+      List<Long> ids = new ArrayList<>();
+      long last = afterId;
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          last = rs.getLong(1);
+          ids.add(rs.getLong(2));
+        }
+      }
+      return new Batch(ids, last);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.lumbar.semantic;
 
+import io.lumbar.indexing.ChangeLog;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.ops.Logfmt;
 import io.lumbar.semantic.PassageVectors.Computed;
@@ -108,7 +109,7 @@ public final class EmbeddingWorker implements AutoCloseable {
       changePosition = vectors.latestChange();
     }
     int done = 0;
-    PassageVectors.Changes changes = vectors.changesAfter(changePosition, CHANGES_PER_ROUND);
+    ChangeLog.Batch changes = vectors.changesAfter(changePosition, CHANGES_PER_ROUND);
     List<Pending> pending = vectors.pendingAmong(new LinkedHashSet<>(changes.passageIds()));
     if (pending.size() > ROUND) {
       // The rest is left to the sweep's next pass over those ids; the position moves on regardless.
@@ -117,7 +118,7 @@ public final class EmbeddingWorker implements AutoCloseable {
       sweepEnd = Math.max(sweepEnd, vectors.highestPassageId());
     }
     done += embedAndStore(pending);
-    changePosition = changes.lastChangeId();
+    changePosition = changes.lastId();
     long now = System.nanoTime();
     if (sweepEnd < 0 && (lastSweepNanos == 0 || now - lastSweepNanos > SWEEP_EVERY_NANOS)) {
       sweepEnd = vectors.highestPassageId();

@@ -21,9 +21,6 @@ public final class PassageVectors {
   /** A computed vector, for the text whose hash is {@code textHash}. */
   record Computed(long passageId, String textHash, float[] vector) {}
 
-  /** The ids of the passages named by a stretch of the change log, and the last change id read. */
-  record Changes(List<Long> passageIds, long lastChangeId) {}
-
   private static final String PENDING = """
       SELECT p.id, p.heading, p.text, %1$s
         FROM passages p
@@ -85,31 +82,12 @@ public final class PassageVectors {
 
   /** The latest change-log id; 0 when the log is empty. */
   long latestChange() {
-    return db.read(c -> {
-      try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM index_changes")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(ChangeLog::latest);
   }
 
   /** Passages named by changes after {@code afterChangeId}, at most {@code limit} changes. */
-  Changes changesAfter(long afterChangeId, int limit) {
-    return db.read(c -> {
-      try (PreparedStatement st = c.prepareStatement("SELECT id, passage_id FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
-        st.setLong(1, afterChangeId);
-        st.setInt(2, limit);
-        List<Long> ids = new ArrayList<>();
-        long last = afterChangeId;
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            last = rs.getLong(1);
-            ids.add(rs.getLong(2));
-          }
-        }
-        return new Changes(ids, last);
-      }
-    });
+  ChangeLog.Batch changesAfter(long afterChangeId, int limit) {
+    return db.read(c -> ChangeLog.after(c, afterChangeId, limit));
   }
 
   /**
