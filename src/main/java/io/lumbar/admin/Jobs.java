@@ -1,7 +1,7 @@
 package io.lumbar.admin;
 
 import io.lumbar.db.NotFoundException;
-import io.lumbar.ops.Logfmt;
+import io.lumbar.telemetry.Logfmt;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package io.lumbar.indexing;
 
-import io.lumbar.ops.LatencyTimers;
+import io.lumbar.telemetry.LatencyTimers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
+import io.lumbar.telemetry.LatencyTimers;
+import io.lumbar.telemetry.Logfmt;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package io.lumbar.search;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lumbar.analytics.SearchAnalytics;
-import io.lumbar.ops.LatencyTimers;
+import io.lumbar.telemetry.LatencyTimers;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;

@@ -2,7 +2,7 @@ package io.lumbar.semantic;
 
 import io.lumbar.indexing.ChangeLog;
 import io.lumbar.db.DataAccessException;
-import io.lumbar.ops.Logfmt;
+import io.lumbar.telemetry.Logfmt;
 import io.lumbar.semantic.PassageVectors.Computed;
 import io.lumbar.semantic.PassageVectors.Pending;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.NearestPassages;
 
 import io.lumbar.db.Database;
-import io.lumbar.ops.Logfmt;
+import io.lumbar.telemetry.Logfmt;
 import io.lumbar.search.QueryVectors;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.lumbar.ops;
+package io.lumbar.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

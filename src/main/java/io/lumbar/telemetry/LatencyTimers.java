@@ -1,4 +1,4 @@
-package io.lumbar.ops;
+package io.lumbar.telemetry;
 
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.lumbar.web;
+package io.lumbar.ops;
 
 import io.javalin.config.RoutesConfig;
 import io.lumbar.db.Database;

@@ -1,4 +1,4 @@
-package io.lumbar.ops;
+package io.lumbar.telemetry;
 
 /**
  * Log lines as {@code event key=value ...} (logfmt), one per event, so they can be grepped and parsed. Values
