@@ -4,15 +4,18 @@ import io.lumbar.accounts.UserCommand;
 import io.lumbar.bench.BenchCommand;
 import io.lumbar.bench.GenerateCommand;
 import io.lumbar.bench.LoadCommand;
+import io.lumbar.cli.Backend;
 import io.lumbar.cli.CheckCommand;
 import io.lumbar.cli.ImportCommand;
 import io.lumbar.cli.ReindexCommand;
-import io.lumbar.cli.ServeCommand;
 import io.lumbar.cli.SynonymsCommand;
+import io.lumbar.config.CommandContext;
+import io.lumbar.config.Config;
 import io.lumbar.export.ExportCommand;
 import io.lumbar.export.RestoreCommand;
 import io.lumbar.relevance.EvalCommand;
 import io.lumbar.relevance.ImportEvalCommand;
+import io.lumbar.server.ServeCommand;
 import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, ImportEvalCommand.class, SynonymsCommand.class, UserCommand.class,
         ExportCommand.class, RestoreCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class,
         LoadCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Runnable, CommandContext {
   private final Config config;
   private final InputStream stdin;
 
@@ -57,23 +60,25 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(config, stdin));
     // Every failure is one line for the operator; the details go to the log.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("error: " + oneLine(e));
+      commandLine.getErr().println("error: " + CommandContext.oneLine(e));
       return 1;
     });
     return cli;
   }
 
-  public static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse(message);
-  }
-
+  @Override
   public Config config() {
     return config;
   }
 
+  @Override
   public InputStream stdin() {
     return stdin;
+  }
+
+  @Override
+  public OpenDatabase openDatabase() {
+    return Backend.open(config, false);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package io.lumbar.accounts;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
 import io.lumbar.accounts.UserDao.Actor;
+import io.lumbar.config.CommandContext;
 import io.lumbar.web.BadRequestException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
         UserCommand.Passwd.class, UserCommand.SetRole.class})
 public final class UserCommand implements Runnable {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;
@@ -78,8 +77,8 @@ public final class UserCommand implements Runnable {
     @Override
     public Integer call() {
       prepare();
-      try (Backend backend = Backend.open(user.parent.config(), false)) {
-        run(new UserDao(backend.database()), Actor.cli(), spec.commandLine().getOut());
+      try (CommandContext.OpenDatabase opened = user.parent.openDatabase()) {
+        run(new UserDao(opened.database()), Actor.cli(), spec.commandLine().getOut());
         return 0;
       }
     }

@@ -1,7 +1,7 @@
 package io.lumbar.bench;
 
-import io.lumbar.Config;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
+import io.lumbar.config.Config;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     "bench.md and bench.svg) to --out."})
 public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

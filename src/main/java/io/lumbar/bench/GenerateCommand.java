@@ -1,7 +1,7 @@
 package io.lumbar.bench;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.CommandContext;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     "bundled articles) into the configured database, which must be empty. Start the server (or run reindex) after."})
 public final class GenerateCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

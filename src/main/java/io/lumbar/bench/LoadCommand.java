@@ -1,8 +1,8 @@
 package io.lumbar.bench;
 
-import io.lumbar.Main;
 import io.lumbar.bench.LoadGenerator.Endpoint;
 import io.lumbar.bench.LoadGenerator.Stats;
+import io.lumbar.config.CommandContext;
 import io.lumbar.web.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class LoadCommand implements Callable<Integer> {
   private static final int SOAK_SECONDS = 600;
 
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

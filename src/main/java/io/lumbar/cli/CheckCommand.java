@@ -1,7 +1,6 @@
 package io.lumbar.cli;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import io.lumbar.indexing.CheckReport;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +22,7 @@ public final class CheckCommand implements Callable<Integer> {
   static final int FAILED = 2;
 
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;
@@ -52,7 +51,7 @@ public final class CheckCommand implements Callable<Integer> {
       return consistent ? 0 : DIFFERENT;
     } catch (RuntimeException e) {
       // Exit 1 means "differences"; a check that could not run must not look like one.
-      spec.commandLine().getErr().println("error: " + Main.oneLine(e));
+      spec.commandLine().getErr().println("error: " + CommandContext.oneLine(e));
       return FAILED;
     }
   }

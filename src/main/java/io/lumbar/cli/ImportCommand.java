@@ -1,7 +1,6 @@
 package io.lumbar.cli;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleSource;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = "Import articles (plain text or HTML) into the database.")
 public final class ImportCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.lumbar.cli;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reindex", description = "Rebuild the search index from the database (server stopped).")
 public final class ReindexCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

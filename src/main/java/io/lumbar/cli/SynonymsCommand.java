@@ -1,7 +1,6 @@
 package io.lumbar.cli;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import io.lumbar.search.SynonymRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {SynonymsCommand.List.class, SynonymsCommand.Add.class, SynonymsCommand.Change.class, SynonymsCommand.Remove.class})
 public final class SynonymsCommand implements Runnable {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

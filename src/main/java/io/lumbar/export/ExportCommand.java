@@ -1,7 +1,7 @@
 package io.lumbar.export;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.CommandContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", description = "Export passages as JSON Lines, JSON or CSV (the same as GET /api/export).")
 public final class ExportCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

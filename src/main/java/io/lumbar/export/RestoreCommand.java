@@ -1,7 +1,7 @@
 package io.lumbar.export;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.CommandContext;
 import io.lumbar.indexing.IndexUnavailableException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", description = "Load a JSON Lines export into an empty database and rebuild the index.")
 public final class RestoreCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

@@ -1,13 +1,13 @@
 package io.lumbar.relevance;
 
-import io.lumbar.App.Backend;
+import io.lumbar.cli.Backend;
 import io.lumbar.search.QueryVectors;
 import io.lumbar.semantic.EmbeddingWorker;
 import io.lumbar.semantic.PassageVectors;
 import io.lumbar.semantic.Semantic;
 import io.lumbar.semantic.TextEmbedder;
 import java.util.Locale;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.SearchFeatures;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     "Lucene BM25 with StandardAnalyzer and EnglishAnalyzer, and MariaDB MATCH ... AGAINST."})
 public final class EvalCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

@@ -1,7 +1,7 @@
 package io.lumbar.relevance;
 
-import io.lumbar.App.Backend;
-import io.lumbar.Main;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.CommandContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     "Point LUMBAR_DB_URL at a scratch database and set LUMBAR_IMPORT_SAMPLES=false."})
 public final class ImportEvalCommand implements Callable<Integer> {
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Spec
   CommandSpec spec;

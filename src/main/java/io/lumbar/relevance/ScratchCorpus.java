@@ -1,6 +1,6 @@
 package io.lumbar.relevance;
 
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.importing.ArticleImporter;

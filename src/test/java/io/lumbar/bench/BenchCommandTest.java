@@ -3,7 +3,7 @@ package io.lumbar.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.db.Database;
 import io.lumbar.testing.CommandRunner;
 import io.lumbar.testing.TestDatabase;

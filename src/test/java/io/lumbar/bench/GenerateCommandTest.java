@@ -2,7 +2,7 @@ package io.lumbar.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.testing.CommandRunner;
 import io.lumbar.testing.TestDatabase;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.lumbar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lumbar.Config;
 import io.lumbar.Main;
+import io.lumbar.config.Config;
 import io.lumbar.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package io.lumbar.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.bench.SyntheticCorpus;
 import io.lumbar.importing.ArticleSplitter;
 import io.lumbar.testing.CommandRunner;

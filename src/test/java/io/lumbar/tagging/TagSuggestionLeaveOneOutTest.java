@@ -2,7 +2,7 @@ package io.lumbar.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lumbar.App;
+import io.lumbar.cli.Backend;
 import io.lumbar.search.LexicalNeighbours;
 import io.lumbar.search.NearestPassages;
 import io.lumbar.search.Vocabulary;
@@ -34,7 +34,7 @@ class TagSuggestionLeaveOneOutTest {
 
   @BeforeAll
   static void load() {
-    App.Backend backend = app.app().backend();
+    Backend backend = app.app().backend();
     nearest = new LexicalNeighbours(backend.index(), backend.vocabulary());
     vocabulary = backend.vocabulary().get();
     passages = taggedPublishedPassages(app);

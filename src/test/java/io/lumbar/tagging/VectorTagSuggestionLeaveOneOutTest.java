@@ -2,7 +2,7 @@ package io.lumbar.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lumbar.App;
+import io.lumbar.cli.Backend;
 import io.lumbar.search.LexicalNeighbours;
 import io.lumbar.search.NearestPassages;
 import io.lumbar.tagging.TagSuggestionLeaveOneOutTest.Tagged;
@@ -28,7 +28,7 @@ class VectorTagSuggestionLeaveOneOutTest {
 
   @BeforeAll
   static void load() {
-    App.Backend backend = app.app().backend();
+    Backend backend = app.app().backend();
     Eventually.within(Duration.ofSeconds(120), () -> assertThat(unembedded()).as("published passages without a vector").isZero());
     nearest = backend.semantic().neighbours(backend.database(), backend.index(), (id, heading, text, k) -> List.of());
     passages = TagSuggestionLeaveOneOutTest.taggedPublishedPassages(app);

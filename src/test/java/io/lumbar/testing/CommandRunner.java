@@ -1,7 +1,7 @@
 package io.lumbar.testing;
 
-import io.lumbar.Config;
 import io.lumbar.Main;
+import io.lumbar.config.Config;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -75,7 +75,7 @@ public final class ConsoleSession {
   }
 
   /** The same, for the database of {@code config}. */
-  public static void createUser(io.lumbar.Config config, String name, String password, boolean admin) {
+  public static void createUser(io.lumbar.config.Config config, String name, String password, boolean admin) {
     StringWriter err = new StringWriter();
     var cli = Main.commandLine(config, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
     cli.setOut(new PrintWriter(new StringWriter(), true));

@@ -2,9 +2,9 @@ package io.lumbar.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.App;
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.db.Database;
+import io.lumbar.server.App;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.lumbar;
+package io.lumbar.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

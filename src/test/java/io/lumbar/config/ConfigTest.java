@@ -1,4 +1,4 @@
-package io.lumbar;
+package io.lumbar.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

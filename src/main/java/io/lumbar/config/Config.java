@@ -1,4 +1,4 @@
-package io.lumbar;
+package io.lumbar.config;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.lumbar;
+package io.lumbar.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -8,22 +8,15 @@ import io.lumbar.accounts.Auth;
 import io.lumbar.accounts.LoginRoutes;
 import io.lumbar.accounts.TokenRoutes;
 import io.lumbar.admin.AdminRoutes;
-import io.lumbar.admin.Jobs;
 import io.lumbar.analytics.AnalyticsRoutes;
-import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.analytics.SearchReports;
 import io.lumbar.analytics.TopSearch;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.Config;
 import io.lumbar.db.DataAccessException;
-import io.lumbar.db.Database;
-import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.export.ExportRoutes;
-import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleRoutes;
-import io.lumbar.importing.BundledCorpus;
-import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.IndexMetrics;
-import io.lumbar.indexing.Indexing;
-import io.lumbar.indexing.PassageIndex;
 import io.lumbar.ops.ApiDocs;
 import io.lumbar.ops.ApiDocsRoutes;
 import io.lumbar.ops.HealthRoutes;
@@ -32,10 +25,7 @@ import io.lumbar.ops.RequestLog;
 import io.lumbar.ops.ServerMetrics;
 import io.lumbar.passages.AdminPassageRoutes;
 import io.lumbar.passages.PassageRoutes;
-import io.lumbar.search.Analysis;
 import io.lumbar.search.LexicalNeighbours;
-import io.lumbar.semantic.Semantic;
-import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.RelatedPassages;
 import io.lumbar.search.SearchFilters;
 import io.lumbar.search.SearchRoutes;
@@ -43,7 +33,6 @@ import io.lumbar.search.SearchService;
 import io.lumbar.search.SearchWarmup;
 import io.lumbar.search.Suggester;
 import io.lumbar.search.SynonymRoutes;
-import io.lumbar.tagging.BundledTaxonomy;
 import io.lumbar.tagging.TagReviewRoutes;
 import io.lumbar.tagging.TagRoutes;
 import io.lumbar.tagging.TagSuggester;
@@ -54,7 +43,6 @@ import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
 import io.lumbar.web.ServerSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
-  static final String SYSTEM_ACTOR = "system";
   private static final int WARMUP_LOG_DAYS = 30;
   private static final int WARMUP_POPULAR_QUERIES = 200;
 
@@ -197,143 +184,5 @@ public final class App implements AutoCloseable {
     server.stop();
     metrics.close();
     backend.close();
-  }
-
-  /**
-   * What every command needs: the database (embedded when none is configured), the analysis, and, when
-   * asked for, the index with its change-log follower. Closed in reverse order of opening.
-   */
-  public static final class Backend implements AutoCloseable {
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private final ObjectMapper json = io.lumbar.web.Json.mapper();
-    private Database database;
-    private Analysis analysis;
-    private LiveVocabulary vocabulary;
-    private final Jobs jobs = new Jobs();
-    private PassageIndex index;
-    private IndexFollower follower;
-    private Semantic semantic;
-    private SearchAnalytics searchAnalytics;
-
-    private Backend() {}
-
-    public static Backend open(Config config, boolean withIndex) {
-      Backend backend = new Backend();
-      try {
-        String url;
-        if (config.dbUrl().isPresent()) {
-          url = config.dbUrl().get();
-        } else {
-          EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
-          backend.opened.add(embedded);
-          url = embedded.jdbcUrl("lumbar");
-        }
-        backend.database = Database.open(url, config.dbUser(), config.dbPassword());
-        backend.opened.add(backend.database);
-        // Opened right after the database so it is closed right before it: its last batch can still be written.
-        backend.searchAnalytics = SearchAnalytics.start(backend.database);
-        backend.opened.add(backend.searchAnalytics);
-        backend.analysis = Analysis.bundled();
-        backend.vocabulary = LiveVocabulary.start(backend.database, backend.json);
-        backend.opened.add(backend.vocabulary);
-        backend.semantic = Semantic.configured(config.semantic(), config.semanticModel());
-        if (withIndex) {
-          // Documents carry the configured model's vectors: switching semantic search on or off rebuilds the index.
-          String vectors = backend.semantic.vectorModel();
-          backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer(),
-              Analysis.indexFingerprint() + (vectors == null ? "" : "/vectors:" + vectors));
-          backend.opened.add(backend.index);
-          backend.follower = Indexing.follower(backend.index, backend.database, vectors);
-          backend.opened.add(backend.follower);
-        }
-        // Closed before the follower, the index and the database: its last batch still reaches them.
-        backend.opened.add(backend.semantic);
-        // Closed first: a job in progress finishes while the database and the index are still there.
-        backend.opened.add(backend.jobs);
-        return backend;
-      } catch (RuntimeException e) {
-        backend.close();
-        throw e;
-      }
-    }
-
-    public Database database() {
-      return database;
-    }
-
-    public Analysis analysis() {
-      return analysis;
-    }
-
-    /** Long operations started from the console. */
-    public Jobs jobs() {
-      return jobs;
-    }
-
-    /** Synonyms and taxonomy as search uses them, kept current from the database. */
-    public LiveVocabulary vocabulary() {
-      return vocabulary;
-    }
-
-    public PassageIndex index() {
-      return index;
-    }
-
-    public IndexFollower follower() {
-      return follower;
-    }
-
-    /** Semantic search as configured; its model is loaded only by {@link Semantic#load()}. */
-    public Semantic semantic() {
-      return semantic;
-    }
-
-    public SearchAnalytics searchAnalytics() {
-      return searchAnalytics;
-    }
-
-    public ObjectMapper json() {
-      return json;
-    }
-
-    /**
-     * On a first start, loads the bundled sample articles so there is something to search, then the curated
-     * taxonomy and tags while the database has no tags (also after a start that stopped between the two).
-     */
-    public void importSampleCorpusIfEmpty() {
-      if (isEmpty()) {
-        ArticleImporter importer = new ArticleImporter(database);
-        for (var article : BundledCorpus.articles(json)) {
-          log.info("First start: {}", importer.importArticle(article, SYSTEM_ACTOR).describe());
-        }
-      }
-      var applied = BundledTaxonomy.applyIfNoTags(database, json, SYSTEM_ACTOR);
-      if (applied != null) {
-        log.info("First start: loaded the sample taxonomy: {} tags, {} cause-treatment links, {} passages tagged",
-            applied.tags(), applied.links(), applied.taggedPassages());
-        vocabulary.reloadNow();
-      }
-    }
-
-    boolean isEmpty() {
-      return database.read(c -> {
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM articles)")) {
-          rs.next();
-          return !rs.getBoolean(1);
-        }
-      });
-    }
-
-    @Override
-    public void close() {
-      for (int i = opened.size() - 1; i >= 0; i--) {
-        try {
-          opened.get(i).close();
-        } catch (Exception e) {
-          log.warn("Closing {} failed: {}", opened.get(i).getClass().getSimpleName(), e.getMessage());
-        }
-      }
-      opened.clear();
-    }
   }
 }

@@ -1,7 +1,6 @@
-package io.lumbar.cli;
+package io.lumbar.server;
 
-import io.lumbar.App;
-import io.lumbar.Main;
+import io.lumbar.config.CommandContext;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,7 +14,7 @@ public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
   @ParentCommand
-  Main parent;
+  CommandContext parent;
 
   @Override
   public Integer call() throws InterruptedException {
