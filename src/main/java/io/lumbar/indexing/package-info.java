@@ -1,0 +1,12 @@
+/**
+ * The one owner of the Lucene index. {@link io.lumbar.indexing.PassageIndex} holds the IndexWriter and the
+ * SearcherManager; {@link io.lumbar.indexing.PassageFields} and {@code PassageDocuments} say what each field is for;
+ * {@link io.lumbar.indexing.ChangeLog} appends to and reads {@code index_changes}; {@link io.lumbar.indexing.IndexFollower}
+ * replays it into the index (and rebuilds whole generations, {@code IndexGeneration}, {@code ParallelIndexer},
+ * {@code IndexSource}); {@code IndexCheck} compares index and database ({@code lumbar check}, {@code /api/admin/check});
+ * {@code IndexMetrics} publishes index gauges. {@code LuceneAlone} indexes Lumbar's documents with Lucene alone, for
+ * the benchmark.
+ * <p>Entry points: {@code Indexing.follower}, {@code PassageIndex.open}, {@code ChangeLog.append}. May depend on
+ * {@code db/} and {@code telemetry/}; every feature that changes passages appends to the change log through it.
+ */
+package io.lumbar.indexing;

@@ -1,0 +1,11 @@
+/**
+ * Passages as readers and editors see them. Public: {@code GET /api/passages/{id}} and {@code /passages/{id}}
+ * ({@code PassageRoutes}, {@code PassageDao}, {@code PassagePage}). Console: the list with its filters, the edit page,
+ * conflicts, history and revert, bulk tagging ({@code AdminPassageRoutes}, {@code PassageList}, {@code BulkTagger}).
+ * {@link io.lumbar.passages.PassageEditor} is the one writer of a passage's content: every save is one transaction
+ * with its revision, audit entry and change-log row.
+ * <p>May depend on {@code search/}, {@code tagging/}, {@code accounts/}, {@code indexing/}, {@code web/}, {@code db/};
+ * today also on {@code importing/} (a save teaches the site template), the one package loop left (see
+ * {@code PackageCyclesTest}).
+ */
+package io.lumbar.passages;
