@@ -27,12 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
   private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s+\\S+$");
-  /**
-   * The one loop still to cut, and only this one: an editor's save teaches importing's site template
-   * ({@code PassageEditor} → {@code SiteTemplate}) while an import rejects earlier copies through
-   * {@code PassageEditor.reject}. Any other loop, or this one growing, fails.
-   */
-  private static final List<String> KNOWN = List.of("io.lumbar.importing", "io.lumbar.passages");
 
   @Test
   void noPackageDependsOnItselfThroughOthers() throws Exception {
@@ -41,8 +35,7 @@ class PackageCyclesTest {
     // A graph read wrongly (jdeps' output changed) would have no cycle either: check it holds known edges.
     assertThat(graph.get("io.lumbar.search")).contains("io.lumbar.db", "io.lumbar.indexing");
 
-    List<List<String>> cycles = stronglyConnected(graph).stream()
-        .filter(component -> component.size() > 1 && !component.equals(KNOWN)).toList();
+    List<List<String>> cycles = stronglyConnected(graph).stream().filter(component -> component.size() > 1).toList();
     assertThat(cycles).as(describe(cycles, graph)).isEmpty();
   }
 

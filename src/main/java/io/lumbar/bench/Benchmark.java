@@ -6,6 +6,7 @@ import io.lumbar.bench.LoadRunner.Throughput;
 import io.lumbar.cli.Backend;
 import io.lumbar.config.Config;
 import io.lumbar.db.Database;
+import io.lumbar.importing.SiteTemplate;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.LuceneAlone;
@@ -260,7 +261,7 @@ final class Benchmark {
   /** Saves passages through the editors' path and polls search until each new word is found. */
   private BenchResult.Freshness edits(App app) {
     step(settings.edits() + " edits, each polled in search until visible");
-    PassageEditor editor = new PassageEditor(app.backend().database());
+    PassageEditor editor = new PassageEditor(app.backend().database(), SiteTemplate::learn);
     String nonce = letters(System.currentTimeMillis());
     double[] millis = new double[settings.edits()];
     try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {

@@ -181,6 +181,22 @@ public final class SiteTemplate {
     }
   }
 
+  /**
+   * An editor's decision teaches the site's template: rejecting a passage makes its block template for the
+   * article's site (later imports from the site reject it, whatever the reason given), publishing one that was
+   * rejected as template makes it not template (later imports keep it). The passages' editor calls it on every
+   * save ({@code passages/EditorDecisions}).
+   */
+  public static void learn(Connection c, long id, String statusBefore, String reasonBefore, String status, String actor)
+      throws SQLException {
+    boolean wasRejected = "rejected".equals(statusBefore);
+    if (!wasRejected && "rejected".equals(status)) {
+      teach(c, id, true, actor);
+    } else if (wasRejected && "published".equals(status) && (REASON.equals(reasonBefore) || taughtTemplate(c, id))) {
+      teach(c, id, false, actor);
+    }
+  }
+
   /** Whether an editor made the passage's block template for its site. */
   public static boolean taughtTemplate(Connection c, long passageId) throws SQLException {
     Optional<SiteBlock> block = siteBlock(c, passageId);

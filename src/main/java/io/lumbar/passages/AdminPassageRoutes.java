@@ -36,9 +36,10 @@ public final class AdminPassageRoutes {
   private final TagSuggester suggester;
   private final Pages pages;
 
-  public AdminPassageRoutes(Database db, Supplier<Vocabulary> vocabulary, TagSuggester suggester, Pages pages) {
+  public AdminPassageRoutes(Database db, EditorDecisions decisions, Supplier<Vocabulary> vocabulary, TagSuggester suggester,
+      Pages pages) {
     this.list = new PassageList(db);
-    this.editor = new PassageEditor(db);
+    this.editor = new PassageEditor(db, decisions);
     this.tagger = new PassageTagger(db);
     this.bulk = new BulkTagger(db);
     this.vocabulary = vocabulary;

@@ -3,7 +3,6 @@ package io.lumbar.passages;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.db.SectionPaths;
-import io.lumbar.importing.SiteTemplate;
 import io.lumbar.indexing.ChangeLog;
 import io.lumbar.passages.EditablePassage.Tagged;
 import java.sql.Connection;
@@ -69,9 +68,12 @@ public final class PassageEditor {
       """;
 
   private final Database db;
+  private final EditorDecisions decisions;
 
-  public PassageEditor(Database db) {
+  /** {@code decisions} learns from every save, in its transaction (the site template). */
+  public PassageEditor(Database db, EditorDecisions decisions) {
     this.db = db;
+    this.decisions = decisions;
   }
 
   public EditablePassage find(long id) {
@@ -106,25 +108,9 @@ public final class PassageEditor {
         st.executeUpdate();
       }
       ChangeLog.append(c, id);
-      teachSiteTemplate(c, id, before, valid, actor);
+      decisions.decided(c, id, before.status(), before.rejectReason(), valid.status(), actor);
       return new Saved(version);
     });
-  }
-
-  /**
-   * An editor's decision teaches the site's template: rejecting a passage makes its block template for the
-   * article's site (later imports from the site reject it, whatever the reason given), publishing one that was
-   * rejected as template makes it not template (later imports keep it).
-   */
-  private static void teachSiteTemplate(Connection c, long id, Stored before, PassageEdit after, String actor)
-      throws SQLException {
-    boolean wasRejected = "rejected".equals(before.status());
-    if (!wasRejected && "rejected".equals(after.status())) {
-      SiteTemplate.teach(c, id, true, actor);
-    } else if (wasRejected && "published".equals(after.status())
-        && (SiteTemplate.REASON.equals(before.rejectReason()) || SiteTemplate.taughtTemplate(c, id))) {
-      SiteTemplate.teach(c, id, false, actor);
-    }
   }
 
   private record Stored(String status, String rejectReason) {}

@@ -4,8 +4,8 @@
  * conflicts, history and revert, bulk tagging ({@code AdminPassageRoutes}, {@code PassageList}, {@code BulkTagger}).
  * {@link io.lumbar.passages.PassageEditor} is the one writer of a passage's content: every save is one transaction
  * with its revision, audit entry and change-log row.
- * <p>May depend on {@code search/}, {@code tagging/}, {@code accounts/}, {@code indexing/}, {@code web/}, {@code db/};
- * today also on {@code importing/} (a save teaches the site template), the one package loop left (see
- * {@code PackageCyclesTest}).
+ * A save also teaches import's site template through {@link io.lumbar.passages.EditorDecisions}, which the wiring
+ * hands in, so this package does not depend on {@code importing/}, which builds on it.
+ * <p>May depend on {@code search/}, {@code tagging/}, {@code accounts/}, {@code indexing/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.passages;

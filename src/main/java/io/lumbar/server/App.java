@@ -16,6 +16,7 @@ import io.lumbar.config.Config;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.export.ExportRoutes;
 import io.lumbar.importing.ArticleRoutes;
+import io.lumbar.importing.SiteTemplate;
 import io.lumbar.indexing.IndexMetrics;
 import io.lumbar.ops.ApiDocs;
 import io.lumbar.ops.ApiDocsRoutes;
@@ -145,7 +146,7 @@ public final class App implements AutoCloseable {
       // Neighbours by meaning when semantic search runs, by words otherwise (and for passages not embedded yet).
       TagSuggester suggester = new TagSuggester(backend.semantic().neighbours(backend.database(), backend.index(),
           new LexicalNeighbours(backend.index(), backend.vocabulary())), backend.vocabulary());
-      new AdminPassageRoutes(backend.database(), backend.vocabulary(), suggester, pages).register(config.routes);
+      new AdminPassageRoutes(backend.database(), SiteTemplate::learn, backend.vocabulary(), suggester, pages).register(config.routes);
       ArticleRoutes.limitUploads(config.jetty);
       new ArticleRoutes(backend.database(), pages).withJobs(backend.jobs()).register(config.routes);
       new TagReviewRoutes(backend.database(), suggester, pages).register(config.routes);

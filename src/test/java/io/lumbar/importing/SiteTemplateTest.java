@@ -32,7 +32,7 @@ class SiteTemplateTest {
   void setUp() {
     db = TestDatabase.create();
     importer = new ArticleImporter(db.database());
-    editor = new PassageEditor(db.database());
+    editor = new PassageEditor(db.database(), SiteTemplate::learn);
   }
 
   @AfterEach
