@@ -48,6 +48,7 @@ import io.lumbar.tagging.TagReviewRoutes;
 import io.lumbar.tagging.TagRoutes;
 import io.lumbar.tagging.TagSuggester;
 import io.lumbar.tagging.TaxonomyRoutes;
+import io.lumbar.web.HeadAsGet;
 import io.lumbar.web.HealthRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
@@ -176,6 +177,7 @@ public final class App implements AutoCloseable {
       new ExportRoutes(backend.database(), json, auth).register(config.routes);
       new MetricsRoutes(metrics, appConfig.metricsToken()).register(config.routes);
       new ApiDocsRoutes(ApiDocs.bundled(json), pages).register(config.routes);
+      HeadAsGet.install(config); // last: it copies every GET route
     });
   }
 
