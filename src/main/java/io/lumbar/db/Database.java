@@ -10,6 +10,12 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,12 +26,20 @@ import org.flywaydb.core.api.FlywayException;
  * {@link #open} creates the database when missing and migrates it, so a server needs nothing but a URL.
  */
 public final class Database implements AutoCloseable {
-  private static final long PROBE_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+  private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** How long a caller waits for a pooled connection before the database counts as unreachable. */
+  static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+  /** How long {@link #isReachable} waits for its probe. */
+  static final long PROBE_WAIT_MILLIS = 800;
 
   private final HikariDataSource pool;
   private final String name;
   /** While the server is known to be unreachable: when to try it again (System.nanoTime); 0 when reachable. */
   private final AtomicLong unreachableUntil = new AtomicLong();
+  /** Runs {@link #isReachable}'s probes, one at a time; also its lock. */
+  private final ExecutorService prober = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("db-probe").daemon().factory());
+  /** The latest probe, guarded by {@link #prober}. */
+  private CompletableFuture<Boolean> probe;
 
   private Database(HikariDataSource pool, String name) {
     this.pool = pool;
@@ -42,7 +56,7 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setPoolName("lumbar");
     config.setMaximumPoolSize(16);
-    config.setConnectionTimeout(3_000);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setValidationTimeout(1_000);
     // A server that vanishes without closing its sockets must not hang requests: connecting gives up after
     // 2 s, a statement waiting on a silent server after 30 s (long enough for the heaviest bulk edit).
@@ -142,8 +156,32 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** True when a trivial query answers within a second. */
+  /**
+   * True when a pooled connection answers a trivial query within {@link #PROBE_WAIT_MILLIS}: a health check
+   * answers within a second even in an outage. The probe runs on its own thread, so the caller never waits on
+   * the pool (up to {@link #CONNECTION_TIMEOUT_MILLIS} for a connection while the server is unreachable); a
+   * probe still waiting is shared by every caller meanwhile and settles the outage state ({@link #connection})
+   * for them when it ends.
+   */
   public boolean isReachable() {
+    CompletableFuture<Boolean> running;
+    synchronized (prober) {
+      if (probe == null || probe.isDone()) {
+        probe = CompletableFuture.supplyAsync(this::probeNow, prober);
+      }
+      running = probe;
+    }
+    try {
+      return running.get(PROBE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean probeNow() {
     try (Connection c = connection()) {
       return c.isValid(1);
     } catch (SQLException e) {
@@ -211,6 +249,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    prober.shutdownNow();
     pool.close();
   }
 }

@@ -62,6 +62,13 @@ public final class ArticleDao {
         FROM passages
        WHERE article_id = ?
        ORDER BY position, id
+       LIMIT ? OFFSET ?
+      """;
+  private static final String REASONS = """
+      SELECT reject_reason, COUNT(*) FROM passages
+       WHERE article_id = ? AND reject_reason IS NOT NULL
+       GROUP BY reject_reason
+       ORDER BY COUNT(*) DESC, MIN(position)
       """;
   private static final String COUNT = """
       SELECT COUNT(*) FROM articles
@@ -101,12 +108,20 @@ public final class ArticleDao {
     });
   }
 
+  /** All the article's passages in article order. */
   List<Passage> passages(long articleId) {
+    return passages(articleId, 0, Integer.MAX_VALUE);
+  }
+
+  /** The article's passages in article order, {@code limit} from {@code offset}. */
+  List<Passage> passages(long articleId, int offset, int limit) {
     return db.read(c -> {
       List<Passage> passages = new ArrayList<>();
       Map<Long, SiteTemplate.Recurrence> recurrences = SiteTemplate.recurrences(c, articleId);
       try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
         st.setLong(1, articleId);
+        st.setInt(2, limit);
+        st.setInt(3, offset);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
             long id = rs.getLong(1);
@@ -118,6 +133,22 @@ public final class ArticleDao {
         }
       }
       return passages;
+    });
+  }
+
+  /** How many of the article's blocks each reason rejected, most first (first met first when as many). */
+  List<Map.Entry<String, Long>> rejectedByReason(long articleId) {
+    return db.read(c -> {
+      List<Map.Entry<String, Long>> counts = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(REASONS)) {
+        st.setLong(1, articleId);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            counts.add(Map.entry(rs.getString(1), rs.getLong(2)));
+          }
+        }
+      }
+      return counts;
     });
   }
 

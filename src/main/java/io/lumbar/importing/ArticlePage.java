@@ -2,22 +2,27 @@ package io.lumbar.importing;
 
 import io.lumbar.accounts.User;
 import io.lumbar.web.Page;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * One article: where it came from, its counts and its outline: every block in order, kept or rejected and why.
- * {@code message} reports the import.
+ * One article: where it came from, its counts and one page of its outline ({@code limit} blocks from
+ * {@code offset}): every block in order, kept or rejected and why. {@code rejectedByReason} counts the whole
+ * article's rejected blocks by reason, most first. {@code message} reports the import.
  */
 public record ArticlePage(User user, String csrf, ArticleDao.Article article, List<ArticleDao.Passage> passages,
-    String message) implements Page {
-  /** How many blocks each reason rejected, most first: what the import took for furniture, at a glance. */
-  public List<Map.Entry<String, Long>> rejectedByReason() {
-    Map<String, Long> counts = passages.stream().filter(p -> p.rejectReason() != null)
-        .collect(Collectors.groupingBy(ArticleDao.Passage::rejectReason, LinkedHashMap::new, Collectors.counting()));
-    return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+    List<Map.Entry<String, Long>> rejectedByReason, int offset, int limit, String message) implements Page {
+  /** Every block of the article, on every page of its outline. */
+  public int total() {
+    return article.passages();
+  }
+
+  public String previousUrl() {
+    return offset == 0 ? null : "/admin/articles/" + article.id() + "?offset=" + Math.max(0, offset - limit);
+  }
+
+  public String nextUrl() {
+    return offset + limit >= total() ? null : "/admin/articles/" + article.id() + "?offset=" + (offset + limit);
   }
 
   /** A CSS class per kind of reason, so site template, duplicates and page furniture read apart. */

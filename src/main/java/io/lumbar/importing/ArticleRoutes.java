@@ -32,6 +32,8 @@ public final class ArticleRoutes {
   private final ArticleImporter importer;
   /** Articles per page of the list. */
   static final int PAGE_SIZE = 50;
+  /** Blocks per page of an article's outline: most articles fit on one. */
+  static final int OUTLINE_PAGE_SIZE = 200;
 
   private final Pages pages;
 
@@ -189,8 +191,9 @@ public final class ArticleRoutes {
   private void show(Context ctx) {
     long id = Params.idParam(ctx, "id");
     ArticleDao.Article article = articles.find(id).orElseThrow(() -> new NotFoundException("Article", id));
-    pages.render(ctx, new ArticlePage(Auth.user(ctx), Auth.csrfToken(ctx), article, articles.passages(id),
-        messageFor(ctx.queryParam("done"), article)));
+    int offset = Params.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    pages.render(ctx, new ArticlePage(Auth.user(ctx), Auth.csrfToken(ctx), article, articles.passages(id, offset, OUTLINE_PAGE_SIZE),
+        articles.rejectedByReason(id), offset, OUTLINE_PAGE_SIZE, messageFor(ctx.queryParam("done"), article)));
   }
 
   private static String messageFor(String done, ArticleDao.Article a) {

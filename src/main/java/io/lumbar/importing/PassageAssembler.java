@@ -18,6 +18,8 @@ final class PassageAssembler {
   static final String LIST_INTRO_WITHOUT_ITEMS = "list intro without items";
   static final String DUPLICATE = "duplicate";
   static final int MAX_PASSAGE_CHARS = 1500;
+  /** How many blocks of one article may hold the same text (see {@link #number}). */
+  static final int MAX_COPIES = 2;
   // A list intro repeated in front of each part of a split list is at most this long, else its last sentence.
   private static final int MAX_REPEATED_INTRO_CHARS = 300;
   private static final Pattern PIECE_END = Pattern.compile("\\n|[.!?][\"'”’)\\]]?[ \\u00A0]+");
@@ -255,11 +257,21 @@ final class PassageAssembler {
     return chunks;
   }
 
+  /**
+   * Numbers the blocks in reading order. Content repeating earlier content becomes a duplicate of it. A text the
+   * page repeats more often is stored twice at most: once, and once more as the sign of its repetition (a
+   * duplicate, or rejected again for the same reason). Later copies add nothing an editor could use, and a page
+   * repeating one paragraph thousands of times would otherwise store thousands of rows.
+   */
   private static List<Block> number(List<Draft> drafts) {
     List<Block> blocks = new ArrayList<>();
     Map<String, Integer> firstByFingerprint = new HashMap<>();
+    Map<String, Integer> copiesByFingerprint = new HashMap<>();
     for (Draft draft : drafts) {
       int position = blocks.size();
+      if (copiesByFingerprint.merge(TextNormalizer.fingerprint(draft.text()), 1, Integer::sum) > MAX_COPIES) {
+        continue;
+      }
       if (draft.isContent()) {
         Integer original = firstByFingerprint.putIfAbsent(TextNormalizer.fingerprint(draft.text()), position);
         if (original != null) {

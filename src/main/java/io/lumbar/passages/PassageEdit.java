@@ -24,7 +24,7 @@ public record PassageEdit(String heading, String text, String status, String rej
     if (h != null && h.length() > MAX_HEADING) {
       throw new BadRequestException("The heading is too long: at most " + MAX_HEADING + " characters");
     }
-    if (!STATUSES.contains(status)) {
+    if (status == null || !STATUSES.contains(status)) { // Set.of refuses to look up null
       throw new BadRequestException("The status must be pending, published or rejected");
     }
     if ("rejected".equals(status) && r == null) {

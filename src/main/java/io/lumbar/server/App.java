@@ -39,6 +39,7 @@ import io.lumbar.tagging.TagRoutes;
 import io.lumbar.tagging.TagSuggester;
 import io.lumbar.tagging.TaxonomyRoutes;
 import io.lumbar.telemetry.Logfmt;
+import io.lumbar.web.HeadAsGet;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
@@ -164,6 +165,7 @@ public final class App implements AutoCloseable {
       new ExportRoutes(backend.database(), json, auth).register(config.routes);
       new MetricsRoutes(metrics, appConfig.metricsToken()).register(config.routes);
       new ApiDocsRoutes(ApiDocs.bundled(json), pages).register(config.routes);
+      HeadAsGet.install(config); // last: it copies every GET route
     });
   }
 

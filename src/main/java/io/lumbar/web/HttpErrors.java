@@ -8,6 +8,8 @@ import io.lumbar.db.DatabaseUnavailableException;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.IndexUnavailableException;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,13 @@ public final class HttpErrors {
     routes.exception(java.nio.charset.IllegalCharsetNameException.class,
         (e, ctx) -> answer(ctx, pages, 415, "The charset of this request is not supported; send UTF-8."));
     routes.exception(Exception.class, (e, ctx) -> {
+      int clientError = clientError(e);
+      if (clientError != 0) {
+        // The client's doing, not a failure here: no trace, and the request log's line is the only record.
+        answer(ctx, pages, clientError, clientError == 413 ? "This request is too large."
+            : "The request's body could not be read: it was malformed or ended early. Send it again.");
+        return;
+      }
       log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       answer(ctx, pages, 500, "Something went wrong on our side. It has been logged.");
     });
@@ -86,6 +95,23 @@ public final class HttpErrors {
         answer(ctx, pages, 405, ctx.method() + " is not supported on " + ctx.path());
       }
     });
+  }
+
+  /**
+   * The 4xx status for a failure the client caused while its request was read, 0 for any other failure. Jetty
+   * refuses a malformed body (a bad chunk size, a body shorter than its length) with an exception carrying the
+   * status; a client gone before its body arrived in full ends it early ({@link EofException}).
+   */
+  static int clientError(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+        return http.getCode();
+      }
+      if (cause instanceof EofException) {
+        return 400;
+      }
+    }
+    return 0;
   }
 
   /** A page's own error page, in place of the generic one (which would otherwise follow a 404 status). */

@@ -1,6 +1,8 @@
 package io.lumbar.web;
 
 import io.javalin.config.RoutesConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers every answer carries: a content security policy without inline script or style (the pages need
@@ -14,16 +16,28 @@ public final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
+  /** Name and value of each header, for the answers of routes and of Jetty's own refusals ({@link JettyErrors}). */
+  static final Map<String, String> EVERY_ANSWER = headers();
+
   public static void install(RoutesConfig routes) {
     routes.before(ctx -> {
-      ctx.header("Content-Security-Policy", CSP);
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("X-Frame-Options", "DENY");
-      ctx.header("Referrer-Policy", "same-origin");
-      String path = ctx.path();
-      if (path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/")) {
+      EVERY_ANSWER.forEach(ctx::header);
+      if (isConsole(ctx.path())) {
         ctx.header("Cache-Control", "no-store");
       }
     });
+  }
+
+  static boolean isConsole(String path) {
+    return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/");
+  }
+
+  private static Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Security-Policy", CSP);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Referrer-Policy", "same-origin");
+    return java.util.Collections.unmodifiableMap(headers);
   }
 }

@@ -100,6 +100,24 @@ class DatabaseOutageTest {
     Eventually.within(Duration.ofSeconds(5), () -> assertThat(total("wombats")).isEqualTo(1));
   }
 
+  @Test
+  void health_answers_503_in_an_outage_without_waiting_out_the_pools_timeout() throws Exception {
+    proxy.cut();
+    // Spread over more than one probe interval and one pool timeout: before, every other call was the one probing
+    // the pool and waited out its connection timeout before its 503.
+    for (int call = 1; call <= 6; call++) {
+      long start = System.nanoTime();
+      var health = app.get("/health");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(health.status()).as("call %d", call).isEqualTo(503);
+      assertThat(health.json().get("database").asText()).isEqualTo("down");
+      assertThat(millis).as("call %d took", call).isLessThan(Database.CONNECTION_TIMEOUT_MILLIS);
+      Thread.sleep(700);
+    }
+    proxy.restore();
+    Eventually.within(Duration.ofSeconds(15), () -> assertThat(app.get("/health").status()).isEqualTo(200));
+  }
+
   private long pausedWarnings() {
     return followerLog.list.stream()
         .filter(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().startsWith("Index follower paused"))

@@ -12,9 +12,27 @@ public final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   public LogCapture(Class<?> loggingClass) {
-    this.logger = (Logger) LoggerFactory.getLogger(loggingClass);
+    this((Logger) LoggerFactory.getLogger(loggingClass));
+  }
+
+  private LogCapture(Logger logger) {
+    this.logger = logger;
     appender.start();
     logger.addAppender(appender);
+  }
+
+  /** What every logger writes while this is open. */
+  public static LogCapture everything() {
+    return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+  }
+
+  /** The messages logged at WARN or ERROR, or with a stack trace. */
+  public List<String> warningsAndTraces() {
+    synchronized (appender.list) {
+      return appender.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN) || e.getThrowableProxy() != null)
+          .map(ILoggingEvent::getFormattedMessage).toList();
+    }
   }
 
   public List<String> messages() {

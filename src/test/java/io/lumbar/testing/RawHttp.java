@@ -56,6 +56,48 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code request} byte for byte (request line, headers and body as given, e.g. a broken chunked body or
+   * no {@code Connection: close}) and reads the answer to the end of the connection: this throws when the server
+   * keeps the connection open for more than 10 seconds.
+   */
+  public static Answer exchange(int port, String request) {
+    return exchange(port, request, false);
+  }
+
+  /** Like {@link #exchange(int, String)}, then ends the request stream: a body shorter than announced ends early. */
+  public static Answer exchangeCutOff(int port, String request) {
+    return exchange(port, request, true);
+  }
+
+  private static Answer exchange(int port, String request, boolean cutOff) {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      try {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        if (cutOff) {
+          socket.shutdownOutput();
+        }
+      } catch (java.net.SocketException e) {
+        // The server may answer and close before reading a request it refuses (too long); read that answer.
+      }
+      return parse(readAll(socket.getInputStream()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(abbreviate(request) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends {@code request} (e.g. a body shorter than its Content-Length) and hangs up without reading an answer. */
+  public static void hangUpAfter(int port, String request) {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static byte[] readAll(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.testing.ConsoleSession;
 import io.lumbar.testing.RawHttp;
 import io.lumbar.testing.RawHttp.Answer;
 import io.lumbar.testing.RunningApp;
@@ -12,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -118,6 +121,164 @@ class HostileInputFuzzTest {
     }
   }
 
+  static final String PASSWORD = "a long enough password";
+
+  /**
+   * Every form the console shows an admin (found by following the console's links), posted once without each of
+   * its fields in turn, then with a malformed chunked body and with a body that ends before its length: not one
+   * 5xx, and every refusal a page with a title. The passage form without its status shows the form again.
+   */
+  /** Signed in before any test: the hostile sign-ins fill the address's failure budget, which would refuse it later. */
+  static ConsoleSession session;
+
+  @BeforeAll
+  static void signIn() {
+    ConsoleSession.createUser(app, "formfuzzer", PASSWORD, true);
+    ConsoleSession.createUser(app, "bystander", PASSWORD, false);
+    session = new ConsoleSession(app);
+    assertThat(session.login("formfuzzer", PASSWORD).status()).isEqualTo(302);
+  }
+
+  @Test
+  void every_console_form_with_each_field_missing_or_a_broken_body_answers_without_a_5xx() {
+    long me = app.database().read(c -> {
+      try (var rs = c.createStatement().executeQuery("SELECT id FROM users WHERE username = 'formfuzzer'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+    // Signing out or disabling oneself would end the session the rest of the forms are posted in.
+    List<ConsoleForm> forms = ConsoleForm.crawl(session, "/admin", 60).stream()
+        .filter(f -> !f.action().equals("/admin/logout") && !f.action().startsWith("/admin/users/" + me + "/")).toList();
+    assertThat(forms.stream().map(ConsoleForm::template).distinct()).as("forms found")
+        .contains("/admin/passages/N", "/admin/passages/N/tags", "/admin/passages/bulk", "/admin/articles", "/admin/tags",
+            "/admin/synonyms", "/admin/users", "/admin/tokens", "/admin/reindex")
+        .hasSizeGreaterThan(15);
+
+    List<String> problems = new ArrayList<>();
+    int posts = 0;
+    for (ConsoleForm form : forms) {
+      for (String missing : form.fieldNames()) {
+        List<Map.Entry<String, String>> fields = form.fields().stream().filter(f -> !f.getKey().equals(missing)).toList();
+        ConsoleSession.Page answer = missing.equals("_csrf")
+            ? session.postRaw(form.action(), fields.stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)))
+            : session.postForm(form.action(), fields);
+        posts++;
+        String problem = problemWith(answer);
+        if (problem != null) {
+          problems.add("POST " + form.action() + " without " + missing + " → " + answer.status() + " " + problem);
+        }
+      }
+    }
+    int port = app.uri("/").getPort();
+    String cookie = "Cookie: lumbar_session=" + session.cookie("lumbar_session").getValue() + "\r\nX-CSRF-Token: " + session.csrf() + "\r\n";
+    for (String action : forms.stream().map(ConsoleForm::action).distinct().toList()) {
+      String head = "POST " + action + " HTTP/1.1\r\nHost: localhost\r\n" + cookie + "Content-Type: application/x-www-form-urlencoded\r\n";
+      Answer chunked = RawHttp.exchange(port, head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n");
+      Answer early = RawHttp.exchangeCutOff(port, head + "Content-Length: 1000\r\n\r\n_csrf=" + session.csrf() + "&x=");
+      for (Answer answer : List.of(chunked, early)) {
+        posts++;
+        if (answer.status() < 400 || answer.status() >= 500 || !answer.body().contains("<title>")) {
+          problems.add("POST " + action + " with a broken body → " + answer.status() + ": " + RawHttp.abbreviate(answer.body()));
+        }
+      }
+    }
+    assertThat(posts).isGreaterThan(100);
+    assertThat(problems).as("%d problems", problems.size()).isEmpty();
+
+    long id = app.firstPublishedPassageId();
+    ConsoleSession.Page form = session.get("/admin/passages/" + id);
+    ConsoleSession.Page withoutStatus = session.post("/admin/passages/" + id, Map.of("version", Integer.toString(form.formVersion()),
+        "heading", "", "text", "Typed text that must not be lost.", "reject_reason", "", "action", "save"));
+    assertThat(withoutStatus.status()).isEqualTo(400);
+    assertThat(withoutStatus.body()).contains("The status must be pending, published or rejected").contains("Typed text that must not be lost.");
+  }
+
+  /** Null when a console answer is acceptable: a redirect with a place to go, or a page with a title. */
+  private static String problemWith(ConsoleSession.Page answer) {
+    if (answer.status() >= 500) {
+      return "server error";
+    }
+    if (answer.status() >= 300 && answer.status() < 400) {
+      return answer.location() == null ? "redirect without Location" : null;
+    }
+    return answer.body().contains("<title>") ? null : "page without a title";
+  }
+
+  /** A form of a console page with the values it holds as shown: what a browser would post unchanged. */
+  record ConsoleForm(String action, List<Map.Entry<String, String>> fields) {
+    /** The action with its ids as N, so one form on many passages counts once. */
+    String template() {
+      return action.replaceAll("/\\d+", "/N");
+    }
+
+    List<String> fieldNames() {
+      return fields.stream().map(Map.Entry::getKey).distinct().toList();
+    }
+
+    /**
+     * The post forms on console pages reachable from {@code start} by links, at most {@code maxPages} pages and two
+     * per kind of page (their paths with ids as N); one form per action and field names.
+     */
+    static List<ConsoleForm> crawl(ConsoleSession session, String start, int maxPages) {
+      java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of(start));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      Map<String, Integer> perKind = new java.util.HashMap<>();
+      Map<String, ConsoleForm> forms = new java.util.LinkedHashMap<>();
+      int pages = 0;
+      while (!queue.isEmpty() && pages < maxPages) {
+        String url = queue.poll();
+        String kind = url.replaceAll("\\?.*", "").replaceAll("/\\d+", "/N");
+        if (!seen.add(url) || perKind.merge(kind, 1, Integer::sum) > 2) {
+          continue;
+        }
+        ConsoleSession.Page page = session.get(url);
+        pages++;
+        if (page.status() != 200) {
+          continue;
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.body());
+        for (org.jsoup.nodes.Element form : doc.select("form[method=post]")) {
+          ConsoleForm found = new ConsoleForm(form.attr("action"), values(form));
+          forms.putIfAbsent(found.template() + " " + found.fieldNames(), found);
+        }
+        for (org.jsoup.nodes.Element link : doc.select("a[href^=/admin]")) {
+          queue.add(link.attr("href"));
+        }
+      }
+      return List.copyOf(forms.values());
+    }
+
+    private static List<Map.Entry<String, String>> values(org.jsoup.nodes.Element form) {
+      List<Map.Entry<String, String>> values = new ArrayList<>();
+      java.util.Set<String> buttons = new java.util.HashSet<>();
+      for (org.jsoup.nodes.Element field : form.select("input[name], textarea[name], select[name], button[name]")) {
+        String name = field.attr("name");
+        String type = field.attr("type");
+        switch (field.tagName()) {
+          case "textarea" -> values.add(Map.entry(name, field.wholeText()));
+          case "select" -> {
+            org.jsoup.nodes.Element option = field.selectFirst("option[selected]");
+            option = option != null ? option : field.selectFirst("option");
+            values.add(Map.entry(name, option == null ? "" : option.attr("value")));
+          }
+          case "button" -> {
+            if (buttons.add(name)) { // the first submit button, as if clicked
+              values.add(Map.entry(name, field.attr("value")));
+            }
+          }
+          default -> {
+            if (!(type.equals("checkbox") || type.equals("radio")) || field.hasAttr("checked")) {
+              values.add(Map.entry(name, type.equals("checkbox") && !field.hasAttr("value") ? "on" : field.attr("value")));
+            }
+          }
+        }
+      }
+      return values;
+    }
+  }
+
   private void check(Probe probe, List<String> problems) {
     Answer answer;
     try {
@@ -142,10 +303,17 @@ class HostileInputFuzzTest {
       return answer.header("Location") == null ? "redirect without Location" : null;
     }
     String type = answer.header("Content-Type") == null ? "" : answer.header("Content-Type");
-    boolean refusedByJetty = status == 400 && answer.body().contains("<h2>HTTP ERROR 400");
+    boolean refusedByJetty = status == 400
+        && (answer.body().contains("<h2>HTTP ERROR 400") || answer.body().startsWith("{\"error\":\"Bad request: "));
     if ((status == 414 || status == 431 || refusedByJetty || !isValidRequestTarget(probe.target())) && status >= 400) {
-      // Refused while taking the request apart (a line too long, a NUL in the path...), before any route is
-      // known, so before anything knows it is an API call: Jetty's page, with a title.
+      // Refused while taking the request apart (a line too long, a NUL in the path...), maybe before its path is
+      // known: JSON, or Jetty's page with a title where the path is known not to be the API's.
+      if (!"close".equals(answer.header("Connection"))) {
+        return "refusal without Connection: close";
+      }
+      if (probe.api() && !type.startsWith("application/json")) {
+        return "API refusal is " + type;
+      }
       return answer.body().contains("<title>") || answer.body().contains("\"error\"") ? null : "refusal without a body";
     }
     if (probe.api()) {
