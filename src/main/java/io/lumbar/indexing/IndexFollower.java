@@ -89,8 +89,10 @@ public final class IndexFollower implements AutoCloseable {
     OpenGaps.Restored restored = OpenGaps.decode(index.committedFollowed(), highWater, System.nanoTime(), System.currentTimeMillis());
     if (restored != null) {
       highWater = restored.highWater();
+      lastCommittedHighWater = highWater;
       gaps.putAll(restored.gaps());
       dropExpiredGaps(System.nanoTime());
+      appliedPosition = safePosition();
     }
   }
 
