@@ -9,7 +9,8 @@ import java.util.Optional;
  * port 7070, an embedded MariaDB under {@code data/mariadb}, the index under {@code index/data}.
  *
  * @param port          LUMBAR_PORT (7070; 0 picks a free port)
- * @param dbUrl         LUMBAR_DB_URL, a {@code jdbc:mariadb://host:port/database} URL; empty means embedded
+ * @param dbUrl         LUMBAR_DB_URL, a {@code jdbc:mariadb://host:port/database} URL, or a cluster's members with a failover
+ *                      mode ({@code jdbc:mariadb:sequential://h1:3306,h2:3306,h3:3306/lumbar}, see docs/galera.md); empty means embedded
  * @param dbUser        LUMBAR_DB_USER (root)
  * @param dbPassword    LUMBAR_DB_PASSWORD (empty)
  * @param indexDir      LUMBAR_INDEX_DIR (index/data)

@@ -106,8 +106,7 @@ public final class Database implements AutoCloseable {
 
   /** {@code url} with another database name on the same server, e.g. for a scratch benchmark database. */
   public static String urlWithDatabase(String url, String database) {
-    MariaDbUrl parsed = MariaDbUrl.parse(url);
-    return MariaDbUrl.parse(new MariaDbUrl(parsed.host(), parsed.port(), database, parsed.options()).jdbcUrl()).jdbcUrl();
+    return MariaDbUrl.parse(MariaDbUrl.parse(url).withDatabase(database).jdbcUrl()).jdbcUrl();
   }
 
   /** The database name in {@code url}. */
@@ -132,18 +131,63 @@ public final class Database implements AutoCloseable {
 
   /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
   public <T> T inTransaction(SqlWork<T> work) {
-    try (Connection c = connection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
-        throw e;
+    return transact(work, 1);
+  }
+
+  /**
+   * Like {@link #inTransaction}, for work that may be run again from the start: it reads and writes only through
+   * the connection it is given and changes nothing outside it (no files, no counters, no input it consumes). When
+   * the database rolls the transaction back because another one changed the same rows at the same time (an InnoDB
+   * deadlock, or a Galera cluster's certification failure at commit, both 1213 / SQLState 40001), nothing of it
+   * was applied, so it is run again, up to {@link #REPLAYS} times after a short random pause; then the caller gets
+   * {@link ConcurrentChangeException} (409). A lost connection is never replayed: a commit cut off might have
+   * happened, so that is {@link DatabaseUnavailableException} (503).
+   */
+  public <T> T inReplayableTransaction(SqlWork<T> work) {
+    return transact(work, 1 + REPLAYS);
+  }
+
+  /** How many times a replayable transaction is run again after a concurrent change rolled it back. */
+  static final int REPLAYS = 4;
+
+  private <T> T transact(SqlWork<T> work, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = connection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c, e);
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt < attempts && isConcurrentChange(e)) {
+          pauseBeforeReplay(attempt);
+          continue;
+        }
+        DataAccessException translated = translate(e);
+        if (attempts > 1 && translated instanceof ConcurrentChangeException) {
+          throw new ConcurrentChangeException("Changed concurrently " + attempts + " times in a row: " + rootMessage(e), e);
+        }
+        throw translated;
       }
-    } catch (SQLException e) {
-      throw translate(e);
+    }
+  }
+
+  /** Rolled back, wholly, because a concurrent transaction won: 1213 (deadlock, Galera conflict) or SQLState 40001. */
+  static boolean isConcurrentChange(SQLException e) {
+    return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
+  }
+
+  /** Random, growing: two writers that collided must not collide again at once. */
+  private static void pauseBeforeReplay(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatabaseUnavailableException("Interrupted before replaying a transaction", e);
     }
   }
 
@@ -231,8 +275,8 @@ public final class Database implements AutoCloseable {
     if (connectionLost) {
       return new DatabaseUnavailableException("The database is not reachable: " + rootMessage(e), e);
     }
-    // 40001: deadlock or serialization failure; nothing was changed, and trying again will work.
-    if ("40001".equals(state)) {
+    // 40001: deadlock, serialization or Galera certification failure; nothing was changed, and trying again will work.
+    if (isConcurrentChange(e)) {
       return new ConcurrentChangeException("Changed concurrently: " + rootMessage(e), e);
     }
     return new DataAccessException("Database error: " + rootMessage(e), e);

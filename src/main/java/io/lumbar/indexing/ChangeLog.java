@@ -38,8 +38,8 @@ public final class ChangeLog {
     append(c, List.of(passageId));
   }
 
-  /** Passages named by the changes after {@code afterId} (at most {@code limit}), and the last change id read. */
-  public record Batch(List<Long> passageIds, long lastId) {}
+  /** Changes read in id order: their ids, the passages they name (in the same order), and the last change id read. */
+  public record Batch(List<Long> changeIds, List<Long> passageIds, long lastId) {}
 
   /** The latest change id; 0 when the log is empty. */
   public static long latest(Connection c) throws SQLException {
@@ -51,18 +51,31 @@ public final class ChangeLog {
 
   /** The changes after {@code afterId} in id order, at most {@code limit}. */
   public static Batch after(Connection c, long afterId, int limit) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("SELECT id, passage_id FROM index_changes WHERE id > ? ORDER BY id LIMIT ?")) {
+    return between(c, afterId, Long.MAX_VALUE, limit);
+  }
+
+  /**
+   * The changes after {@code afterId} up to {@code upToId}, in id order, at most {@code limit}. Read again below a
+   * follower's position, it finds changes committed after a later id was read: ids are handed out as rows are
+   * inserted, not as transactions commit (and on Galera by each member in turn).
+   */
+  public static Batch between(Connection c, long afterId, long upToId, int limit) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT id, passage_id FROM index_changes WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
       st.setLong(1, afterId);
-      st.setInt(2, limit);
-      List<Long> ids = new ArrayList<>();
+      st.setLong(2, upToId);
+      st.setInt(3, limit);
+      List<Long> changeIds = new ArrayList<>();
+      List<Long> passageIds = new ArrayList<>();
       long last = afterId;
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           last = rs.getLong(1);
-          ids.add(rs.getLong(2));
+          changeIds.add(last);
+          passageIds.add(rs.getLong(2));
         }
       }
-      return new Batch(ids, last);
+      return new Batch(changeIds, passageIds, last);
     }
   }
 }

@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * from when the change that revealed it was written, by the database's clock: the missing id was handed out
  * before that. So a hole a killed or rolled-back transaction left long ago is dropped as soon as it is found,
  * and a restart does not wait for it again (nor replay the changes after it on every restart).
+ *
+ * <p>On a Galera cluster every member hands out ids of its own residue (auto_increment_increment = cluster size),
+ * so most ids are holes that never fill, and changes commit out of id order across members. Each index commit
+ * therefore stores, besides the position, the high-water mark and the holes still open with their age
+ * ({@link OpenGaps}): a restart goes on from exactly there (nothing replayed, no open hole forgotten). Every poll
+ * looks up the newest holes and a rotating slice of the older ones, so a late change is applied within a few polls
+ * however many holes are open. See docs/galera.md.
  */
 public final class IndexFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
@@ -37,7 +44,7 @@ public final class IndexFollower implements AutoCloseable {
   private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
   /** A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not tracked. */
   private static final int MAX_TRACKED_GAP = 10_000;
-  /** Gaps looked up per poll. */
+  /** Gaps looked up per poll: this many of the newest, and as many of the others in turn. */
   private static final int GAP_LOOKUPS = 1_000;
   private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -52,6 +59,9 @@ public final class IndexFollower implements AutoCloseable {
   /** Ids below highWater not seen yet, with the time ({@link System#nanoTime()}) they have been missing since. */
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
   private long lastCommittedPosition;
+  private long lastCommittedHighWater = -1;
+  /** The oldest gaps are looked up from here on the next poll, going round. */
+  private long gapCursor;
   private long lastCommitNanos = System.nanoTime();
   private ScheduledExecutorService scheduler;
   private volatile boolean databaseWasDown;
@@ -76,6 +86,14 @@ public final class IndexFollower implements AutoCloseable {
     this.highWater = index.committedPosition();
     this.lastCommittedPosition = highWater;
     this.appliedPosition = highWater;
+    OpenGaps.Restored restored = OpenGaps.decode(index.committedFollowed(), highWater, System.nanoTime(), System.currentTimeMillis());
+    if (restored != null) {
+      highWater = restored.highWater();
+      lastCommittedHighWater = highWater;
+      gaps.putAll(restored.gaps());
+      dropExpiredGaps(System.nanoTime());
+      appliedPosition = safePosition();
+    }
   }
 
   /** Applies everything the log holds now; returns the number of changes applied. */
@@ -153,7 +171,7 @@ public final class IndexFollower implements AutoCloseable {
   private int pollOnce(IndexWrites target) {
     synchronized (lock) {
       List<Change> fresh = source.changesAfter(highWater, BATCH);
-      List<Change> late = source.changesWithIds(gaps.keySet().stream().limit(GAP_LOOKUPS).toList());
+      List<Change> late = source.changesWithIds(gapsToLookUp());
       long now = System.nanoTime();
       List<Change> all = new ArrayList<>(late);
       all.addAll(fresh);
@@ -186,6 +204,25 @@ public final class IndexFollower implements AutoCloseable {
       }
       return all.size();
     }
+  }
+
+  /**
+   * The newest gaps (transactions in flight hold recent ids) and the next slice of the older ones, in turn: with
+   * thousands open (a bulk change on Galera leaves two holes per change), each is still looked up every few polls.
+   */
+  private List<Long> gapsToLookUp() {
+    if (gaps.size() <= 2 * GAP_LOOKUPS) {
+      return List.copyOf(gaps.keySet());
+    }
+    Set<Long> ids = new LinkedHashSet<>(gaps.descendingKeySet().stream().limit(GAP_LOOKUPS).toList());
+    List<Long> older = gaps.tailMap(gapCursor, true).keySet().stream().limit(GAP_LOOKUPS).toList();
+    if (older.size() < GAP_LOOKUPS) {
+      gapCursor = 0;
+    } else {
+      gapCursor = older.getLast() + 1;
+    }
+    ids.addAll(older);
+    return List.copyOf(ids);
   }
 
   private void apply(IndexWrites target, List<Change> changes) throws IOException {
@@ -230,11 +267,20 @@ public final class IndexFollower implements AutoCloseable {
 
   private void maybeCommit(IndexWrites target, long now, boolean force) throws IOException {
     long position = safePosition();
-    if (position != lastCommittedPosition && (force || now - lastCommitNanos > COMMIT_EVERY_NANOS)) {
-      target.commit(position);
-      lastCommittedPosition = position;
-      lastCommitNanos = now;
+    if ((position != lastCommittedPosition || highWater != lastCommittedHighWater)
+        && (force || now - lastCommitNanos > COMMIT_EVERY_NANOS)) {
+      commitFollowed(target);
     }
+  }
+
+  /** Commits {@code target} with the safe position and, above it, the high-water mark and the gaps still open. */
+  private void commitFollowed(IndexWrites target) throws IOException {
+    long position = safePosition();
+    long now = System.nanoTime();
+    target.commit(position, OpenGaps.encode(position, highWater, gaps, now, System.currentTimeMillis()));
+    lastCommittedHighWater = highWater;
+    lastCommittedPosition = position;
+    lastCommitNanos = now;
   }
 
   /** The change-log position up to which every change is in the index (searchable after the round's refresh). */
@@ -277,9 +323,7 @@ public final class IndexFollower implements AutoCloseable {
           // The database forgot changes the index had seen (restored from a backup?): follow its log from here.
           followFrom(found.snapshot());
         }
-        index.commit(safePosition());
-        lastCommittedPosition = safePosition();
-        lastCommitNanos = System.nanoTime();
+        commitFollowed(index);
         index.refresh();
       } catch (IOException e) {
         throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
@@ -360,20 +404,19 @@ public final class IndexFollower implements AutoCloseable {
       long liveHighWater = highWater;
       TreeMap<Long, Long> liveGaps = new TreeMap<>(gaps);
       long liveCommitted = lastCommittedPosition;
+      long liveCommittedHighWater = lastCommittedHighWater;
       long liveApplied = appliedPosition;
       boolean swapped = false;
       try {
         // Follow the log from the snapshot: transactions still open then hold lower ids and are gaps.
         followFrom(snapshot);
         int replayed = catchUp(next);
-        next.commit(safePosition());
+        commitFollowed(next);
         index.swapTo(next);
         swapped = true;
         log.info("Index rebuilt into {}: {} passages read and indexed in {} ms; {} changes made meanwhile replayed, "
             + "committed and swapped in {} ms", next.name(), count, (built - started) / 1_000_000, replayed,
             (System.nanoTime() - built) / 1_000_000);
-        lastCommittedPosition = safePosition();
-        lastCommitNanos = System.nanoTime();
         appliedPosition = safePosition();
         return count;
       } catch (IOException e) {
@@ -385,6 +428,7 @@ public final class IndexFollower implements AutoCloseable {
           gaps.clear();
           gaps.putAll(liveGaps);
           lastCommittedPosition = liveCommitted;
+          lastCommittedHighWater = liveCommittedHighWater;
           appliedPosition = liveApplied;
         }
       }

@@ -73,9 +73,10 @@ final class IndexGeneration implements IndexWrites {
   }
 
   @Override
-  public void commit(long position) throws IOException {
+  public void commit(long position, String followed) throws IOException {
     writer.setLiveCommitData(Map.of(
         PassageIndex.POSITION_KEY, Long.toString(position),
+        PassageIndex.FOLLOWED_KEY, followed,
         PassageIndex.SCHEMA_KEY, schema).entrySet());
     writer.commit();
   }

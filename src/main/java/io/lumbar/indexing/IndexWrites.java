@@ -10,7 +10,15 @@ interface IndexWrites {
   void delete(long passageId) throws IOException;
 
   /** Makes everything written so far durable, together with the change-log position it reflects. */
-  void commit(long position) throws IOException;
+  default void commit(long position) throws IOException {
+    commit(position, "");
+  }
+
+  /**
+   * The same, with the follower's state above {@code position} (the changes applied beyond it and the holes still
+   * open, see {@link IndexFollower}), so a restart goes on exactly from there instead of replaying past the holes.
+   */
+  void commit(long position, String followed) throws IOException;
 
   /** Makes everything written so far visible to new searches. */
   void refresh() throws IOException;

@@ -55,6 +55,8 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
   static final String POSITION_KEY = "lumbar.changeLogPosition";
   static final String SCHEMA_KEY = "lumbar.schemaVersion";
+  /** The change-log follower's state above the position: what a restart goes on from (see IndexFollower). */
+  static final String FOLLOWED_KEY = "lumbar.changeLogFollowed";
   /** The file naming the live generation folder. */
   static final String POINTER = "live-generation";
   private static final String POINTER_TEMP = POINTER + ".tmp";
@@ -408,6 +410,12 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return position == null ? 0 : Long.parseLong(position);
   }
 
+  /** The follower's state committed with {@link #committedPosition()}; empty when none was. */
+  String committedFollowed() {
+    String followed = live.generation().commitData(FOLLOWED_KEY);
+    return followed == null ? "" : followed;
+  }
+
   /** False for a new index and for one written with other fields or analysis (stop words...): it must be rebuilt. */
   public boolean hasCurrentSchema() {
     return schema.equals(live.generation().commitData(SCHEMA_KEY));
@@ -424,8 +432,8 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   }
 
   @Override
-  public void commit(long position) throws IOException {
-    live.generation().commit(position);
+  public void commit(long position, String followed) throws IOException {
+    live.generation().commit(position, followed);
   }
 
   /** Makes everything written so far visible to new searches (near-real-time, no fsync). */

@@ -53,7 +53,7 @@ final class BulkTagger {
   }
 
   Report apply(Filter filter, String slug, Mode mode, String actor, String filterDescription) {
-    return db.inTransaction(c -> {
+    return db.inReplayableTransaction(c -> {
       long tagId;
       String kind;
       String name;

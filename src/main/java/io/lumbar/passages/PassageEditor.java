@@ -83,7 +83,7 @@ public final class PassageEditor {
   /** Saves {@code edit} if the passage is still at {@code expectedVersion}; otherwise changes nothing. */
   public Outcome save(long id, int expectedVersion, PassageEdit edit, String actor, String action) {
     PassageEdit valid = edit.validated();
-    return db.inTransaction(c -> {
+    return db.inReplayableTransaction(c -> {
       Stored before = stored(c, id);
       try (PreparedStatement st = c.prepareStatement(UPDATE)) {
         st.setString(1, valid.heading());

@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes passage vectors off the request path, on one background thread: passages named by new change-log
  * entries (created, edited, published) first, and a sweep over all passages by id on start and every
- * {@link #SWEEP_EVERY_NANOS} (what the change log cannot show: a change whose transaction committed after the
- * worker read past its id, vectors of another model). Each batch is stored with its change-log entries in one
+ * {@link #SWEEP_EVERY_NANOS} (what the change log cannot show: vectors of another model, a change that committed
+ * more than {@link #LATE_WINDOW} ids after the worker read past its id). Ids are handed out as rows are inserted, not
+ * as transactions commit (on Galera by each member in turn), so each round reads the last {@link #LATE_WINDOW} ids
+ * below its position again and takes the changes it has not seen: embedding a passage whose vector is current is
+ * skipped anyway, so reading one twice costs a query, never a wrong vector. Each batch is stored with its change-log entries in one
  * transaction, so the index picks the vectors up like any edit. A round embeds at most {@link #ROUND} passages,
  * so closing never waits long.
  *
@@ -36,6 +39,8 @@ public final class EmbeddingWorker implements AutoCloseable {
   static final int SWEEP_WINDOW = 2_000;
   static final int CHANGES_PER_ROUND = 2_000;
   static final long SWEEP_EVERY_NANOS = TimeUnit.MINUTES.toNanos(10);
+  /** Change ids below the position read again each round, for changes that committed late. */
+  static final int LATE_WINDOW = 2_000;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
 
   private final TextEmbedder embedder;
@@ -45,6 +50,8 @@ public final class EmbeddingWorker implements AutoCloseable {
   private final AtomicLong skipped = new AtomicLong();
   private volatile ScheduledExecutorService scheduler;
   private long changePosition = -1;
+  /** The change ids within {@link #LATE_WINDOW} below the position that were read already. */
+  private final java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
   /** Next passage id the sweep looks at; past the highest id, the sweep is done until the next one starts. */
   private long sweepFrom = 1;
   private long sweepEnd = -1;
@@ -109,8 +116,16 @@ public final class EmbeddingWorker implements AutoCloseable {
       changePosition = vectors.latestChange();
     }
     int done = 0;
+    ChangeLog.Batch late = vectors.changesBetween(Math.max(0, changePosition - LATE_WINDOW), changePosition, LATE_WINDOW);
     ChangeLog.Batch changes = vectors.changesAfter(changePosition, CHANGES_PER_ROUND);
-    List<Pending> pending = vectors.pendingAmong(new LinkedHashSet<>(changes.passageIds()));
+    var passages = new LinkedHashSet<Long>();
+    for (int i = 0; i < late.changeIds().size(); i++) {
+      if (!seen.contains(late.changeIds().get(i))) {
+        passages.add(late.passageIds().get(i));
+      }
+    }
+    passages.addAll(changes.passageIds());
+    List<Pending> pending = vectors.pendingAmong(passages);
     if (pending.size() > ROUND) {
       // The rest is left to the sweep's next pass over those ids; the position moves on regardless.
       pending = pending.subList(0, ROUND);
@@ -118,7 +133,10 @@ public final class EmbeddingWorker implements AutoCloseable {
       sweepEnd = Math.max(sweepEnd, vectors.highestPassageId());
     }
     done += embedAndStore(pending);
+    seen.addAll(late.changeIds());
+    seen.addAll(changes.changeIds());
     changePosition = changes.lastId();
+    seen.headSet(changePosition - LATE_WINDOW, true).clear();
     long now = System.nanoTime();
     if (sweepEnd < 0 && (lastSweepNanos == 0 || now - lastSweepNanos > SWEEP_EVERY_NANOS)) {
       sweepEnd = vectors.highestPassageId();

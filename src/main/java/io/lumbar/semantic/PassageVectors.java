@@ -90,6 +90,11 @@ public final class PassageVectors {
     return db.read(c -> ChangeLog.after(c, afterChangeId, limit));
   }
 
+  /** The changes after {@code afterChangeId} up to {@code upToChangeId}, at most {@code limit}. */
+  ChangeLog.Batch changesBetween(long afterChangeId, long upToChangeId, int limit) {
+    return db.read(c -> ChangeLog.between(c, afterChangeId, upToChangeId, limit));
+  }
+
   /**
    * Stores the vectors and, in the same transaction, appends their passages to the index change log, so every
    * index follower re-indexes them with their vectors.

@@ -51,7 +51,7 @@ public final class PassageTagger {
    * passage or tag is unknown, none. Answers how many were added (the others were already there).
    */
   public int tagAll(List<Tagging> taggings, String actor) {
-    return db.inTransaction(c -> {
+    return db.inReplayableTransaction(c -> {
       int added = 0;
       for (Tagging t : taggings) {
         if (change(c, t.passageId(), t.slug(), actor, TAG, "passage.tag")) {
@@ -63,7 +63,7 @@ public final class PassageTagger {
   }
 
   private boolean change(long passageId, String slug, String actor, String sql, String action) {
-    return db.inTransaction(c -> change(c, passageId, slug, actor, sql, action));
+    return db.inReplayableTransaction(c -> change(c, passageId, slug, actor, sql, action));
   }
 
   private static boolean change(Connection c, long passageId, String slug, String actor, String sql, String action)

@@ -135,6 +135,75 @@ class IndexFollowerTest {
     assertThat(index.committedPosition()).isEqualTo(start + 2);
   }
 
+  @Test
+  void interleaved_ids_committed_out_of_order_are_all_applied_and_a_restart_replays_nothing_and_forgets_no_hole()
+      throws Exception {
+    long alpha = passageId("%alpha%");
+    long beta = passageId("%beta%");
+    long start = follower.highWater();
+    try (Connection memberOne = db.database().dataSource().getConnection();
+        Connection memberTwo = db.database().dataSource().getConnection()) {
+      // As on a three-member Galera cluster: one member hands out start+1, another start+5 (ids step by 3 per
+      // member); the later id commits first, the earlier one only after the index node restarted.
+      memberOne.setAutoCommit(false);
+      memberTwo.setAutoCommit(false);
+      rejectWithChangeId(memberOne, alpha, start + 1);
+      rejectWithChangeId(memberTwo, beta, start + 5);
+      memberTwo.commit();
+
+      follower.pollOnce();
+      assertThat(hits("beta")).as("applied at once").isZero();
+      assertThat(hits("alpha")).isEqualTo(1);
+      assertThat(follower.safePosition()).isEqualTo(start);
+      follower.close();
+      assertThat(index.committedPosition()).as("held at the open hole").isEqualTo(start);
+
+      memberOne.commit();
+    }
+    try (IndexFollower restarted = Indexing.follower(index, db.database())) {
+      assertThat(restarted.highWater()).as("goes on from where it was, not from the position").isEqualTo(start + 5);
+      assertThat(restarted.catchUp()).as("only the late change, nothing replayed").isEqualTo(1);
+      assertThat(hits("alpha")).isZero();
+      assertThat(restarted.safePosition()).as("start+2..4 may still be in flight").isEqualTo(start + 1);
+    }
+  }
+
+  @Test
+  void a_late_change_among_thousands_of_open_holes_is_applied_within_a_few_polls() throws Exception {
+    long alpha = passageId("%alpha%");
+    long beta = passageId("%beta%");
+    long start = follower.highWater();
+    try (Connection slow = db.database().dataSource().getConnection()) {
+      slow.setAutoCommit(false);
+      rejectWithChangeId(slow, alpha, start + 1_500);
+      db.database().inTransaction(c -> {
+        rejectWithChangeId(c, beta, start + 3_001);
+        return null;
+      });
+      follower.pollOnce();
+      slow.commit();
+    }
+    // 3,000 holes: neither among the newest thousand looked up each poll nor the lowest thousand.
+    int polls = 0;
+    while (hits("alpha") > 0 && polls < 3) {
+      follower.pollOnce();
+      polls++;
+    }
+    assertThat(hits("alpha")).as("applied after %d polls", polls).isZero();
+  }
+
+  private static void rejectWithChangeId(Connection c, long passageId, long changeId) throws java.sql.SQLException {
+    try (var st = c.prepareStatement("UPDATE passages SET status = 'rejected' WHERE id = ?")) {
+      st.setLong(1, passageId);
+      st.executeUpdate();
+    }
+    try (var st = c.prepareStatement("INSERT INTO index_changes (id, passage_id) VALUES (?, ?)")) {
+      st.setLong(1, changeId);
+      st.setLong(2, passageId);
+      st.executeUpdate();
+    }
+  }
+
   /**
    * Leaves the log with a hole whose next change was written ten minutes ago by the database's clock (as a
    * transaction killed long before a restart leaves it) and a hole whose next change was written just now; returns

@@ -14,6 +14,7 @@ import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.Analysis;
 import io.lumbar.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -68,6 +69,43 @@ class EmbeddingWorkerTest {
     assertThat(count("SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q' AND dims = 384")).isEqualTo(2);
     assertThat(indexedVectors()).isEqualTo(2);
     assertThat(worker.drain()).as("nothing left to embed").isZero();
+  }
+
+  @Test
+  void a_change_that_commits_after_a_higher_id_was_read_is_embedded_at_the_next_round() throws Exception {
+    worker.drain();
+    long first = count("SELECT MIN(id) FROM passages");
+    long second = count("SELECT MAX(id) FROM passages");
+    long latest = count("SELECT MAX(id) FROM index_changes");
+    try (Connection slow = db.database().dataSource().getConnection()) {
+      // As on Galera: one member hands out the lower id, another the higher one, which commits first.
+      slow.setAutoCommit(false);
+      editWithChangeId(slow, first, "Stretching the hamstrings eases a stiff back.", latest + 1);
+      db.database().inTransaction(c -> {
+        editWithChangeId(c, second, "Warm baths loosen tight muscles before sleep.", latest + 3);
+        return null;
+      });
+      assertThat(worker.round()).as("the change committed").isEqualTo(1);
+      slow.commit();
+    }
+    assertThat(vectors.current(first)).isEmpty();
+
+    assertThat(worker.round()).as("the late change, read again below the position").isEqualTo(1);
+    assertThat(vectors.current(first)).isPresent();
+    assertThat(worker.round()).as("each change once").isZero();
+  }
+
+  private static void editWithChangeId(Connection c, long passageId, String text, long changeId) throws java.sql.SQLException {
+    try (PreparedStatement st = c.prepareStatement("UPDATE passages SET text = ? WHERE id = ?")) {
+      st.setString(1, text);
+      st.setLong(2, passageId);
+      st.executeUpdate();
+    }
+    try (PreparedStatement st = c.prepareStatement("INSERT INTO index_changes (id, passage_id) VALUES (?, ?)")) {
+      st.setLong(1, changeId);
+      st.setLong(2, passageId);
+      st.executeUpdate();
+    }
   }
 
   @Test

@@ -149,7 +149,7 @@ public final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("The server did not answer /health within " + timeout + "; see " + log);
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
