@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lumbar.Config;
+import io.lumbar.config.Config;
 import io.lumbar.testing.ConsoleSession;
 import io.lumbar.testing.ConsoleSession.Page;
 import io.lumbar.testing.GaleraCluster;
