@@ -56,6 +56,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reuse", description = "Keep a scratch database that already holds the corpus instead of recreating it.")
   boolean reuse;
 
+  @Option(names = "--semantic", description = {
+      "Measure what semantic search costs instead, in databases <database>_bench_semantic_<N>: embedding time per passage",
+      "(real model), rebuild rate with stored vectors, memory with the model and the index, hybrid and lexical search",
+      "latency in process. Writes bench-semantic-<N>.json."})
+  boolean semantic;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
+      description = "With --semantic: timed passes over the query mix per ranker (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench", description = "Where results go (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -78,10 +88,24 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter progress = spec.commandLine().getErr();
     createDirectories(out);
     Config config = parent.config();
+    if (rounds < 1 || rounds > 100) {
+      throw new IllegalArgumentException("--rounds must be between 1 and 100, got " + rounds);
+    }
     List<BenchResult> results = new ArrayList<>();
     EmbeddedMariaDb embedded = config.dbUrl().isPresent() ? null : EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
     try {
       for (int size : sizes) {
+        if (semantic) {
+          String url = embedded == null
+              ? Database.urlWithDatabase(config.dbUrl().get(), Database.databaseName(config.dbUrl().get()) + "_bench_semantic_" + size)
+              : embedded.jdbcUrl("lumbar_bench_semantic_" + size);
+          SemanticCost.Result result = new SemanticCost(config, url, size, seedValue, reuse, mix, rounds, out, progress).run(json);
+          Path file = out.resolve("bench-semantic-" + size + ".json");
+          json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+          SemanticCost.printTable(stdout, result);
+          stdout.println("written " + file);
+          continue;
+        }
         // Named after the configured database, so benchmarks on one server never touch each other's data.
         String url = embedded == null
             ? Database.urlWithDatabase(config.dbUrl().get(), Database.databaseName(config.dbUrl().get()) + "_bench_" + size)

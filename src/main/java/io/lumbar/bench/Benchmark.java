@@ -94,7 +94,7 @@ final class Benchmark {
     Path indexDir = settings.outDir().resolve("index-" + settings.passages());
     // Lexical lanes only, as the figures so far: with semantic search on, the server would spend the run embedding
     // every generated passage in the background, and its HTTP lane would rank differently from the in-process one.
-    // A semantic lane (stored vectors, cached and uncached query vectors) belongs to issue 20's benchmark.
+    // What semantic search costs is measured apart: `lumbar bench --semantic` (SemanticCost).
     Config config = base.withDatabase(settings.scratchDatabaseUrl(), base.dbUser(), base.dbPassword())
         .withIndexDir(indexDir).withImportSamples(false).withPort(0).withSemantic(false);
     BenchResult.Load load = load(config);
@@ -337,7 +337,7 @@ final class Benchmark {
     return out.toString();
   }
 
-  private static long count(Database db, String sql) {
+  static long count(Database db, String sql) {
     return db.read(c -> {
       try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
         rs.next();

@@ -15,11 +15,14 @@ import java.util.Map;
  */
 public final class StoredVectors {
   /**
-   * SHA-256 of what is embedded, over passages aliased {@code p}: the heading (when not empty) and a line break,
-   * then the text; the same text as semantic/TextEmbedder#passageText. CHAR_LENGTH, not = '': the collation pads.
+   * SHA-256 of what a passage's vector is computed from, over passages aliased {@code p}: its article's title, its
+   * section path, its heading and its text, one line each (a missing heading as an empty line), so an edit of any
+   * of them makes the vector stale. semantic/TextEmbedder#passageText composes the embedded text from the same
+   * four; this hash only has to change whenever that text may.
    */
-  public static final String EMBEDDED_TEXT_HASH =
-      "SHA2(IF(p.heading IS NULL OR CHAR_LENGTH(p.heading) = 0, p.text, CONCAT(p.heading, '\\n', p.text)), 256)";
+  public static final String EMBEDDED_TEXT_HASH = """
+      SHA2(CONCAT_WS('\\n', (SELECT a.title FROM articles a WHERE a.id = p.article_id), p.section_path,
+                     IFNULL(p.heading, ''), p.text), 256)""";
 
   /** The current vector of passage {@code p} by the model bound to the one parameter, or NULL: a column for a SELECT. */
   static final String CURRENT_VECTOR_COLUMN = """

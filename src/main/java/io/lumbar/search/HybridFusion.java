@@ -36,8 +36,11 @@ final class HybridFusion {
    * at which the weight is {@code low}, {@code high} (linear between).
    */
   record Weights(float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
-    /** Tuned with {@code lumbar eval --fusion} on the tuning queries (BENCHMARKS.md). */
-    static final Weights DEFAULT = new Weights(0.60f, 0.08f, 0.35f, 1.4f, 0.03f, 0.15f);
+    /**
+     * Tuned with {@code lumbar eval --fusion} on the tuning queries (dev, lay, outside tune; BENCHMARKS.md), for
+     * passages embedded with their context: meaning then earns more say where the sides disagree.
+     */
+    static final Weights DEFAULT = new Weights(0.60f, 0.10f, 0.8f, 3.0f, 0.03f, 0.15f);
 
     /** A fixed weight, whatever the agreement, for word matches and passages found by meaning alone alike. */
     static Weights fixed(float floor, float span, float weight) {

@@ -176,7 +176,7 @@ public final class EmbeddingWorker implements AutoCloseable {
         long started = System.nanoTime();
         float[] vector;
         try {
-          vector = embedder.passage(p.heading(), p.text());
+          vector = embedder.passage(p.title(), p.sectionPath(), p.heading(), p.text());
         } catch (RuntimeException e) {
           // One passage the model cannot take must not hold back every other: it stays found by its words, and
           // the next sweep tries it again.

@@ -1,6 +1,7 @@
 package io.lumbar.semantic;
 
 import io.lumbar.db.Database;
+import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.ChangeLog;
 import io.lumbar.indexing.StoredVectors;
 import io.lumbar.indexing.VectorBytes;
@@ -16,14 +17,15 @@ import java.util.Optional;
 /** Stored passage vectors of one model (table passage_vectors): which passages need one, and storing them. */
 public final class PassageVectors {
   /** A published passage whose vector is missing or stale; {@code textHash} is of the text read now. */
-  record Pending(long id, String heading, String text, String textHash) {}
+  record Pending(long id, String title, List<String> sectionPath, String heading, String text, String textHash) {}
 
   /** A computed vector, for the text whose hash is {@code textHash}. */
   record Computed(long passageId, String textHash, float[] vector) {}
 
   private static final String PENDING = """
-      SELECT p.id, p.heading, p.text, %1$s
+      SELECT p.id, a.title, p.section_path, p.heading, p.text, %1$s
         FROM passages p
+        JOIN articles a ON a.id = p.article_id
         LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?
        WHERE p.status = 'published' AND (v.passage_id IS NULL OR v.text_hash <> %1$s)
       """.formatted(StoredVectors.EMBEDDED_TEXT_HASH);
@@ -144,7 +146,8 @@ public final class PassageVectors {
     List<Pending> result = new ArrayList<>();
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        result.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        result.add(new Pending(rs.getLong(1), rs.getString(2), SectionPaths.fromColumn(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getString(6)));
       }
     }
     return result;

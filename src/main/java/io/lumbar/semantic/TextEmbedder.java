@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,7 +54,7 @@ public final class TextEmbedder {
         Path dir = folder.get();
         OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), options);
         try (InputStream tokenizer = Files.newInputStream(dir.resolve("tokenizer.json"))) {
-          return new TextEmbedder("onnx:" + dir.getFileName(), new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), false);
+          return new TextEmbedder(modelName(folder), new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), false);
         }
       }
       byte[] onnx;
@@ -61,7 +63,7 @@ public final class TextEmbedder {
       }
       OrtSession session = env.createSession(onnx, options);
       try (InputStream tokenizer = resource(BUNDLED_TOKENIZER)) {
-        return new TextEmbedder(BUNDLED_MODEL, new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), true);
+        return new TextEmbedder(modelName(folder), new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), true);
       }
     } catch (OrtException | IOException | RuntimeException | LinkageError e) {
       throw new ModelUnavailableException("Cannot load the embedding model "
@@ -69,22 +71,50 @@ public final class TextEmbedder {
     }
   }
 
-  /** Which model, for stored vectors: a vector computed by another model is not comparable. */
+  /**
+   * What a passage's vector is computed from, as part of the name vectors are stored under: vectors of another kind
+   * are never read as this one, so changing what is embedded means a new kind, whose vectors the worker computes
+   * (found by words meanwhile) while the old kind's rows are left alone. {@code context}: the passage with its
+   * article's title and heading path (see {@link #passageText}).
+   */
+  static final String VECTOR_KIND = "context";
+
+  /** Which model and {@link #VECTOR_KIND}, for stored vectors: a vector computed otherwise is not comparable. */
   public static String modelName(Optional<Path> folder) {
-    return folder.map(dir -> "onnx:" + dir.getFileName()).orElse(BUNDLED_MODEL);
+    return folder.map(dir -> "onnx:" + dir.getFileName()).orElse(BUNDLED_MODEL) + "/" + VECTOR_KIND;
   }
 
   public String name() {
     return name;
   }
 
-  /** A passage as it is embedded and hashed (indexing/StoredVectors#EMBEDDED_TEXT_HASH): its heading, when not empty, on the line above its text. */
-  public static String passageText(String heading, String text) {
-    return heading == null || heading.isEmpty() ? text : heading + "\n" + text;
+  /**
+   * A passage as it is embedded: its context on the first line, the article's title, the section headings and
+   * its own heading joined by " > " (a heading repeating the one before it once), then its text. Passages are
+   * short (a paragraph or a list), and many say "it" or "this" of what only their title and headings name; with
+   * its context, "Causes > Muscles > Strains" still tells the model what a passage is about (BENCHMARKS.md).
+   * Whatever this reads must be in indexing/StoredVectors#EMBEDDED_TEXT_HASH, so an edit of it makes the vector stale.
+   */
+  public static String passageText(String title, List<String> sectionPath, String heading, String text) {
+    List<String> context = new ArrayList<>();
+    addContext(context, title);
+    sectionPath.forEach(section -> addContext(context, section));
+    addContext(context, heading);
+    return context.isEmpty() ? text : String.join(" > ", context) + "\n" + text;
   }
 
-  public float[] passage(String heading, String text) {
-    return model.vector(passageText(heading, text));
+  private static void addContext(List<String> context, String part) {
+    if (part == null || part.isBlank()) {
+      return;
+    }
+    String stripped = part.strip();
+    if (context.isEmpty() || !context.getLast().equalsIgnoreCase(stripped)) {
+      context.add(stripped);
+    }
+  }
+
+  public float[] passage(String title, List<String> sectionPath, String heading, String text) {
+    return model.vector(passageText(title, sectionPath, heading, text));
   }
 
   /** A search query, with the model's query instruction when it has one. */

@@ -42,7 +42,7 @@ class HybridSearchTest {
   private static IndexedPassage embedded(long id, String text, List<TagRef> causes) {
     IndexedPassage p = IndexFixture.passage(id, text, causes, List.of());
     return new IndexedPassage(p.id(), p.articleId(), p.articleTitle(), p.heading(), p.text(), p.position(), p.causes(),
-        p.treatments(), p.sectionPath(), p.source(), model.passage(p.heading(), p.text()));
+        p.treatments(), p.sectionPath(), p.source(), model.passage(p.articleTitle(), p.sectionPath(), p.heading(), p.text()));
   }
 
   private static SearchService hybrid() {

@@ -66,7 +66,7 @@ class EmbeddingWorkerTest {
     assertThat(worker.drain()).isEqualTo(2);
     follower.catchUp();
 
-    assertThat(count("SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q' AND dims = 384")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q/context' AND dims = 384")).isEqualTo(2);
     assertThat(indexedVectors()).isEqualTo(2);
     assertThat(worker.drain()).as("nothing left to embed").isZero();
   }
@@ -129,6 +129,48 @@ class EmbeddingWorkerTest {
     assertThat(follower.rebuild(n -> {})).isEqualTo(2);
     assertThat(indexedVectors()).isEqualTo(2);
     assertThat(worker.drain()).as("a rebuild computes nothing").isZero();
+  }
+
+  @Test
+  void a_new_article_title_makes_its_passages_vectors_stale() {
+    worker.drain();
+    long id = count("SELECT MIN(id) FROM passages");
+    long other = count("SELECT MAX(id) FROM passages");
+    float[] before = vectors.current(id).orElseThrow();
+    db.database().inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE articles SET title = 'Sleeping with a sore back'");
+      }
+      // As any edit does: its passages go on the change log, which the worker follows.
+      ChangeLog.append(c, List.of(id, other));
+      return null;
+    });
+    assertThat(vectors.current(id)).as("the title is part of what is embedded").isEmpty();
+
+    assertThat(worker.drain()).isEqualTo(2);
+    assertThat(vectors.current(id).orElseThrow()).isNotEqualTo(before);
+  }
+
+  @Test
+  void vectors_of_another_kind_are_never_read_as_this_one() throws Exception {
+    // As a vector computed from other text (an older kind, another model) would be stored: same passage, same hash.
+    db.database().inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("""
+            INSERT INTO passage_vectors (passage_id, model, text_hash, dims, vector)
+            SELECT p.id, 'bge-small-en-v1.5-q', %s, 1, X'0000803F' FROM passages p
+            """.formatted(io.lumbar.indexing.StoredVectors.EMBEDDED_TEXT_HASH));
+      }
+      return null;
+    });
+    long id = count("SELECT MIN(id) FROM passages");
+    assertThat(vectors.current(id)).isEmpty();
+    assertThat(follower.rebuild(n -> {})).isEqualTo(2);
+    assertThat(indexedVectors()).as("a rebuild reads only this kind").isZero();
+
+    assertThat(worker.drain()).as("this kind is computed beside the other").isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q'")).as("left alone").isEqualTo(2);
+    assertThat(vectors.current(id).orElseThrow()).hasSize(384);
   }
 
   @Test
