@@ -1,8 +1,8 @@
 package io.lumbar.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.App.Backend;
-import io.lumbar.Config;
+import io.lumbar.cli.Backend;
+import io.lumbar.config.Config;
 import io.lumbar.db.Database;
 import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.StoredVectors;
