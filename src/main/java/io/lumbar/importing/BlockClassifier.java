@@ -68,7 +68,8 @@ final class BlockClassifier {
     return BoilerplateRules.reasonFor(text)
         .or(() -> CallToAction.reason(text))
         .or(() -> Disclaimer.reason(text))
-        .or(() -> ImageCredit.reason(text));
+        .or(() -> ImageCredit.reason(text))
+        .or(() -> TermList.reason(text));
   }
 
   static boolean readsAsProse(OutlineBlock block) {

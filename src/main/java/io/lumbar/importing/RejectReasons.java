@@ -18,7 +18,9 @@ final class RejectReasons {
       Map.entry(ContentsList.REASON, "table of contents: lists the article's own headings"),
       Map.entry(TeaserRun.REASON, "teaser: title and blurb of another article"),
       Map.entry(FooterZone.REASON, "after the article ends"),
-      Map.entry(Disclaimer.REASON, "disclaimer of a tool or service"));
+      Map.entry(Disclaimer.REASON, "disclaimer of a tool or service"),
+      Map.entry(TermList.REASON, "term list: names or keywords of the topic, not sentences about it"),
+      Map.entry("feedback prompt", "feedback prompt: the page asking how it did, after the article"));
 
   private RejectReasons() {
   }
