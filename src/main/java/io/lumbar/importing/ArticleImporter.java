@@ -72,7 +72,8 @@ public final class ArticleImporter {
 
   public ImportSummary importArticle(ArticleSource source, String actor) {
     checkProvenance(source.url(), source.publisher(), source.publishedOn());
-    if (source.content().isBlank()) {
+    // Non-breaking and zero-width spaces are blank too: a page of them is empty, not a page without paragraphs.
+    if (TextOutline.trim(source.content()).isEmpty()) {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
     }
     if (source.content().indexOf('\0') >= 0) {

@@ -53,6 +53,10 @@ final class BlockClassifier {
   /** Evidence in the block itself (and the page's title). */
   static Optional<String> ownReason(OutlineBlock block, String title) {
     String text = block.text();
+    // Marks left of broken markup ("<<>>", "* * *") say nothing.
+    if (text.codePoints().noneMatch(Character::isLetter)) {
+      return Optional.of(FRAGMENT);
+    }
     if (block.chrome() != null && !readsAsProse(block)) {
       return Optional.of(block.chrome());
     }
@@ -68,7 +72,8 @@ final class BlockClassifier {
     return BoilerplateRules.reasonFor(text)
         .or(() -> CallToAction.reason(text))
         .or(() -> Disclaimer.reason(text))
-        .or(() -> ImageCredit.reason(text));
+        .or(() -> ImageCredit.reason(text))
+        .or(() -> TermList.reason(text));
   }
 
   static boolean readsAsProse(OutlineBlock block) {

@@ -65,6 +65,11 @@ final class BoilerplateRules {
       ci("reading time", 60, "^((reading|read) time:? )?(about |approx\\.? |~ ?)?\\d+ ?(min(ute)?s?|m)"
           + "(,? (and )?\\d+ ?(sec(ond)?s?|s))?( read| reading time)?$"),
 
+      // The page asking how it did: a widget under the article, not part of it.
+      ci("feedback prompt", 80, "^((was|is|did|does) (this|the|our) (page|article|post|information|content|answer"
+          + "|guide)( \\w+){0,2} (helpful|useful|help( you)?)|did you find (this|it|what you were looking for)\\b.*"
+          + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*$"),
+
       // Links to other pages whose anchor text survived the capture.
       ci("link teaser", 120, "^(learn|read|find out|discover|see) more( about [^.!?]*)?[.!]?$"),
       ci("link teaser", 80, "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories)"

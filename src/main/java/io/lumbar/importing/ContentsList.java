@@ -12,6 +12,9 @@ import java.util.Set;
 final class ContentsList {
   static final String REASON = "table of contents";
   private static final double MIN_SHARE = 0.6;
+  // Two short items that are also later headings are as often a real list (two treatments the page then explains)
+  // as a contents list; a page's contents name at least three of its sections.
+  private static final int MIN_ENTRIES = 3;
 
   private ContentsList() {
   }
@@ -29,7 +32,7 @@ final class ContentsList {
       }
     }
     long repeated = block.lines().stream().filter(line -> later.contains(key(line))).count();
-    return repeated >= 2 && repeated >= MIN_SHARE * block.lines().size();
+    return repeated >= MIN_ENTRIES && repeated >= MIN_SHARE * block.lines().size();
   }
 
   private static String key(String line) {

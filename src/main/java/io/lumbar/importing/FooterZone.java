@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the article body ends: at the first comment form, legal footer, "related posts" heading or reference
- * heading that comes after most of the page's prose. What follows it (author biographies, more teasers,
- * shop badges) belongs to the page, not to the article.
+ * Where the article body ends: at the first comment form, legal footer, feedback prompt ("Was this page
+ * helpful?"), "related posts" heading or reference heading that comes after most of the page's prose. What
+ * follows it (author biographies, more teasers, shop badges) belongs to the page, not to the article.
  */
 final class FooterZone {
   static final String REASON = "after the article ends";
-  private static final Set<String> END_BLOCKS = Set.of("comment form", "legal footer");
+  private static final Set<String> END_BLOCKS = Set.of("comment form", "legal footer", "feedback prompt");
   // "Learn more about X." links sit between paragraphs; only as a heading ("Related posts") do these end the body.
   private static final Set<String> END_HEADINGS = Set.of("link teaser", "reference list", TeaserRun.REASON,
       ContentsList.REASON);

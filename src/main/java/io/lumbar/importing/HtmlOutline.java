@@ -162,15 +162,13 @@ final class HtmlOutline {
                 inMain(text), chrome));
           }
         }
+        // Markup that puts other elements straight in a list (an accordion of buttons and answer panels) is not a
+        // list of items: its parts are read as blocks, so the panels' text is not lost.
         case "ul", "ol" -> {
-          flush();
-          List<String> items = new ArrayList<>();
-          int[] linked = new int[2];
-          items(e, items, linked, 0);
-          if (!items.isEmpty()) {
-            String plain = items.stream().map(i -> i.replaceFirst("^\\s*\\S+\\s", "")).collect(Collectors.joining(" "));
-            add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null,
-                linked[1] == 0 ? 0 : (double) linked[0] / linked[1], inMain(plain), chrome));
+          if (e.children().stream().anyMatch(c -> !c.normalName().equals("li") && !c.text().isBlank())) {
+            blockChildren(e);
+          } else {
+            list(e);
           }
         }
         case "table" -> {
@@ -201,6 +199,18 @@ final class HtmlOutline {
       flush();
       walk(e);
       flush();
+    }
+
+    private void list(Element e) {
+      flush();
+      List<String> items = new ArrayList<>();
+      int[] linked = new int[2];
+      items(e, items, linked, 0);
+      if (!items.isEmpty()) {
+        String plain = items.stream().map(i -> i.replaceFirst("^\\s*\\S+\\s", "")).collect(Collectors.joining(" "));
+        add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null,
+            linked[1] == 0 ? 0 : (double) linked[0] / linked[1], inMain(plain), chrome));
+      }
     }
 
     private void items(Element list, List<String> items, int[] linked, int depth) {

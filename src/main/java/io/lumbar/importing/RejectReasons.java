@@ -13,12 +13,14 @@ final class RejectReasons {
       Map.entry(BlockClassifier.REPEATED_TITLE, "repeats the article's title"),
       Map.entry(BlockClassifier.OUTSIDE_ARTICLE, "outside the article: not in the page's main content, and not prose"),
       Map.entry(BlockClassifier.MOSTLY_LINKS, "mostly links"),
-      Map.entry(BlockClassifier.FRAGMENT, "fragment: too short to stand alone"),
+      Map.entry(BlockClassifier.FRAGMENT, "fragment: no words in it"),
       Map.entry(CallToAction.REASON, "call to action: asks the reader to do something on the site"),
       Map.entry(ContentsList.REASON, "table of contents: lists the article's own headings"),
       Map.entry(TeaserRun.REASON, "teaser: title and blurb of another article"),
       Map.entry(FooterZone.REASON, "after the article ends"),
-      Map.entry(Disclaimer.REASON, "disclaimer of a tool or service"));
+      Map.entry(Disclaimer.REASON, "disclaimer of a tool or service"),
+      Map.entry(TermList.REASON, "term list: names or keywords of the topic, not sentences about it"),
+      Map.entry("feedback prompt", "feedback prompt: the page asking how it did, after the article"));
 
   private RejectReasons() {
   }

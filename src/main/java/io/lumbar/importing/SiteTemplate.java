@@ -96,22 +96,41 @@ public final class SiteTemplate {
   /**
    * Which blocks sit amid the article's own text: judged content by the page's signals, and so are the blocks
    * right before and after them (a list intro whose items became paragraphs counts as the article's own; a
-   * heading without body does not, menus are made of them). The article's lead paragraph, prose with the article
-   * after it and nothing of it before, counts too: a site opens related articles with the same definition. A site reuses its own paragraphs between articles (a definition, a list of
-   * prevention tips) and they then recur amid content; template stands at the page's edges or next to furniture
-   * (a promotion beside its "click here", a newsletter box, a byline). Such a block repeated is a duplicate, not
-   * template.
+   * heading without body does not, menus are made of them). Two more openings count as the article's: its lead
+   * paragraph, prose with the article after it and nothing of it before (a site opens related articles with the
+   * same definition), and the first block of a section under one of the article's own headings with the article
+   * going on after it (headings without body, such as a tab label over the heading, are passed over). A site reuses
+   * its own paragraphs between articles (a definition, a list of prevention tips) and they then recur amid content;
+   * template stands at the page's edges or next to furniture (a promotion beside its "click here", a newsletter box,
+   * a byline). Such a block repeated is a duplicate, not template.
    */
   static boolean[] amidContent(List<ArticleSplitter.Block> blocks) {
     boolean[] amid = new boolean[blocks.size()];
     boolean contentBefore = false;
+    List<String> sectionBefore = null;
     for (int i = 0; i + 1 < blocks.size(); i++) {
-      boolean content = blocks.get(i).isContent();
-      amid[i] = content && ownText(blocks.get(i + 1))
-          && (i > 0 && ownText(blocks.get(i - 1)) || !contentBefore && isProse(blocks.get(i).text()));
-      contentBefore |= content;
+      ArticleSplitter.Block block = blocks.get(i);
+      boolean content = block.isContent();
+      boolean opensSection = !block.headingPath().isEmpty() && !block.headingPath().equals(sectionBefore)
+          && ownText(nextPastEmptyHeadings(blocks, i));
+      amid[i] = content && (ownText(blocks.get(i + 1))
+          && (i > 0 && ownText(blocks.get(i - 1)) || !contentBefore && isProse(block.text())) || opensSection);
+      if (content) {
+        contentBefore = true;
+        sectionBefore = block.headingPath();
+      }
     }
     return amid;
+  }
+
+  /** The block after {@code i} that is not a heading without body (the last block when all are). */
+  private static ArticleSplitter.Block nextPastEmptyHeadings(List<ArticleSplitter.Block> blocks, int i) {
+    int next = i + 1;
+    while (next + 1 < blocks.size()
+        && PassageAssembler.HEADING_WITHOUT_BODY.equals(blocks.get(next).rejectReason())) {
+      next++;
+    }
+    return blocks.get(next);
   }
 
   /** Sentences of some length: the article's lead paragraph when nothing of the article precedes it. */

@@ -29,6 +29,11 @@ final class TextOutline {
   // follows, so such a line is not one. A glued capital alone is not enough: names and menus glue too.
   private static final Pattern GLUED_LABEL = Pattern.compile("[\\p{L})]:[\\p{L}\\p{N}]");
   private static final Pattern GLUED_WORD = Pattern.compile("\\p{Ll}{3}\\p{Lu}\\p{Ll}");
+  // Elements whose text a copy ran together: a sentence's end glued to the next one's capital ("cognitions.Did"),
+  // and a word glued to a capital that starts something else. At least two lower-case letters before the stop keep
+  // abbreviations ("Dr.Smith", "U.S.A") whole.
+  private static final Pattern GLUED_SENTENCE = Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
+  private static final Pattern GLUED_CAPITAL = Pattern.compile("(?<=\\p{Ll}{2})(?=\\p{Lu}\\p{Ll})");
   // A list intro ending in a dash glued to its last word ("prevent it-") instead of a colon.
   private static final Pattern DASH_INTRO = Pattern.compile("\\p{L}[-–—]$");
   static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)\\]]?[\\s\\u00A0]+(?=[\"“]?\\p{Lu})");
@@ -72,8 +77,9 @@ final class TextOutline {
     for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
       String trimmed = trim(line);
       if (!trimmed.isEmpty()) {
-        current.add(trimmed);
-        lines++;
+        List<String> pieces = unglued(trimmed);
+        current.addAll(pieces);
+        lines += pieces.size();
       } else if (!current.isEmpty()) {
         paragraphs.add(current);
         current = new ArrayList<>();
@@ -89,6 +95,42 @@ final class TextOutline {
   }
 
   /**
+   * A line as the page's elements had it. Where a sentence's end runs into the next sentence's capital, the two
+   * get their space back; they are lines of their own when either stands apart from text (a heading-like line
+   * such as a box title, or page furniture). Where a word runs into a capital that starts page furniture on its
+   * own ("...efficientlyDid this help you?"), the furniture is a line of its own. A word glued to a capital alone
+   * is not split: names and brands are written that way.
+   */
+  static List<String> unglued(String line) {
+    List<String> pieces = new ArrayList<>();
+    for (String sentence : GLUED_SENTENCE.split(line)) {
+      Matcher glue = GLUED_CAPITAL.matcher(sentence);
+      int start = 0;
+      while (glue.find()) {
+        if (BoilerplateRules.reasonFor(sentence.substring(glue.start())).isPresent()) {
+          pieces.add(sentence.substring(0, glue.start()));
+          start = glue.start();
+          break;
+        }
+      }
+      pieces.add(sentence.substring(start));
+    }
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      if (i > 0 && !standsApart(pieces.get(i - 1)) && !standsApart(pieces.get(i))) {
+        lines.set(lines.size() - 1, lines.getLast() + " " + pieces.get(i));
+      } else {
+        lines.add(pieces.get(i));
+      }
+    }
+    return lines;
+  }
+
+  private static boolean standsApart(String piece) {
+    return isHeadingLike(piece) || BoilerplateRules.reasonFor(piece).isPresent();
+  }
+
+  /**
    * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
    * after a line that announces them (ending in ':'), which lost their bullets in the copy. The announcement
    * carries over blank lines: copies often put them between an intro and its items, or between items.
@@ -100,17 +142,18 @@ final class TextOutline {
     int at = 0;
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
+      boolean[] inRun = shortLineRuns(paragraph, at + paragraph.size() < all.size() ? all.get(at + paragraph.size()) : null);
       for (int i = 0; i < paragraph.size(); i++, at++) {
         String line = paragraph.get(i);
         String next = at + 1 < all.size() ? all.get(at + 1) : null;
         boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
-        // A heading ends the items: a heading-like line before a sentence, or a line its next line repeats.
-        boolean heading = isHeadingLike(line) && next != null
-            && (isProse(next) || isSentence(next) || Words.of(line.toLowerCase(java.util.Locale.ROOT))
-                .equals(Words.of(next.toLowerCase(java.util.Locale.ROOT))));
+        // A heading ends the items: a heading-like line before a sentence, or a line its next line repeats. A line
+        // that opens like an item before it ("Someone who ...") is one more item.
+        boolean heading = isHeadingLike(line) && next != null && !opensLikeAnItem(line, items)
+            && (isProse(next) || isSentence(next) || repeats(line, next));
         boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !announces(line)
             && !isProse(line) && !heading;
-        if (marked || unmarked) {
+        if (marked || unmarked || inRun[i]) {
           items.add(marked ? line : "• " + line);
           // A list that marks its items marks all of them: an unmarked line after them is not one.
           announced &= !marked;
@@ -128,6 +171,62 @@ final class TextOutline {
       }
     }
     return result;
+  }
+
+  /**
+   * Short lines that lost their bullets: two or more heading-like lines in a row straight after a line of the
+   * article's text, none of them heading what follows. A heading has a body; a row of them has none until its
+   * last line, which heads what follows when that is a sentence (and then stays a heading), as does a line its
+   * next line repeats ("MEDICATIONS" over "Medications"). Menus are rows of short lines too, but they start a page
+   * or follow other furniture, not a sentence of the article.
+   */
+  private static boolean[] shortLineRuns(List<String> paragraph, String nextParagraph) {
+    boolean[] inRun = new boolean[paragraph.size()];
+    int i = 0;
+    while (i < paragraph.size()) {
+      if (!plainShortLine(paragraph.get(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int end = i;
+      while (end < paragraph.size() && plainShortLine(paragraph.get(end))) {
+        String next = end + 1 < paragraph.size() ? paragraph.get(end + 1) : nextParagraph;
+        if (next != null && repeats(paragraph.get(end), next)) {
+          break;
+        }
+        end++;
+      }
+      int items = end;
+      if (end < paragraph.size() && (isProse(paragraph.get(end)) || isSentence(paragraph.get(end)))) {
+        items--;
+      }
+      boolean afterText = start > 0 && !isHeadingLike(paragraph.get(start - 1))
+          && BoilerplateRules.reasonFor(paragraph.get(start - 1)).isEmpty();
+      if (afterText && items - start >= 2) {
+        java.util.Arrays.fill(inRun, start, items, true);
+      }
+      i = Math.max(end, i + 1);
+    }
+    return inRun;
+  }
+
+  /** A heading-like line without a bullet that is not page furniture or a button on its own. */
+  private static boolean plainShortLine(String line) {
+    return isHeadingLike(line) && !LIST_ITEM.matcher(line).matches() && BoilerplateRules.reasonFor(line).isEmpty()
+        && CallToAction.reason(line).isEmpty();
+  }
+
+  /** The same words, ignoring case and punctuation. */
+  private static boolean repeats(String line, String next) {
+    return Words.of(line.toLowerCase(java.util.Locale.ROOT)).equals(Words.of(next.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** A line whose first word opens one of the list's items already read. */
+  private static boolean opensLikeAnItem(String line, List<String> items) {
+    List<String> words = Words.of(line.toLowerCase(java.util.Locale.ROOT));
+    return !words.isEmpty() && items.stream().map(item -> Words.of(item.toLowerCase(java.util.Locale.ROOT)))
+        .anyMatch(item -> !item.isEmpty() && item.getFirst().equals(words.getFirst()));
   }
 
   /** A line that announces a list: it ends in a colon, or in a dash glued to its last word. */
@@ -241,7 +340,10 @@ final class TextOutline {
   }
 
   private static boolean isRunTogether(String text) {
-    return GLUED_LABEL.matcher(text).find() || (GLUED_WORD.matcher(text).find() && text.indexOf(',') >= 0);
+    Matcher glued = GLUED_WORD.matcher(text);
+    // One glued capital may be a name ("PubMed"); two, or one in a line that enumerates, are elements run together.
+    return GLUED_LABEL.matcher(text).find()
+        || (glued.find() && (text.indexOf(',') >= 0 || glued.find()));
   }
 
   /** Like {@link String#strip()}, but also removes non-breaking and zero-width spaces. */

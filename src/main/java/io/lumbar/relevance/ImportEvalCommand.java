@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,11 +29,19 @@ public final class ImportEvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "Folder with articles/ and labels/ (or folders that have them).")
   Path dir;
 
+  @Option(names = "--mistakes", paramLabel = "SPLIT", arity = "0..1", fallbackValue = "all",
+      description = "After the table, list every block the import got wrong (of SPLIT only: tune or test).")
+  String mistakes;
+
   @Override
   public Integer call() {
     try (Backend backend = Backend.open(parent.config(), false)) {
       var rows = ImportEvaluation.run(backend.database(), dir, backend.json());
       ImportEvaluation.print(spec.commandLine().getOut(), rows);
+      if (mistakes != null) {
+        spec.commandLine().getOut().println();
+        ImportEvaluation.printMistakes(spec.commandLine().getOut(), rows, "all".equals(mistakes) ? null : mistakes);
+      }
       return 0;
     }
   }

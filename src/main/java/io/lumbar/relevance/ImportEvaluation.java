@@ -26,12 +26,23 @@ import java.util.Map;
  * the editor types in the form), and scores what was published against the labels once every article is in.
  */
 final class ImportEvaluation {
-  /** One article's outcome. */
-  record Row(String file, String split, ImportScore score, String error) {}
+  /** One article's outcome; {@code mistakes} lists the blocks it got wrong. */
+  record Row(String file, String split, ImportScore score, String error, List<ImportScore.Mistake> mistakes) {
+    Row(String file, String split, ImportScore score, String error) {
+      this(file, split, score, error, List.of());
+    }
+  }
 
   private static final String COUNT_ARTICLES = "SELECT COUNT(*) FROM articles";
+  /**
+   * The article's passages, a duplicate of a published passage counted as kept: its text is in the collection,
+   * once, as the importer intends (a site repeats its own definitions between articles).
+   */
   private static final String PASSAGES = """
-      SELECT position, status, text FROM passages WHERE article_id = ? ORDER BY position, id
+      SELECT p.position, p.status = 'published' OR (p.reject_reason = 'duplicate' AND o.status = 'published'),
+             p.text, p.reject_reason
+        FROM passages p LEFT JOIN passages o ON o.id = p.duplicate_of
+       WHERE p.article_id = ? ORDER BY p.position, p.id
       """;
 
   private ImportEvaluation() {
@@ -63,11 +74,13 @@ final class ImportEvaluation {
     }
     // Scored once all are in: a later article of the same site may reject an earlier one's template blocks.
     List<Row> rows = new ArrayList<>();
-    outcomes.forEach((labels, outcome) -> rows.add(outcome instanceof ImportSummary summary
-        ? new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages(db, summary, source(labels))),
-            null)
-        // A refused article published nothing: its content counts as rejected in the totals.
-        : new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), List.of()), (String) outcome)));
+    outcomes.forEach((labels, outcome) -> {
+      // A refused article published nothing: its content counts as rejected in the totals.
+      List<ImportScore.Passage> passages = outcome instanceof ImportSummary summary
+          ? passages(db, summary, source(labels)) : List.of();
+      rows.add(new Row(labels.file(), labels.split(), ImportScore.of(labels.blocks(), passages),
+          outcome instanceof String error ? error : null, ImportScore.mistakes(labels.blocks(), passages)));
+    });
     return rows;
   }
 
@@ -98,8 +111,8 @@ final class ImportEvaluation {
         st.setLong(1, summary.articleId());
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            passages.add(new ImportScore.Passage("published".equals(rs.getString(2)), rs.getString(3),
-                paths.getOrDefault(rs.getInt(1), List.of())));
+            passages.add(new ImportScore.Passage(rs.getBoolean(2), rs.getString(3),
+                paths.getOrDefault(rs.getInt(1), List.of()), rs.getString(4)));
           }
         }
       }
@@ -130,6 +143,21 @@ final class ImportEvaluation {
     out.println();
     for (var total : totals(rows).entrySet()) {
       line(out, format, "TOTAL " + total.getKey(), "", total.getValue());
+    }
+    out.flush();
+  }
+
+  /** The blocks each article of {@code split} (null: every split) got wrong, one line each. */
+  static void printMistakes(PrintWriter out, List<Row> rows, String split) {
+    for (Row row : rows) {
+      if (split != null && !split.equals(row.split())) {
+        continue;
+      }
+      for (ImportScore.Mistake m : row.mistakes()) {
+        String text = m.text().replaceAll("\\s+", " ");
+        out.printf("%s\t%s\t%s\t%s%n", row.file(), m.label(), m.verdict(),
+            text.length() <= 160 ? text : text.substring(0, 159) + "…");
+      }
     }
     out.flush();
   }

@@ -15,8 +15,18 @@ import java.util.regex.Pattern;
 record ImportScore(int contentPublished, int contentRejected, int boilerplatePublished, int boilerplateRejected,
     int headable, int headed) {
 
-  /** A stored passage of the article: its status, text and heading path. */
-  record Passage(boolean published, String text, List<String> headingPath) {}
+  /** A stored passage of the article: its status, text, heading path and reject reason (null when published). */
+  record Passage(boolean published, String text, List<String> headingPath, String reason) {
+    Passage(boolean published, String text, List<String> headingPath) {
+      this(published, text, headingPath, null);
+    }
+  }
+
+  /**
+   * A labelled block the import got wrong: content not published or boilerplate published, with the reason of the
+   * stored passage holding most of it ("published" for boilerplate published, "not stored" when none holds it).
+   */
+  record Mistake(String label, String text, String verdict) {}
 
   static final ImportScore ZERO = new ImportScore(0, 0, 0, 0, 0, 0);
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -62,6 +72,40 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
       }
     }
     return new ImportScore(cp, cr, bp, br, headable, headed);
+  }
+
+  /** Every labelled block the import got wrong, in reading order: what to look at when improving the import. */
+  static List<Mistake> mistakes(List<ImportLabels.Label> labels, List<Passage> passages) {
+    List<String> keys = passages.stream().map(p -> searchable(p.text())).toList();
+    StringBuilder published = new StringBuilder(" ");
+    for (int i = 0; i < passages.size(); i++) {
+      if (passages.get(i).published()) {
+        published.append(keys.get(i));
+      }
+    }
+    List<Mistake> mistakes = new ArrayList<>();
+    for (ImportLabels.Label label : labels) {
+      boolean content = "content".equals(label.label());
+      if (!content && !"boilerplate".equals(label.label())) {
+        continue;
+      }
+      boolean isPublished = foundShare(label.text(), published.toString()) >= 0.5;
+      if (content == isPublished) {
+        continue;
+      }
+      int best = -1;
+      double bestShare = 0;
+      for (int i = 0; i < passages.size(); i++) {
+        double share = passages.get(i).published() == isPublished ? foundShare(label.text(), keys.get(i)) : 0;
+        if (share > bestShare) {
+          bestShare = share;
+          best = i;
+        }
+      }
+      String verdict = best < 0 ? "not stored" : isPublished ? "published" : passages.get(best).reason();
+      mistakes.add(new Mistake(label.label(), label.text(), verdict));
+    }
+    return mistakes;
   }
 
   ImportScore plus(ImportScore o) {

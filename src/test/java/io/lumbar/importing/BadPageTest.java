@@ -71,4 +71,29 @@ class BadPageTest {
     assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("big.html", huge), "t"))
         .isInstanceOf(ImportException.class).hasMessageStartingWith("big.html has no article text");
   }
+
+  @Test
+  void blankTextAndMarkupWithoutWordsAreRefused() {
+    assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("b.txt", " \n\u00a0\n\t\n"), "t"))
+        .isInstanceOf(ImportException.class).hasMessage("b.txt is empty: there is no text to import");
+    // Broken markup whose only text is marks.
+    assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("m.html", "<div><p></span><<>><b><i></table>"), "t"))
+        .isInstanceOf(ImportException.class).hasMessageStartingWith("m.html has no article text");
+  }
+
+  @Test
+  void aTitleWithoutAnArticleBelowIt() {
+    assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("t.txt", "Back pain at night\n"), "t"))
+        .isInstanceOf(ImportException.class).hasMessage("t.txt has no paragraphs to import");
+  }
+
+  @Test
+  void aBinaryFileAndAPageOverTheSizeLimit() {
+    assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("x.txt", "PK\u0003\u0004\u0000\u0000"), "t"))
+        .isInstanceOf(ImportException.class).hasMessage("x.txt is not a text file");
+    String tooLarge = "<p>" + PROSE + "</p>".repeat(1) + " ".repeat(ArticleImporter.MAX_PAGE_CHARS);
+    assertThatThrownBy(() -> importer.importArticle(ArticleSource.of("l.html", tooLarge), "t"))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("l.html is too large: at most " + ArticleImporter.MAX_PAGE_CHARS + " characters");
+  }
 }

@@ -250,4 +250,118 @@ class BlockSignalsTest {
     assertThat(CallToAction.reason("Find a doctor")).contains(CallToAction.REASON);
     assertThat(CallToAction.reason("Talk to our doctors now.")).contains(CallToAction.REASON);
   }
+
+  @Test
+  void textRunTogetherAcrossElementsGetsItsSpaceBackAndFurnitureGetsALineOfItsOwn() {
+    // Two sentences glued: one line again, with the space back; a label glued to its explanation stays with it.
+    assertThat(TextOutline.unglued("Rest for a day.Then walk a little more each day."))
+        .containsExactly("Rest for a day. Then walk a little more each day.");
+    assertThat(TextOutline.unglued("- Age.Back pain is more common after forty."))
+        .containsExactly("- Age. Back pain is more common after forty.");
+    // A box title or page furniture glued on stands apart.
+    assertThat(TextOutline.unglued("Heat helps most in the first days.Did you know?"))
+        .containsExactly("Heat helps most in the first days.", "Did you know?");
+    assertThat(TextOutline.unglued("Learn to manage stressWas this article helpful?"))
+        .containsExactly("Learn to manage stress", "Was this article helpful?");
+    // Abbreviations and names glued to a capital are left alone.
+    assertThat(TextOutline.unglued("Ask Dr.Smith about it.")).containsExactly("Ask Dr.Smith about it.");
+    assertThat(TextOutline.unglued("Search PubMed for trials")).containsExactly("Search PubMed for trials");
+  }
+
+  @Test
+  void aLineWithTwoWordsGluedToCapitalsIsRunTogetherNotAHeading() {
+    assertThat(TextOutline.isHeadingLike("Poses that help: Child's poseBridge poseCobra pose")).isFalse();
+    assertThat(TextOutline.isHeadingLike("Specialists to consultNeurologistsOrthopedic surgeons")).isFalse();
+    assertThat(TextOutline.isHeadingLike("Searching PubMed for back pain trials")).isTrue();
+  }
+
+  @Test
+  void aRowOfShortLinesAfterASentenceIsAListThatLostItsBullets() {
+    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+        Back pain
+        Home
+        Conditions
+        MEDICINES
+        Medicines
+        Pain relievers sold without a prescription help many people through the first days.
+        Ibuprofen
+        Naproxen
+        Paracetamol
+
+        EXERCISE
+        Exercise
+        Gentle walking keeps the back moving and speeds recovery for most people.
+        Heat
+        A warm pack relaxes tight muscles, and twenty minutes at a time is enough.
+        """);
+    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text,
+        ArticleSplitter.Block::rejectReason).containsExactly(
+        // A menu starts the page: its lines stay headings without body.
+        org.assertj.core.api.Assertions.tuple(null, "Home", PassageAssembler.HEADING_WITHOUT_BODY),
+        org.assertj.core.api.Assertions.tuple(null, "Conditions", PassageAssembler.HEADING_WITHOUT_BODY),
+        org.assertj.core.api.Assertions.tuple(null, "MEDICINES", PassageAssembler.HEADING_WITHOUT_BODY),
+        org.assertj.core.api.Assertions.tuple("Medicines",
+            "Pain relievers sold without a prescription help many people through the first days.", null),
+        org.assertj.core.api.Assertions.tuple("Medicines", "• Ibuprofen\n• Naproxen\n• Paracetamol", null),
+        org.assertj.core.api.Assertions.tuple(null, "EXERCISE", PassageAssembler.HEADING_WITHOUT_BODY),
+        org.assertj.core.api.Assertions.tuple("Exercise",
+            "Gentle walking keeps the back moving and speeds recovery for most people.", null),
+        // One short line before a sentence is that sentence's heading.
+        org.assertj.core.api.Assertions.tuple("Heat",
+            "A warm pack relaxes tight muscles, and twenty minutes at a time is enough.", null));
+  }
+
+  @Test
+  void anUnbulletedLineThatOpensLikeTheItemsBeforeItIsOneMoreItemNotAHeading() {
+    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+        Who treats back pain
+        Most back pain is treated by a family doctor, who may send you on after a few weeks.
+        You may also see:
+        A physical therapist
+        Someone who teaches exercises for the back and belly
+        Someone who does spinal manipulation (a chiropractor or an osteopath)
+        A few visits to these specialists help many people with back pain.
+        Outlook
+        Most people feel better within a few weeks, whatever the treatment.
+        """);
+    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).contains(
+        org.assertj.core.api.Assertions.tuple(null, "You may also see:\n• A physical therapist\n"
+            + "• Someone who teaches exercises for the back and belly\n"
+            + "• Someone who does spinal manipulation (a chiropractor or an osteopath)"),
+        org.assertj.core.api.Assertions.tuple(null, "A few visits to these specialists help many people with back pain."),
+        org.assertj.core.api.Assertions.tuple("Outlook",
+            "Most people feel better within a few weeks, whatever the treatment."));
+  }
+
+  @Test
+  void aTermListNamesTheTopicWithoutSayingAnything() {
+    assertThat(TermList.reason("Backache; Low back pain; Lumbar pain; Pain - back; Back strain - new"))
+        .contains(TermList.REASON);
+    // Fewer terms, or sentences between semicolons, are text.
+    assertThat(TermList.reason("Backache; Lumbar pain; Back strain")).isEmpty();
+    assertThat(TermList.reason("Rest for a day; then walk; keep moving at work; and see a doctor if it lasts."))
+        .isEmpty();
+  }
+
+  @Test
+  void aFeedbackPromptEndsTheArticle() {
+    assertThat(BoilerplateRules.reasonFor("Was this article helpful?")).contains("feedback prompt");
+    assertThat(BoilerplateRules.reasonFor("Did our information help you?")).contains("feedback prompt");
+    assertThat(BoilerplateRules.reasonFor("Did the pain help you sleep less?")).isEmpty();
+    List<OutlineBlock> blocks = List.of(
+        OutlineBlock.paragraph(List.of("Heat relaxes the muscles and eases the ache within a few days.")),
+        OutlineBlock.paragraph(List.of("Was this page helpful?")),
+        OutlineBlock.paragraph(List.of("Tell us more.")));
+    String[] reasons = {null, "feedback prompt", null};
+    assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
+  }
+
+  @Test
+  void aContentsListNamesAtLeastThreeOfTheSectionsThatFollow() {
+    List<OutlineBlock> two = List.of(
+        OutlineBlock.list(List.of("• Surgery", "• Injections")),
+        OutlineBlock.heading(2, "Surgery"), OutlineBlock.paragraph(List.of("Surgery is for nerve damage.")),
+        OutlineBlock.heading(2, "Injections"), OutlineBlock.paragraph(List.of("Injections calm the nerve.")));
+    assertThat(ContentsList.lists(two, 0)).isFalse();
+  }
 }

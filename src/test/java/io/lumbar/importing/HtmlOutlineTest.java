@@ -102,4 +102,17 @@ class HtmlOutlineTest {
     assertThat(outline.meta().publisher()).isEqualTo("Spine Pages");
     assertThat(outline.meta().published()).isEqualTo("2021-02-03");
   }
+
+  @Test
+  void anAccordionPutStraightInAListKeepsItsAnswerPanels() {
+    PageOutline outline = HtmlOutline.of("""
+        <title>Back pain questions</title><main><h1>Back pain questions</h1><p>%s</p>
+        <ul>
+          <button class="toggle"><li>Is some back pain normal?</li></button>
+          <div class="panel"><p>Pain of any kind is a sign that a limit has been reached; it should not be shrugged off \
+        for weeks without asking why it is there and what eases it.</p></div>
+        </ul></main>""".formatted(PROSE));
+    assertThat(outline.blocks()).extracting(OutlineBlock::text).contains("Pain of any kind is a sign that a limit has"
+        + " been reached; it should not be shrugged off for weeks without asking why it is there and what eases it.");
+  }
 }

@@ -220,4 +220,20 @@ class SiteTemplateTest {
         new ArticleSplitter.Block(1, List.of(), "Most people recover within six weeks.", null, null));
     assertThat(SiteTemplate.amidContent(shortLead)).containsExactly(false, false);
   }
+
+  @Test
+  void theFirstBlockOfASectionUnderTheArticlesOwnHeadingIsAmidContentPastATabLabel() {
+    List<ArticleSplitter.Block> blocks = List.of(
+        new ArticleSplitter.Block(0, List.of(), "Read This", "call to action", null),
+        new ArticleSplitter.Block(1, List.of(), "USE HEAT", PassageAssembler.HEADING_WITHOUT_BODY, null),
+        new ArticleSplitter.Block(2, List.of("Use heat"), "A warm pack relaxes the muscles.", null, null),
+        new ArticleSplitter.Block(3, List.of(), "REST", PassageAssembler.HEADING_WITHOUT_BODY, null),
+        new ArticleSplitter.Block(4, List.of("Rest"), "Rest a day, not a week.", null, null),
+        new ArticleSplitter.Block(5, List.of(), "Subscribe", "call to action", null),
+        new ArticleSplitter.Block(6, List.of("Newsletter"), "Tips every week in your inbox.", null, null),
+        new ArticleSplitter.Block(7, List.of(), "Follow us", "call to action", null));
+    // The last section's block has nothing of the article after it: it may be the site's.
+    assertThat(SiteTemplate.amidContent(blocks))
+        .containsExactly(false, false, true, false, false, false, false, false);
+  }
 }

@@ -59,4 +59,21 @@ class ImportScoreTest {
     assertThat(out.toString().lines().filter(l -> l.startsWith("TOTAL tune")).findFirst().orElseThrow())
         .contains("  1    1 ");
   }
+
+  @Test
+  void mistakesNameTheReasonOfThePassageHoldingTheBlock() {
+    List<Label> labels = List.of(
+        new Label("content", null, "Rest a day, then walk a little more each day."),
+        new Label("content", null, "Heat relaxes the muscles."),
+        new Label("boilerplate", null, "Sign up for our newsletter today"),
+        new Label("boilerplate", null, "Skip to content"));
+    List<Passage> passages = List.of(
+        new Passage(false, "Rest a day, then walk a little more each day.", List.of(), "call to action"),
+        new Passage(true, "Sign up for our newsletter today", List.of(), null),
+        new Passage(false, "Skip to content", List.of(), "navigation"));
+    assertThat(ImportScore.mistakes(labels, passages)).containsExactly(
+        new ImportScore.Mistake("content", "Rest a day, then walk a little more each day.", "call to action"),
+        new ImportScore.Mistake("content", "Heat relaxes the muscles.", "not stored"),
+        new ImportScore.Mistake("boilerplate", "Sign up for our newsletter today", "published"));
+  }
 }
