@@ -19,6 +19,7 @@ import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.export.ExportRoutes;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleRoutes;
+import io.lumbar.changes.ChangeRoutes;
 import io.lumbar.importing.BundledCorpus;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.IndexMetrics;
@@ -164,6 +165,7 @@ public final class App implements AutoCloseable {
       new TagReviewRoutes(backend.database(), suggester, pages).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
+      new ChangeRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new io.lumbar.accounts.UserRoutes(backend.database(), pages).register(config.routes);
       RelatedPassages related = new RelatedPassages(backend.index(), backend.vocabulary());
       new SearchRoutes(search, new SearchFilters(backend.index(), backend.vocabulary()), new Suggester(backend.index(), backend.vocabulary()),
