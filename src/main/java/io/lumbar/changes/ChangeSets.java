@@ -323,6 +323,7 @@ public final class ChangeSets {
       Set<String> skippedTags = new LinkedHashSet<>();
       Set<Long> restoredTags = new TreeSet<>();
       Set<Long> restoredPassages = new TreeSet<>();
+      Restores restores = new Restores();
       for (Item item : items) {
         if (item.passageId() != null) {
           if (skippedPassages.contains(item.passageId())) {
@@ -335,8 +336,9 @@ public final class ChangeSets {
         } else if (item.entity() == Entity.TAG) {
           restoredTags.add(Long.valueOf(item.before().get("id")));
         }
-        restore(c, item);
+        restores.add(item);
       }
+      restores.run(c);
       Set<Long> reindex = new TreeSet<>(restoredPassages);
       reindex.addAll(passagesOf(c, restoredTags));
       ChangeLog.append(c, reindex);
@@ -391,25 +393,42 @@ public final class ChangeSets {
     return Objects.equals(current == null ? null : current.values(), item.after());
   }
 
-  private static void restore(Connection c, Item item) throws SQLException {
-    Entity e = item.entity();
-    if (item.before() == null) {
-      execute(c, e.delete, e.keys, item.after());
-    } else if (item.after() == null) {
-      execute(c, e.insert, e.columns, item.before());
-    } else {
-      List<String> order = new ArrayList<>(e.columns.subList(e.keys.size(), e.columns.size()));
-      order.addAll(e.keys);
-      execute(c, e.update, order, item.before());
-    }
-  }
+  /**
+   * The statements that put items back, one batch per statement: a large bulk change has thousands of rows, and
+   * one round trip each would hold the transaction (and its row locks) open for many seconds.
+   */
+  private static final class Restores {
+    private final Map<String, List<List<String>>> batches = new LinkedHashMap<>();
 
-  private static void execute(Connection c, String sql, List<String> columns, Map<String, String> values) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < columns.size(); i++) {
-        st.setString(i + 1, values.get(columns.get(i)));
+    void add(Item item) {
+      Entity e = item.entity();
+      if (item.before() == null) {
+        add(e.delete, e.keys, item.after());
+      } else if (item.after() == null) {
+        add(e.insert, e.columns, item.before());
+      } else {
+        List<String> order = new ArrayList<>(e.columns.subList(e.keys.size(), e.columns.size()));
+        order.addAll(e.keys);
+        add(e.update, order, item.before());
       }
-      st.executeUpdate();
+    }
+
+    private void add(String sql, List<String> columns, Map<String, String> values) {
+      batches.computeIfAbsent(sql, s -> new ArrayList<>()).add(columns.stream().map(values::get).toList());
+    }
+
+    void run(Connection c) throws SQLException {
+      for (Map.Entry<String, List<List<String>>> batch : batches.entrySet()) {
+        try (PreparedStatement st = c.prepareStatement(batch.getKey())) {
+          for (List<String> row : batch.getValue()) {
+            for (int i = 0; i < row.size(); i++) {
+              st.setString(i + 1, row.get(i));
+            }
+            st.addBatch();
+          }
+          st.executeBatch();
+        }
+      }
     }
   }
 
