@@ -110,11 +110,13 @@ public final class ChangeSets {
   }
 
   // Every statement lists its columns in the order of Entity.columns; {ids} becomes a list of placeholders.
+  // The reads lock (FOR UPDATE): they must see the rows as they are, not the transaction's older snapshot, and
+  // keep others from changing them until the change or the undo commits, or the record would miss a row.
   // Times are read as text with all six fractional digits: the driver's own text of a TIMESTAMP(3) drops the
   // leading zeros of the fraction (.091 reads as .91000), which would restore a different time.
   private static final String SELECT_PASSAGE_TAGS = """
       SELECT passage_id, tag_id, tagged_by, DATE_FORMAT(tagged_at, '%Y-%m-%d %H:%i:%s.%f')
-        FROM passage_tags WHERE passage_id IN ({ids})
+        FROM passage_tags WHERE passage_id IN ({ids}) FOR UPDATE
       """;
   private static final String INSERT_PASSAGE_TAG = """
       INSERT INTO passage_tags (passage_id, tag_id, tagged_by, tagged_at) VALUES (?, ?, ?, ?)
@@ -128,7 +130,7 @@ public final class ChangeSets {
   private static final String SELECT_TAGS = """
       SELECT id, kind, name, slug, description, aliases, parent_id, DATE_FORMAT(retired_at, '%Y-%m-%d %H:%i:%s.%f'),
              DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f')
-        FROM tags WHERE id IN ({ids})
+        FROM tags WHERE id IN ({ids}) FOR UPDATE
       """;
   /** updated_at is set explicitly, which keeps its ON UPDATE from stamping the restore's own time. */
   private static final String UPDATE_TAG = """
@@ -138,7 +140,7 @@ public final class ChangeSets {
       """;
   private static final String SELECT_TAG_LINKS = """
       SELECT cause_id, treatment_id, created_by, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f')
-        FROM tag_links WHERE cause_id IN ({ids}) OR treatment_id IN ({ids})
+        FROM tag_links WHERE cause_id IN ({ids}) OR treatment_id IN ({ids}) FOR UPDATE
       """;
   private static final String INSERT_TAG_LINK = """
       INSERT INTO tag_links (cause_id, treatment_id, created_by, created_at) VALUES (?, ?, ?, ?)
