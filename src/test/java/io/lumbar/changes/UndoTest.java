@@ -245,4 +245,19 @@ class UndoTest {
         .isEqualTo(expected.stream().filter(r -> r.contains("passage_tags") && r.contains(" | " + retagged + " | ")).toList());
     assertThat(count("SELECT JSON_LENGTH(undo_skipped, '$.passages') FROM change_sets WHERE id = ?", changeSet)).isEqualTo(2);
   }
+
+  @Test
+  void two_undos_at_once_undo_once() throws Exception {
+    List<String> before = tables();
+    Page applied = edna.post("/admin/passages/bulk", Map.of("cause", "muscle-strain", "tag", "stretching", "mode", "remove", "confirm", "yes"));
+    long changeSet = changeSetIn(applied.body());
+    assertThat(tables()).isNotEqualTo(before);
+
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> edna.post("/admin/changes/" + changeSet + "/undo", Map.of()));
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> adam.post("/admin/changes/" + changeSet + "/undo", Map.of()));
+
+    assertThat(List.of(first.get().status(), second.get().status())).containsExactlyInAnyOrder(302, 400);
+    assertThat(tables()).isEqualTo(before);
+    assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'change.undo' AND entity_id = ?", changeSet)).isEqualTo(1);
+  }
 }
