@@ -1,6 +1,7 @@
 package io.lumbar.admin;
 
 import io.lumbar.accounts.User;
+import io.lumbar.changes.ChangeSets;
 import io.lumbar.web.Page;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,11 @@ public record AuditPage(User user, String csrf, AuditLog.Filter filter, List<Aud
     return url.toString();
   }
 
+  /** True when the event made a change set this user may undo and nobody has undone yet. */
+  public boolean undoable(AuditLog.Event event) {
+    return event.changeSet() != null && !event.undone() && (user.isAdmin() || !ChangeSets.needsAdmin(event.action()));
+  }
+
   /** Where an event's entity can be seen in the console, or null. */
   public String entityUrl(AuditLog.Event event) {
     if (event.entityId() == null) {
@@ -39,6 +45,7 @@ public record AuditPage(User user, String csrf, AuditLog.Filter filter, List<Aud
     return switch (event.entityType()) {
       case "passage" -> "/admin/passages/" + event.entityId();
       case "article" -> "/admin/articles/" + event.entityId();
+      case "change_set" -> "/admin/changes/" + event.entityId();
       default -> null;
     };
   }

@@ -16,8 +16,14 @@ import io.lumbar.tagging.TagSuggestion;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
+import io.lumbar.web.ConfirmPage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -115,26 +121,46 @@ public final class AdminPassageRoutes {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("Choose add, remove or replace");
     }
+    if (mode != BulkTagger.Mode.ADD && !ConfirmPage.confirmed(ctx.formParam(ConfirmPage.FIELD))) {
+      // Remove and replace take tags off passages: first say which and from how many.
+      BulkTagger.Preview preview = bulk.preview(filter, slug, mode);
+      String cancel = "/admin/passages/bulk?" + query(filter.fields());
+      Map<String, String> fields = new LinkedHashMap<>(filter.fields());
+      fields.put("tag", slug);
+      fields.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx),
+          (mode == BulkTagger.Mode.REMOVE ? "Remove " : "Replace with ") + preview.tagName() + "?", preview.lines(),
+          "/admin/passages/bulk", fields, "Apply to " + preview.matched() + " passages", cancel));
+      return;
+    }
     BulkTagger.Report report = bulk.apply(filter, slug, mode, Auth.user(ctx).username(), filter.toString());
     showBulk(ctx, filter, report);
   }
 
-  private void edit(Context ctx) {
-    long id = Params.idParam(ctx, "id");
-    show(ctx, editor.find(id), messageFor(ctx.queryParam("done")));
+  private static String query(Map<String, String> fields) {
+    return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
   }
 
-  private void show(Context ctx, EditablePassage passage, String message) {
+  private void edit(Context ctx) {
+    long id = Params.idParam(ctx, "id");
+    String done = ctx.queryParam("done");
+    long changeSet = "untagged".equals(done) ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE) : 0;
+    EditablePassage passage = editor.find(id);
     PassageEdit stored = new PassageEdit(passage.heading(), passage.text(), passage.status(), passage.rejectReason());
-    show(ctx, passage, message, null, stored, passage.version());
+    show(ctx, passage, messageFor(done), null, stored, passage.version(), changeSet);
   }
 
   private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion) {
+    show(ctx, passage, message, error, form, formVersion, 0);
+  }
+
+  private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion,
+      long changeSet) {
     Vocabulary words = vocabulary.get();
     List<Revision> revisions = editor.revisions(passage.id());
     pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, suggestions(passage),
         words.allTags(), revisions, message, error, form, formVersion, passage.id() > 1 ? passage.id() - 1 : null,
-        passage.id() + 1));
+        passage.id() + 1, changeSet));
   }
 
   private void save(Context ctx) {
@@ -186,8 +212,8 @@ public final class AdminPassageRoutes {
 
   private void untag(Context ctx) {
     long id = Params.idParam(ctx, "id");
-    tagger.untag(id, ctx.pathParam("slug"), Auth.user(ctx).username());
-    ctx.redirect("/admin/passages/" + id + "?done=untagged");
+    long changeSet = tagger.untag(id, ctx.pathParam("slug"), Auth.user(ctx).username());
+    ctx.redirect("/admin/passages/" + id + "?done=untagged" + (changeSet > 0 ? "&change=" + changeSet : ""));
   }
 
   private void revert(Context ctx) {

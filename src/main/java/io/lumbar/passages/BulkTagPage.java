@@ -17,16 +17,11 @@ public record BulkTagPage(User user, String csrf, PassageListPage list, long mat
   }
 
   public String reportLine() {
-    if (report == null) {
-      return null;
-    }
-    return switch (report.mode()) {
-      case ADD -> report.tagName() + " added to " + report.changed() + " of " + report.matched() + " passages ("
-          + (report.matched() - report.changed()) + " had it already).";
-      case REMOVE -> report.tagName() + " removed from " + report.changed() + " of " + report.matched() + " passages ("
-          + (report.matched() - report.changed()) + " did not have it).";
-      case REPLACE -> report.tagName() + " now replaces the other tags of its kind on " + report.matched()
-          + " passages; " + report.changed() + " changed.";
-    };
+    return report == null ? null : report.line();
+  }
+
+  /** The change set of the change just made, which the page offers to undo; 0 when none. */
+  public long changeSet() {
+    return report == null ? 0 : report.changeSet();
   }
 }

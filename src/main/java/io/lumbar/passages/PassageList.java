@@ -42,6 +42,24 @@ public final class PassageList {
           param.apply("untagged") != null, param.apply("duplicates") != null);
     }
 
+    /** The filter as the parameters {@link #parse} reads, the unset ones left out: for forms and links. */
+    public java.util.Map<String, String> fields() {
+      java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+      java.util.function.BiConsumer<String, String> put = (name, value) -> {
+        if (value != null) {
+          fields.put(name, value);
+        }
+      };
+      put.accept("q", q);
+      put.accept("status", status);
+      put.accept("cause", cause);
+      put.accept("treatment", treatment);
+      put.accept("article", article == null ? null : article.toString());
+      put.accept("untagged", untagged ? "1" : null);
+      put.accept("duplicates", duplicates ? "1" : null);
+      return fields;
+    }
+
     private static String slug(java.util.function.Function<String, String> param, String name) {
       String value = blankToNull(param.apply(name));
       if (value != null && value.length() > 200) {

@@ -50,12 +50,11 @@ public record PassageListPage(User user, String csrf, PassageList.Filter filter,
 
   private void addFilter(StringBuilder url, String status) {
     add(url, "status", status);
-    add(url, "q", filter.q());
-    add(url, "cause", filter.cause());
-    add(url, "treatment", filter.treatment());
-    add(url, "article", filter.article() == null ? null : filter.article().toString());
-    add(url, "untagged", filter.untagged() ? "1" : null);
-    add(url, "duplicates", filter.duplicates() ? "1" : null);
+    filter.fields().forEach((name, value) -> {
+      if (!name.equals("status")) {
+        add(url, name, value);
+      }
+    });
   }
 
   private static void add(StringBuilder url, String name, String value) {

@@ -17,6 +17,9 @@ import io.lumbar.db.DataAccessException;
 import io.lumbar.export.ExportRoutes;
 import io.lumbar.importing.ArticleRoutes;
 import io.lumbar.importing.SiteTemplate;
+import io.lumbar.changes.ChangeRoutes;
+import io.lumbar.importing.BundledCorpus;
+import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.IndexMetrics;
 import io.lumbar.ops.ApiDocs;
 import io.lumbar.ops.ApiDocsRoutes;
@@ -153,6 +156,7 @@ public final class App implements AutoCloseable {
       new TagReviewRoutes(backend.database(), suggester, pages).register(config.routes);
       new SynonymRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new TaxonomyRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
+      new ChangeRoutes(backend.database(), backend.vocabulary(), pages).register(config.routes);
       new io.lumbar.accounts.UserRoutes(backend.database(), pages).register(config.routes);
       RelatedPassages related = new RelatedPassages(backend.index(), backend.vocabulary());
       new SearchRoutes(search, new SearchFilters(backend.index(), backend.vocabulary()), new Suggester(backend.index(), backend.vocabulary()),

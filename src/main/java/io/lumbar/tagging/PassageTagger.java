@@ -1,5 +1,6 @@
 package io.lumbar.tagging;
 
+import io.lumbar.changes.ChangeSets;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.ChangeLog;
@@ -26,6 +27,10 @@ public final class PassageTagger {
   private static final String AUDIT = """
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'passage', ?, JSON_OBJECT('tag', ?))
       """;
+  private static final String AUDIT_UNTAG = """
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
+      VALUES (?, 'passage.untag', 'passage', ?, JSON_OBJECT('tag', ?, 'change_set', ?))
+      """;
 
   private final Database db;
 
@@ -38,9 +43,28 @@ public final class PassageTagger {
     return change(passageId, slug, actor, TAG, "passage.tag");
   }
 
-  /** True when the tag was removed (false: it was not there). */
-  public boolean untag(long passageId, String slug, String actor) {
-    return change(passageId, slug, actor, UNTAG, "passage.untag");
+  /**
+   * Removes the tag, recorded as a change set so it can be undone; answers the change set's id, or 0 when the
+   * passage did not have the tag.
+   */
+  public long untag(long passageId, String slug, String actor) {
+    return db.inReplayableTransaction(c -> {
+      long tagId = requireTarget(c, passageId, slug);
+      ChangeSets.Watch watch = ChangeSets.watch(c, List.of(passageId), List.of());
+      if (update(c, UNTAG, passageId, tagId, actor) == 0) {
+        return 0L;
+      }
+      long changeSet = watch.record(c, actor, "passage.untag", "removed " + slug + " from passage " + passageId);
+      try (PreparedStatement st = c.prepareStatement(AUDIT_UNTAG)) {
+        st.setString(1, actor);
+        st.setLong(2, passageId);
+        st.setString(3, slug);
+        st.setLong(4, changeSet);
+        st.executeUpdate();
+      }
+      ChangeLog.append(c, passageId);
+      return changeSet;
+    });
   }
 
   /** A tag to add to a passage. */
@@ -68,34 +92,8 @@ public final class PassageTagger {
 
   private static boolean change(Connection c, long passageId, String slug, String actor, String sql, String action)
       throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(PASSAGE_EXISTS)) {
-      st.setLong(1, passageId);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        if (!rs.getBoolean(1)) {
-          throw new NotFoundException("Passage", passageId);
-        }
-      }
-    }
-    long tagId;
-    try (PreparedStatement st = c.prepareStatement(TAG_ID)) {
-      st.setString(1, slug);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          throw new NotFoundException("Tag", slug);
-        }
-        tagId = rs.getLong(1);
-      }
-    }
-    boolean changed;
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setLong(1, passageId);
-      st.setLong(2, tagId);
-      if (sql.equals(TAG)) {
-        st.setString(3, actor);
-      }
-      changed = st.executeUpdate() > 0;
-    }
+    long tagId = requireTarget(c, passageId, slug);
+    boolean changed = update(c, sql, passageId, tagId, actor) > 0;
     if (changed) {
       try (PreparedStatement st = c.prepareStatement(AUDIT)) {
         st.setString(1, actor);
@@ -107,5 +105,38 @@ public final class PassageTagger {
       ChangeLog.append(c, passageId);
     }
     return changed;
+  }
+
+  /** The live tag's id; the passage and the tag must exist. */
+  private static long requireTarget(Connection c, long passageId, String slug) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(PASSAGE_EXISTS)) {
+      st.setLong(1, passageId);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new NotFoundException("Passage", passageId);
+        }
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(TAG_ID)) {
+      st.setString(1, slug);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Tag", slug);
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static int update(Connection c, String sql, long passageId, long tagId, String actor) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, passageId);
+      st.setLong(2, tagId);
+      if (sql.equals(TAG)) {
+        st.setString(3, actor);
+      }
+      return st.executeUpdate();
+    }
   }
 }

@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * {@code /admin/tags/{slug}}: wording for editors; name, parent, links, merge and retirement for admins.
  * {@code message} confirms the last action (a merge's report included). After refused wording, {@code error}
- * says why and the text areas show what the editor typed ({@code description}, {@code aliases}).
+ * says why and the text areas show what the editor typed ({@code description}, {@code aliases}). After a merge or a
+ * retirement, {@code changeSet} is its change set, which the message offers to undo (0: nothing to undo).
  */
 public record TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message, String error,
-    String description, String aliases) implements Page {
-  TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message) {
-    this(user, csrf, tag, all, message, null, tag.description() == null ? "" : tag.description(), tag.aliasLines());
+    String description, String aliases, long changeSet) implements Page {
+  TagEditPage(User user, String csrf, TagSummary tag, List<TagSummary> all, String message, long changeSet) {
+    this(user, csrf, tag, all, message, null, tag.description() == null ? "" : tag.description(), tag.aliasLines(), changeSet);
   }
 
   @Override

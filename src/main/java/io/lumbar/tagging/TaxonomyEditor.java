@@ -3,6 +3,7 @@ package io.lumbar.tagging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.changes.ChangeSets;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
@@ -40,8 +41,8 @@ final class TaxonomyEditor {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  /** What a merge did: passages newly tagged with the target, and passages that already had it. */
-  record MergeReport(int moved, int already) {}
+  /** What a merge did: passages newly tagged with the target, passages that already had it, and its change set. */
+  record MergeReport(int moved, int already, long changeSet) {}
 
   /** A new tag as typed in the create form; slug and parent may be blank. */
   record NewTag(String kind, String name, String slug, String description, String aliases, String parent) {}
@@ -96,6 +97,16 @@ final class TaxonomyEditor {
       """;
   private static final String PASSAGES_OF = """
       SELECT passage_id FROM passage_tags WHERE tag_id = ? ORDER BY passage_id
+      """;
+  private static final String CHILDREN_OF = """
+      SELECT id FROM tags WHERE parent_id = ? ORDER BY id
+      """;
+  /** For a merge's confirmation: the source's passages that also have the target, its links, its children. */
+  private static final String MERGE_COUNTS = """
+      SELECT (SELECT COUNT(*) FROM passage_tags s JOIN passage_tags t ON t.passage_id = s.passage_id AND t.tag_id = ?
+               WHERE s.tag_id = ?),
+             (SELECT COUNT(*) FROM tag_links WHERE cause_id = ? OR treatment_id = ?),
+             (SELECT COUNT(*) FROM tags WHERE parent_id = ?)
       """;
   private static final String COPY_PASSAGE_TAGS = """
       INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by)
@@ -251,18 +262,76 @@ final class TaxonomyEditor {
     });
   }
 
-  /** Retires (or restores) a tag: search and the tag list leave it out; its passages keep the row for a restore. */
-  void retire(String slug, boolean retire, String actor) {
-    db.inTransaction(c -> {
+  /**
+   * Retires (or restores) a tag: search and the tag list leave it out; its passages keep the row for a restore.
+   * A retirement is a change set, so it can be undone; answers its id (0 for a restore or when nothing changed).
+   */
+  long retire(String slug, boolean retire, String actor) {
+    return db.inTransaction(c -> {
       Row tag = row(c, slug);
       if (tag.retired() == retire) {
-        return null;
+        return 0L;
       }
+      ChangeSets.Watch watch = retire ? ChangeSets.watch(c, List.of(), List.of(tag.id())) : null;
       update(c, retire ? RETIRE : RESTORE, tag.id());
-      audit(c, actor, retire ? "tag.retire" : "tag.restore", tag.id(), Map.of("slug", slug));
-      ChangeLog.append(c, passagesOf(c, tag.id()));
-      return null;
+      List<Long> passages = passagesOf(c, tag.id());
+      long changeSet = watch == null ? 0
+          : watch.record(c, actor, "tag.retire", "retired " + tag.name() + ", which " + passages(passages.size()) + " had");
+      Map<String, Object> detail = new HashMap<>();
+      detail.put("slug", slug);
+      if (changeSet > 0) {
+        detail.put("change_set", changeSet);
+      }
+      audit(c, actor, retire ? "tag.retire" : "tag.restore", tag.id(), detail);
+      ChangeLog.append(c, passages);
+      return changeSet;
     });
+  }
+
+  /** What retiring the tag would change, for its confirmation. */
+  List<String> retirePreview(String slug) {
+    return db.read(c -> {
+      Row tag = row(c, slug);
+      if (tag.retired()) {
+        throw new BadRequestException(tag.name() + " is retired already");
+      }
+      return List.of("Retires " + tag.name() + ": search, its filters and the tag lists leave it out.",
+          "Hides " + tag.name() + " on " + passages(passagesOf(c, tag.id()).size()) + " (their tag rows stay, for a restore).");
+    });
+  }
+
+  /** What merging would change, for its confirmation; refused as {@link #merge} refuses. */
+  List<String> mergePreview(String sourceSlug, String targetSlug) {
+    return db.read(c -> {
+      Row source = row(c, sourceSlug);
+      Row target = requireMergeable(c, source, targetSlug);
+      int passages = passagesOf(c, source.id()).size();
+      long already;
+      long links;
+      long children;
+      try (PreparedStatement st = c.prepareStatement(MERGE_COUNTS)) {
+        st.setLong(1, target.id());
+        st.setLong(2, source.id());
+        st.setLong(3, source.id());
+        st.setLong(4, source.id());
+        st.setLong(5, source.id());
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          already = rs.getLong(1);
+          links = rs.getLong(2);
+          children = rs.getLong(3);
+        }
+      }
+      return List.of("Removes " + source.name() + " from " + passages(passages) + ".",
+          "Adds " + target.name() + " to " + passages(passages - already) + " (" + already + " have it already).",
+          "Moves " + links + " link" + (links == 1 ? "" : "s") + " and " + children + " child tag" + (children == 1 ? "" : "s")
+              + " to " + target.name() + ", and adds " + source.name() + " and its aliases to its aliases.",
+          "Retires " + source.name() + ".");
+    });
+  }
+
+  private static String passages(long n) {
+    return n + (n == 1 ? " passage" : " passages");
   }
 
   /**
@@ -270,23 +339,13 @@ final class TaxonomyEditor {
    * aliases become the target's aliases (so people's words still find the passages), and it is retired.
    */
   MergeReport merge(String sourceSlug, String targetSlug, String actor) {
-    if (isBlank(targetSlug)) {
-      throw new BadRequestException("Choose the tag to merge into");
-    }
     return db.inTransaction(c -> {
       Row source = row(c, sourceSlug);
-      Row target = row(c, targetSlug.strip());
-      if (source.id() == target.id()) {
-        throw new BadRequestException("A tag cannot be merged into itself");
-      }
-      if (!source.kind().equals(target.kind())) {
-        throw new BadRequestException("Only tags of one kind merge: " + source.name() + " is a " + source.kind()
-            + ", " + target.name() + " a " + target.kind());
-      }
-      if (source.retired() || target.retired()) {
-        throw new BadRequestException("Both tags must be live to merge; restore the retired one first");
-      }
+      Row target = requireMergeable(c, source, targetSlug);
       List<Long> passages = passagesOf(c, source.id());
+      List<Long> tags = new ArrayList<>(List.of(source.id(), target.id()));
+      tags.addAll(idsOf(c, CHILDREN_OF, source.id()));
+      ChangeSets.Watch watch = ChangeSets.watch(c, passages, tags);
       int moved = update(c, COPY_PASSAGE_TAGS, target.id(), actor, source.id());
       update(c, DELETE_PASSAGE_TAGS, source.id());
       update(c, COPY_CAUSE_LINKS, target.id(), source.id());
@@ -295,9 +354,11 @@ final class TaxonomyEditor {
       update(c, MOVE_CHILDREN, target.id(), target.id(), source.id());
       update(c, SET_ALIASES, write(mergedAliases(source, target)), target.id());
       update(c, RETIRE, source.id());
-      MergeReport report = new MergeReport(moved, passages.size() - moved);
+      long changeSet = watch.record(c, actor, "tag.merge", "merged " + source.name() + " into " + target.name() + ": "
+          + passages(moved) + " moved, " + (passages.size() - moved) + " had it already");
+      MergeReport report = new MergeReport(moved, passages.size() - moved, changeSet);
       audit(c, actor, "tag.merge", source.id(), Map.of("slug", source.slug(), "into", target.slug(),
-          "moved", report.moved(), "already", report.already()));
+          "moved", report.moved(), "already", report.already(), "change_set", changeSet));
       ChangeLog.append(c, passages);
       return report;
     });
@@ -434,9 +495,32 @@ final class TaxonomyEditor {
     }
   }
 
+  /** The merge target, when {@code source} may merge into it: another live tag of the same kind. */
+  private Row requireMergeable(Connection c, Row source, String targetSlug) throws SQLException {
+    if (isBlank(targetSlug)) {
+      throw new BadRequestException("Choose the tag to merge into");
+    }
+    Row target = row(c, targetSlug.strip());
+    if (source.id() == target.id()) {
+      throw new BadRequestException("A tag cannot be merged into itself");
+    }
+    if (!source.kind().equals(target.kind())) {
+      throw new BadRequestException("Only tags of one kind merge: " + source.name() + " is a " + source.kind()
+          + ", " + target.name() + " a " + target.kind());
+    }
+    if (source.retired() || target.retired()) {
+      throw new BadRequestException("Both tags must be live to merge; restore the retired one first");
+    }
+    return target;
+  }
+
   private static List<Long> passagesOf(Connection c, long tagId) throws SQLException {
+    return idsOf(c, PASSAGES_OF, tagId);
+  }
+
+  private static List<Long> idsOf(Connection c, String sql, long tagId) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement st = c.prepareStatement(PASSAGES_OF)) {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setLong(1, tagId);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {

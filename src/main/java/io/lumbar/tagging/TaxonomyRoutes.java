@@ -8,10 +8,13 @@ import io.lumbar.search.LiveVocabulary;
 import io.lumbar.tagging.TaxonomyEditor.MergeReport;
 import io.lumbar.tagging.TaxonomyEditor.NewTag;
 import io.lumbar.web.BadRequestException;
+import io.lumbar.web.ConfirmPage;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Taxonomy management in the console: {@code /admin/tags} and {@code /admin/tags/{slug}}. Editors keep
@@ -50,7 +53,9 @@ public final class TaxonomyRoutes {
 
   private void edit(Context ctx) {
     TagSummary tag = editor.find(ctx.pathParam("slug"));
-    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx, editor)));
+    String done = String.valueOf(ctx.queryParam("done"));
+    long changeSet = done.equals("merged") || done.equals("retired") ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE) : 0;
+    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx, editor), changeSet));
   }
 
   private void create(Context ctx) {
@@ -77,7 +82,7 @@ public final class TaxonomyRoutes {
     } catch (BadRequestException e) {
       ctx.status(400);
       pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.find(slug), editor.list(), null,
-          e.getMessage(), orEmpty(description), orEmpty(aliases)));
+          e.getMessage(), orEmpty(description), orEmpty(aliases), 0));
       return;
     }
     changed(ctx, slug, "described");
@@ -101,15 +106,32 @@ public final class TaxonomyRoutes {
 
   private void retire(Context ctx, boolean retire) {
     String slug = ctx.pathParam("slug");
-    editor.retire(slug, retire, Auth.requireAdmin(ctx).username());
-    changed(ctx, slug, retire ? "retired" : "restored");
+    String admin = Auth.requireAdmin(ctx).username();
+    if (retire && !ConfirmPage.confirmed(ctx.formParam(ConfirmPage.FIELD))) {
+      String name = editor.find(slug).name();
+      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx), "Retire " + name + "?", editor.retirePreview(slug),
+          "/admin/tags/" + encode(slug) + "/retire", Map.of(), "Retire " + name, "/admin/tags/" + encode(slug)));
+      return;
+    }
+    long changeSet = editor.retire(slug, retire, admin);
+    changed(ctx, slug, retire ? "retired" + (changeSet > 0 ? "&change=" + changeSet : "") : "restored");
   }
 
   private void merge(Context ctx) {
     String source = ctx.pathParam("slug");
     String target = ctx.formParam("into");
-    MergeReport report = editor.merge(source, target, Auth.requireAdmin(ctx).username());
-    changed(ctx, target.strip(), "merged&from=" + encode(source) + "&moved=" + report.moved() + "&already=" + report.already());
+    String admin = Auth.requireAdmin(ctx).username();
+    if (!ConfirmPage.confirmed(ctx.formParam(ConfirmPage.FIELD))) {
+      List<String> changes = editor.mergePreview(source, target);
+      String from = editor.find(source).name();
+      String into = editor.find(target.strip()).name();
+      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx), "Merge " + from + " into " + into + "?", changes,
+          "/admin/tags/" + encode(source) + "/merge", Map.of("into", target.strip()), "Merge into " + into, "/admin/tags/" + encode(source)));
+      return;
+    }
+    MergeReport report = editor.merge(source, target, admin);
+    changed(ctx, target.strip(), "merged&from=" + encode(source) + "&moved=" + report.moved() + "&already=" + report.already()
+        + "&change=" + report.changeSet());
   }
 
   private void link(Context ctx, String other, boolean link) {

@@ -129,6 +129,25 @@ class ConsoleBrowserTest {
 
     assertThat(page.locator(".notice")).hasText("Acupuncture added to 5 of 5 passages (0 had it already).");
     Chromium.screenshot(page, "bulk-report");
+
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo")).click();
+    assertThat(page.locator(".notice")).hasText("Undone: everything is back as it was. Search follows within a second.");
+    Chromium.screenshot(page, "bulk-undone");
+  }
+
+  @Test
+  void a_bulk_removal_shows_what_it_will_take_off_before_it_applies() {
+    Page page = signIn("edna");
+    page.navigate(app.uri("/admin/passages/bulk?cause=kidney-infection").toString());
+    page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true)).selectOption("kidney-infection");
+    page.getByLabel("remove this tag").check();
+    page.getByText("Apply to 5 passages").click();
+
+    assertThat(page.locator("h1")).hasText("Remove Kidney infection?");
+    assertThat(page.locator("ul.changes li")).hasText("Removes Kidney infection from 5 passages.");
+    Chromium.screenshot(page, "bulk-confirm");
+    page.getByText("Cancel").click();
+    assertThat(page.locator(".matched")).hasText("5 passages");
   }
 
   @Test

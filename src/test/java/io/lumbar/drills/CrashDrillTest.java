@@ -418,7 +418,7 @@ class CrashDrillTest {
     @Override
     void begin(ConsoleSession admin) {
       answer = CompletableFuture.supplyAsync(() -> admin.post("/admin/passages/bulk",
-          Map.of("status", "published", "cause", cause, "tag", slug, "mode", mode)));
+          Map.of("status", "published", "cause", cause, "tag", slug, "mode", mode, "confirm", "yes")));
     }
 
     @Override

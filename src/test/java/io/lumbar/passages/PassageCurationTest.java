@@ -120,7 +120,7 @@ class PassageCurationTest {
     Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=kidneys+sit+lower+back&treatment=chiropractic&limit=1").json()
         .get("results").get(0).get("id").asLong()).isEqualTo(id));
 
-    assertThat(edna.post("/admin/passages/" + id + "/tags/chiropractic/remove", Map.of()).location()).endsWith("?done=untagged");
+    assertThat(edna.post("/admin/passages/" + id + "/tags/chiropractic/remove", Map.of()).location()).contains("?done=untagged&change=");
     assertThat(edna.get("/admin/passages/" + id).body()).doesNotContain("Remove Chiropractic");
     assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "no-such-tag")).status()).isEqualTo(404);
   }
@@ -219,7 +219,7 @@ class PassageCurationTest {
     Page again = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
     assertThat(again.body()).contains("Dry needling added to 0 of 5 passages (5 had it already).");
 
-    Page removed = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "remove"));
+    Page removed = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "remove", "confirm", "yes"));
     assertThat(removed.body()).contains("Dry needling removed from 5 of 5 passages (0 did not have it).");
     assertThat(taggedWith("dry-needling")).isEqualTo(before);
 
@@ -246,7 +246,7 @@ class PassageCurationTest {
     edna.post("/admin/passages/" + id, form(version(page0), text, "pending"));
     assertThat(edna.get("/admin/passages/bulk?status=pending").body()).contains("1 passage</strong>");
 
-    Page replaced = edna.post("/admin/passages/bulk", Map.of("status", "pending", "tag", "posture-overuse", "mode", "replace"));
+    Page replaced = edna.post("/admin/passages/bulk", Map.of("status", "pending", "tag", "posture-overuse", "mode", "replace", "confirm", "yes"));
 
     assertThat(replaced.body()).contains("Poor posture and overuse now replaces the other tags of its kind");
     String page = edna.get("/admin/passages/" + id).body();
