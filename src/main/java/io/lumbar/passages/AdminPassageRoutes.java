@@ -16,7 +16,7 @@ import io.lumbar.tagging.TagSuggestion;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
-import io.lumbar.web.ConfirmPage;
+import io.lumbar.changes.ConfirmPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.lumbar.search.LiveVocabulary;
 import io.lumbar.tagging.TaxonomyEditor.MergeReport;
 import io.lumbar.tagging.TaxonomyEditor.NewTag;
 import io.lumbar.web.BadRequestException;
-import io.lumbar.web.ConfirmPage;
+import io.lumbar.changes.ConfirmPage;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import java.net.URLEncoder;

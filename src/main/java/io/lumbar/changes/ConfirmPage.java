@@ -1,6 +1,7 @@
-package io.lumbar.web;
+package io.lumbar.changes;
 
 import io.lumbar.accounts.User;
+import io.lumbar.web.Page;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public record ConfirmPage(User user, String csrf, String title, List<String> cha
 
   @Override
   public String template() {
-    return "web/confirm.jte";
+    return "changes/confirm.jte";
   }
 
   /** True when the form was posted from this page. */
