@@ -60,7 +60,7 @@ record BackupHeader(int formatVersion, String schemaVersion, String takenAt, Lis
     gen.writeEndObject();
   }
 
-  /** Reads a header line; anything missing or of the wrong kind is {@code bad}'s message. */
+  /** Reads a header line; anything missing or of the wrong kind is refused in one line naming {@code file}. */
   static BackupHeader read(JsonNode node, String file) {
     if (!node.isObject() || !FORMAT.equals(node.path("format").asText())) {
       throw new BackupException(file + " is not a Lumbar backup: its first line is not a lumbar-backup header (a gzip-compressed export? gunzip it first)");

@@ -73,9 +73,9 @@ final class BackupReader implements AutoCloseable {
     }
   }
 
-  /** Opens {@code file} and reads its header. */
+  /** Opens {@code file} (one {@link #isBackup} said is a backup) and reads its header. */
   static BackupReader open(Path file, ObjectMapper json) {
-    boolean gzip = isBackup(file) && !startsPlain(file);
+    boolean gzip = !startsPlain(file);
     InputStream in = null;
     try {
       in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
