@@ -1,6 +1,7 @@
 package io.lumbar;
 
 import io.lumbar.accounts.UserCommand;
+import io.lumbar.backup.BackupCommand;
 import io.lumbar.bench.BenchCommand;
 import io.lumbar.bench.GenerateCommand;
 import io.lumbar.bench.LoadCommand;
@@ -20,11 +21,11 @@ import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|restore|check|generate|bench|load] ...}; with no command it serves. */
+/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|backup|restore|check|generate|bench|load] ...}; with no command it serves. */
 @Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
     subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, ImportEvalCommand.class, SynonymsCommand.class, UserCommand.class,
-        ExportCommand.class, RestoreCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class,
+        ExportCommand.class, BackupCommand.class, RestoreCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class,
         LoadCommand.class})
 public final class Main implements Runnable, CommandContext {
   private final Config config;

@@ -186,6 +186,7 @@ public abstract sealed class ExportWriter implements AutoCloseable {
    * {@code treatments}, names in the same order in {@code cause_names} and {@code treatment_names}. The heading
    * path is joined by " › " for people reading the sheet (a heading could hold the separator; the JSON formats
    * carry the exact list). New columns go last, so sheets and scripts that read columns by place keep working.
+   * A text cell a spreadsheet would run as a formula gets a leading apostrophe (see {@link #neutralised}).
    */
   static final class Csv extends ExportWriter {
     static final CsvSchema SCHEMA = CsvSchema.builder()
@@ -216,30 +217,51 @@ public abstract sealed class ExportWriter implements AutoCloseable {
       gen.writeStartArray();
       gen.writeNumber(SCHEMA_VERSION);
       gen.writeNumber(p.id());
-      gen.writeString(p.text());
-      gen.writeString(p.originalText());
-      gen.writeString(p.heading());
-      gen.writeString(p.status());
-      gen.writeString(p.rejectReason());
+      cell(p.text());
+      cell(p.originalText());
+      cell(p.heading());
+      cell(p.status());
+      cell(p.rejectReason());
       gen.writeNumber(p.position());
-      gen.writeString(p.duplicateOf() == null ? null : p.duplicateOf().toString());
+      cell(p.duplicateOf() == null ? null : p.duplicateOf().toString());
       gen.writeNumber(p.article().id());
-      gen.writeString(p.article().title());
-      gen.writeString(p.article().publisher());
-      gen.writeString(p.article().source());
-      gen.writeString(join(p.causes(), true));
-      gen.writeString(join(p.causes(), false));
-      gen.writeString(join(p.treatments(), true));
-      gen.writeString(join(p.treatments(), false));
+      cell(p.article().title());
+      cell(p.article().publisher());
+      cell(p.article().source());
+      cell(join(p.causes(), true));
+      cell(join(p.causes(), false));
+      cell(join(p.treatments(), true));
+      cell(join(p.treatments(), false));
       gen.writeNumber(p.version());
-      gen.writeString(p.createdAt().toString());
-      gen.writeString(p.createdBy());
-      gen.writeString(p.updatedAt().toString());
-      gen.writeString(p.updatedBy());
-      gen.writeString(String.join(CSV_HEADING_SEPARATOR, p.headingPath()));
-      gen.writeString(p.article().url());
-      gen.writeString(p.article().published() == null ? null : p.article().published().toString());
+      cell(p.createdAt().toString());
+      cell(p.createdBy());
+      cell(p.updatedAt().toString());
+      cell(p.updatedBy());
+      cell(String.join(CSV_HEADING_SEPARATOR, p.headingPath()));
+      cell(p.article().url());
+      cell(p.article().published() == null ? null : p.article().published().toString());
       gen.writeEndArray();
+    }
+
+    /** A text cell, neutralised; null stays an empty cell. */
+    private void cell(String value) throws IOException {
+      gen.writeString(neutralised(value));
+    }
+
+    /**
+     * OWASP's defence against formula injection: a cell starting with {@code = + - @}, a tab or a carriage
+     * return is what spreadsheets run as a formula (or strip into one), so it starts with an apostrophe instead,
+     * which they show as text and do not display. Only CSV is meant for spreadsheets: JSON and JSON Lines keep
+     * the exact text. Ids, numbers, dates and instants never start with one of these characters.
+     */
+    static String neutralised(String value) {
+      if (value == null || value.isEmpty()) {
+        return value;
+      }
+      return switch (value.charAt(0)) {
+        case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+        default -> value;
+      };
     }
 
     private String join(List<TagRef> tags, boolean slugs) {

@@ -34,6 +34,13 @@ public final class ChangeLog {
     }
   }
 
+  /** Every passage, in id order: for a restore that a running server's follower is to index. */
+  public static void appendEveryPassage(Connection c) throws SQLException {
+    try (var st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO index_changes (passage_id) SELECT id FROM passages ORDER BY id");
+    }
+  }
+
   public static void append(Connection c, long passageId) throws SQLException {
     append(c, List.of(passageId));
   }
