@@ -89,7 +89,7 @@ class WarningSignsTest {
   void the_page_shows_the_callout_above_the_results_with_links_to_the_passages() {
     Document doc = page("back pain with fever");
 
-    Element callout = doc.selectFirst("aside.warning-signs");
+    Element callout = doc.selectFirst("section.warning-signs");
     assertThat(callout).isNotNull();
     assertThat(callout.selectFirst("h2").text()).isEqualTo("Your search mentions back pain with fever: see a doctor");
     assertThat(callout.select("ul.advice > li > a")).hasSize(WarningSigns.MAX_PASSAGES)
