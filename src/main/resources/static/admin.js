@@ -49,6 +49,7 @@ if (job && job.dataset.state === 'running') {
     const state = await response.json();
     bar.max = Math.max(state.total, state.done, 1);
     bar.value = state.done;
+    job.querySelector('.percent').textContent = `${Math.floor((100 * state.done) / bar.max)}%`;
     job.querySelector('.done').textContent = state.done;
     job.querySelector('.total').textContent = state.total;
     job.querySelector('.state').textContent = state.state;
@@ -59,4 +60,32 @@ if (job && job.dataset.state === 'running') {
     }
   };
   setTimeout(poll, 500);
+}
+
+// Times in the editor's own time zone: the server writes them in UTC, and says so, for pages read without scripts.
+const localTime = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+});
+document.querySelectorAll('time[datetime*="T"]').forEach((time) => {
+  const at = new Date(time.getAttribute('datetime'));
+  if (!Number.isNaN(at.getTime())) {
+    time.textContent = localTime.format(at);
+  }
+});
+
+// The console section this page belongs to, for people and screen readers alike.
+const sections = [...document.querySelectorAll('.admin-nav a[href^="/admin"]')];
+const here = sections
+  .filter((a) => location.pathname === a.getAttribute('href')
+    || (a.getAttribute('href') !== '/admin' && location.pathname.startsWith(`${a.getAttribute('href')}/`)))
+  .sort((a, b) => b.getAttribute('href').length - a.getAttribute('href').length)[0];
+if (here) {
+  here.setAttribute('aria-current', 'page');
+}
+
+// A table wider than a phone scrolls inside itself; the keyboard must reach it even without a link inside.
+for (const table of document.querySelectorAll('main table')) {
+  if (table.scrollWidth > table.clientWidth && !table.querySelector('a[href], button, input, select, textarea')) {
+    table.tabIndex = 0;
+  }
 }

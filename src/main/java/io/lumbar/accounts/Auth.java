@@ -122,6 +122,17 @@ public final class Auth {
     return session.user();
   }
 
+  /** The console's frame for the signed-in user of this request; null when nobody is signed in on it. */
+  public static io.lumbar.web.ConsoleFrame consoleFrame(Context ctx) {
+    Session session = ctx.attribute(SESSION_ATTRIBUTE);
+    if (session == null) {
+      return null;
+    }
+    User user = session.user();
+    return new io.lumbar.web.ConsoleFrame(user.username(), user.role().name().toLowerCase(java.util.Locale.ROOT), user.isAdmin(),
+        session.csrfToken());
+  }
+
   /** The token forms must send back. */
   public static String csrfToken(Context ctx) {
     Session session = ctx.attribute(SESSION_ATTRIBUTE);

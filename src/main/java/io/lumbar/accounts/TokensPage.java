@@ -10,8 +10,4 @@ public record TokensPage(User user, String csrf, List<ApiTokens.Token> tokens, A
   public String template() {
     return "accounts/tokens.jte";
   }
-
-  public static String when(java.time.Instant at) {
-    return at == null ? "—" : at.toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z");
-  }
 }

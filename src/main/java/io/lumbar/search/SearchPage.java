@@ -109,6 +109,18 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return url(response.didYouMean(), request.causes(), request.treatments(), request.articles(), 0, request.limit());
   }
 
+  /** The warning signs the query describes, with the passages about seeing a doctor; null when none. */
+  public SearchResponse.WarningSigns warningSigns() {
+    return response == null ? null : response.warningSigns();
+  }
+
+  /** The words of the query that named warning signs, as the taxonomy spells them: "fever" or "fever and weight loss". */
+  public String warningSignWords() {
+    List<String> words = warningSigns().signs().stream().map(SearchResponse.WarningSign::words).distinct().toList();
+    return words.size() == 1 ? words.get(0)
+        : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+  }
+
   /** Rank of the first result shown, counting from 1. */
   public int firstRank() {
     return request.offset() + 1;

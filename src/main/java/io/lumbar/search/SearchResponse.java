@@ -12,10 +12,30 @@ import java.util.List;
  * when {@code totalRelation} is "eq" and a lower bound when it is "gte" (many matches, see
  * {@link SearchService#EXACT_TOTAL_UP_TO}). {@code facets} counts causes and treatments over the best-ranked
  * matches (not just this page); {@code didYouMean} is a corrected query that finds passages, or null when no
- * word needed correcting.
+ * word needed correcting. {@code warningSigns} is null unless the query describes warning signs; then it names
+ * them and holds the passages about seeing a doctor, shown above the results (see {@link WarningSigns}).
  */
 public record SearchResponse(String query, long total, TotalRelation totalRelation, long tookMs, List<Hit> results,
-    Facets facets, String didYouMean) {
+    Facets facets, String didYouMean, WarningSigns warningSigns) {
+
+  SearchResponse(String query, long total, TotalRelation totalRelation, long tookMs, List<Hit> results, Facets facets,
+      String didYouMean) {
+    this(query, total, totalRelation, tookMs, results, facets, didYouMean, null);
+  }
+
+  /** This answer with the warning signs its query describes (null: none). */
+  SearchResponse withWarningSigns(WarningSigns signs) {
+    return signs == null ? this : new SearchResponse(query, total, totalRelation, tookMs, results, facets, didYouMean, signs);
+  }
+
+  /**
+   * The warning signs a query describes ({@code signs}: the tags marked as warning signs it named, each with the
+   * name or alias that named it) and the passages about seeing a doctor, best first (possibly none).
+   */
+  public record WarningSigns(List<WarningSign> signs, List<Hit> passages) {}
+
+  /** A tag marked as a warning sign: its kind, slug and name, and {@code words}, the name or alias the query used. */
+  public record WarningSign(String kind, String slug, String name, String words) {}
 
   static SearchResponse empty(String query, long tookMs) {
     return new SearchResponse(query, 0, TotalRelation.EXACT, tookMs, List.of(), Facets.NONE, null);

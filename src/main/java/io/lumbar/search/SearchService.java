@@ -101,10 +101,26 @@ public final class SearchService {
   /** A search; with {@code explain}, each hit says how it was found and scored ({@code ?debug=1}). */
   public SearchResponse search(SearchRequest request, boolean explain) {
     try {
-      return run(request, explain);
+      return run(request, explain).withWarningSigns(warningSigns(request.query()));
     } catch (IndexSearcher.TooManyClauses e) {
       // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's to shorten.
       throw new BadRequestException("The query is too complex: use fewer words, phrases or filters");
+    }
+  }
+
+  /** The warning signs {@code query} describes, with the passages to show first; null when none. */
+  private SearchResponse.WarningSigns warningSigns(String query) {
+    Vocabulary words = vocabulary.get();
+    if (WarningSigns.named(words, query).isEmpty()) {
+      return null;
+    }
+    IndexSearcher searcher = index.acquire();
+    try {
+      return WarningSigns.find(searcher, words, features, query);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
     }
   }
 

@@ -13,8 +13,15 @@ import org.apache.lucene.analysis.Analyzer;
  * "pinched nerve"). Matched tags boost the passages editors tagged with them.
  */
 final class TagMatcher {
-  /** A cause or treatment as search sees it. */
-  record TagTerms(String kind, String slug, String name, List<String> aliases) {}
+  /**
+   * A cause or treatment as search sees it; {@code warningSign} when editors marked it as one (a query naming
+   * it shows the advice to see a doctor first, see {@link WarningSigns}).
+   */
+  record TagTerms(String kind, String slug, String name, List<String> aliases, boolean warningSign) {
+    TagTerms(String kind, String slug, String name, List<String> aliases) {
+      this(kind, slug, name, aliases, false);
+    }
+  }
 
   private record Form(String words, List<String> tokens, TagTerms tag) {}
 

@@ -26,13 +26,13 @@ final class VocabularySource {
       SELECT CONCAT((SELECT COUNT(*) FROM synonym_rules), '/',
                     (SELECT IFNULL(BIT_XOR(CRC32(CONCAT_WS('|', id, rule, updated_at))), 0) FROM synonym_rules), '/',
                     (SELECT COUNT(*) FROM tags), '/',
-                    (SELECT IFNULL(BIT_XOR(CRC32(CONCAT_WS('|', id, kind, slug, name, aliases, IFNULL(retired_at, ''), updated_at))), 0) FROM tags))
+                    (SELECT IFNULL(BIT_XOR(CRC32(CONCAT_WS('|', id, kind, slug, name, aliases, warning_sign, IFNULL(retired_at, ''), updated_at))), 0) FROM tags))
       """;
   private static final String RULES = """
       SELECT id, rule FROM synonym_rules ORDER BY id
       """;
   private static final String TAGS = """
-      SELECT kind, slug, name, aliases FROM tags WHERE retired_at IS NULL ORDER BY kind, name
+      SELECT kind, slug, name, aliases, warning_sign FROM tags WHERE retired_at IS NULL ORDER BY kind, name
       """;
 
   private final Database db;
@@ -71,7 +71,7 @@ final class VocabularySource {
       try (PreparedStatement st = c.prepareStatement(TAGS); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           try {
-            tags.add(new TagTerms(rs.getString(1), rs.getString(2), rs.getString(3), aliases(rs.getString(4))));
+            tags.add(new TagTerms(rs.getString(1), rs.getString(2), rs.getString(3), aliases(rs.getString(4)), rs.getBoolean(5)));
           } catch (DataAccessException e) {
             // One malformed row must not stop synonym and taxonomy changes from reaching search.
             log.warn("Skipping tag {}: {}", rs.getString(2), e.getMessage());

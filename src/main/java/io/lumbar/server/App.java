@@ -43,6 +43,7 @@ import io.lumbar.tagging.TagSuggester;
 import io.lumbar.tagging.TaxonomyRoutes;
 import io.lumbar.telemetry.Logfmt;
 import io.lumbar.web.HeadAsGet;
+import io.lumbar.web.FaviconRoutes;
 import io.lumbar.web.HttpErrors;
 import io.lumbar.web.Pages;
 import io.lumbar.web.SecurityHeaders;
@@ -139,7 +140,7 @@ public final class App implements AutoCloseable {
         staticFiles.directory = "/static";
         staticFiles.location = Location.CLASSPATH;
       });
-      HttpErrors.install(config, pages);
+      HttpErrors.install(config, pages, Auth::consoleFrame);
       RequestLog.install(config, metrics.registry());
       ServerSettings.install(config.jetty);
       SecurityHeaders.install(config.routes);
@@ -164,6 +165,7 @@ public final class App implements AutoCloseable {
       new PassageRoutes(backend.database(), related, pages).register(config.routes);
       new TagRoutes(backend.database(), json).register(config.routes);
       new HealthRoutes(backend.database(), backend.index(), backend.semantic()).register(config.routes);
+      new FaviconRoutes().register(config.routes);
       new AnalyticsRoutes(backend.database()).register(config.routes);
       new TokenRoutes(backend.database(), pages).register(config.routes);
       new ExportRoutes(backend.database(), json, auth).register(config.routes);

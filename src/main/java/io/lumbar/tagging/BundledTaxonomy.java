@@ -27,7 +27,9 @@ public final class BundledTaxonomy {
   private static final String TAXONOMY = "/articles/taxonomy.json";
   private static final String CURATION = "/articles/curation.json";
 
-  record TagEntry(String slug, String name, String description, List<String> aliases, String parent, List<String> treatments) {}
+  /** {@code warningSign}: a query naming the tag shows the advice to see a doctor first (absent: false). */
+  record TagEntry(String slug, String name, String description, List<String> aliases, String parent, List<String> treatments,
+      Boolean warningSign) {}
 
   record Taxonomy(List<TagEntry> causes, List<TagEntry> treatments) {}
 
@@ -125,7 +127,7 @@ public final class BundledTaxonomy {
 
   private static void insertAll(TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids) throws SQLException {
     for (TagEntry e : entries) {
-      ids.put(e.slug(), tags.insert(kind, e.slug(), e.name(), e.description(), nullToEmpty(e.aliases())));
+      ids.put(e.slug(), tags.insert(kind, e.slug(), e.name(), e.description(), nullToEmpty(e.aliases()), Boolean.TRUE.equals(e.warningSign())));
     }
   }
 
@@ -161,7 +163,7 @@ public final class BundledTaxonomy {
   /** The SQL of loading a taxonomy, on the caller's transaction. */
   private static final class TagWriter {
     private static final String INSERT_TAG = """
-        INSERT INTO tags (kind, slug, name, description, aliases) VALUES (?, ?, ?, ?, ?)
+        INSERT INTO tags (kind, slug, name, description, aliases, warning_sign) VALUES (?, ?, ?, ?, ?, ?)
         """;
     private static final String FIND_PASSAGE = """
         SELECT p.id, p.text FROM passages p JOIN articles a ON a.id = p.article_id
@@ -242,13 +244,15 @@ public final class BundledTaxonomy {
       }
     }
 
-    long insert(String kind, String slug, String name, String description, List<String> aliases) throws SQLException {
+    long insert(String kind, String slug, String name, String description, List<String> aliases, boolean warningSign)
+        throws SQLException {
       try (var st = c.prepareStatement(INSERT_TAG, java.sql.Statement.RETURN_GENERATED_KEYS)) {
         st.setString(1, kind);
         st.setString(2, slug);
         st.setString(3, name);
         st.setString(4, description);
         st.setString(5, json.writeValueAsString(aliases));
+        st.setBoolean(6, warningSign);
         st.executeUpdate();
         try (var keys = st.getGeneratedKeys()) {
           keys.next();

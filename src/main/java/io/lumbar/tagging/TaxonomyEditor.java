@@ -52,7 +52,7 @@ final class TaxonomyEditor {
 
   private static final String LIST = """
       SELECT t.id, t.kind, t.slug, t.name, t.description, t.aliases, p.slug, p.name, t.retired_at IS NOT NULL,
-             (SELECT COUNT(*) FROM passage_tags pt WHERE pt.tag_id = t.id)
+             (SELECT COUNT(*) FROM passage_tags pt WHERE pt.tag_id = t.id), t.warning_sign
         FROM tags t LEFT JOIN tags p ON p.id = t.parent_id
        ORDER BY t.kind, t.retired_at IS NOT NULL, t.name
       """;
@@ -83,6 +83,9 @@ final class TaxonomyEditor {
       UPDATE tags SET aliases = ? WHERE id = ?
       """;
 
+  private static final String SET_WARNING_SIGN = """
+      UPDATE tags SET warning_sign = ? WHERE id = ? AND warning_sign <> ?
+      """;
   private static final String RENAME = """
       UPDATE tags SET name = ? WHERE id = ?
       """;
@@ -163,7 +166,7 @@ final class TaxonomyEditor {
           String parentSlug = rs.getString(7);
           tags.add(new TagSummary(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               readAliases(rs.getString(6)), parentSlug == null ? null : new Ref(parentSlug, rs.getString(8)),
-              rs.getBoolean(9), rs.getInt(10), links.getOrDefault(id, List.of())));
+              rs.getBoolean(9), rs.getInt(10), links.getOrDefault(id, List.of()), rs.getBoolean(11)));
         }
       }
       return tags;
@@ -228,6 +231,20 @@ final class TaxonomyEditor {
       Row tag = row(c, slug);
       update(c, DESCRIBE, text, write(aliases), tag.id());
       audit(c, actor, "tag.describe", tag.id(), Map.of("slug", slug, "aliases", aliases));
+      return null;
+    });
+  }
+
+  /**
+   * Marks the tag as a warning sign, or no longer: a query naming it then shows the advice to see a doctor above
+   * the results (see search's WarningSigns). The index does not store the flag; search's vocabulary reloads it.
+   */
+  void setWarningSign(String slug, boolean warningSign, String actor) {
+    db.inTransaction(c -> {
+      Row tag = row(c, slug);
+      if (update(c, SET_WARNING_SIGN, warningSign, tag.id(), warningSign) > 0) {
+        audit(c, actor, "tag.warning-sign", tag.id(), Map.of("slug", slug, "warningSign", warningSign));
+      }
       return null;
     });
   }

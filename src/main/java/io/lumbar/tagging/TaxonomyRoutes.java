@@ -38,6 +38,7 @@ public final class TaxonomyRoutes {
     routes.get("/admin/tags/{slug}", this::edit);
     routes.post("/admin/tags/{slug}", this::describe);
     routes.post("/admin/tags/{slug}/rename", this::rename);
+    routes.post("/admin/tags/{slug}/warning-sign", this::warningSign);
     routes.post("/admin/tags/{slug}/parent", this::parent);
     routes.post("/admin/tags/{slug}/retire", ctx -> retire(ctx, true));
     routes.post("/admin/tags/{slug}/restore", ctx -> retire(ctx, false));
@@ -90,6 +91,18 @@ public final class TaxonomyRoutes {
 
   private static String orEmpty(String value) {
     return value == null ? "" : value;
+  }
+
+  /** Editors keep the warning signs up, like the wording: {@code warningSign} is "true" or "false". */
+  private void warningSign(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    String value = String.valueOf(ctx.formParam("warningSign"));
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new BadRequestException("'warningSign' must be true or false");
+    }
+    boolean flag = value.equals("true");
+    editor.setWarningSign(slug, flag, Auth.user(ctx).username());
+    changed(ctx, slug, flag ? "warning-sign" : "no-warning-sign");
   }
 
   private void rename(Context ctx) {
@@ -150,6 +163,8 @@ public final class TaxonomyRoutes {
     return switch (String.valueOf(ctx.queryParam("done"))) {
       case "created" -> "Tag created.";
       case "described" -> "Description and aliases saved; search uses the aliases from now on.";
+      case "warning-sign" -> "Marked as a warning sign: searches naming it show the advice to see a doctor first.";
+      case "no-warning-sign" -> "No longer a warning sign.";
       case "renamed" -> "Renamed. Search shows the new name within a second.";
       case "parent" -> "Parent saved.";
       case "retired" -> "Retired: search and the tag lists leave it out.";

@@ -8,6 +8,7 @@ import io.lumbar.db.DatabaseUnavailableException;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.IndexUnavailableException;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
@@ -22,11 +23,21 @@ public final class HttpErrors {
   private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
   private static final String ANSWERED = "lumbar.errorAnswered";
+  private static final String CONSOLE = "lumbar.consoleFrame";
 
   private HttpErrors() {}
 
   public static void install(JavalinConfig config, Pages pages) {
+    install(config, pages, ctx -> null);
+  }
+
+  /**
+   * The same; {@code console} gives the console's frame for a request by a signed-in editor (null otherwise), so
+   * errors on console pages stay inside the console.
+   */
+  public static void install(JavalinConfig config, Pages pages, Function<Context, ConsoleFrame> console) {
     var routes = config.routes;
+    routes.before(ctx -> ctx.attribute(CONSOLE, console));
     routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, pages, 400, e.getMessage()));
     routes.exception(UnknownFilterException.class, (e, ctx) -> {
       if (!wantsJson(ctx)) {
@@ -127,8 +138,18 @@ public final class HttpErrors {
     if (wantsJson(ctx)) {
       ctx.json(Map.of("error", message));
     } else {
-      pages.render(ctx, new ErrorPage(status, titleFor(status), message));
+      pages.render(ctx, new ErrorPage(status, titleFor(status), message, consoleFrame(ctx)));
     }
+  }
+
+  /** The console's frame when a signed-in editor asked for a console page; null for everyone else. */
+  private static ConsoleFrame consoleFrame(Context ctx) {
+    Function<Context, ConsoleFrame> console = ctx.attribute(CONSOLE);
+    String path = ctx.path();
+    if (console == null || !(path.equals("/admin") || path.startsWith("/admin/"))) {
+      return null;
+    }
+    return console.apply(ctx);
   }
 
   static boolean wantsJson(Context ctx) {

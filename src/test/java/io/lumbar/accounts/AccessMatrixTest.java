@@ -73,6 +73,7 @@ class AccessMatrixTest {
       new Route("POST", "/admin/tags/kidney-stones/rename", true),
       new Route("POST", "/admin/tags/kidney-stones/restore", true),
       new Route("POST", "/admin/tags/kidney-stones/retire", true),
+      new Route("POST", "/admin/tags/kidney-stones/warning-sign", false),
       new Route("POST", "/admin/tokens", true),
       new Route("POST", "/admin/tokens/1/revoke", true),
       new Route("POST", "/admin/users", true),

@@ -73,12 +73,12 @@ class UserAdminTest {
     assertThat(created.location()).isEqualTo("/admin/users?done=created&id=" + idOf("carla"));
     assertThat(admin.get(created.location()).body()).contains("Created carla (editor): they can sign in now.");
     assertThat(rowOf(admin.get("/admin/users"), "carla")).contains("<td>editor</td>").contains("enabled")
-        .contains("<td>never</td>").contains("<td>0</td>");
+        .contains(">never</span></td>").contains("<td>0</td>");
 
     ConsoleSession carla = signedIn("carla", PASSWORD);
     assertThat(carla.get("/admin/passages").status()).isEqualTo(200);
     assertThat(carla.get("/admin/users").status()).isEqualTo(403);
-    assertThat(rowOf(admin.get("/admin/users"), "carla")).doesNotContain("<td>never</td>").contains("<td>1</td>");
+    assertThat(rowOf(admin.get("/admin/users"), "carla")).doesNotContain(">never</span></td>").contains("<td>1</td>");
   }
 
   @Test

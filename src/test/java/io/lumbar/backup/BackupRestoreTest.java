@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lumbar.App;
+import io.lumbar.server.App;
 import io.lumbar.config.Config;
 import io.lumbar.Main;
 import io.lumbar.db.Database;

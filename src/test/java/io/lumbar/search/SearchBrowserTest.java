@@ -3,13 +3,10 @@ package io.lumbar.search;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import io.lumbar.testing.Chromium;
 import io.lumbar.testing.RunningApp;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +40,8 @@ class SearchBrowserTest {
     return page;
   }
 
-  /** axe-core's serious and critical findings, one line each, so a failure says what and where. */
   private static void assertAccessible(Page page, String name) {
-    List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
-    List<String> serious = violations.stream()
-        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-        .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
-            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
-        .toList();
-    assertThat(serious).as("axe-core on " + name).isEmpty();
+    Chromium.assertAccessible(page, name);
   }
 
   @Test

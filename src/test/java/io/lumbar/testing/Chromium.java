@@ -1,7 +1,9 @@
 package io.lumbar.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -45,7 +47,22 @@ public final class Chromium implements AutoCloseable {
   }
 
   public static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    // Long pages on a busy machine take more than the pages' 10 s to capture.
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true).setTimeout(60_000));
+  }
+
+  /** axe-core's serious and critical findings on the page as it is now, one line each: what, and where. */
+  public static List<String> seriousViolations(Page page) {
+    return new AxeBuilder(page).analyze().getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+        .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+        .toList();
+  }
+
+  /** No serious or critical axe-core finding on the page as it is now. */
+  public static void assertAccessible(Page page, String name) {
+    assertThat(seriousViolations(page)).as("axe-core on " + name).isEmpty();
   }
 
   @Override
