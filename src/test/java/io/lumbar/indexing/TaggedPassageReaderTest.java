@@ -95,6 +95,33 @@ class TaggedPassageReaderTest {
   }
 
   @Test
+  void carries_the_current_vector_of_the_model_asked_for_before_the_where_clause_parameters() throws Exception {
+    float[] vector = {0.6f, 0.8f};
+    db.database().inTransaction(c -> {
+      try (var st = c.prepareStatement("INSERT INTO passage_vectors (passage_id, model, text_hash, dims, vector)"
+          + " SELECT p.id, ?, " + StoredVectors.EMBEDDED_TEXT_HASH + ", 2, ? FROM passages p WHERE p.id IN (?, ?)")) {
+        st.setString(1, "m");
+        st.setBytes(2, VectorBytes.encode(vector));
+        st.setLong(3, alpha);
+        st.setLong(4, beta);
+        st.executeUpdate();
+      }
+      // The text changed after its vector was computed: that vector is no longer current.
+      try (var st = c.prepareStatement("UPDATE passages SET text = 'Beta, edited again.' WHERE id = ?")) {
+        st.setLong(1, beta);
+        st.executeUpdate();
+      }
+      return null;
+    });
+    List<StoredPassage> read = new ArrayList<>();
+    db.database().read(c -> TaggedPassageReader.stream(c, " WHERE p.id IN (?, ?)", List.of(alpha, beta), "m", read::add));
+
+    assertThat(read).extracting(StoredPassage::id).containsExactly(alpha, beta);
+    assertThat(read.get(0).vector()).containsExactly(vector);
+    assertThat(read.get(1).vector()).isNull();
+  }
+
+  @Test
   void a_tag_in_json_is_its_slug_and_name_only() throws Exception {
     // Causes and treatments are separate lists in every API and export: the kind is not written.
     assertThat(Json.mapper().writeValueAsString(new TagRef(TagRef.CAUSE, "sciatica", "Sciatica")))
