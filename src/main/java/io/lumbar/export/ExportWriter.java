@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.lumbar.export.ExportedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

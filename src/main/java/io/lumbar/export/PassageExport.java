@@ -1,9 +1,7 @@
 package io.lumbar.export;
 
 import io.lumbar.db.Database;
-import io.lumbar.db.SectionPaths;
-import io.lumbar.export.ExportedPassage.Article;
-import io.lumbar.export.ExportedPassage.TagRef;
+import io.lumbar.indexing.TaggedPassageReader;
 import io.lumbar.passages.PassageList;
 import io.lumbar.web.UnknownFilterException;
 import java.io.BufferedOutputStream;
@@ -15,39 +13,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * Reads passages for export in id order with one streamed query: MariaDB Connector/J streams a forward-only,
- * read-only result set in batches of the fetch size instead of loading it whole, so memory stays flat at any
- * size. Each row carries the ids of its tags, folded into one column by the server (no query per passage),
- * resolved against the taxonomy read first in the same transaction, so both come from one snapshot.
- * STRAIGHT_JOIN keeps passages the driving table: read in primary-key order, rows flow at once; driven from
- * articles, MariaDB would sort the whole result in a temporary table before sending the first row.
+ * Reads passages for export in id order through {@link TaggedPassageReader}, the one streamed query of passages
+ * with their article and tags: memory stays flat at any size.
  */
 public final class PassageExport {
-  /** Rows per network round trip while streaming. */
-  private static final int FETCH_SIZE = 2_000;
   private static final String DEFAULT_WRITE_TIMEOUT = "@@GLOBAL.net_write_timeout";
-  private static final String SELECT = """
-      SELECT p.id, p.text, IF(p.original_text = p.text COLLATE utf8mb4_bin, NULL, p.original_text), p.heading, p.status,
-             p.reject_reason, p.position, p.duplicate_of, a.id, a.title, a.publisher, a.source_name, p.version,
-             p.created_at, p.created_by, p.updated_at, p.updated_by,
-             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id),
-             p.section_path, a.source_url, a.published_on
-        FROM passages p STRAIGHT_JOIN articles a ON a.id = p.article_id
-      """;
-  /** The current taxonomy, read in the same snapshot as the rows; retired tags are left out of exports. */
-  private static final String TAGS = "SELECT id, kind, slug, name FROM tags WHERE retired_at IS NULL";
-
-  private record Tag(boolean cause, TagRef ref) {}
 
   private final Database db;
 
@@ -171,69 +147,13 @@ public final class PassageExport {
   }
 
   private static long stream(Connection c, ExportFilter filter, Consumer<ExportedPassage> sink) throws SQLException {
-    Map<Long, Tag> tags = new HashMap<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TAGS)) {
-      while (rs.next()) {
-        tags.put(rs.getLong(1), new Tag("cause".equals(rs.getString(2)), new TagRef(rs.getString(3), rs.getString(4))));
-      }
-    }
     List<Object> params = new ArrayList<>();
-    String sql = SELECT + filter.where(params) + " ORDER BY p.id";
-    long count = 0;
-    try (PreparedStatement st = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-      st.setFetchSize(FETCH_SIZE);
-      PassageList.bind(st, params);
-      try (ResultSet rs = st.executeQuery()) {
-        Article article = null;
-        while (rs.next()) {
-          long articleId = rs.getLong(9);
-          // Rows of one article mostly follow each other: share its record instead of making one per row.
-          if (article == null || article.id() != articleId) {
-            article = new Article(articleId, rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(20),
-                rs.getObject(21, LocalDate.class));
-          }
-          long duplicate = rs.getLong(8);
-          Long duplicateOf = rs.wasNull() ? null : duplicate;
-          List<TagRef> causes = new ArrayList<>(4);
-          List<TagRef> treatments = new ArrayList<>(4);
-          resolveTags(rs.getString(18), tags, causes, treatments);
-          sink.accept(new ExportedPassage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              SectionPaths.fromColumn(rs.getString(19)), rs.getString(5), rs.getString(6), rs.getInt(7), duplicateOf, article, causes, treatments,
-              rs.getInt(13), rs.getTimestamp(14).toInstant(), rs.getString(15), rs.getTimestamp(16).toInstant(), rs.getString(17)));
-          count++;
-        }
-      }
-    }
-    return count;
+    String where = filter.where(params);
+    return TaggedPassageReader.stream(c, where, params, null, p -> sink.accept(new ExportedPassage(p.id(), p.text(),
+        p.originalText(), p.heading(), p.sectionPath(), p.status(), p.rejectReason(), p.position(), p.duplicateOf(),
+        p.article(), p.causes(), p.treatments(), p.version(), p.createdAt(), p.createdBy(), p.updatedAt(),
+        p.updatedBy())));
   }
-
-  /** "12,5,7" to the tags' slugs and names, each kind ordered by slug. */
-  private static void resolveTags(String ids, Map<Long, Tag> tags, List<TagRef> causes, List<TagRef> treatments) {
-    if (ids == null) {
-      return;
-    }
-    long id = 0;
-    for (int i = 0; i <= ids.length(); i++) {
-      char ch = i < ids.length() ? ids.charAt(i) : ',';
-      if (ch == ',') {
-        Tag tag = tags.get(id);
-        if (tag != null) {
-          (tag.cause() ? causes : treatments).add(tag.ref());
-        }
-        id = 0;
-      } else {
-        id = id * 10 + (ch - '0');
-      }
-    }
-    if (causes.size() > 1) {
-      causes.sort(BY_SLUG);
-    }
-    if (treatments.size() > 1) {
-      treatments.sort(BY_SLUG);
-    }
-  }
-
-  private static final Comparator<TagRef> BY_SLUG = Comparator.comparing(TagRef::slug);
 
   private static void setWriteTimeout(Connection c, String value) throws SQLException {
     try (Statement st = c.createStatement()) {

@@ -1,14 +1,13 @@
 package io.lumbar.indexing;
 
 import io.lumbar.db.Database;
-import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.IndexedPassage.Provenance;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TaggedPassageReader.Article;
+import io.lumbar.indexing.TaggedPassageReader.StoredPassage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -39,38 +38,11 @@ final class IndexSource {
   /** Older counts as this old: beyond any gap timeout, and far from overflowing nanoTime arithmetic. */
   private static final long MAX_AGE_MILLIS = TimeUnit.DAYS.toMillis(1);
 
-  private static final String PASSAGE_COLUMNS = """
-      SELECT p.id, p.article_id, a.title, p.heading, p.text, p.position, p.section_path,
-             a.source_url, a.publisher, a.published_on
-        FROM passages p JOIN articles a ON a.id = p.article_id
-      """;
-
-  private static final String TAGS_OF = """
-      SELECT pt.passage_id, t.kind, t.slug, t.name
-        FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
-       WHERE t.retired_at IS NULL AND pt.passage_id IN (%s)
-      """;
-
-  /**
-   * No join and no sort: MariaDB walks the (status, id) index in id order and sends the first row at once.
-   * Joining tags here to order them made the query several times slower; they are resolved in Java instead.
-   */
-  private static final String PUBLISHED_IN_ID_ORDER = """
-      SELECT p.id, p.article_id, p.heading, p.text, p.position,
-             (SELECT GROUP_CONCAT(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id), p.section_path,
-             %s
-        FROM passages p
-       WHERE p.status = 'published'
-       ORDER BY p.id
-      """.formatted(StoredVectors.CURRENT_VECTOR_COLUMN);
-  /** Rows the driver fetches at a time while streaming. */
-  private static final int FETCH_SIZE = 1_000;
-
-  /** The order tags are stored and hashed in, whichever query read them. */
+  /** The order tags are stored and hashed in (the reader hands them ordered by slug). */
   private static final Comparator<TagRef> TAG_ORDER =
       Comparator.comparing(TagRef::name, String.CASE_INSENSITIVE_ORDER).thenComparing(TagRef::name).thenComparing(TagRef::slug);
 
-  private record CurrentTag(boolean cause, TagRef ref) {}
+  private static final String PUBLISHED = " WHERE p.status = 'published'";
 
   private final Database db;
   /** The model whose stored vectors documents carry (semantic search); null: none. */
@@ -118,21 +90,9 @@ final class IndexSource {
       return Map.of();
     }
     return db.read(c -> {
-      List<Row> rows = new ArrayList<>();
-      try (PreparedStatement st = c.prepareStatement(PASSAGE_COLUMNS
-          + " WHERE p.status = 'published' AND p.id IN (" + placeholders(ids.size()) + ")")) {
-        bind(st, ids);
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            rows.add(row(rs));
-          }
-        }
-      }
       Map<Long, IndexedPassage> result = new HashMap<>();
-      Map<Long, float[]> vectors = StoredVectors.current(c, vectorModel, ids);
-      for (IndexedPassage p : withTags(c, rows)) {
-        result.put(p.id(), p.withVector(vectors.get(p.id())));
-      }
+      TaggedPassageReader.stream(c, PUBLISHED + " AND p.id IN (" + placeholders(ids.size()) + ")", List.copyOf(ids),
+          vectorModel, p -> result.put(p.id(), indexed(p)));
       return result;
     });
   }
@@ -195,44 +155,21 @@ final class IndexSource {
     }
 
     /**
-     * Every published passage in id order, in batches of {@code batchSize}, from one forward-only query the
-     * driver streams: articles (title, provenance) and tags are read first and joined here, each passage's tag ids come
-     * folded into one column. (A query per batch, plus one for its tags, spent most of a rebuild waiting.)
-     * The sink must not use this connection: the result is still streaming.
+     * Every published passage in id order, in batches of {@code batchSize}, from the one streamed query of
+     * {@link TaggedPassageReader}. The sink must not use this connection: the result is still streaming.
      */
     void streamPublished(int batchSize, Consumer<List<IndexedPassage>> sink) throws SQLException {
-      Map<Long, ArticleFacts> articles = articles(c);
-      Map<Long, CurrentTag> tags = currentTags(c);
-      try (PreparedStatement st = c.prepareStatement(PUBLISHED_IN_ID_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-        st.setFetchSize(FETCH_SIZE);
-        st.setString(1, vectorModel);
-        try (ResultSet rs = st.executeQuery()) {
-          List<IndexedPassage> batch = new ArrayList<>(batchSize);
-          while (rs.next()) {
-            List<TagRef> causes = new ArrayList<>(2);
-            List<TagRef> treatments = new ArrayList<>(2);
-            String tagIds = rs.getString(6);
-            if (tagIds != null) {
-              for (String id : tagIds.split(",")) {
-                CurrentTag tag = tags.get(Long.parseLong(id));
-                if (tag != null) {
-                  (tag.cause() ? causes : treatments).add(tag.ref());
-                }
-              }
-            }
-            ArticleFacts article = articles.getOrDefault(rs.getLong(2), ArticleFacts.MISSING);
-            batch.add(new IndexedPassage(rs.getLong(1), rs.getLong(2), article.title(), rs.getString(3), rs.getString(4),
-                rs.getInt(5), inTagOrder(causes), inTagOrder(treatments), SectionPaths.fromColumn(rs.getString(7)),
-                article.source(), StoredVectors.decodeOrNull(rs.getBytes(8))));
-            if (batch.size() == batchSize) {
-              sink.accept(batch);
-              batch = new ArrayList<>(batchSize);
-            }
-          }
-          if (!batch.isEmpty()) {
-            sink.accept(batch);
-          }
+      // The sink may keep a batch (the parallel indexer queues them): each batch is a new list.
+      List<List<IndexedPassage>> batch = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
+      TaggedPassageReader.stream(c, PUBLISHED, List.of(), vectorModel, p -> {
+        batch.getFirst().add(indexed(p));
+        if (batch.getFirst().size() == batchSize) {
+          sink.accept(batch.getFirst());
+          batch.set(0, new ArrayList<>(batchSize));
         }
+      });
+      if (!batch.getFirst().isEmpty()) {
+        sink.accept(batch.getFirst());
       }
     }
 
@@ -309,37 +246,11 @@ final class IndexSource {
     });
   }
 
-  /** What the index keeps of an article. */
-  private record ArticleFacts(String title, Provenance source) {
-    /** Not expected (a passage's article is read in the same snapshot, and a foreign key keeps it). */
-    static final ArticleFacts MISSING = new ArticleFacts(null, Provenance.UNKNOWN);
-  }
-
-  private static Map<Long, ArticleFacts> articles(Connection c) throws SQLException {
-    Map<Long, ArticleFacts> articles = new HashMap<>();
-    try (var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, title, source_url, publisher, published_on FROM articles")) {
-      while (rs.next()) {
-        articles.put(rs.getLong(1), new ArticleFacts(rs.getString(2), provenance(rs, 3)));
-      }
-    }
-    return articles;
-  }
-
-  /** The article's URL, publisher and publication date, from three columns starting at {@code first}. */
-  private static Provenance provenance(ResultSet rs, int first) throws SQLException {
-    return new Provenance(rs.getString(first), rs.getString(first + 1), rs.getObject(first + 2, LocalDate.class));
-  }
-
-  /** Tags not retired: what a passage shows. */
-  private static Map<Long, CurrentTag> currentTags(Connection c) throws SQLException {
-    Map<Long, CurrentTag> tags = new HashMap<>();
-    try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, kind, slug, name FROM tags WHERE retired_at IS NULL")) {
-      while (rs.next()) {
-        tags.put(rs.getLong(1), new CurrentTag("cause".equals(rs.getString(2)), new TagRef(rs.getString(3), rs.getString(4))));
-      }
-    }
-    return tags;
+  /** What the index holds of a stored passage: its tags in the order they are stored and hashed in. */
+  private static IndexedPassage indexed(StoredPassage p) {
+    Article a = p.article();
+    return new IndexedPassage(p.id(), a.id(), a.title(), p.heading(), p.text(), p.position(), inTagOrder(p.causes()),
+        inTagOrder(p.treatments()), p.sectionPath(), new Provenance(a.url(), a.publisher(), a.published()), p.vector());
   }
 
   private static List<TagRef> inTagOrder(List<TagRef> tags) {
@@ -347,37 +258,6 @@ final class IndexSource {
       tags.sort(TAG_ORDER);
     }
     return tags;
-  }
-
-  private record Row(long id, long articleId, String articleTitle, String heading, String text, int position,
-      List<String> sectionPath, Provenance source) {}
-
-  private static Row row(ResultSet rs) throws SQLException {
-    return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-        SectionPaths.fromColumn(rs.getString(7)), provenance(rs, 8));
-  }
-
-  private static List<IndexedPassage> withTags(Connection c, List<Row> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, List<TagRef>> causes = new HashMap<>();
-    Map<Long, List<TagRef>> treatments = new HashMap<>();
-    List<Long> ids = rows.stream().map(Row::id).toList();
-    try (PreparedStatement st = c.prepareStatement(TAGS_OF.formatted(placeholders(ids.size())))) {
-      bind(st, ids);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          var target = "cause".equals(rs.getString(2)) ? causes : treatments;
-          target.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TagRef(rs.getString(3), rs.getString(4)));
-        }
-      }
-    }
-    return rows.stream()
-        .map(r -> new IndexedPassage(r.id(), r.articleId(), r.articleTitle(), r.heading(), r.text(), r.position(),
-            inTagOrder(causes.getOrDefault(r.id(), List.of())), inTagOrder(treatments.getOrDefault(r.id(), List.of())),
-            r.sectionPath(), r.source(), null))
-        .toList();
   }
 
   private static List<Change> changes(PreparedStatement st) throws SQLException {

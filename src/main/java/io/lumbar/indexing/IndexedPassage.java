@@ -34,15 +34,6 @@ public record IndexedPassage(
     return SectionPaths.headingPath(sectionPath, heading);
   }
 
-  /** This passage with {@code newVector}. */
-  IndexedPassage withVector(float[] newVector) {
-    return new IndexedPassage(id, articleId, articleTitle, heading, text, position, causes, treatments, sectionPath, source,
-        newVector);
-  }
-
-  /** A tag as shown with a passage. */
-  public record TagRef(String slug, String name) {}
-
   /** Where the article was published; each part null when not known. */
   public record Provenance(String url, String publisher, LocalDate published) {
     public static final Provenance UNKNOWN = new Provenance(null, null, null);

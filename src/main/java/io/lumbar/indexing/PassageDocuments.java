@@ -1,7 +1,6 @@
 package io.lumbar.indexing;
 
 import io.lumbar.indexing.IndexedPassage.Provenance;
-import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -149,8 +148,8 @@ public final class PassageDocuments {
         doc.get(PassageFields.HEADING),
         doc.get(PassageFields.TEXT),
         position == null ? 0 : position.numericValue().intValue(),
-        tags(doc.getValues(PassageFields.CAUSE_STORED)),
-        tags(doc.getValues(PassageFields.TREATMENT_STORED)),
+        tags(TagRef.CAUSE, doc.getValues(PassageFields.CAUSE_STORED)),
+        tags(TagRef.TREATMENT, doc.getValues(PassageFields.TREATMENT_STORED)),
         List.of(doc.getValues(PassageFields.SECTION_PATH)),
         new Provenance(doc.get(PassageFields.ARTICLE_URL), doc.get(PassageFields.ARTICLE_PUBLISHER),
             published == null ? null : LocalDate.parse(published)),
@@ -158,11 +157,11 @@ public final class PassageDocuments {
         null);
   }
 
-  private static List<TagRef> tags(String[] stored) {
+  private static List<TagRef> tags(String kind, String[] stored) {
     List<TagRef> tags = new ArrayList<>(stored.length);
     for (String pair : stored) {
       int bar = pair.indexOf('|');
-      tags.add(new TagRef(pair.substring(0, bar), pair.substring(bar + 1)));
+      tags.add(new TagRef(kind, pair.substring(0, bar), pair.substring(bar + 1)));
     }
     return tags;
   }

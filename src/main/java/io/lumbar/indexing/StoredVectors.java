@@ -31,30 +31,6 @@ public final class StoredVectors {
 
   private StoredVectors() {}
 
-  /** The current vectors of the passages {@code ids} by {@code model}; none when {@code model} is null. */
-  static Map<Long, float[]> current(Connection c, String model, Collection<Long> ids) throws SQLException {
-    Map<Long, float[]> vectors = new HashMap<>();
-    if (model == null || ids.isEmpty()) {
-      return vectors;
-    }
-    try (PreparedStatement st = c.prepareStatement("""
-        SELECT p.id, v.vector FROM passages p JOIN passage_vectors v ON v.passage_id = p.id
-         WHERE v.model = ? AND v.text_hash = %s AND p.id IN (%s)
-        """.formatted(EMBEDDED_TEXT_HASH, String.join(",", Collections.nCopies(ids.size(), "?"))))) {
-      st.setString(1, model);
-      int i = 2;
-      for (long id : ids) {
-        st.setLong(i++, id);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          vectors.put(rs.getLong(1), VectorBytes.decode(rs.getBytes(2)));
-        }
-      }
-    }
-    return vectors;
-  }
-
   static float[] decodeOrNull(byte[] bytes) {
     return bytes == null ? null : VectorBytes.decode(bytes);
   }

@@ -1,5 +1,6 @@
 package io.lumbar.passages;
 
+import io.lumbar.indexing.TagRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,10 +11,7 @@ import java.util.List;
 public record EditablePassage(long id, long articleId, String articleTitle, int position, List<String> sectionPath,
     String heading, String text,
     String originalText, String status, String rejectReason, int version, Instant updatedAt, String updatedBy,
-    Long duplicateOf, List<Tagged> tags) {
-
-  /** A tag on the passage. */
-  public record Tagged(String kind, String slug, String name) {}
+    Long duplicateOf, List<TagRef> tags) {
 
   public boolean edited() {
     return !text.equals(originalText);

@@ -3,8 +3,8 @@ package io.lumbar.passages;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.db.SectionPaths;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.passages.PassageView.ArticleRef;
-import io.lumbar.passages.PassageView.TagRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +62,8 @@ final class PassageDao {
       st.setLong(1, passageId);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          ("cause".equals(rs.getString(1)) ? causes : treatments).add(new TagRef(rs.getString(2), rs.getString(3)));
+          TagRef tag = new TagRef(rs.getString(1), rs.getString(2), rs.getString(3));
+          (TagRef.CAUSE.equals(tag.kind()) ? causes : treatments).add(tag);
         }
       }
     }

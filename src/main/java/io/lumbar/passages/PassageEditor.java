@@ -4,7 +4,7 @@ import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.ChangeLog;
-import io.lumbar.passages.EditablePassage.Tagged;
+import io.lumbar.indexing.TagRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -202,13 +202,13 @@ public final class PassageEditor {
     }
   }
 
-  private static List<Tagged> tags(Connection c, long id) throws SQLException {
-    List<Tagged> tags = new ArrayList<>();
+  private static List<TagRef> tags(Connection c, long id) throws SQLException {
+    List<TagRef> tags = new ArrayList<>();
     try (PreparedStatement st = c.prepareStatement(TAGS)) {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          tags.add(new Tagged(rs.getString(1), rs.getString(2), rs.getString(3)));
+          tags.add(new TagRef(rs.getString(1), rs.getString(2), rs.getString(3)));
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.lumbar.passages;
 
+import io.lumbar.indexing.TagRef;
 import io.lumbar.search.SearchLinks;
 import io.lumbar.search.SearchResponse.Hit;
 import io.lumbar.web.Page;
@@ -66,7 +67,7 @@ public record PassagePage(PassageView passage, List<Hit> related, String back) i
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
-  public String tagUrl(String kind, PassageView.TagRef tag) {
+  public String tagUrl(String kind, TagRef tag) {
     return SearchLinks.tagged(kind, tag.slug(), tag.name());
   }
 

@@ -1,5 +1,6 @@
 package io.lumbar.passages;
 
+import io.lumbar.indexing.TagRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +25,4 @@ public record PassageView(
 
   /** Where the passage comes from: {@code url} of the source page and {@code published} date, when known. */
   public record ArticleRef(long id, String title, String publisher, String url, LocalDate published) {}
-
-  public record TagRef(String slug, String name) {}
 }

@@ -1,7 +1,7 @@
 package io.lumbar.search;
 
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageDocuments;
 import io.lumbar.indexing.PassageFields;
 import java.io.IOException;

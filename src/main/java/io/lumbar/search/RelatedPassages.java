@@ -2,7 +2,7 @@ package io.lumbar.search;
 
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageDocuments;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;

@@ -3,7 +3,7 @@ package io.lumbar.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import java.time.LocalDate;
 import java.util.List;
 

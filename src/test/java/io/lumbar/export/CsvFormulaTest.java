@@ -3,8 +3,8 @@ package io.lumbar.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.export.ExportedPassage.Article;
-import io.lumbar.export.ExportedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
+import io.lumbar.indexing.TaggedPassageReader.Article;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ class CsvFormulaTest {
   static final ExportedPassage PASSAGE = new ExportedPassage(7, FORMULA, "+1 original", "-heading", List.of("@above"),
       "rejected", "\tTabbed reason", 0, null,
       new Article(3, "\rCarriage title", "@publisher", "=source", "https://example.org/a", LocalDate.parse("2024-01-02")),
-      List.of(new TagRef("sciatica", "=cause name")), List.of(new TagRef("rest", "Rest")),
+      List.of(new TagRef("cause", "sciatica", "=cause name")), List.of(new TagRef("treatment", "rest", "Rest")),
       2, Instant.parse("2024-01-02T03:04:05.678Z"), "-creator", Instant.parse("2024-01-03T00:00:00Z"), "a=b");
 
   static String written(ExportFormat format) {

@@ -1,6 +1,5 @@
 package io.lumbar.indexing;
 
-import io.lumbar.indexing.IndexedPassage.TagRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

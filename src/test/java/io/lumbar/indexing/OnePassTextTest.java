@@ -2,7 +2,6 @@ package io.lumbar.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lumbar.indexing.IndexedPassage.TagRef;
 import io.lumbar.search.Analysis;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ class OnePassTextTest {
     for (String text : texts) {
       int id = passages.size() + 1;
       passages.add(new IndexedPassage(id, id % 7, "Article " + id % 7, id % 3 == 0 ? null : "Heading of " + text.strip(),
-          text, id, List.of(new TagRef("sciatica", "Sciatica")), List.of()));
+          text, id, List.of(new TagRef(TagRef.CAUSE, "sciatica", "Sciatica")), List.of()));
     }
     // The same text again, as the same string and as an equal one: a thread reuses its last analysis for the first.
     IndexedPassage last = passages.getLast();

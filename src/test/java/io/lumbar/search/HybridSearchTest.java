@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.SearchResponse.Hit;
 import io.lumbar.semantic.CachedQueryVectors;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hybrid search with the real model on a small fixture: meaning finds what words miss, filters and phrases hold. */
 class HybridSearchTest {
-  private static final TagRef SLEEP = new TagRef("sleep-position", "Sleep position");
+  private static final TagRef SLEEP = new TagRef(TagRef.CAUSE, "sleep-position", "Sleep position");
   private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.withSynonyms(""), List.of());
   private static TextEmbedder model;
   private static PassageIndex index;

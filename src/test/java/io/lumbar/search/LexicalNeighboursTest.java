@@ -4,7 +4,7 @@ import static io.lumbar.indexing.IndexFixture.passage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumbar.indexing.IndexFixture;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.NearestPassages.Neighbour;
 import java.util.List;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class LexicalNeighboursTest {
   static final Vocabulary VOCABULARY = Vocabulary.bundled();
-  static final TagRef STENOSIS = new TagRef("spinal-stenosis", "Spinal stenosis");
-  static final TagRef STRETCHING = new TagRef("stretching", "Stretching");
+  static final TagRef STENOSIS = new TagRef(TagRef.CAUSE, "spinal-stenosis", "Spinal stenosis");
+  static final TagRef STRETCHING = new TagRef(TagRef.TREATMENT, "stretching", "Stretching");
 
   static final String TEXT = "Narrowing of the spinal canal squeezes the nerves and hurts when standing.";
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.IndexedPassage.TagRef;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.SearchResponse.FacetCount;
 import io.lumbar.search.SearchResponse.Hit;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Ranking signals on tiny corpora where every expected order is known. */
 class RankingTest {
-  private static final TagRef SCIATICA = new TagRef("sciatica", "Sciatica");
-  private static final TagRef ICE = new TagRef("cold-and-heat", "Cold and heat");
+  private static final TagRef SCIATICA = new TagRef(TagRef.CAUSE, "sciatica", "Sciatica");
+  private static final TagRef ICE = new TagRef(TagRef.TREATMENT, "cold-and-heat", "Cold and heat");
   private static final Vocabulary VOCABULARY = new Vocabulary(
       Analysis.withSynonyms("pee, urinate\nache => ache, pain"),
       List.of(new TagTerms("cause", "sciatica", "Sciatica", List.of("pinched nerve", "shooting leg pain")),
@@ -215,8 +215,8 @@ class RankingTest {
   @Test
   void a_passage_about_one_tag_outranks_a_summary_listing_many() {
     TagRef ice = ICE;
-    TagRef other = new TagRef("surgery", "Surgery");
-    TagRef another = new TagRef("braces", "Braces");
+    TagRef other = new TagRef(TagRef.TREATMENT, "surgery", "Surgery");
+    TagRef another = new TagRef(TagRef.TREATMENT, "braces", "Braces");
     SearchResponse r = search("ice pack", List.of(
         passage(1, "Many options exist for a sore back.", List.of(SCIATICA), List.of(ice, other, another)),
         passage(2, "Many options exist for a sore neck.", List.of(), List.of(ice))));
