@@ -21,12 +21,32 @@ import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar lumbar.jar [serve|import|reindex|eval|synonyms|user|export|backup|restore|check|generate|bench|load] ...}; with no command it serves. */
-@Command(name = "lumbar", mixinStandardHelpOptions = true, version = "Lumbar 0.1",
+/**
+ * {@code java -jar lumbar.jar
+ * [serve|import|reindex|eval|synonyms|user|export|backup|restore|check|generate|bench|load] ...};
+ * with no command it serves.
+ */
+@Command(
+    name = "lumbar",
+    mixinStandardHelpOptions = true,
+    version = "Lumbar 0.1",
     description = "Searchable passages about lower back pain, with an editors' console.",
-    subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, ImportEvalCommand.class, SynonymsCommand.class, UserCommand.class,
-        ExportCommand.class, BackupCommand.class, RestoreCommand.class, CheckCommand.class, GenerateCommand.class, BenchCommand.class,
-        LoadCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      ReindexCommand.class,
+      EvalCommand.class,
+      ImportEvalCommand.class,
+      SynonymsCommand.class,
+      UserCommand.class,
+      ExportCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      CheckCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      LoadCommand.class
+    })
 public final class Main implements Runnable, CommandContext {
   private final Config config;
   private final InputStream stdin;
@@ -43,7 +63,9 @@ public final class Main implements Runnable, CommandContext {
   public static void main(String[] args) {
     int exit;
     try {
-      exit = commandLine(Config.fromEnvironment()).execute(args.length == 0 ? new String[] {"serve"} : args);
+      exit =
+          commandLine(Config.fromEnvironment())
+              .execute(args.length == 0 ? new String[] {"serve"} : args);
     } catch (Config.ConfigException e) {
       System.err.println("error: " + e.getMessage());
       exit = 2;
@@ -60,10 +82,11 @@ public final class Main implements Runnable, CommandContext {
   public static CommandLine commandLine(Config config, InputStream stdin) {
     CommandLine cli = new CommandLine(new Main(config, stdin));
     // Every failure is one line for the operator; the details go to the log.
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("error: " + CommandContext.oneLine(e));
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + CommandContext.oneLine(e));
+          return 1;
+        });
     return cli;
   }
 

@@ -21,9 +21,9 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of the compiled product classes depend on each other without a loop, as the JDK's jdeps sees them:
- * a newcomer can read them bottom up (db, web, telemetry, then the features, then the wiring) and a change in a
- * low package never needs one in a package above it.
+ * The packages of the compiled product classes depend on each other without a loop, as the JDK's
+ * jdeps sees them: a newcomer can read them bottom up (db, web, telemetry, then the features, then
+ * the wiring) and a change in a low package never needs one in a package above it.
  */
 class PackageCyclesTest {
   private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s+\\S+$");
@@ -32,20 +32,28 @@ class PackageCyclesTest {
   void noPackageDependsOnItselfThroughOthers() throws Exception {
     Map<String, Set<String>> graph = packageDependencies();
 
-    // A graph read wrongly (jdeps' output changed) would have no cycle either: check it holds known edges.
+    // A graph read wrongly (jdeps' output changed) would have no cycle either: check it holds known
+    // edges.
     assertThat(graph.get("io.lumbar.search")).contains("io.lumbar.db", "io.lumbar.indexing");
 
-    List<List<String>> cycles = stronglyConnected(graph).stream().filter(component -> component.size() > 1).toList();
+    List<List<String>> cycles =
+        stronglyConnected(graph).stream().filter(component -> component.size() > 1).toList();
     assertThat(cycles).as(describe(cycles, graph)).isEmpty();
   }
 
-  /** Package → the packages of the same classes folder it uses, from {@code jdeps -verbose:package}. */
+  /**
+   * Package → the packages of the same classes folder it uses, from {@code jdeps -verbose:package}.
+   */
   private static Map<String, Set<String>> packageDependencies() throws URISyntaxException {
     Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("This JDK has no jdeps"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new AssertionError("This JDK has no jdeps"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", classes.toString());
+    int exit =
+        jdeps.run(
+            new PrintWriter(out), new PrintWriter(err), "-verbose:package", classes.toString());
     assertThat(exit).as("jdeps failed: %s", err).isZero();
 
     Map<String, Set<String>> graph = new TreeMap<>();
@@ -56,10 +64,11 @@ class PackageCyclesTest {
       }
     }
     // Only edges between packages of this folder; a package never counts as depending on itself.
-    graph.forEach((from, to) -> {
-      to.retainAll(graph.keySet());
-      to.remove(from);
-    });
+    graph.forEach(
+        (from, to) -> {
+          to.retainAll(graph.keySet());
+          to.remove(from);
+        });
     return graph;
   }
 
@@ -78,8 +87,14 @@ class PackageCyclesTest {
     return components;
   }
 
-  private static void visit(String node, Map<String, Set<String>> graph, Map<String, Integer> index,
-      Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<List<String>> components) {
+  private static void visit(
+      String node,
+      Map<String, Set<String>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<List<String>> components) {
     index.put(node, index.size());
     low.put(node, index.get(node));
     stack.push(node);
@@ -106,7 +121,8 @@ class PackageCyclesTest {
 
   /** Each cycle with the edges inside it, so the message says which dependency to cut. */
   private static String describe(List<List<String>> cycles, Map<String, Set<String>> graph) {
-    StringBuilder text = new StringBuilder("package cycles (run jdeps -verbose:class to see the classes):");
+    StringBuilder text =
+        new StringBuilder("package cycles (run jdeps -verbose:class to see the classes):");
     for (List<String> cycle : cycles) {
       text.append("\n  ").append(cycle);
       for (String from : cycle) {

@@ -14,16 +14,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * {@code /admin/login} and {@code /admin/logout}. A login form carries its own token, matched against a
- * cookie (login CSRF); a successful login always starts a new session (no fixation); failures are throttled.
+ * {@code /admin/login} and {@code /admin/logout}. A login form carries its own token, matched
+ * against a cookie (login CSRF); a successful login always starts a new session (no fixation);
+ * failures are throttled.
  */
 public final class LoginRoutes {
   private static final String LOGIN_COOKIE = "lumbar_login";
+
   /** Only back into the console, never to another site. */
-  private static final Pattern SAFE_NEXT = Pattern.compile("/admin(/[A-Za-z0-9/_\\-]*)?(\\?[A-Za-z0-9=&%_.+\\-]*)?");
+  private static final Pattern SAFE_NEXT =
+      Pattern.compile("/admin(/[A-Za-z0-9/_\\-]*)?(\\?[A-Za-z0-9=&%_.+\\-]*)?");
+
   private static final int MAX_USERNAME = 100;
-  /** Password checks running at once; more wait up to {@link #CHECK_WAIT_SECONDS}, then get a 503. */
+
+  /**
+   * Password checks running at once; more wait up to {@link #CHECK_WAIT_SECONDS}, then get a 503.
+   */
   private static final int MAX_PASSWORD_CHECKS = 4;
+
   private static final int CHECK_WAIT_SECONDS = 5;
 
   private final Auth auth;
@@ -57,13 +65,24 @@ public final class LoginRoutes {
 
   private void showForm(Context ctx, String username, String next, String error) {
     String token = auth.sessions().randomToken();
-    ctx.cookie(new Cookie(LOGIN_COOKIE, token, "/admin/login", 3600, Auth.isHttps(ctx), true, null, SameSite.LAX));
+    ctx.cookie(
+        new Cookie(
+            LOGIN_COOKIE,
+            token,
+            "/admin/login",
+            3600,
+            Auth.isHttps(ctx),
+            true,
+            null,
+            SameSite.LAX));
     pages.render(ctx, new LoginPage(username, next, token, error));
   }
 
   private void login(Context ctx) {
-    // Only the plain form is read: anything else (multipart, odd charsets) is refused before it is parsed.
-    String contentType = ctx.header("Content-Type"); // raw: the servlet API throws on an unknown charset
+    // Only the plain form is read: anything else (multipart, odd charsets) is refused before it is
+    // parsed.
+    String contentType =
+        ctx.header("Content-Type"); // raw: the servlet API throws on an unknown charset
     if (contentType == null || !isPlainForm(contentType)) {
       ctx.status(415);
       showForm(ctx, "", "/admin", "Sign in with the form on this page.");
@@ -79,13 +98,23 @@ public final class LoginRoutes {
     }
     if (username.isEmpty() || password.isEmpty() || username.length() > MAX_USERNAME) {
       ctx.status(400);
-      showForm(ctx, username.length() > MAX_USERNAME ? "" : username, next, "Enter your user name and password.");
+      showForm(
+          ctx,
+          username.length() > MAX_USERNAME ? "" : username,
+          next,
+          "Enter your user name and password.");
       return;
     }
     OptionalLong attempt = throttle.begin(username, ctx.ip());
     if (attempt.isEmpty()) {
       ctx.status(429);
-      showForm(ctx, username, next, "Too many failed attempts. Wait " + LoginThrottle.WINDOW.toMinutes() + " minutes and try again.");
+      showForm(
+          ctx,
+          username,
+          next,
+          "Too many failed attempts. Wait "
+              + LoginThrottle.WINDOW.toMinutes()
+              + " minutes and try again.");
       return;
     }
     Optional<UserDao.StoredUser> stored = users.find(username);
@@ -116,8 +145,9 @@ public final class LoginRoutes {
   }
 
   /**
-   * True when the password is right for an enabled user; null when too many checks are running. Each check
-   * takes about 19 MB and 50 ms on purpose (Argon2id), so only a few run at once, whatever arrives.
+   * True when the password is right for an enabled user; null when too many checks are running.
+   * Each check takes about 19 MB and 50 ms on purpose (Argon2id), so only a few run at once,
+   * whatever arrives.
    */
   private Boolean checkPassword(String password, Optional<UserDao.StoredUser> stored) {
     try {
@@ -130,7 +160,8 @@ public final class LoginRoutes {
     }
     try {
       if (stored.isEmpty()) {
-        Passwords.burnTime(password); // as long as a real check, so names cannot be told apart by timing
+        Passwords.burnTime(
+            password); // as long as a real check, so names cannot be told apart by timing
         return false;
       }
       return Passwords.matches(password, stored.get().passwordHash()) && !stored.get().disabled();
@@ -145,8 +176,13 @@ public final class LoginRoutes {
       return false;
     }
     int charset = contentType.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
-    return charset < 0 || contentType.substring(charset + 8).strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT)
-        .matches("(utf-8|us-ascii|iso-8859-1)\\b.*");
+    return charset < 0
+        || contentType
+            .substring(charset + 8)
+            .strip()
+            .replace("\"", "")
+            .toLowerCase(java.util.Locale.ROOT)
+            .matches("(utf-8|us-ascii|iso-8859-1)\\b.*");
   }
 
   private void logout(Context ctx) {

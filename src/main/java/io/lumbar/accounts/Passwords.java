@@ -5,13 +5,16 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 
 /**
- * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with
- * OWASP's recommended minimum cost: 19 MiB of memory, 2 passes, 1 lane, a 16-byte random salt.
+ * Argon2id password hashes in the PHC string format ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with OWASP's recommended minimum cost: 19 MiB of
+ * memory, 2 passes, 1 lane, a 16-byte random salt.
  */
 final class Passwords {
   static final int MIN_LENGTH = 12;
   static final int MAX_LENGTH = 200;
-  private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+  private static final Argon2Function ARGON2ID =
+      Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+
   /** Checked against when the user does not exist, so a login takes as long either way. */
   private static final String DUMMY_HASH = hash("not-a-real-password-for-timing");
 
@@ -23,7 +26,8 @@ final class Passwords {
 
   static boolean matches(String password, String storedHash) {
     try {
-      return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
+      return Password.check(password, storedHash)
+          .with(Argon2Function.getInstanceFromHash(storedHash));
     } catch (RuntimeException e) {
       // A malformed stored hash never lets anyone in.
       return false;

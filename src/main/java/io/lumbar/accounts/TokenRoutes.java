@@ -7,8 +7,8 @@ import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 
 /**
- * {@code /admin/tokens} (admins): API tokens for integrators. A new token's value is shown once, on the page
- * that answers its creation, and never again; revoking takes effect on the next request.
+ * {@code /admin/tokens} (admins): API tokens for integrators. A new token's value is shown once, on
+ * the page that answers its creation, and never again; revoking takes effect on the next request.
  */
 public final class TokenRoutes {
   private static final int MAX_NAME = 100;
@@ -39,7 +39,8 @@ public final class TokenRoutes {
     String name = ctx.formParam("name");
     name = name == null ? "" : name.strip();
     if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw new BadRequestException("Give the token a name of 1 to " + MAX_NAME + " characters, e.g. who will use it");
+      throw new BadRequestException(
+          "Give the token a name of 1 to " + MAX_NAME + " characters, e.g. who will use it");
     }
     show(ctx, tokens.create(name, user.username()), null);
   }

@@ -20,26 +20,35 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumbar user add|list|disable|enable|passwd|role}: console users from the command line. A password is
- * asked for twice on a terminal, or read as the first line of standard input (for scripts); there is no default
- * password. Changes are audited as {@code cli:<OS user>}.
+ * {@code lumbar user add|list|disable|enable|passwd|role}: console users from the command line. A
+ * password is asked for twice on a terminal, or read as the first line of standard input (for
+ * scripts); there is no default password. Changes are audited as {@code cli:<OS user>}.
  */
-@Command(name = "user", description = "Manage console users.",
-    subcommands = {UserCommand.Add.class, UserCommand.List.class, UserCommand.Disable.class, UserCommand.Enable.class,
-        UserCommand.Passwd.class, UserCommand.SetRole.class})
+@Command(
+    name = "user",
+    description = "Manage console users.",
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.List.class,
+      UserCommand.Disable.class,
+      UserCommand.Enable.class,
+      UserCommand.Passwd.class,
+      UserCommand.SetRole.class
+    })
 public final class UserCommand implements Runnable {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** A password from the terminal (typed twice) or the first line of stdin, checked against the rules. */
+  /**
+   * A password from the terminal (typed twice) or the first line of stdin, checked against the
+   * rules.
+   */
   String readPassword(String name) {
     String password;
     try {
@@ -52,7 +61,9 @@ public final class UserCommand implements Runnable {
         }
         password = new String(first);
       } else {
-        password = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8)).readLine();
+        password =
+            new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8))
+                .readLine();
         if (password == null) {
           throw new BadRequestException("No password on standard input");
         }
@@ -68,11 +79,9 @@ public final class UserCommand implements Runnable {
   }
 
   private abstract static class Sub implements Callable<Integer> {
-    @ParentCommand
-    UserCommand user;
+    @ParentCommand UserCommand user;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -95,12 +104,16 @@ public final class UserCommand implements Runnable {
     String name;
   }
 
-  @Command(name = "add", description = "Create a user; the password comes from a prompt or the first line of stdin.")
+  @Command(
+      name = "add",
+      description = "Create a user; the password comes from a prompt or the first line of stdin.")
   static final class Add extends Sub {
     @Parameters(paramLabel = "NAME", description = "User name (1 to 100 characters, no spaces).")
     String name;
 
-    @Option(names = "--admin", description = "Also manages users, the taxonomy's structure and synonyms.")
+    @Option(
+        names = "--admin",
+        description = "Also manages users, the taxonomy's structure and synonyms.")
     boolean admin;
 
     private String password;
@@ -113,24 +126,36 @@ public final class UserCommand implements Runnable {
 
     @Override
     void run(UserDao users, Actor actor, PrintWriter out) {
-      User created = users.create(name, Passwords.hash(password), admin ? Role.ADMIN : Role.EDITOR, actor);
-      out.printf("created %s %s (id %d)%n", created.role().column(), created.username(), created.id());
+      User created =
+          users.create(name, Passwords.hash(password), admin ? Role.ADMIN : Role.EDITOR, actor);
+      out.printf(
+          "created %s %s (id %d)%n", created.role().column(), created.username(), created.id());
     }
   }
 
-  @Command(name = "list", description = "Print every user: name, role, enabled/disabled, created, last sign-in, active sessions.")
+  @Command(
+      name = "list",
+      description =
+          "Print every user: name, role, enabled/disabled, created, last sign-in, active sessions.")
   static final class List extends Sub {
     @Override
     void run(UserDao users, Actor actor, PrintWriter out) {
       for (UserSummary u : users.list()) {
-        out.printf("%s\t%s\t%s\tcreated %s\tlast sign-in %s\tactive sessions: %d%n", u.username(), u.roleName(),
-            u.disabled() ? "disabled" : "enabled", UserSummary.shown(u.createdAt()), UserSummary.shown(u.lastSignIn()),
+        out.printf(
+            "%s\t%s\t%s\tcreated %s\tlast sign-in %s\tactive sessions: %d%n",
+            u.username(),
+            u.roleName(),
+            u.disabled() ? "disabled" : "enabled",
+            UserSummary.shown(u.createdAt()),
+            UserSummary.shown(u.lastSignIn()),
             u.activeSessions());
       }
     }
   }
 
-  @Command(name = "disable", description = "Disable a user: signed out at once, and cannot sign in until enabled.")
+  @Command(
+      name = "disable",
+      description = "Disable a user: signed out at once, and cannot sign in until enabled.")
   static final class Disable extends OnUser {
     @Override
     void run(UserDao users, Actor actor, PrintWriter out) {
@@ -148,7 +173,9 @@ public final class UserCommand implements Runnable {
     }
   }
 
-  @Command(name = "passwd", description = "Set a new password (prompt or first line of stdin); ends the user's sessions.")
+  @Command(
+      name = "passwd",
+      description = "Set a new password (prompt or first line of stdin); ends the user's sessions.")
   static final class Passwd extends OnUser {
     @Override
     void run(UserDao users, Actor actor, PrintWriter out) {
@@ -158,7 +185,9 @@ public final class UserCommand implements Runnable {
     }
   }
 
-  @Command(name = "role", description = "Make a user an editor or an admin; takes effect on their next request.")
+  @Command(
+      name = "role",
+      description = "Make a user an editor or an admin; takes effect on their next request.")
   static final class SetRole extends OnUser {
     @Parameters(index = "1", paramLabel = "ROLE", description = "editor or admin")
     String role;

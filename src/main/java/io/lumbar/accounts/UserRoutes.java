@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /admin/users}: admins create users, change roles, disable and enable them and set new passwords. Taking
- * rights away ends the user's sessions in the same transaction, so it applies on their next request. Every post
- * redirects back with a {@code done} message (post/redirect/get); a refused one shows the page again with why.
+ * {@code /admin/users}: admins create users, change roles, disable and enable them and set new
+ * passwords. Taking rights away ends the user's sessions in the same transaction, so it applies on
+ * their next request. Every post redirects back with a {@code done} message (post/redirect/get); a
+ * refused one shows the page again with why.
  */
 public final class UserRoutes {
   private final UserDao users;
@@ -28,11 +29,31 @@ public final class UserRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/admin/users", this::list);
     routes.post("/admin/users", this::create);
-    routes.post("/admin/users/{id}/role", ctx -> change(ctx, "role", (id, actor) -> users.setRole(id, Role.parse(ctx.formParam("role")), actor)));
-    routes.post("/admin/users/{id}/disable", ctx -> change(ctx, "disabled", (id, actor) -> users.disable(id, actor)));
-    routes.post("/admin/users/{id}/enable", ctx -> change(ctx, "enabled", (id, actor) -> users.enable(id, actor)));
-    routes.post("/admin/users/{id}/password", ctx -> change(ctx, "password",
-        (id, actor) -> users.setPassword(id, Passwords.hash(acceptable(ctx.formParam("password"))), actor, Auth.sessionToken(ctx))));
+    routes.post(
+        "/admin/users/{id}/role",
+        ctx ->
+            change(
+                ctx,
+                "role",
+                (id, actor) -> users.setRole(id, Role.parse(ctx.formParam("role")), actor)));
+    routes.post(
+        "/admin/users/{id}/disable",
+        ctx -> change(ctx, "disabled", (id, actor) -> users.disable(id, actor)));
+    routes.post(
+        "/admin/users/{id}/enable",
+        ctx -> change(ctx, "enabled", (id, actor) -> users.enable(id, actor)));
+    routes.post(
+        "/admin/users/{id}/password",
+        ctx ->
+            change(
+                ctx,
+                "password",
+                (id, actor) ->
+                    users.setPassword(
+                        id,
+                        Passwords.hash(acceptable(ctx.formParam("password"))),
+                        actor,
+                        Auth.sessionToken(ctx))));
   }
 
   private interface Change {
@@ -52,7 +73,9 @@ public final class UserRoutes {
     try {
       UserDao.checkName(name);
       Role parsed = Role.parse(role);
-      User created = users.create(name, Passwords.hash(acceptable(ctx.formParam("password"))), parsed, Actor.of(admin));
+      User created =
+          users.create(
+              name, Passwords.hash(acceptable(ctx.formParam("password"))), parsed, Actor.of(admin));
       ctx.redirect("/admin/users?done=created&id=" + created.id());
     } catch (BadRequestException e) {
       refused(ctx, e, new NewUserForm(name, role));
@@ -71,14 +94,19 @@ public final class UserRoutes {
     ctx.redirect("/admin/users?done=" + done + "&id=" + id);
   }
 
-  /** The page again with why, and what was typed into the create form, rather than an error page that loses it. */
+  /**
+   * The page again with why, and what was typed into the create form, rather than an error page
+   * that loses it.
+   */
   private void refused(Context ctx, BadRequestException e, NewUserForm typed) {
     ctx.status(400);
     render(ctx, users.list(), null, e.getMessage(), typed);
   }
 
-  private void render(Context ctx, List<UserSummary> all, String message, String error, NewUserForm form) {
-    pages.render(ctx, new UsersPage(Auth.user(ctx), Auth.csrfToken(ctx), all, message, error, form));
+  private void render(
+      Context ctx, List<UserSummary> all, String message, String error, NewUserForm form) {
+    pages.render(
+        ctx, new UsersPage(Auth.user(ctx), Auth.csrfToken(ctx), all, message, error, form));
   }
 
   private static String acceptable(String password) {
@@ -89,20 +117,25 @@ public final class UserRoutes {
     return password;
   }
 
-  /** The done message names the user by the id in the link, looked up, so a crafted link cannot put words in it. */
+  /**
+   * The done message names the user by the id in the link, looked up, so a crafted link cannot put
+   * words in it.
+   */
   private static String messageFor(Context ctx, List<UserSummary> all) {
     String done = ctx.queryParam("done");
     String idParam = ctx.queryParam("id");
     if (done == null || idParam == null) {
       return null;
     }
-    Optional<UserSummary> user = all.stream().filter(u -> String.valueOf(u.id()).equals(idParam)).findFirst();
+    Optional<UserSummary> user =
+        all.stream().filter(u -> String.valueOf(u.id()).equals(idParam)).findFirst();
     if (user.isEmpty()) {
       return null;
     }
     String name = user.get().username();
     return switch (done) {
-      case "created" -> "Created " + name + " (" + user.get().roleName() + "): they can sign in now.";
+      case "created" ->
+          "Created " + name + " (" + user.get().roleName() + "): they can sign in now.";
       case "role" -> name + " is now " + user.get().roleName() + ", from their next request on.";
       case "disabled" -> name + " is disabled and has been signed out.";
       case "enabled" -> name + " can sign in again.";

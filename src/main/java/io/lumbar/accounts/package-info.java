@@ -1,10 +1,12 @@
 /**
- * Who may do what in the console: users ({@code UserDao}, {@code Role}, {@code Passwords}: Argon2id), sessions and
- * CSRF ({@code SessionDao}, {@link io.lumbar.accounts.Auth}, the guard every console route asks), sign-in and its
- * throttling ({@code LoginRoutes}, {@code LoginThrottle}), API tokens ({@code ApiTokens}, {@code TokenRoutes}), user
- * administration ({@code UserRoutes}, and the {@code lumbar user} command, {@code UserCommand}), and
- * {@link io.lumbar.accounts.AuditTrail}, which writes audit entries for events that change no content row.
- * <p>Entry points: {@code Auth}, {@code User}, {@code AuditTrail.record}. May depend on {@code config/}, {@code db/},
- * {@code web/}.
+ * Who may do what in the console: users ({@code UserDao}, {@code Role}, {@code Passwords}:
+ * Argon2id), sessions and CSRF ({@code SessionDao}, {@link io.lumbar.accounts.Auth}, the guard
+ * every console route asks), sign-in and its throttling ({@code LoginRoutes}, {@code
+ * LoginThrottle}), API tokens ({@code ApiTokens}, {@code TokenRoutes}), user administration ({@code
+ * UserRoutes}, and the {@code lumbar user} command, {@code UserCommand}), and {@link
+ * io.lumbar.accounts.AuditTrail}, which writes audit entries for events that change no content row.
+ *
+ * <p>Entry points: {@code Auth}, {@code User}, {@code AuditTrail.record}. May depend on {@code
+ * config/}, {@code db/}, {@code web/}.
  */
 package io.lumbar.accounts;

@@ -8,8 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code /admin/audit}: who did what, when, newest first, with filters and "older" paging. */
-public record AuditPage(User user, String csrf, AuditLog.Filter filter, List<AuditLog.Event> events, boolean more,
-    List<String> actors) implements Page {
+public record AuditPage(
+    User user,
+    String csrf,
+    AuditLog.Filter filter,
+    List<AuditLog.Event> events,
+    boolean more,
+    List<String> actors)
+    implements Page {
   @Override
   public String template() {
     return "admin/audit.jte";
@@ -34,7 +40,9 @@ public record AuditPage(User user, String csrf, AuditLog.Filter filter, List<Aud
 
   /** True when the event made a change set this user may undo and nobody has undone yet. */
   public boolean undoable(AuditLog.Event event) {
-    return event.changeSet() != null && !event.undone() && (user.isAdmin() || !ChangeSets.needsAdmin(event.action()));
+    return event.changeSet() != null
+        && !event.undone()
+        && (user.isAdmin() || !ChangeSets.needsAdmin(event.action()));
   }
 
   /** Where an event's entity can be seen in the console, or null. */
@@ -52,7 +60,10 @@ public record AuditPage(User user, String csrf, AuditLog.Filter filter, List<Aud
 
   private static void add(StringBuilder url, String name, String value) {
     if (value != null) {
-      url.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      url.append('&')
+          .append(name)
+          .append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
   }
 }

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long operations run in the background, one at a time per node, with progress the console polls. Kept in
- * memory: a job belongs to the node that runs it, and its record only matters while someone watches.
+ * Long operations run in the background, one at a time per node, with progress the console polls.
+ * Kept in memory: a job belongs to the node that runs it, and its record only matters while someone
+ * watches.
  */
 public final class Jobs implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Jobs.class);
@@ -84,52 +85,74 @@ public final class Jobs implements AutoCloseable {
     String run(LongConsumer progress) throws Exception;
   }
 
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "console-jobs");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "console-jobs");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private static final long FINISH_WAIT_SECONDS = 20;
   private volatile boolean closing;
 
   /**
-   * Queues {@code work}; {@code kind} is a short fixed word for logs (e.g. {@code reindex}), {@code title} what
-   * the console shows. A line is logged when the job starts and when it ends, with its outcome and duration.
+   * Queues {@code work}; {@code kind} is a short fixed word for logs (e.g. {@code reindex}), {@code
+   * title} what the console shows. A line is logged when the job starts and when it ends, with its
+   * outcome and duration.
    */
   public Job start(String kind, String title, String startedBy, long total, Work work) {
     Job job = new Job(ids.incrementAndGet(), title, startedBy, total);
     jobs.put(job.id, job);
-    worker.execute(() -> {
-      if (closing) {
-        job.message = "Not started: the server was shutting down.";
-        job.state = "failed";
-        return;
-      }
-      log.info(Logfmt.line("job_start", "id", job.id, "kind", kind, "by", startedBy, "total", total));
-      long started = System.nanoTime();
-      try {
-        job.message = work.run(done -> job.done = done);
-        job.state = "done";
-      } catch (Exception e) {
-        log.error("Job '{}' failed", title, e);
-        job.message = "Failed: " + reason(e);
-        job.state = "failed";
-      }
-      log.info(Logfmt.line("job_finish", "id", job.id, "kind", kind, "outcome", job.state, "done", job.done,
-          "ms", (System.nanoTime() - started) / 1_000_000));
-    });
+    worker.execute(
+        () -> {
+          if (closing) {
+            job.message = "Not started: the server was shutting down.";
+            job.state = "failed";
+            return;
+          }
+          log.info(
+              Logfmt.line(
+                  "job_start", "id", job.id, "kind", kind, "by", startedBy, "total", total));
+          long started = System.nanoTime();
+          try {
+            job.message = work.run(done -> job.done = done);
+            job.state = "done";
+          } catch (Exception e) {
+            log.error("Job '{}' failed", title, e);
+            job.message = "Failed: " + reason(e);
+            job.state = "failed";
+          }
+          log.info(
+              Logfmt.line(
+                  "job_finish",
+                  "id",
+                  job.id,
+                  "kind",
+                  kind,
+                  "outcome",
+                  job.state,
+                  "done",
+                  job.done,
+                  "ms",
+                  (System.nanoTime() - started) / 1_000_000));
+        });
     return job;
   }
 
-  /** What editors may read of a failure: messages written for them; driver and SQL text stays in the log. */
+  /**
+   * What editors may read of a failure: messages written for them; driver and SQL text stays in the
+   * log.
+   */
   static String reason(Exception e) {
     return switch (e) {
       case io.lumbar.web.BadRequestException bad -> bad.getMessage();
       case io.lumbar.db.NotFoundException missing -> missing.getMessage();
-      case io.lumbar.db.DatabaseUnavailableException down -> "the database is unavailable; try again shortly.";
-      case io.lumbar.indexing.IndexUnavailableException index -> "the search index could not be written; see the server log.";
+      case io.lumbar.db.DatabaseUnavailableException down ->
+          "the database is unavailable; try again shortly.";
+      case io.lumbar.indexing.IndexUnavailableException index ->
+          "the search index could not be written; see the server log.";
       default -> "an unexpected error; the details are in the server log.";
     };
   }
@@ -143,8 +166,8 @@ public final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Lets the job in progress finish (up to {@link #FINISH_WAIT_SECONDS}), drops those still queued, then
-   * interrupts what is left: a rebuild cut short is discarded, the live index goes on.
+   * Lets the job in progress finish (up to {@link #FINISH_WAIT_SECONDS}), drops those still queued,
+   * then interrupts what is left: a rebuild cut short is discarded, the live index goes on.
    */
   @Override
   public void close() {
@@ -152,7 +175,9 @@ public final class Jobs implements AutoCloseable {
     worker.shutdown();
     try {
       if (!worker.awaitTermination(FINISH_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        log.warn("A console job did not finish within {} s of shutting down; interrupting it", FINISH_WAIT_SECONDS);
+        log.warn(
+            "A console job did not finish within {} s of shutting down; interrupting it",
+            FINISH_WAIT_SECONDS);
         worker.shutdownNow();
       }
     } catch (InterruptedException e) {

@@ -7,8 +7,9 @@ import io.lumbar.web.Params;
 import java.util.List;
 
 /**
- * {@code GET /api/admin/analytics/top-searches} and {@code /api/admin/analytics/zero-result-searches}: what
- * people search for over the last {@code days} days, for the console (signed-in editors and admins).
+ * {@code GET /api/admin/analytics/top-searches} and {@code
+ * /api/admin/analytics/zero-result-searches}: what people search for over the last {@code days}
+ * days, for the console (signed-in editors and admins).
  */
 public final class AnalyticsRoutes {
   private static final int DEFAULT_DAYS = 30;
@@ -23,14 +24,18 @@ public final class AnalyticsRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/admin/analytics/top-searches", ctx -> {
-      int days = days(ctx);
-      ctx.json(new Report<>(days, searchLog.topSearches(days, limit(ctx))));
-    });
-    routes.get("/api/admin/analytics/zero-result-searches", ctx -> {
-      int days = days(ctx);
-      ctx.json(new Report<>(days, searchLog.zeroResultSearches(days, limit(ctx))));
-    });
+    routes.get(
+        "/api/admin/analytics/top-searches",
+        ctx -> {
+          int days = days(ctx);
+          ctx.json(new Report<>(days, searchLog.topSearches(days, limit(ctx))));
+        });
+    routes.get(
+        "/api/admin/analytics/zero-result-searches",
+        ctx -> {
+          int days = days(ctx);
+          ctx.json(new Report<>(days, searchLog.zeroResultSearches(days, limit(ctx))));
+        });
   }
 
   private static int days(Context ctx) {

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records searches for the admin reports without ever slowing down or failing a search: {@link #record}
- * only normalises the query and offers it to a bounded queue; one daemon thread writes the queue to
- * {@code search_log} in batches. When the queue is full or the database is down, searches are dropped and
- * counted, not retried: the reports are statistics, and search has to keep answering without the database.
+ * Records searches for the admin reports without ever slowing down or failing a search: {@link
+ * #record} only normalises the query and offers it to a bounded queue; one daemon thread writes the
+ * queue to {@code search_log} in batches. When the queue is full or the database is down, searches
+ * are dropped and counted, not retried: the reports are statistics, and search has to keep
+ * answering without the database.
  */
 public final class SearchAnalytics implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SearchAnalytics.class);
@@ -23,7 +24,11 @@ public final class SearchAnalytics implements AutoCloseable {
   static final int BATCH_SIZE = 500;
   static final long FLUSH_INTERVAL_MILLIS = 500;
   private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
-  /** Longer than the pool's connection timeout, so a last batch against a dead database can fail cleanly. */
+
+  /**
+   * Longer than the pool's connection timeout, so a last batch against a dead database can fail
+   * cleanly.
+   */
   private static final long CLOSE_WAIT_MILLIS = 5_000;
 
   private final SearchLogDao searchLog;
@@ -31,8 +36,10 @@ public final class SearchAnalytics implements AutoCloseable {
   private final int batchSize;
   private final long flushIntervalNanos;
   private final Thread writer;
+
   /** Keeps batches in queue order when a test flushes while the writer thread runs. */
   private final Object writeLock = new Object();
+
   private final AtomicLong dropped = new AtomicLong();
   private volatile String lastDropReason = "";
   private volatile boolean closed;
@@ -54,8 +61,10 @@ public final class SearchAnalytics implements AutoCloseable {
     return start(db, QUEUE_CAPACITY, BATCH_SIZE, FLUSH_INTERVAL_MILLIS);
   }
 
-  static SearchAnalytics start(Database db, int queueCapacity, int batchSize, long flushIntervalMillis) {
-    SearchAnalytics analytics = new SearchAnalytics(db, queueCapacity, batchSize, flushIntervalMillis);
+  static SearchAnalytics start(
+      Database db, int queueCapacity, int batchSize, long flushIntervalMillis) {
+    SearchAnalytics analytics =
+        new SearchAnalytics(db, queueCapacity, batchSize, flushIntervalMillis);
     analytics.writer.start();
     return analytics;
   }
@@ -66,8 +75,9 @@ public final class SearchAnalytics implements AutoCloseable {
   }
 
   /**
-   * Queues one search for writing; never blocks and never throws. Queries of only punctuation are skipped.
-   * {@code filters} is what the search was narrowed by ("cause=sciatica&article=3", "" for none).
+   * Queues one search for writing; never blocks and never throws. Queries of only punctuation are
+   * skipped. {@code filters} is what the search was narrowed by ("cause=sciatica&article=3", "" for
+   * none).
    */
   public void record(String rawQuery, String filters, long hits, long latencyMicros) {
     if (closed) {
@@ -78,9 +88,16 @@ public final class SearchAnalytics implements AutoCloseable {
       if (query.isEmpty()) {
         return;
       }
-      String kept = filters.length() > LoggedSearch.MAX_FILTERS_LENGTH ? filters.substring(0, LoggedSearch.MAX_FILTERS_LENGTH) : filters;
-      if (!queue.offer(new LoggedSearch(query, kept, Math.clamp(hits, 0, Integer.MAX_VALUE),
-          Math.clamp(latencyMicros, 0, Integer.MAX_VALUE)))) {
+      String kept =
+          filters.length() > LoggedSearch.MAX_FILTERS_LENGTH
+              ? filters.substring(0, LoggedSearch.MAX_FILTERS_LENGTH)
+              : filters;
+      if (!queue.offer(
+          new LoggedSearch(
+              query,
+              kept,
+              Math.clamp(hits, 0, Integer.MAX_VALUE),
+              Math.clamp(latencyMicros, 0, Integer.MAX_VALUE)))) {
         drop(1, "the queue is full");
       } else if (queue.size() >= batchSize) {
         LockSupport.unpark(writer);
@@ -110,7 +127,8 @@ public final class SearchAnalytics implements AutoCloseable {
       warnAboutDrops(false);
       purgeNowAndThen();
     }
-    // One last attempt; with the database down the rest is dropped rather than retried batch by batch.
+    // One last attempt; with the database down the rest is dropped rather than retried batch by
+    // batch.
     if (!writeQueued()) {
       List<LoggedSearch> rest = new ArrayList<>();
       queue.drainTo(rest);
@@ -119,8 +137,12 @@ public final class SearchAnalytics implements AutoCloseable {
     warnAboutDrops(true);
   }
 
-  /** The log keeps a year and a bit (reports look back at most 365 days), checked about once an hour. */
+  /**
+   * The log keeps a year and a bit (reports look back at most 365 days), checked about once an
+   * hour.
+   */
   static final int KEEP_DAYS = 400;
+
   private static final long PURGE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
   private long lastPurgeNanos = System.nanoTime() - PURGE_EVERY_NANOS;
 
@@ -166,11 +188,14 @@ public final class SearchAnalytics implements AutoCloseable {
   private void warnAboutDrops(boolean evenWithinTheMinute) {
     long total = dropped.get();
     long now = System.nanoTime();
-    if (total == droppedAtLastWarning || (!evenWithinTheMinute && now - lastWarningNanos < WARN_EVERY_NANOS)) {
+    if (total == droppedAtLastWarning
+        || (!evenWithinTheMinute && now - lastWarningNanos < WARN_EVERY_NANOS)) {
       return;
     }
-    log.warn("Search analytics dropped {} searches ({}); searching itself is not affected",
-        total - droppedAtLastWarning, lastDropReason);
+    log.warn(
+        "Search analytics dropped {} searches ({}); searching itself is not affected",
+        total - droppedAtLastWarning,
+        lastDropReason);
     droppedAtLastWarning = total;
     lastWarningNanos = now;
   }
@@ -186,7 +211,9 @@ public final class SearchAnalytics implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (writer.isAlive()) {
-      log.warn("Search analytics could not write its last searches within {} ms; they are lost", CLOSE_WAIT_MILLIS);
+      log.warn(
+          "Search analytics could not write its last searches within {} ms; they are lost",
+          CLOSE_WAIT_MILLIS);
     }
   }
 }

@@ -4,8 +4,8 @@ import io.lumbar.config.CommandContext;
 import io.lumbar.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,20 +17,25 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumbar backup -o FILE}: the whole database from one consistent snapshot, safe beside a running server
- * (docs/backup.md). The file is written beside its target and renamed into place when complete, so a failed
- * backup never leaves half a file nor replaces an older backup.
+ * {@code lumbar backup -o FILE}: the whole database from one consistent snapshot, safe beside a
+ * running server (docs/backup.md). The file is written beside its target and renamed into place
+ * when complete, so a failed backup never leaves half a file nor replaces an older backup.
  */
-@Command(name = "backup", description = "Back up the whole database (every table but sessions, login failures and the "
-    + "index change log) to one gzip file, from one consistent snapshot; safe while a server runs.")
+@Command(
+    name = "backup",
+    description =
+        "Back up the whole database (every table but sessions, login failures and the "
+            + "index change log) to one gzip file, from one consistent snapshot; safe while a server runs.")
 public final class BackupCommand implements Callable<Integer> {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Where to write the backup (e.g. lumbar.backup.gz).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      required = true,
+      description = "Where to write the backup (e.g. lumbar.backup.gz).")
   Path output;
 
   @Override
@@ -45,9 +50,16 @@ public final class BackupCommand implements Callable<Integer> {
     try (CommandContext.OpenDatabase opened = parent.openDatabase()) {
       long started = System.nanoTime();
       BackupHeader header = writeAtomically(target, opened.database());
-      spec.commandLine().getOut().printf("backed up %d rows in %d tables (schema version %s) to %s in %d ms, %d bytes%n",
-          header.totalRows(), header.tables().size(), header.schemaVersion(), output, (System.nanoTime() - started) / 1_000_000,
-          Files.size(target));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "backed up %d rows in %d tables (schema version %s) to %s in %d ms, %d bytes%n",
+              header.totalRows(),
+              header.tables().size(),
+              header.schemaVersion(),
+              output,
+              (System.nanoTime() - started) / 1_000_000,
+              Files.size(target));
       return 0;
     }
   }
@@ -57,7 +69,11 @@ public final class BackupCommand implements Callable<Integer> {
     try {
       temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
     } catch (AccessDeniedException | NoSuchFileException e) {
-      throw new BackupException("cannot write " + output + ": " + (e instanceof AccessDeniedException ? "permission denied" : "no such directory"));
+      throw new BackupException(
+          "cannot write "
+              + output
+              + ": "
+              + (e instanceof AccessDeniedException ? "permission denied" : "no such directory"));
     }
     try {
       BackupHeader header;

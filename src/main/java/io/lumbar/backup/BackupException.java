@@ -1,6 +1,9 @@
 package io.lumbar.backup;
 
-/** A backup or restore that cannot go ahead, said in one line; a refused restore has written nothing. */
+/**
+ * A backup or restore that cannot go ahead, said in one line; a refused restore has written
+ * nothing.
+ */
 public final class BackupException extends RuntimeException {
   BackupException(String message) {
     super(message);

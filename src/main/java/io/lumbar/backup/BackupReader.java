@@ -23,15 +23,20 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a backup file from start to end, line by line: the header, every table's rows, then the trailer, whose
- * SHA-256 must match every byte before it. Only one line is held at a time. A file read to its end has been
- * proved whole; a reader stopped early by an exception has proved nothing.
+ * Reads a backup file from start to end, line by line: the header, every table's rows, then the
+ * trailer, whose SHA-256 must match every byte before it. Only one line is held at a time. A file
+ * read to its end has been proved whole; a reader stopped early by an exception has proved nothing.
  */
 final class BackupReader implements AutoCloseable {
-  /** Longer than any row a MariaDB packet can carry, base64 included; anything longer is not a backup line. */
+  /**
+   * Longer than any row a MariaDB packet can carry, base64 included; anything longer is not a
+   * backup line.
+   */
   private static final int MAX_LINE = 256 << 20;
+
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
-  private static final byte[] PLAIN_START = ("{\"format\":\"" + BackupHeader.FORMAT + "\"").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PLAIN_START =
+      ("{\"format\":\"" + BackupHeader.FORMAT + "\"").getBytes(StandardCharsets.US_ASCII);
 
   /** Receives each row; the values are a JSON array with one value per column, already checked. */
   interface RowHandler {
@@ -58,9 +63,9 @@ final class BackupReader implements AutoCloseable {
   }
 
   /**
-   * True when {@code file} starts as a backup does: gzip-compressed (as {@code lumbar backup} writes it), or a
-   * backup's header uncompressed (a backup gunzipped: its checksum covers the uncompressed lines). Anything else
-   * is not a backup.
+   * True when {@code file} starts as a backup does: gzip-compressed (as {@code lumbar backup}
+   * writes it), or a backup's header uncompressed (a backup gunzipped: its checksum covers the
+   * uncompressed lines). Anything else is not a backup.
    */
   static boolean isBackup(Path file) {
     byte[] start = new byte[PLAIN_START.length];
@@ -85,7 +90,9 @@ final class BackupReader implements AutoCloseable {
       return new BackupReader(file, in, json);
     } catch (IOException | RuntimeException e) {
       closeQuietly(in, e);
-      throw e instanceof IOException io ? damagedOrUnreadable(file.toString(), io) : (RuntimeException) e;
+      throw e instanceof IOException io
+          ? damagedOrUnreadable(file.toString(), io)
+          : (RuntimeException) e;
     }
   }
 
@@ -102,8 +109,8 @@ final class BackupReader implements AutoCloseable {
   }
 
   /**
-   * Reads every row, checking each against its table's columns, then the trailer and the end of the file;
-   * returns the checksum, proved to match. Throws at the first thing wrong.
+   * Reads every row, checking each against its table's columns, then the trailer and the end of the
+   * file; returns the checksum, proved to match. Throws at the first thing wrong.
    */
   String readRows(RowHandler handler) {
     for (Entry table : header.tables()) {
@@ -116,16 +123,24 @@ final class BackupReader implements AutoCloseable {
         } catch (BackupException e) {
           throw e;
         } catch (Exception e) {
-          throw new BackupException("restoring " + table.table().name() + " failed at line " + lineNumber + ": "
-              + BackupException.oneLine(e) + "; nothing was restored");
+          throw new BackupException(
+              "restoring "
+                  + table.table().name()
+                  + " failed at line "
+                  + lineNumber
+                  + ": "
+                  + BackupException.oneLine(e)
+                  + "; nothing was restored");
         }
       }
     }
     String expected = HexFormat.of().formatHex(sha.digest());
     JsonNode trailer = nextNode(false);
-    if (!BackupHeader.FORMAT.equals(trailer.path("end").asText()) || !trailer.path("sha256").isTextual()
+    if (!BackupHeader.FORMAT.equals(trailer.path("end").asText())
+        || !trailer.path("sha256").isTextual()
         || trailer.path("rows").asLong(-1) != header.totalRows()) {
-      throw BackupHeader.damaged(name, "line " + lineNumber + " is not the trailer the header's row counts lead to");
+      throw BackupHeader.damaged(
+          name, "line " + lineNumber + " is not the trailer the header's row counts lead to");
     }
     if (!trailer.get("sha256").asText().equals(expected)) {
       throw BackupHeader.damaged(name, "its checksum does not match its content");
@@ -142,17 +157,26 @@ final class BackupReader implements AutoCloseable {
 
   private void checkRow(Entry table, List<Column> columns, JsonNode values) {
     if (!values.isArray() || values.size() != columns.size()) {
-      throw BackupHeader.damaged(name, "line " + lineNumber + " is not a row of " + table.table().name());
+      throw BackupHeader.damaged(
+          name, "line " + lineNumber + " is not a row of " + table.table().name());
     }
     for (int i = 0; i < columns.size(); i++) {
       JsonNode value = values.get(i);
-      boolean fits = value.isNull() || switch (columns.get(i).kind()) {
-        case INTEGER -> value.isIntegralNumber();
-        case TEXT, BINARY -> value.isTextual();
-      };
+      boolean fits =
+          value.isNull()
+              || switch (columns.get(i).kind()) {
+                case INTEGER -> value.isIntegralNumber();
+                case TEXT, BINARY -> value.isTextual();
+              };
       if (!fits) {
-        throw BackupHeader.damaged(name, "line " + lineNumber + " has a value of the wrong kind for " + table.table().name()
-            + "." + columns.get(i).name());
+        throw BackupHeader.damaged(
+            name,
+            "line "
+                + lineNumber
+                + " has a value of the wrong kind for "
+                + table.table().name()
+                + "."
+                + columns.get(i).name());
       }
     }
   }
@@ -160,8 +184,12 @@ final class BackupReader implements AutoCloseable {
   /** The next line as JSON; a line before the trailer counts in the checksum. */
   private JsonNode nextNode(boolean checksummed) {
     if (!nextLine()) {
-      throw new BackupException(name + " is truncated: it ends after line " + lineNumber + ", before "
-          + (checksummed ? "all the rows its header announces" : "its checksum line"));
+      throw new BackupException(
+          name
+              + " is truncated: it ends after line "
+              + lineNumber
+              + ", before "
+              + (checksummed ? "all the rows its header announces" : "its checksum line"));
     }
     if (checksummed) {
       sha.update(line, 0, lineLength);
@@ -176,7 +204,10 @@ final class BackupReader implements AutoCloseable {
     }
   }
 
-  /** Reads up to the next line break into {@link #line}; false at the end of the file (a last line without one is cut off). */
+  /**
+   * Reads up to the next line break into {@link #line}; false at the end of the file (a last line
+   * without one is cut off).
+   */
   private boolean nextLine() {
     lineLength = 0;
     try {
@@ -208,16 +239,21 @@ final class BackupReader implements AutoCloseable {
 
   private void append(int length) {
     if (lineLength + length > MAX_LINE) {
-      throw BackupHeader.damaged(name, "line " + (lineNumber + 1) + " is longer than any backup line");
+      throw BackupHeader.damaged(
+          name, "line " + (lineNumber + 1) + " is longer than any backup line");
     }
     if (lineLength + length > line.length) {
-      line = Arrays.copyOf(line, Math.max(lineLength + length, Math.min(MAX_LINE, line.length * 2)));
+      line =
+          Arrays.copyOf(line, Math.max(lineLength + length, Math.min(MAX_LINE, line.length * 2)));
     }
     System.arraycopy(chunk, chunkPosition, line, lineLength, length);
     lineLength += length;
   }
 
-  /** A gzip stream that ends early or fails its CRC is a truncated or damaged file; anything else could not be read. */
+  /**
+   * A gzip stream that ends early or fails its CRC is a truncated or damaged file; anything else
+   * could not be read.
+   */
   private static BackupException damagedOrUnreadable(String name, IOException e) {
     if (e instanceof EOFException) {
       return new BackupException(name + " is truncated: its compressed data ends early");
@@ -229,9 +265,10 @@ final class BackupReader implements AutoCloseable {
   }
 
   private static BackupException unreadable(Path file, IOException e) {
-    String why = e instanceof NoSuchFileException ? "no such file"
-        : e instanceof AccessDeniedException ? "permission denied"
-        : BackupException.oneLine(e);
+    String why =
+        e instanceof NoSuchFileException
+            ? "no such file"
+            : e instanceof AccessDeniedException ? "permission denied" : BackupException.oneLine(e);
     return new BackupException(file + " cannot be read: " + why);
   }
 

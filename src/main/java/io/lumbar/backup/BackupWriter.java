@@ -25,66 +25,81 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a backup of the whole database from one consistent snapshot: a REPEATABLE READ transaction started
- * WITH CONSISTENT SNAPSHOT, so every table is read as of the same moment while a server goes on writing. Rows
- * are streamed from the server and written as they come, so memory holds one row whatever the database's size.
+ * Writes a backup of the whole database from one consistent snapshot: a REPEATABLE READ transaction
+ * started WITH CONSISTENT SNAPSHOT, so every table is read as of the same moment while a server
+ * goes on writing. Rows are streamed from the server and written as they come, so memory holds one
+ * row whatever the database's size.
  *
- * <p>The file is gzip-compressed UTF-8 JSON Lines: the {@link BackupHeader}; then each table's rows in the
- * header's order, each a JSON array of its column values in primary key order (integers as numbers, binary
- * columns as base64, everything else as the server's text, TIMESTAMPs in UTC); then a trailer
- * {@code {"end":"lumbar-backup","rows":N,"sha256":"…"}} whose SHA-256 covers every byte of the lines before it.
+ * <p>The file is gzip-compressed UTF-8 JSON Lines: the {@link BackupHeader}; then each table's rows
+ * in the header's order, each a JSON array of its column values in primary key order (integers as
+ * numbers, binary columns as base64, everything else as the server's text, TIMESTAMPs in UTC); then
+ * a trailer {@code {"end":"lumbar-backup","rows":N,"sha256":"…"}} whose SHA-256 covers every byte
+ * of the lines before it.
  */
 final class BackupWriter {
-  /** Rows the driver fetches from the server at a time: a streaming result set, not the whole table in memory. */
+  /**
+   * Rows the driver fetches from the server at a time: a streaming result set, not the whole table
+   * in memory.
+   */
   private static final int FETCH_SIZE = 1_000;
+
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private BackupWriter() {}
 
   /** Writes the backup to {@code out} (left open) and returns its header. */
   static BackupHeader write(Database db, OutputStream out) {
-    return db.read(c -> {
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setAutoCommit(false);
-      try (BackupSession session = BackupSession.forReading(c)) {
-        try (Statement st = c.createStatement()) {
-          st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-        }
-        try {
-          BackupHeader header = header(c);
-          writeFile(c, header, out);
-          return header;
-        } finally {
-          c.rollback();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return db.read(
+        c -> {
+          c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          c.setAutoCommit(false);
+          try (BackupSession session = BackupSession.forReading(c)) {
+            try (Statement st = c.createStatement()) {
+              st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+            }
+            try {
+              BackupHeader header = header(c);
+              writeFile(c, header, out);
+              return header;
+            } finally {
+              c.rollback();
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
-  /** The tables and their row counts as of the snapshot, which the rows streamed next are read at too. */
+  /**
+   * The tables and their row counts as of the snapshot, which the rows streamed next are read at
+   * too.
+   */
   private static BackupHeader header(Connection c) throws SQLException {
     String version = BackupTables.schemaVersion(c);
     List<Entry> entries = new ArrayList<>();
     for (Table table : BackupTables.read(c)) {
       long rows;
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + BackupTables.quoted(table.name()))) {
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT COUNT(*) FROM " + BackupTables.quoted(table.name()))) {
         rs.next();
         rows = rs.getLong(1);
       }
       entries.add(new Entry(table, rows, autoIncrement(c, table.name())));
     }
-    return new BackupHeader(BackupHeader.FORMAT_VERSION, version, Instant.now().toString(), List.copyOf(entries));
+    return new BackupHeader(
+        BackupHeader.FORMAT_VERSION, version, Instant.now().toString(), List.copyOf(entries));
   }
 
   /**
-   * The table's next auto-increment id, so a restored database does not hand out again the ids of rows deleted
-   * before the backup. Not part of the snapshot, so it may be a little ahead of it: harmless, ids only skip.
+   * The table's next auto-increment id, so a restored database does not hand out again the ids of
+   * rows deleted before the backup. Not part of the snapshot, so it may be a little ahead of it:
+   * harmless, ids only skip.
    */
   private static Long autoIncrement(Connection c, String table) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT auto_increment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT auto_increment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
       st.setString(1, table);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -94,12 +109,14 @@ final class BackupWriter {
     }
   }
 
-  private static void writeFile(Connection c, BackupHeader header, OutputStream out) throws IOException, SQLException {
+  private static void writeFile(Connection c, BackupHeader header, OutputStream out)
+      throws IOException, SQLException {
     GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024);
     MessageDigest sha = BackupReader.sha256();
     DigestOutputStream digested = new DigestOutputStream(gzip, sha);
-    try (JsonGenerator gen = JSON.createGenerator(digested, JsonEncoding.UTF8)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+    try (JsonGenerator gen =
+        JSON.createGenerator(digested, JsonEncoding.UTF8)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       gen.setRootValueSeparator(null);
       header.write(gen);
       gen.writeRaw('\n');
@@ -107,8 +124,10 @@ final class BackupWriter {
       for (Entry entry : header.tables()) {
         long written = writeRows(c, entry.table(), gen);
         if (written != entry.rows()) {
-          // Cannot happen within one snapshot; if it did, the file would not restore, so it must not be kept.
-          throw new BackupException(entry.table().name() + " gave " + written + " rows after counting " + entry.rows());
+          // Cannot happen within one snapshot; if it did, the file would not restore, so it must
+          // not be kept.
+          throw new BackupException(
+              entry.table().name() + " gave " + written + " rows after counting " + entry.rows());
         }
         total += written;
       }
@@ -125,14 +144,23 @@ final class BackupWriter {
     out.flush();
   }
 
-  private static long writeRows(Connection c, Table table, JsonGenerator gen) throws IOException, SQLException {
+  private static long writeRows(Connection c, Table table, JsonGenerator gen)
+      throws IOException, SQLException {
     List<Column> columns = table.columns();
-    String select = "SELECT " + columns.stream().map(Column::selected).collect(Collectors.joining(", "))
-        + " FROM " + BackupTables.quoted(table.name())
-        + (table.primaryKey().isEmpty() ? "" : " ORDER BY "
-            + table.primaryKey().stream().map(BackupTables::quoted).collect(Collectors.joining(", ")));
+    String select =
+        "SELECT "
+            + columns.stream().map(Column::selected).collect(Collectors.joining(", "))
+            + " FROM "
+            + BackupTables.quoted(table.name())
+            + (table.primaryKey().isEmpty()
+                ? ""
+                : " ORDER BY "
+                    + table.primaryKey().stream()
+                        .map(BackupTables::quoted)
+                        .collect(Collectors.joining(", ")));
     long rows = 0;
-    try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+    try (Statement st =
+        c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       st.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = st.executeQuery(select)) {
         while (rs.next()) {
@@ -149,7 +177,8 @@ final class BackupWriter {
     return rows;
   }
 
-  private static void writeValue(JsonGenerator gen, ResultSet rs, int index, Column column) throws IOException, SQLException {
+  private static void writeValue(JsonGenerator gen, ResultSet rs, int index, Column column)
+      throws IOException, SQLException {
     if (column.kind() == BackupTables.Kind.BINARY) {
       byte[] bytes = rs.getBytes(index);
       if (bytes == null) {

@@ -19,54 +19,93 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumbar bench --passages N[,N...]}: for each size, a scratch database {@code <database>_bench_<N>} on the
- * configured server with a synthetic corpus, and side by side: bulk load, Lumbar's full reindex against raw
- * Lucene, search over HTTP against raw Lucene and MariaDB FULLTEXT, edit-to-search latency, index size and memory.
+ * {@code lumbar bench --passages N[,N...]}: for each size, a scratch database {@code
+ * <database>_bench_<N>} on the configured server with a synthetic corpus, and side by side: bulk
+ * load, Lumbar's full reindex against raw Lucene, search over HTTP against raw Lucene and MariaDB
+ * FULLTEXT, edit-to-search latency, index size and memory.
  */
-@Command(name = "bench", description = {
-    "Benchmark Lumbar against raw Lucene and MariaDB FULLTEXT on synthetic corpora of N passages, in scratch",
-    "databases <database>_bench_<N> on the configured server (dropped and recreated unless --reuse). Writes bench-<N>.json (and, for several sizes,",
-    "bench.md and bench.svg) to --out."})
+@Command(
+    name = "bench",
+    description = {
+      "Benchmark Lumbar against raw Lucene and MariaDB FULLTEXT on synthetic corpora of N passages, in scratch",
+      "databases <database>_bench_<N> on the configured server (dropped and recreated unless --reuse). Writes bench-<N>.json (and, for several sizes,",
+      "bench.md and bench.svg) to --out."
+    })
 public final class BenchCommand implements Callable<Integer> {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--passages", required = true, paramLabel = "N[,N...]", description = "Corpus sizes, e.g. 10k,100k,1M.")
+  @Option(
+      names = "--passages",
+      required = true,
+      paramLabel = "N[,N...]",
+      description = "Corpus sizes, e.g. 10k,100k,1M.")
   String passages;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Corpus seed (default: ${DEFAULT-VALUE}).")
   String seed;
 
-  @Option(names = "--clients", paramLabel = "C", defaultValue = "2", description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clients",
+      paramLabel = "C",
+      defaultValue = "2",
+      description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "20",
-      description = "Measured seconds per system, after a warm-up of a quarter of it, at most 5 s (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description =
+          "Measured seconds per system, after a warm-up of a quarter of it, at most 5 s (default: ${DEFAULT-VALUE}).")
   double duration;
 
-  @Option(names = "--queries", paramLabel = "FILE", description = "Query mix, one a line (default: 200 built-in lay queries).")
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
+      description = "Query mix, one a line (default: 200 built-in lay queries).")
   Path queries;
 
-  @Option(names = "--edits", paramLabel = "E", defaultValue = "20", description = "Edits timed until searchable (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--edits",
+      paramLabel = "E",
+      defaultValue = "20",
+      description = "Edits timed until searchable (default: ${DEFAULT-VALUE}).")
   int edits;
 
-  @Option(names = "--reuse", description = "Keep a scratch database that already holds the corpus instead of recreating it.")
+  @Option(
+      names = "--reuse",
+      description =
+          "Keep a scratch database that already holds the corpus instead of recreating it.")
   boolean reuse;
 
-  @Option(names = "--semantic", description = {
-      "Measure what semantic search costs instead, in databases <database>_bench_semantic_<N>: embedding time per passage",
-      "(real model), rebuild rate with stored vectors, memory with the model and the index, hybrid and lexical search",
-      "latency in process. Writes bench-semantic-<N>.json."})
+  @Option(
+      names = "--semantic",
+      description = {
+        "Measure what semantic search costs instead, in databases <database>_bench_semantic_<N>: embedding time per passage",
+        "(real model), rebuild rate with stored vectors, memory with the model and the index, hybrid and lexical search",
+        "latency in process. Writes bench-semantic-<N>.json."
+      })
   boolean semantic;
 
-  @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
-      description = "With --semantic: timed passes over the query mix per ranker (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      paramLabel = "R",
+      defaultValue = "5",
+      description =
+          "With --semantic: timed passes over the query mix per ranker (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench", description = "Where results go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "target/bench",
+      description = "Where results go (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
@@ -92,25 +131,39 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--rounds must be between 1 and 100, got " + rounds);
     }
     List<BenchResult> results = new ArrayList<>();
-    EmbeddedMariaDb embedded = config.dbUrl().isPresent() ? null : EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
+    EmbeddedMariaDb embedded =
+        config.dbUrl().isPresent()
+            ? null
+            : EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
     try {
       for (int size : sizes) {
         if (semantic) {
-          String url = embedded == null
-              ? Database.urlWithDatabase(config.dbUrl().get(), Database.databaseName(config.dbUrl().get()) + "_bench_semantic_" + size)
-              : embedded.jdbcUrl("lumbar_bench_semantic_" + size);
-          SemanticCost.Result result = new SemanticCost(config, url, size, seedValue, reuse, mix, rounds, out, progress).run(json);
+          String url =
+              embedded == null
+                  ? Database.urlWithDatabase(
+                      config.dbUrl().get(),
+                      Database.databaseName(config.dbUrl().get()) + "_bench_semantic_" + size)
+                  : embedded.jdbcUrl("lumbar_bench_semantic_" + size);
+          SemanticCost.Result result =
+              new SemanticCost(config, url, size, seedValue, reuse, mix, rounds, out, progress)
+                  .run(json);
           Path file = out.resolve("bench-semantic-" + size + ".json");
           json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
           SemanticCost.printTable(stdout, result);
           stdout.println("written " + file);
           continue;
         }
-        // Named after the configured database, so benchmarks on one server never touch each other's data.
-        String url = embedded == null
-            ? Database.urlWithDatabase(config.dbUrl().get(), Database.databaseName(config.dbUrl().get()) + "_bench_" + size)
-            : embedded.jdbcUrl("lumbar_bench_" + size);
-        var settings = new Benchmark.Settings(size, seedValue, clients, duration, mix, reuse, Math.min(edits, size), out, url);
+        // Named after the configured database, so benchmarks on one server never touch each other's
+        // data.
+        String url =
+            embedded == null
+                ? Database.urlWithDatabase(
+                    config.dbUrl().get(),
+                    Database.databaseName(config.dbUrl().get()) + "_bench_" + size)
+                : embedded.jdbcUrl("lumbar_bench_" + size);
+        var settings =
+            new Benchmark.Settings(
+                size, seedValue, clients, duration, mix, reuse, Math.min(edits, size), out, url);
         BenchResult result = new Benchmark(config, settings, progress).run();
         results.add(result);
         Path file = out.resolve("bench-" + size + ".json");

@@ -15,17 +15,15 @@ import io.lumbar.passages.EditablePassage;
 import io.lumbar.passages.PassageEdit;
 import io.lumbar.passages.PassageEditor;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.SearchRequest;
+import io.lumbar.search.SearchService;
 import io.lumbar.server.App;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
-import io.lumbar.search.SearchRequest;
-import io.lumbar.search.SearchService;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,39 +41,57 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.similarities.BM25Similarity;
 
 /**
- * One benchmark run at one corpus size, in the order the figures depend on each other: load the corpus into a
- * scratch database, rebuild Lumbar's index from it (and raw Lucene from the same texts), serve it with the real
- * app, then search, edit and measure memory.
+ * One benchmark run at one corpus size, in the order the figures depend on each other: load the
+ * corpus into a scratch database, rebuild Lumbar's index from it (and raw Lucene from the same
+ * texts), serve it with the real app, then search, edit and measure memory.
  */
 final class Benchmark {
   /** How to run; {@code scratchDatabaseUrl} is where this size's scratch database lives. */
-  record Settings(int passages, long seed, int clients, double durationSeconds, List<String> queries, boolean reuse,
-      int edits, Path outDir, String scratchDatabaseUrl) {
+  record Settings(
+      int passages,
+      long seed,
+      int clients,
+      double durationSeconds,
+      List<String> queries,
+      boolean reuse,
+      int edits,
+      Path outDir,
+      String scratchDatabaseUrl) {
     double warmupSeconds() {
       return Math.min(5, durationSeconds / 4);
     }
 
     /**
-     * Before the first measured lane, the query mix runs this long over HTTP and again in process, unmeasured:
-     * the JIT compiles Lucene's and Lumbar's paths once for all lanes, instead of the lane measured first paying
-     * for it (over HTTP, that was a third of its queries per second at a 10 s duration).
+     * Before the first measured lane, the query mix runs this long over HTTP and again in process,
+     * unmeasured: the JIT compiles Lucene's and Lumbar's paths once for all lanes, instead of the
+     * lane measured first paying for it (over HTTP, that was a third of its queries per second at a
+     * 10 s duration).
      */
     double jitWarmupSeconds() {
       return Math.min(20, durationSeconds);
     }
   }
 
-  private static final String MARIADB_SEARCH = """
+  private static final String MARIADB_SEARCH =
+      """
       SELECT id, text FROM passages WHERE MATCH (text) AGAINST (? IN NATURAL LANGUAGE MODE) LIMIT 10
       """;
-  private static final String PUBLISHED_TEXTS = """
+  private static final String PUBLISHED_TEXTS =
+      """
       SELECT text FROM passages WHERE status = 'published' ORDER BY id LIMIT ?
       """;
   private static final int JIT_WARMUP_PASSAGES = 20_000;
-  /** The search lanes on Lumbar's index take turns this many times, so a drift in the machine's speed hits all alike. */
+
+  /**
+   * The search lanes on Lumbar's index take turns this many times, so a drift in the machine's
+   * speed hits all alike.
+   */
   static final int TURNS = 5;
+
   private static final String PASSAGE_COUNT = "SELECT COUNT(*) FROM passages";
   private static final long EDIT_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -92,15 +108,22 @@ final class Benchmark {
 
   BenchResult run() {
     Path indexDir = settings.outDir().resolve("index-" + settings.passages());
-    // Lexical lanes only, as the figures so far: with semantic search on, the server would spend the run embedding
-    // every generated passage in the background, and its HTTP lane would rank differently from the in-process one.
+    // Lexical lanes only, as the figures so far: with semantic search on, the server would spend
+    // the run embedding
+    // every generated passage in the background, and its HTTP lane would rank differently from the
+    // in-process one.
     // What semantic search costs is measured apart: `lumbar bench --semantic` (SemanticCost).
-    Config config = base.withDatabase(settings.scratchDatabaseUrl(), base.dbUser(), base.dbPassword())
-        .withIndexDir(indexDir).withImportSamples(false).withPort(0).withSemantic(false);
+    Config config =
+        base.withDatabase(settings.scratchDatabaseUrl(), base.dbUser(), base.dbPassword())
+            .withIndexDir(indexDir)
+            .withImportSamples(false)
+            .withPort(0)
+            .withSemantic(false);
     BenchResult.Load load = load(config);
     deleteTree(indexDir);
     BenchResult.Indexing indexing = reindex(config);
-    // Measured as committed by the rebuild: while serving, uncommitted near-real-time segments come and go.
+    // Measured as committed by the rebuild: while serving, uncommitted near-real-time segments come
+    // and go.
     long indexBytes = treeSize(indexDir);
     step("starting Lumbar on the index");
     try (App app = App.start(config)) {
@@ -115,20 +138,35 @@ final class Benchmark {
     if (!settings.reuse()) {
       Database.dropIfExists(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword());
     }
-    try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+    try (Database db =
+        Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
       long existing = count(db, PASSAGE_COUNT);
       if (existing > 0) {
         if (existing != settings.passages()) {
-          throw new IllegalArgumentException("--reuse: database '" + db.name() + "' has " + existing + " passages, not "
-              + settings.passages() + "; run without --reuse to recreate it");
+          throw new IllegalArgumentException(
+              "--reuse: database '"
+                  + db.name()
+                  + "' has "
+                  + existing
+                  + " passages, not "
+                  + settings.passages()
+                  + "; run without --reuse to recreate it");
         }
         step("reusing the " + existing + " passages of database '" + db.name() + "'");
         return new BenchResult.Load(settings.passages(), 0, 0, 0, 0);
       }
       step("generating " + settings.passages() + " passages into database '" + db.name() + "'");
-      CorpusLoader.Loaded loaded = CorpusLoader.load(db, new SyntheticCorpus(BundledLanguage.load(json), settings.passages(),
-          settings.seed()), json, count -> {});
-      return new BenchResult.Load(loaded.passages(), loaded.articles(), loaded.passageTags(), loaded.nanos() / 1e9,
+      CorpusLoader.Loaded loaded =
+          CorpusLoader.load(
+              db,
+              new SyntheticCorpus(BundledLanguage.load(json), settings.passages(), settings.seed()),
+              json,
+              count -> {});
+      return new BenchResult.Load(
+          loaded.passages(),
+          loaded.articles(),
+          loaded.passageTags(),
+          loaded.nanos() / 1e9,
           loaded.passagesPerSecond());
     }
   }
@@ -137,10 +175,14 @@ final class Benchmark {
     int threads = Indexing.rebuildThreads();
     Analyzer analyzer = Analysis.bundled().indexAnalyzer();
     Path rawDir = settings.outDir().resolve("raw-index-" + settings.passages());
-    // Analysis and Lucene's indexing chain are most of both sides' work: compiled before either is timed, so
+    // Analysis and Lucene's indexing chain are most of both sides' work: compiled before either is
+    // timed, so
     // the side timed first does not pay for the JIT alone.
     int sample = Math.min(settings.passages(), JIT_WARMUP_PASSAGES);
-    step("warming up the JIT: " + sample + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
+    step(
+        "warming up the JIT: "
+            + sample
+            + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
     List<String> warmup = publishedTexts(config, sample);
     deleteTree(rawDir);
     LuceneAlone.onLumbarDocuments(LuceneAlone.untagged(warmup), analyzer, rawDir, threads);
@@ -155,15 +197,24 @@ final class Benchmark {
       indexed = backend.follower().rebuild(count -> {});
       lumbarNanos = System.nanoTime() - started;
     }
-    // Read once, untimed, for both in-memory lanes: Lucene alone on the same documents, raw Lucene on their texts.
+    // Read once, untimed, for both in-memory lanes: Lucene alone on the same documents, raw Lucene
+    // on their texts.
     List<IndexedPassage> passages;
-    try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+    try (Database db =
+        Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
       passages = LuceneAlone.readPublished(db);
     }
     if (passages.size() != indexed) {
-      throw new IllegalStateException("The database holds " + passages.size() + " published passages, the rebuild indexed " + indexed);
+      throw new IllegalStateException(
+          "The database holds "
+              + passages.size()
+              + " published passages, the rebuild indexed "
+              + indexed);
     }
-    step("Lucene alone indexing Lumbar's documents, read into memory first, on " + threads + " threads");
+    step(
+        "Lucene alone indexing Lumbar's documents, read into memory first, on "
+            + threads
+            + " threads");
     long documentsNanos = LuceneAlone.onLumbarDocuments(passages, analyzer, rawDir, threads);
     deleteTree(rawDir);
     step("raw Lucene indexing the same texts on " + threads + " threads");
@@ -173,24 +224,35 @@ final class Benchmark {
     double lumbarRate = indexed / (lumbarNanos / 1e9);
     double documentsRate = passages.size() / (documentsNanos / 1e9);
     double rawRate = texts.size() / (rawNanos / 1e9);
-    return new BenchResult.Indexing(indexed, lumbarNanos / 1e9, lumbarRate, threads, documentsNanos / 1e9, documentsRate,
-        lumbarRate / documentsRate, rawNanos / 1e9, rawRate, lumbarRate / rawRate);
+    return new BenchResult.Indexing(
+        indexed,
+        lumbarNanos / 1e9,
+        lumbarRate,
+        threads,
+        documentsNanos / 1e9,
+        documentsRate,
+        lumbarRate / documentsRate,
+        rawNanos / 1e9,
+        rawRate,
+        lumbarRate / rawRate);
   }
 
   private List<String> publishedTexts(Config config, int limit) {
-    try (Database db = Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
-      return db.read(c -> {
-        List<String> all = new ArrayList<>(limit);
-        try (PreparedStatement st = c.prepareStatement(PUBLISHED_TEXTS)) {
-          st.setInt(1, limit);
-          try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-              all.add(rs.getString(1));
+    try (Database db =
+        Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+      return db.read(
+          c -> {
+            List<String> all = new ArrayList<>(limit);
+            try (PreparedStatement st = c.prepareStatement(PUBLISHED_TEXTS)) {
+              st.setInt(1, limit);
+              try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                  all.add(rs.getString(1));
+                }
+              }
             }
-          }
-        }
-        return all;
-      });
+            return all;
+          });
     }
   }
 
@@ -200,36 +262,61 @@ final class Benchmark {
     double seconds = settings.durationSeconds();
     int clients = settings.clients();
     SearchService lumbar = new SearchService(app.backend().index(), app.backend().vocabulary());
-    LoadRunner.Searcher inProcess = query -> lumbar.search(SearchRequest.firstPage(query, 10)).results().size();
-    // One kept-alive connection per client, as a load generator such as wrk keeps; a client takes one free
+    LoadRunner.Searcher inProcess =
+        query -> lumbar.search(SearchRequest.firstPage(query, 10)).results().size();
+    // One kept-alive connection per client, as a load generator such as wrk keeps; a client takes
+    // one free
     // connection per search, so the connections outlive the client threads of each turn.
     BlockingQueue<KeepAliveHttp> connections = new ArrayBlockingQueue<>(clients);
     for (int i = 0; i < clients; i++) {
       connections.add(new KeepAliveHttp("127.0.0.1", app.port()));
     }
-    LoadRunner.Searcher overHttp = query -> {
-      KeepAliveHttp connection = connections.take();
-      try {
-        KeepAliveHttp.Response response = connection.get(searchPath(query, 10));
-        if (response.status() != 200) {
-          throw new IllegalStateException("/api/search answered " + response.status() + " for '" + query + "'");
-        }
-        return response.body().length;
-      } finally {
-        connections.add(connection);
-      }
-    };
+    LoadRunner.Searcher overHttp =
+        query -> {
+          KeepAliveHttp connection = connections.take();
+          try {
+            KeepAliveHttp.Response response = connection.get(searchPath(query, 10));
+            if (response.status() != 200) {
+              throw new IllegalStateException(
+                  "/api/search answered " + response.status() + " for '" + query + "'");
+            }
+            return response.body().length;
+          } finally {
+            connections.add(connection);
+          }
+        };
     Path live = PassageIndex.liveFolder(indexDir);
     List<Throughput> lanes;
-    try (RawLucene.Searcher luceneAlone = new RawLucene.Searcher(live, lumbar::luceneQuery, LuceneAlone.similarity());
-        RawLucene.Searcher raw = new RawLucene.Searcher(live, RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()),
-            new BM25Similarity())) {
-      step("warming up the JIT: the mix over HTTP, then in process, " + settings.jitWarmupSeconds() + " s each");
+    try (RawLucene.Searcher luceneAlone =
+            new RawLucene.Searcher(live, lumbar::luceneQuery, LuceneAlone.similarity());
+        RawLucene.Searcher raw =
+            new RawLucene.Searcher(
+                live,
+                RawLucene.Searcher.plainOr(Analysis.bundled().indexAnalyzer()),
+                new BM25Similarity())) {
+      step(
+          "warming up the JIT: the mix over HTTP, then in process, "
+              + settings.jitWarmupSeconds()
+              + " s each");
       LoadRunner.run(queries, clients, 0, settings.jitWarmupSeconds(), overHttp);
       LoadRunner.run(queries, clients, 0, settings.jitWarmupSeconds(), inProcess);
-      step("Lumbar over HTTP, Lumbar in process, Lucene alone running Lumbar's query and raw Lucene on the same index, "
-          + "taking turns: " + clients + " clients, " + seconds + " s each in " + TURNS + " turns");
-      lanes = LoadRunner.interleaved(queries, clients, warmup, seconds, TURNS, List.of(overHttp, inProcess, luceneAlone, raw));
+      step(
+          "Lumbar over HTTP, Lumbar in process, Lucene alone running Lumbar's query and raw Lucene on the same index, "
+              + "taking turns: "
+              + clients
+              + " clients, "
+              + seconds
+              + " s each in "
+              + TURNS
+              + " turns");
+      lanes =
+          LoadRunner.interleaved(
+              queries,
+              clients,
+              warmup,
+              seconds,
+              TURNS,
+              List.of(overHttp, inProcess, luceneAlone, raw));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -241,21 +328,36 @@ final class Benchmark {
     Throughput raw = lanes.get(3);
     step("MariaDB MATCH ... AGAINST: " + clients + " threads, " + seconds + " s");
     Database db = app.backend().database();
-    Throughput mariadb = LoadRunner.run(queries, clients, warmup, seconds, query -> db.read(c -> {
-      try (PreparedStatement st = c.prepareStatement(MARIADB_SEARCH)) {
-        st.setString(1, query);
-        long hits = 0;
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            rs.getString(2);
-            hits++;
-          }
-        }
-        return hits;
-      }
-    }));
-    return new BenchResult.Search(http, lumbarInProcess, rawLumbarQuery, raw, mariadb, http.qps() / rawLumbarQuery.qps(),
-        http.qps() / raw.qps(), http.qps() / mariadb.qps());
+    Throughput mariadb =
+        LoadRunner.run(
+            queries,
+            clients,
+            warmup,
+            seconds,
+            query ->
+                db.read(
+                    c -> {
+                      try (PreparedStatement st = c.prepareStatement(MARIADB_SEARCH)) {
+                        st.setString(1, query);
+                        long hits = 0;
+                        try (ResultSet rs = st.executeQuery()) {
+                          while (rs.next()) {
+                            rs.getString(2);
+                            hits++;
+                          }
+                        }
+                        return hits;
+                      }
+                    }));
+    return new BenchResult.Search(
+        http,
+        lumbarInProcess,
+        rawLumbarQuery,
+        raw,
+        mariadb,
+        http.qps() / rawLumbarQuery.qps(),
+        http.qps() / raw.qps(),
+        http.qps() / mariadb.qps());
   }
 
   /** Saves passages through the editors' path and polls search until each new word is found. */
@@ -264,20 +366,28 @@ final class Benchmark {
     PassageEditor editor = new PassageEditor(app.backend().database(), SiteTemplate::learn);
     String nonce = letters(System.currentTimeMillis());
     double[] millis = new double[settings.edits()];
-    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+    try (HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
       for (int i = 0; i < settings.edits(); i++) {
         long id = 1 + (long) i * settings.passages() / settings.edits();
         EditablePassage passage = editor.find(id);
         String word = "benchmarkword" + nonce + "x" + letters(i);
         long started = System.nanoTime();
-        var outcome = editor.save(id, passage.version(),
-            new PassageEdit(passage.heading(), passage.text() + " " + word, "published", null), "bench", "passage.edit");
+        var outcome =
+            editor.save(
+                id,
+                passage.version(),
+                new PassageEdit(passage.heading(), passage.text() + " " + word, "published", null),
+                "bench",
+                "passage.edit");
         if (!(outcome instanceof PassageEditor.Saved)) {
-          throw new IllegalStateException("Passage " + id + " changed while the benchmark edited it");
+          throw new IllegalStateException(
+              "Passage " + id + " changed while the benchmark edited it");
         }
         while (total(client, app, word) == 0) {
           if (System.nanoTime() - started > EDIT_TIMEOUT_NANOS) {
-            throw new IllegalStateException("An edit of passage " + id + " was not searchable after 30 s");
+            throw new IllegalStateException(
+                "An edit of passage " + id + " was not searchable after 30 s");
           }
           Thread.sleep(2);
         }
@@ -290,12 +400,16 @@ final class Benchmark {
       throw new IllegalStateException(e);
     }
     Arrays.sort(millis);
-    return new BenchResult.Freshness(millis.length, millis[(millis.length - 1) / 2], millis[millis.length - 1]);
+    return new BenchResult.Freshness(
+        millis.length, millis[(millis.length - 1) / 2], millis[millis.length - 1]);
   }
 
-  private long total(HttpClient client, App app, String word) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(searchUri(app, word, 1)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private long total(HttpClient client, App app, String word)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(searchUri(app, word, 1)).build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = json.readTree(response.body());
     return body.path("total").asLong();
   }
@@ -307,10 +421,22 @@ final class Benchmark {
   }
 
   private BenchResult.Run runInfo() {
-    return new BenchResult.Run(settings.passages(), settings.seed(), settings.clients(), settings.durationSeconds(),
-        settings.queries().size(), Instant.now().toString(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), settings.scratchDatabaseUrl());
+    return new BenchResult.Run(
+        settings.passages(),
+        settings.seed(),
+        settings.clients(),
+        settings.durationSeconds(),
+        settings.queries().size(),
+        Instant.now().toString(),
+        System.getProperty("java.vm.name") + " " + Runtime.version(),
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory(),
+        settings.scratchDatabaseUrl());
   }
 
   private static URI searchUri(App app, String query, int limit) {
@@ -338,12 +464,14 @@ final class Benchmark {
   }
 
   static long count(Database db, String sql) {
-    return db.read(c -> {
-      try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   /** VmRSS of this process from /proc, in bytes; 0 where there is no /proc (not Linux). */

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What synthetic text is made of, learnt from the bundled articles: a word-pair (bigram) model over their
- * passages, the words that start sentences, their headings, titles and publishers, and the tag sets curators
- * gave their passages (so tags come with the curated frequencies and co-occurrences). Everything is kept in
- * first-seen order, so the same resources always give the same model.
+ * What synthetic text is made of, learnt from the bundled articles: a word-pair (bigram) model over
+ * their passages, the words that start sentences, their headings, titles and publishers, and the
+ * tag sets curators gave their passages (so tags come with the curated frequencies and
+ * co-occurrences). Everything is kept in first-seen order, so the same resources always give the
+ * same model.
  */
 final class BundledLanguage {
   private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -31,14 +32,21 @@ final class BundledLanguage {
   record Source(String title, String publisher) {}
 
   final List<String> tokens = new ArrayList<>();
-  /** For each token id, the ids of the tokens seen right after it, once per occurrence (so frequent pairs weigh more). */
+
+  /**
+   * For each token id, the ids of the tokens seen right after it, once per occurrence (so frequent
+   * pairs weigh more).
+   */
   final int[][] followers;
+
   /** Ids of tokens that start a sentence. */
   final int[] sentenceStarts;
+
   final boolean[] endsSentence;
   final List<String> headings = new ArrayList<>();
   final List<Source> sources = new ArrayList<>();
   final List<TagSet> tagSets;
+
   /** The passages' texts as in the articles, for building queries. */
   final List<String> passages = new ArrayList<>();
 
@@ -69,7 +77,8 @@ final class BundledLanguage {
           if (previous >= 0) {
             next.get(previous).add(id);
           }
-          if ((previous < 0 || endsSentence(tokens.get(previous))) && Character.isUpperCase(word.codePointAt(0))) {
+          if ((previous < 0 || endsSentence(tokens.get(previous)))
+              && Character.isUpperCase(word.codePointAt(0))) {
             starts.add(id);
           }
           previous = id;
@@ -93,7 +102,10 @@ final class BundledLanguage {
     return new BundledLanguage(BundledCorpus.articles(json), tagSets);
   }
 
-  /** The lay names people use for the bundled tags (aliases), in taxonomy order: realistic short queries. */
+  /**
+   * The lay names people use for the bundled tags (aliases), in taxonomy order: realistic short
+   * queries.
+   */
   static List<String> tagAliases(ObjectMapper json) {
     List<String> aliases = new ArrayList<>();
     JsonNode taxonomy = readTree(json, "/articles/taxonomy.json");

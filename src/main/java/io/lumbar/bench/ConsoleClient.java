@@ -19,8 +19,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The console as a signed-in person uses it, over HTTP: the sign-in form, a passage's edit form saved as it
- * stands, the index rebuild and its job. Forms are read with jsoup, so their escaping is undone exactly.
+ * The console as a signed-in person uses it, over HTTP: the sign-in form, a passage's edit form
+ * saved as it stands, the index rebuild and its job. Forms are read with jsoup, so their escaping
+ * is undone exactly.
  */
 final class ConsoleClient {
   private final URI base;
@@ -33,8 +34,12 @@ final class ConsoleClient {
   ConsoleClient(URI base, ObjectMapper json) {
     this.base = base;
     this.json = json;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   void signIn(String user, String password) throws IOException, InterruptedException {
@@ -43,13 +48,23 @@ final class ConsoleClient {
     if (token == null) {
       throw new IllegalStateException("No sign-in form at " + base.resolve("/admin/login"));
     }
-    Answer answer = post("/admin/login", Map.of("login_token", token.val(), "username", user, "password", password));
+    Answer answer =
+        post(
+            "/admin/login",
+            Map.of("login_token", token.val(), "username", user, "password", password));
     if (answer.status() != 302 || String.valueOf(answer.location()).contains("/admin/login")) {
-      throw new IllegalStateException("Cannot sign in as '" + user + "' (answer " + answer.status() + "): check the name and password");
+      throw new IllegalStateException(
+          "Cannot sign in as '"
+              + user
+              + "' (answer "
+              + answer.status()
+              + "): check the name and password");
     }
   }
 
-  /** Saves passage {@code id} as its form shows it: a new version and revision, the same content. */
+  /**
+   * Saves passage {@code id} as its form shows it: a new version and revision, the same content.
+   */
   Answer resave(long id) throws IOException, InterruptedException {
     Answer page = get("/admin/passages/" + id);
     if (page.status() != 200) {
@@ -80,7 +95,10 @@ final class ConsoleClient {
     Answer answer = post("/admin/reindex", Map.of("_csrf", csrf.val()));
     String location = String.valueOf(answer.location());
     if (answer.status() != 302 || !location.matches(".*/admin/jobs/\\d+")) {
-      throw new IllegalStateException("The rebuild did not start (answer " + answer.status() + "); does the user have the admin role?");
+      throw new IllegalStateException(
+          "The rebuild did not start (answer "
+              + answer.status()
+              + "); does the user have the admin role?");
     }
     return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
   }
@@ -90,19 +108,33 @@ final class ConsoleClient {
   }
 
   Answer get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
   }
 
-  private Answer post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-    String form = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  private Answer post(String path, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body());
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("Location").orElse(null),
+        response.body());
   }
 }

@@ -6,29 +6,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's heap over a load run, read from {@code /metrics} every few seconds: heap in use (all heap pools) and
- * the long-lived pool after the last collection that measured it ({@code jvm_gc_live_data_size_bytes}). Whether the
- * heap stays flat is judged on the lowest use in the first and the last minute: the low points are what survives
- * collections, the peaks only show when the next one will come.
+ * The server's heap over a load run, read from {@code /metrics} every few seconds: heap in use (all
+ * heap pools) and the long-lived pool after the last collection that measured it ({@code
+ * jvm_gc_live_data_size_bytes}). Whether the heap stays flat is judged on the lowest use in the
+ * first and the last minute: the low points are what survives collections, the peaks only show when
+ * the next one will come.
  */
 final class HeapSamples {
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
   private static final double MB = 1024 * 1024;
-  /** Growth from the first to the last minute still called flat: noise of when collections happen to fall. */
+
+  /**
+   * Growth from the first to the last minute still called flat: noise of when collections happen to
+   * fall.
+   */
   private static final double FLAT_BYTES = 32 * MB;
+
   private static final double FLAT_FRACTION = 0.2;
 
   /** One reading, {@code seconds} after the measured run began. */
   record Sample(double seconds, long heapUsed, long liveData) {}
 
   /**
-   * The first and the last minute compared. With readings after a full collection ({@code afterFullGc*}, NaN
-   * without), those decide: low points and G1's long-lived figure still count garbage no collection has reached.
+   * The first and the last minute compared. With readings after a full collection ({@code
+   * afterFullGc*}, NaN without), those decide: low points and G1's long-lived figure still count
+   * garbage no collection has reached.
    */
-  record Verdict(double firstMinuteLowMb, double lastMinuteLowMb, double firstLiveMb, double lastLiveMb,
-      double afterFullGcFirstMb, double afterFullGcLastMb, boolean flat) {}
+  record Verdict(
+      double firstMinuteLowMb,
+      double lastMinuteLowMb,
+      double firstLiveMb,
+      double lastLiveMb,
+      double afterFullGcFirstMb,
+      double afterFullGcLastMb,
+      boolean flat) {}
 
   private final List<Sample> samples = new ArrayList<>();
+
   /** Heap in use right after a full collection the server was asked for, in reading order. */
   private final List<Sample> afterFullGc = new ArrayList<>();
 
@@ -68,7 +83,10 @@ final class HeapSamples {
     return List.copyOf(afterFullGc);
   }
 
-  /** Compares the first and the last 60 s of a run of {@code seconds}; null when the run is shorter than two minutes. */
+  /**
+   * Compares the first and the last 60 s of a run of {@code seconds}; null when the run is shorter
+   * than two minutes.
+   */
   synchronized Verdict verdict(double seconds) {
     if (seconds < 120) {
       return null;
@@ -88,8 +106,14 @@ final class HeapSamples {
       gcLast = afterFullGc.getLast().heapUsed();
       flat = isFlat(gcFirst, gcLast);
     }
-    return new Verdict(firstLow / MB, lastLow / MB, first.getLast().liveData() / MB, last.getLast().liveData() / MB,
-        gcFirst / MB, gcLast / MB, flat);
+    return new Verdict(
+        firstLow / MB,
+        lastLow / MB,
+        first.getLast().liveData() / MB,
+        last.getLast().liveData() / MB,
+        gcFirst / MB,
+        gcLast / MB,
+        flat);
   }
 
   private static boolean isFlat(double first, double last) {

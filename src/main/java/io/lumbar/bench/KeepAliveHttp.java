@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A bare HTTP/1.1 client on one kept-alive connection, as wrk's are: GET, then read the status, the headers and a
- * sized or chunked body. The benchmark's clients share the machine's cores with the server they measure, and
- * java.net.http spent about 1.2 ms of CPU per search here, over a third of what the server spent answering it;
- * this spends a few microseconds. One per client thread; not thread-safe.
+ * A bare HTTP/1.1 client on one kept-alive connection, as wrk's are: GET, then read the status, the
+ * headers and a sized or chunked body. The benchmark's clients share the machine's cores with the
+ * server they measure, and java.net.http spent about 1.2 ms of CPU per search here, over a third of
+ * what the server spent answering it; this spends a few microseconds. One per client thread; not
+ * thread-safe.
  */
 final class KeepAliveHttp implements AutoCloseable {
   record Response(int status, byte[] body) {}
@@ -33,7 +34,10 @@ final class KeepAliveHttp implements AutoCloseable {
     this.port = port;
   }
 
-  /** GETs {@code target} (path and query, already encoded), reconnecting when the server closed the connection. */
+  /**
+   * GETs {@code target} (path and query, already encoded), reconnecting when the server closed the
+   * connection.
+   */
   Response get(String target) throws IOException {
     if (socket == null) {
       connect();
@@ -56,7 +60,9 @@ final class KeepAliveHttp implements AutoCloseable {
   }
 
   private Response exchange(String target) throws IOException {
-    out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String statusLine = line();
     if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
@@ -77,7 +83,7 @@ final class KeepAliveHttp implements AutoCloseable {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.contains("chunked");
         case "connection" -> closing = value.contains("close");
-        default -> { }
+        default -> {}
       }
     }
     byte[] body;
@@ -100,7 +106,8 @@ final class KeepAliveHttp implements AutoCloseable {
     while (true) {
       String sizeLine = line();
       int extension = sizeLine.indexOf(';');
-      long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
+      long size =
+          Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
       if (size == 0) {
         while (!line().isEmpty()) {
           // trailers, unused
@@ -117,7 +124,8 @@ final class KeepAliveHttp implements AutoCloseable {
   private byte[] exactly(long length) throws IOException {
     byte[] bytes = in.readNBytes(Math.toIntExact(length));
     if (bytes.length < length) {
-      throw new EOFException("The connection closed " + (length - bytes.length) + " bytes before the end of the body");
+      throw new EOFException(
+          "The connection closed " + (length - bytes.length) + " bytes before the end of the body");
     }
     return bytes;
   }

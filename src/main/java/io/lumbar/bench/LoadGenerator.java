@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,15 +26,19 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Drives a running server over loopback: C clients, each sending one request at a time (keep-alive connections),
- * mixing search, suggest, passage reads and small filtered exports, while an editor re-saves passages through the
- * console and index rebuilds run. Counts every answer per endpoint; anything but 2xx/3xx, and any I/O error or
- * timeout, is an error.
+ * Drives a running server over loopback: C clients, each sending one request at a time (keep-alive
+ * connections), mixing search, suggest, passage reads and small filtered exports, while an editor
+ * re-saves passages through the console and index rebuilds run. Counts every answer per endpoint;
+ * anything but 2xx/3xx, and any I/O error or timeout, is an error.
  */
 final class LoadGenerator {
   /** What the readers ask for, with their share of the requests. */
   enum Endpoint {
-    SEARCH("search", 50), SUGGEST("suggest", 25), PASSAGE("passage", 20), EXPORT("export", 5), EDIT("console save", 0);
+    SEARCH("search", 50),
+    SUGGEST("suggest", 25),
+    PASSAGE("passage", 20),
+    EXPORT("export", 5),
+    EDIT("console save", 0);
 
     final String label;
     final int weight;
@@ -67,7 +71,8 @@ final class LoadGenerator {
   }
 
   /** Requests the readers choose from, found by searching the server at the start. */
-  record Targets(List<String> queries, List<String> prefixes, List<Long> passageIds, List<String> exports) {}
+  record Targets(
+      List<String> queries, List<String> prefixes, List<Long> passageIds, List<String> exports) {}
 
   /** One rebuild during the run. */
   record Rebuild(double startedAtSeconds, double seconds, String state, String message) {}
@@ -85,41 +90,60 @@ final class LoadGenerator {
   final List<String> firstErrors = new CopyOnWriteArrayList<>();
   final HeapSamples heap = new HeapSamples();
 
-  /** The server's process on this machine, to ask for full collections before comparing heaps (soak). */
+  /**
+   * The server's process on this machine, to ask for full collections before comparing heaps
+   * (soak).
+   */
   private final Optional<Long> fullGcPid;
+
   private static final long FULL_GC_BASELINE_NANOS = 60_000_000_000L;
 
   LoadGenerator(URI base, ObjectMapper json, Optional<String> metricsToken) {
     this(base, json, metricsToken, Optional.empty());
   }
 
-  LoadGenerator(URI base, ObjectMapper json, Optional<String> metricsToken, Optional<Long> fullGcPid) {
+  LoadGenerator(
+      URI base, ObjectMapper json, Optional<String> metricsToken, Optional<Long> fullGcPid) {
     this.fullGcPid = fullGcPid;
     this.base = base;
     this.json = json;
     this.metricsToken = metricsToken;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     for (Endpoint e : Endpoint.values()) {
       stats.put(e, new Stats());
     }
   }
 
-  /** Searches every query once and keeps the passages, articles and causes found, for reads and exports. */
+  /**
+   * Searches every query once and keeps the passages, articles and causes found, for reads and
+   * exports.
+   */
   Targets discover(List<String> queries) throws IOException, InterruptedException {
     Set<Long> ids = new LinkedHashSet<>();
     Set<String> exports = new LinkedHashSet<>();
     Set<String> prefixes = new LinkedHashSet<>();
     Set<Long> articles = new LinkedHashSet<>();
     for (String q : queries) {
-      HttpResponse<String> answer = http.send(request("/api/search?limit=10&q=" + encode(q)), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          http.send(
+              request("/api/search?limit=10&q=" + encode(q)), HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
-        throw new IllegalStateException("Search answered " + answer.statusCode() + " at " + base + ": is it a Lumbar server?");
+        throw new IllegalStateException(
+            "Search answered " + answer.statusCode() + " at " + base + ": is it a Lumbar server?");
       }
       for (JsonNode hit : json.readTree(answer.body()).path("results")) {
         ids.add(hit.path("id").asLong());
         articles.add(hit.path("articleId").asLong());
         for (JsonNode cause : hit.path("causes")) {
-          exports.add("/api/export?format=jsonl&article=" + hit.path("articleId").asLong() + "&cause=" + encode(cause.path("slug").asText()));
+          exports.add(
+              "/api/export?format=jsonl&article="
+                  + hit.path("articleId").asLong()
+                  + "&cause="
+                  + encode(cause.path("slug").asText()));
         }
       }
       String[] words = q.toLowerCase(Locale.ROOT).split("\\s+");
@@ -130,7 +154,8 @@ final class LoadGenerator {
       }
     }
     if (ids.isEmpty()) {
-      throw new IllegalStateException("No published passages found at " + base + ": nothing to read");
+      throw new IllegalStateException(
+          "No published passages found at " + base + ": nothing to read");
     }
     if (exports.isEmpty()) {
       articles.forEach(article -> exports.add("/api/export?format=jsonl&article=" + article));
@@ -139,23 +164,40 @@ final class LoadGenerator {
   }
 
   /**
-   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), the editor and the
-   * rebuilds when {@code console} is given, and the heap readings. Returns when every thread has stopped.
+   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), the
+   * editor and the rebuilds when {@code console} is given, and the heap readings. Returns when
+   * every thread has stopped.
    */
-  void run(Targets targets, int clients, double warmup, double seconds, long seed, ConsoleClient console, int rebuildCount)
+  void run(
+      Targets targets,
+      int clients,
+      double warmup,
+      double seconds,
+      long seed,
+      ConsoleClient console,
+      int rebuildCount)
       throws InterruptedException {
     long start = System.nanoTime() + (long) (warmup * 1e9);
     long end = start + (long) (seconds * 1e9);
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       Random random = new Random(seed * 1_000 + c);
-      threads.add(Thread.ofPlatform().name("load-client-" + c).start(() -> readLoop(targets, random, start, end)));
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-client-" + c)
+              .start(() -> readLoop(targets, random, start, end)));
     }
     threads.add(Thread.ofPlatform().name("load-heap").start(() -> heapLoop(start, end)));
     if (console != null) {
       Random random = new Random(seed);
-      threads.add(Thread.ofPlatform().name("load-editor").start(() -> editLoop(console, targets, random, start, end)));
-      threads.add(Thread.ofPlatform().name("load-reindex").start(() -> rebuildLoop(console, rebuildCount, start, end)));
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-editor")
+              .start(() -> editLoop(console, targets, random, start, end)));
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-reindex")
+              .start(() -> rebuildLoop(console, rebuildCount, start, end)));
     }
     for (Thread t : threads) {
       t.join();
@@ -177,15 +219,22 @@ final class LoadGenerator {
         }
         draw -= e.weight;
       }
-      String path = switch (endpoint) {
-        case SEARCH -> "/api/search?q=" + encode(pick(targets.queries(), random));
-        case SUGGEST -> "/api/suggest?q=" + encode(pick(targets.prefixes().isEmpty() ? targets.queries() : targets.prefixes(), random));
-        case PASSAGE -> "/api/passages/" + pick(targets.passageIds(), random);
-        case EXPORT, EDIT -> pick(targets.exports(), random);
-      };
+      String path =
+          switch (endpoint) {
+            case SEARCH -> "/api/search?q=" + encode(pick(targets.queries(), random));
+            case SUGGEST ->
+                "/api/suggest?q="
+                    + encode(
+                        pick(
+                            targets.prefixes().isEmpty() ? targets.queries() : targets.prefixes(),
+                            random));
+            case PASSAGE -> "/api/passages/" + pick(targets.passageIds(), random);
+            case EXPORT, EDIT -> pick(targets.exports(), random);
+          };
       long sent = System.nanoTime();
       try {
-        HttpResponse<Void> answer = http.send(request(path), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> answer =
+            http.send(request(path), HttpResponse.BodyHandlers.discarding());
         count(endpoint, sent, start, answer.statusCode(), path);
       } catch (IOException e) {
         countIo(endpoint, sent, start, path, e);
@@ -196,14 +245,22 @@ final class LoadGenerator {
     }
   }
 
-  /** An editor opening a passage and saving it, a few times a second, through the console's forms. */
-  private void editLoop(ConsoleClient console, Targets targets, Random random, long start, long end) {
+  /**
+   * An editor opening a passage and saving it, a few times a second, through the console's forms.
+   */
+  private void editLoop(
+      ConsoleClient console, Targets targets, Random random, long start, long end) {
     while (System.nanoTime() < end) {
       long id = pick(targets.passageIds(), random);
       long sent = System.nanoTime();
       try {
         ConsoleClient.Answer answer = console.resave(id);
-        count(Endpoint.EDIT, sent, start, answer.status() == 302 ? 302 : Math.max(answer.status(), 400), "save of passage " + id);
+        count(
+            Endpoint.EDIT,
+            sent,
+            start,
+            answer.status() == 302 ? 302 : Math.max(answer.status(), 400),
+            "save of passage " + id);
         Thread.sleep(EDIT_PAUSE_MILLIS);
       } catch (IOException e) {
         countIo(Endpoint.EDIT, sent, start, "save of passage " + id, e);
@@ -230,10 +287,16 @@ final class LoadGenerator {
           Thread.sleep(200);
           state = console.job(job);
         }
-        rebuilds.add(new Rebuild((began - start) / 1e9, (System.nanoTime() - began) / 1e9, state.path("state").asText(),
-            state.path("message").asText()));
+        rebuilds.add(
+            new Rebuild(
+                (began - start) / 1e9,
+                (System.nanoTime() - began) / 1e9,
+                state.path("state").asText(),
+                state.path("message").asText()));
       } catch (IOException | RuntimeException e) {
-        rebuilds.add(new Rebuild((System.nanoTime() - start) / 1e9, 0, "error", String.valueOf(e.getMessage())));
+        rebuilds.add(
+            new Rebuild(
+                (System.nanoTime() - start) / 1e9, 0, "error", String.valueOf(e.getMessage())));
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -249,11 +312,14 @@ final class LoadGenerator {
       while (System.nanoTime() < end) {
         readHeap(start).ifPresent(heap::add);
         // After a minute of load the caches have filled: the baseline the end is compared with.
-        if (!baselineTaken && fullGcPid.isPresent() && System.nanoTime() - start >= FULL_GC_BASELINE_NANOS) {
+        if (!baselineTaken
+            && fullGcPid.isPresent()
+            && System.nanoTime() - start >= FULL_GC_BASELINE_NANOS) {
           heapAfterFullGc(start);
           baselineTaken = true;
         }
-        Thread.sleep(Math.min(HEAP_EVERY_MILLIS, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+        Thread.sleep(
+            Math.min(HEAP_EVERY_MILLIS, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
       }
       if (baselineTaken) {
         heapAfterFullGc(start);
@@ -265,11 +331,16 @@ final class LoadGenerator {
     }
   }
 
-  /** Asks the server's JVM for a full collection (jcmd GC.run), then reads the heap it left in use. */
+  /**
+   * Asks the server's JVM for a full collection (jcmd GC.run), then reads the heap it left in use.
+   */
   private void heapAfterFullGc(long start) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(fullGcPid.orElseThrow()), "GC.run")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process gc =
+        new ProcessBuilder(jcmd.toString(), Long.toString(fullGcPid.orElseThrow()), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || gc.exitValue() != 0) {
       gc.destroyForcibly();
       throw new IOException("jcmd " + fullGcPid.orElseThrow() + " GC.run failed");
@@ -278,8 +349,10 @@ final class LoadGenerator {
   }
 
   /** The server's heap now, from {@code /metrics}; empty when it would not say. */
-  private Optional<HeapSamples.Sample> readHeap(long start) throws IOException, InterruptedException {
-    HttpResponse<String> metrics = http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
+  private Optional<HeapSamples.Sample> readHeap(long start)
+      throws IOException, InterruptedException {
+    HttpResponse<String> metrics =
+        http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString());
     return metrics.statusCode() == 200
         ? Optional.of(HeapSamples.parse((System.nanoTime() - start) / 1e9, metrics.body()))
         : Optional.empty();
@@ -308,7 +381,8 @@ final class LoadGenerator {
   }
 
   private HttpRequest request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
     if (path.equals("/metrics")) {
       metricsToken.ifPresent(token -> builder.header("Authorization", "Bearer " + token));
     }

@@ -6,40 +6,58 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs a query mix against one system, or several taking turns, with C client threads for a fixed time and
- * measures throughput and latency. Each client walks the mix from its own offset; a query in flight when time is up is finished and
- * counted, so a slow system (MariaDB at a million passages) reports what it achieved rather than nothing.
+ * Runs a query mix against one system, or several taking turns, with C client threads for a fixed
+ * time and measures throughput and latency. Each client walks the mix from its own offset; a query
+ * in flight when time is up is finished and counted, so a slow system (MariaDB at a million
+ * passages) reports what it achieved rather than nothing.
  */
 final class LoadRunner {
-  /** One query against the system under test; returns the number of hits (unused beyond keeping the work honest). */
+  /**
+   * One query against the system under test; returns the number of hits (unused beyond keeping the
+   * work honest).
+   */
   @FunctionalInterface
   interface Searcher {
     long search(String query) throws Exception;
   }
 
   /** What one system achieved: queries per second and latency percentiles in milliseconds. */
-  record Throughput(long queries, long errors, double seconds, double qps, double p50Ms, double p99Ms, double maxMs) {}
+  record Throughput(
+      long queries,
+      long errors,
+      double seconds,
+      double qps,
+      double p50Ms,
+      double p99Ms,
+      double maxMs) {}
 
   private static final long HIGHEST_MICROS = 600_000_000L;
 
   private LoadRunner() {}
 
-  static Throughput run(List<String> queries, int clients, double warmupSeconds, double seconds, Searcher searcher) {
+  static Throughput run(
+      List<String> queries, int clients, double warmupSeconds, double seconds, Searcher searcher) {
     return interleaved(queries, clients, warmupSeconds, seconds, 1, List.of(searcher)).getFirst();
   }
 
   /**
-   * Measures several systems taking turns: each warms up on its own, then each gets {@code seconds / rounds} in
-   * turn, {@code rounds} times, and its figures are those of all its turns together. A machine whose speed
-   * drifts during a run (a shared virtual machine's did by a third within minutes) then slows every system alike,
-   * and the ratios between them hold.
+   * Measures several systems taking turns: each warms up on its own, then each gets {@code seconds
+   * / rounds} in turn, {@code rounds} times, and its figures are those of all its turns together. A
+   * machine whose speed drifts during a run (a shared virtual machine's did by a third within
+   * minutes) then slows every system alike, and the ratios between them hold.
    */
-  static List<Throughput> interleaved(List<String> queries, int clients, double warmupSeconds, double seconds, int rounds,
+  static List<Throughput> interleaved(
+      List<String> queries,
+      int clients,
+      double warmupSeconds,
+      double seconds,
+      int rounds,
       List<Searcher> systems) {
     for (Searcher system : systems) {
       new Lane(system, clients, queries.size()).drive(queries, warmupSeconds);
     }
-    List<Lane> lanes = systems.stream().map(system -> new Lane(system, clients, queries.size())).toList();
+    List<Lane> lanes =
+        systems.stream().map(system -> new Lane(system, clients, queries.size())).toList();
     for (int round = 0; round < rounds; round++) {
       for (Lane lane : lanes) {
         lane.drive(queries, seconds / rounds);
@@ -74,19 +92,24 @@ final class LoadRunner {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < histograms.length; t++) {
         int client = t;
-        threads.add(Thread.ofPlatform().name("bench-client-" + t).start(() -> {
-          while (System.nanoTime() < deadline) {
-            String query = queries.get(next[client]++ % queries.size());
-            long sent = System.nanoTime();
-            try {
-              searcher.search(query);
-              histograms[client].recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - sent) / 1_000));
-            } catch (Exception e) {
-              errors[client]++;
-              firstError.compareAndSet(null, e);
-            }
-          }
-        }));
+        threads.add(
+            Thread.ofPlatform()
+                .name("bench-client-" + t)
+                .start(
+                    () -> {
+                      while (System.nanoTime() < deadline) {
+                        String query = queries.get(next[client]++ % queries.size());
+                        long sent = System.nanoTime();
+                        try {
+                          searcher.search(query);
+                          histograms[client].recordValue(
+                              Math.min(HIGHEST_MICROS, (System.nanoTime() - sent) / 1_000));
+                        } catch (Exception e) {
+                          errors[client]++;
+                          firstError.compareAndSet(null, e);
+                        }
+                      }
+                    }));
       }
       for (Thread thread : threads) {
         try {
@@ -106,10 +129,17 @@ final class LoadRunner {
       }
       long errorCount = java.util.Arrays.stream(errors).sum();
       if (all.getTotalCount() == 0 && errorCount > 0) {
-        throw new IllegalStateException("Every query failed: " + firstError.get().getMessage(), firstError.get());
+        throw new IllegalStateException(
+            "Every query failed: " + firstError.get().getMessage(), firstError.get());
       }
-      return new Throughput(all.getTotalCount(), errorCount, elapsedSeconds, all.getTotalCount() / elapsedSeconds,
-          all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3, all.getMaxValue() / 1e3);
+      return new Throughput(
+          all.getTotalCount(),
+          errorCount,
+          elapsedSeconds,
+          all.getTotalCount() / elapsedSeconds,
+          all.getValueAtPercentile(50) / 1e3,
+          all.getValueAtPercentile(99) / 1e3,
+          all.getMaxValue() / 1e3);
     }
   }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Parses {@code --passages}: whole numbers, optionally with k or M ("10k", "1M"), comma-separated for bench. */
+/**
+ * Parses {@code --passages}: whole numbers, optionally with k or M ("10k", "1M"), comma-separated
+ * for bench.
+ */
 final class PassageCounts {
   static final int MAX = 10_000_000;
 
@@ -12,7 +15,8 @@ final class PassageCounts {
 
   static List<Integer> parse(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("--passages needs a number, e.g. --passages 100000 or --passages 10k,100k");
+      throw new IllegalArgumentException(
+          "--passages needs a number, e.g. --passages 100000 or --passages 10k,100k");
     }
     List<Integer> counts = new ArrayList<>();
     for (String part : raw.split(",")) {
@@ -35,10 +39,12 @@ final class PassageCounts {
     try {
       value = Long.parseLong(lower) * factor;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--passages must be whole numbers such as 10000, 10k or 1M, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "--passages must be whole numbers such as 10000, 10k or 1M, got '" + text + "'");
     }
     if (value < 1 || value > MAX) {
-      throw new IllegalArgumentException("--passages must be between 1 and " + MAX + ", got '" + text + "'");
+      throw new IllegalArgumentException(
+          "--passages must be between 1 and " + MAX + ", got '" + text + "'");
     }
     return (int) value;
   }

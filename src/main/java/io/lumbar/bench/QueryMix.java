@@ -14,14 +14,21 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The fixed query mix every system in the benchmark answers: the judged lay queries of the eval sets, lay names
- * of the bundled tags ("pulled muscle", "bad posture"), and short phrases cut from the bundled passages, 200 in
- * all, in a fixed order. Or the lines of a file given with {@code --queries}.
+ * The fixed query mix every system in the benchmark answers: the judged lay queries of the eval
+ * sets, lay names of the bundled tags ("pulled muscle", "bad posture"), and short phrases cut from
+ * the bundled passages, 200 in all, in a fixed order. Or the lines of a file given with {@code
+ * --queries}.
  */
 final class QueryMix {
   static final int SIZE = 200;
-  /** The eval query files copied into the jar (pom.xml); listed because a jar's folder cannot be listed. */
-  private static final List<String> EVAL_FILES = List.of("/bench/eval/dev-queries.json", "/bench/eval/lay-queries.json");
+
+  /**
+   * The eval query files copied into the jar (pom.xml); listed because a jar's folder cannot be
+   * listed.
+   */
+  private static final List<String> EVAL_FILES =
+      List.of("/bench/eval/dev-queries.json", "/bench/eval/lay-queries.json");
+
   private static final int ALIASES = 70;
   private static final long SEED = 20_240_601L;
 
@@ -42,7 +49,11 @@ final class QueryMix {
     }
     List<String> passages = BundledLanguage.load(json).passages;
     while (queries.size() < SIZE) {
-      String[] words = passages.get(random.nextInt(passages.size())).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+");
+      String[] words =
+          passages
+              .get(random.nextInt(passages.size()))
+              .toLowerCase(Locale.ROOT)
+              .split("[^\\p{L}\\p{N}']+");
       int length = 2 + random.nextInt(3);
       if (words.length > length) {
         int from = random.nextInt(words.length - length);
@@ -53,7 +64,10 @@ final class QueryMix {
     return List.copyOf(queries);
   }
 
-  /** One query a line; blank lines and lines starting with # are skipped. A .json file is read as an eval query set. */
+  /**
+   * One query a line; blank lines and lines starting with # are skipped. A .json file is read as an
+   * eval query set.
+   */
   static List<String> fromFile(Path file, ObjectMapper json) {
     List<String> queries = new ArrayList<>();
     try {
@@ -61,12 +75,17 @@ final class QueryMix {
       if (file.toString().endsWith(".json")) {
         json.readTree(content).path("queries").forEach(q -> queries.add(q.path("q").asText()));
       } else {
-        content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(queries::add);
+        content
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .forEach(queries::add);
       }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("No such query file: " + file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the query file " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "Cannot read the query file " + file + ": " + e.getMessage());
     }
     queries.removeIf(String::isBlank);
     if (queries.isEmpty()) {

@@ -24,28 +24,40 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Lucene with nothing of Lumbar around it: the limit Lumbar is measured against. Indexing adds one analysed
- * text field per passage, with Lumbar's analyzer, from texts already in memory, on as many threads as Lumbar's
- * reindex uses; searching asks Lumbar's own index for the top ten and reads their stored text, as the API
- * returns them, with a plain OR of the analysed words in the text field ({@link Searcher#plainOr}) and Lucene's
- * default BM25, or with the query Lumbar itself would run and Lumbar's BM25.
+ * Lucene with nothing of Lumbar around it: the limit Lumbar is measured against. Indexing adds one
+ * analysed text field per passage, with Lumbar's analyzer, from texts already in memory, on as many
+ * threads as Lumbar's reindex uses; searching asks Lumbar's own index for the top ten and reads
+ * their stored text, as the API returns them, with a plain OR of the analysed words in the text
+ * field ({@link Searcher#plainOr}) and Lucene's default BM25, or with the query Lumbar itself would
+ * run and Lumbar's BM25.
  */
 final class RawLucene {
   private RawLucene() {}
 
-  /** Indexes {@code texts} into a new index in {@code dir} and commits; returns the nanoseconds it took. */
+  /**
+   * Indexes {@code texts} into a new index in {@code dir} and commits; returns the nanoseconds it
+   * took.
+   */
   static long index(List<String> texts, Analyzer analyzer, Path dir, int threads) {
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(256);
-    return LuceneAlone.index(dir, config, texts.size(), i -> {
-      Document doc = new Document();
-      doc.add(new TextField(PassageFields.TEXT, texts.get(i), Field.Store.YES));
-      return doc;
-    }, threads);
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(256);
+    return LuceneAlone.index(
+        dir,
+        config,
+        texts.size(),
+        i -> {
+          Document doc = new Document();
+          doc.add(new TextField(PassageFields.TEXT, texts.get(i), Field.Store.YES));
+          return doc;
+        },
+        threads);
   }
 
-  /** Turns a query text into a Lucene query over {@code reader}; null when nothing is searchable. */
+  /**
+   * Turns a query text into a Lucene query over {@code reader}; null when nothing is searchable.
+   */
   @FunctionalInterface
   interface Planner {
     Query plan(String text, IndexReader reader);
@@ -70,7 +82,10 @@ final class RawLucene {
       }
     }
 
-    /** Any analysed word of the query in the text field, scored by BM25: what a hand-rolled Lucene search does. */
+    /**
+     * Any analysed word of the query in the text field, scored by BM25: what a hand-rolled Lucene
+     * search does.
+     */
     static Planner plainOr(Analyzer analyzer) {
       QueryBuilder queries = new QueryBuilder(analyzer);
       return (text, reader) -> queries.createBooleanQuery(PassageFields.TEXT, text, Occur.SHOULD);

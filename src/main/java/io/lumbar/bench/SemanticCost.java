@@ -25,39 +25,76 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * {@code lumbar bench --semantic --passages N}: what semantic search costs at N synthetic passages, in process.
- * Embedding time is measured with the real model on the first {@link #EMBEDDED} passages. The other passages get
- * stored vectors made from those real ones (each a real vector plus noise, unit length), because embedding 100 k
- * passages takes more than half an hour of one core: the rebuild, the graph, memory and search latency only
- * depend on there being one stored vector per passage, not on what it says. Then: a full rebuild from MariaDB with
- * and without vectors (passages/s), heap after a full collection and resident memory with the model loaded and the
- * index open, and search latency in process (hybrid and lexical, query vectors cached; a query's first search,
- * which embeds it, timed apart).
+ * {@code lumbar bench --semantic --passages N}: what semantic search costs at N synthetic passages,
+ * in process. Embedding time is measured with the real model on the first {@link #EMBEDDED}
+ * passages. The other passages get stored vectors made from those real ones (each a real vector
+ * plus noise, unit length), because embedding 100 k passages takes more than half an hour of one
+ * core: the rebuild, the graph, memory and search latency only depend on there being one stored
+ * vector per passage, not on what it says. Then: a full rebuild from MariaDB with and without
+ * vectors (passages/s), heap after a full collection and resident memory with the model loaded and
+ * the index open, and search latency in process (hybrid and lexical, query vectors cached; a
+ * query's first search, which embeds it, timed apart).
  */
 final class SemanticCost {
   /** Passages embedded by the real model, timed; their vectors seed the others. */
   static final int EMBEDDED = 200;
+
   private static final int WARM_UP_EMBEDDINGS = 10;
   private static final int VECTORS_PER_STATEMENT = 500;
-  /** Spread of the noise added to a real vector, per dimension: neighbours stay about as close as real ones. */
+
+  /**
+   * Spread of the noise added to a real vector, per dimension: neighbours stay about as close as
+   * real ones.
+   */
   private static final double NOISE = 0.02;
-  private static final String PASSAGES = """
+
+  private static final String PASSAGES =
+      """
       SELECT p.id, a.title, p.section_path, p.heading, p.text FROM passages p JOIN articles a ON a.id = p.article_id
        WHERE p.status = 'published' ORDER BY p.id LIMIT ?
       """;
-  private static final String IDS = "SELECT id FROM passages WHERE status = 'published' ORDER BY id";
-  /** The hash that makes a stored vector current is set afterwards for all rows at once (one statement). */
-  private static final String MARK_CURRENT = """
+  private static final String IDS =
+      "SELECT id FROM passages WHERE status = 'published' ORDER BY id";
+
+  /**
+   * The hash that makes a stored vector current is set afterwards for all rows at once (one
+   * statement).
+   */
+  private static final String MARK_CURRENT =
+      """
       UPDATE passage_vectors v JOIN passages p ON p.id = v.passage_id SET v.text_hash = %s WHERE v.model = ?
-      """.formatted(StoredVectors.EMBEDDED_TEXT_HASH);
+      """
+          .formatted(StoredVectors.EMBEDDED_TEXT_HASH);
 
   /** Everything measured; written to {@code bench-semantic-<N>.json}. */
-  record Result(int passages, String model, String date, String jdk, int cpus, double loadAverageStart, double loadAverageEnd,
-      double embedMsMean, double embedMsP50, double vectorsStoredSeconds,
-      double rebuildLexicalSeconds, double rebuildLexicalPerSecond, double rebuildSemanticSeconds, double rebuildSemanticPerSecond,
-      long indexBytesLexical, long indexBytesSemantic,
-      double rssBeforeModelMb, double rssWithModelMb, double rssEndMb, double heapAfterGcMb,
-      int queries, int rounds, double uncachedQueryP50Ms, double hybridP50Ms, double hybridP99Ms, double lexicalP50Ms, double lexicalP99Ms) {}
+  record Result(
+      int passages,
+      String model,
+      String date,
+      String jdk,
+      int cpus,
+      double loadAverageStart,
+      double loadAverageEnd,
+      double embedMsMean,
+      double embedMsP50,
+      double vectorsStoredSeconds,
+      double rebuildLexicalSeconds,
+      double rebuildLexicalPerSecond,
+      double rebuildSemanticSeconds,
+      double rebuildSemanticPerSecond,
+      long indexBytesLexical,
+      long indexBytesSemantic,
+      double rssBeforeModelMb,
+      double rssWithModelMb,
+      double rssEndMb,
+      double heapAfterGcMb,
+      int queries,
+      int rounds,
+      double uncachedQueryP50Ms,
+      double hybridP50Ms,
+      double hybridP99Ms,
+      double lexicalP50Ms,
+      double lexicalP99Ms) {}
 
   private final Config base;
   private final String url;
@@ -69,7 +106,15 @@ final class SemanticCost {
   private final Path out;
   private final PrintWriter log;
 
-  SemanticCost(Config base, String url, int passages, long seed, boolean reuse, List<String> queries, int rounds, Path out,
+  SemanticCost(
+      Config base,
+      String url,
+      int passages,
+      long seed,
+      boolean reuse,
+      List<String> queries,
+      int rounds,
+      Path out,
       PrintWriter log) {
     this.base = base;
     this.url = url;
@@ -84,9 +129,16 @@ final class SemanticCost {
 
   Result run(ObjectMapper json) {
     double loadStart = loadAverage();
-    Config lexicalConfig = base.withDatabase(url, base.dbUser(), base.dbPassword()).withImportSamples(false).withPort(0)
-        .withSemantic(false).withIndexDir(out.resolve("semantic-cost-lexical-" + passages));
-    Config semanticConfig = lexicalConfig.withSemantic(true).withIndexDir(out.resolve("semantic-cost-vectors-" + passages));
+    Config lexicalConfig =
+        base.withDatabase(url, base.dbUser(), base.dbPassword())
+            .withImportSamples(false)
+            .withPort(0)
+            .withSemantic(false)
+            .withIndexDir(out.resolve("semantic-cost-lexical-" + passages));
+    Config semanticConfig =
+        lexicalConfig
+            .withSemantic(true)
+            .withIndexDir(out.resolve("semantic-cost-vectors-" + passages));
     load(lexicalConfig, json);
     double rssBeforeModel = Benchmark.residentBytes() / 1e6;
     TextEmbedder embedder = TextEmbedder.load(Optional.empty());
@@ -97,7 +149,12 @@ final class SemanticCost {
       step("embedding the first " + EMBEDDED + " passages with " + embedder.name() + ", timed");
       List<float[]> real = new ArrayList<>();
       embedMillis = embedSample(db, embedder, real);
-      step("storing vectors for all " + passages + " passages (" + real.size() + " real, the rest real ones plus noise)");
+      step(
+          "storing vectors for all "
+              + passages
+              + " passages ("
+              + real.size()
+              + " real, the rest real ones plus noise)");
       long started = System.nanoTime();
       storeVectors(db, embedder.name(), real);
       vectorsSeconds = (System.nanoTime() - started) / 1e9;
@@ -113,8 +170,12 @@ final class SemanticCost {
       QueryVectors vectors = new CachedQueryVectors(embedder);
       SearchService hybrid = SearchService.hybrid(backend.index(), backend.vocabulary(), vectors);
       SearchService lexical = new SearchService(backend.index(), backend.vocabulary());
-      step("searching: " + queries.size() + " queries, first searches (each embeds its query), then " + rounds
-          + " rounds each of hybrid and lexical");
+      step(
+          "searching: "
+              + queries.size()
+              + " queries, first searches (each embeds its query), then "
+              + rounds
+              + " rounds each of hybrid and lexical");
       // Compiled first on the lexical path, so the first searches time embedding, not the JIT.
       time(lexical, 1);
       long[] uncached = time(hybrid, 1);
@@ -123,30 +184,84 @@ final class SemanticCost {
       System.gc();
       double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
       double rssEnd = Benchmark.residentBytes() / 1e6;
-      result = new Result(passages, embedder.name(), java.time.Instant.now().toString(),
-          System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().availableProcessors(),
-          loadStart, loadAverage(), mean(embedMillis), percentile(embedMillis, 50), vectorsSeconds,
-          lexicalRebuild[0], lexicalRebuild[1], semanticRebuild[0], semanticRebuild[1], lexicalBytes, semanticBytes,
-          rssBeforeModel, rssWithModel, rssEnd, heap, queries.size(), rounds,
-          percentileMillis(uncached, 50), percentileMillis(hybridNanos, 50), percentileMillis(hybridNanos, 99),
-          percentileMillis(lexicalNanos, 50), percentileMillis(lexicalNanos, 99));
+      result =
+          new Result(
+              passages,
+              embedder.name(),
+              java.time.Instant.now().toString(),
+              System.getProperty("java.vm.name") + " " + Runtime.version(),
+              Runtime.getRuntime().availableProcessors(),
+              loadStart,
+              loadAverage(),
+              mean(embedMillis),
+              percentile(embedMillis, 50),
+              vectorsSeconds,
+              lexicalRebuild[0],
+              lexicalRebuild[1],
+              semanticRebuild[0],
+              semanticRebuild[1],
+              lexicalBytes,
+              semanticBytes,
+              rssBeforeModel,
+              rssWithModel,
+              rssEnd,
+              heap,
+              queries.size(),
+              rounds,
+              percentileMillis(uncached, 50),
+              percentileMillis(hybridNanos, 50),
+              percentileMillis(hybridNanos, 99),
+              percentileMillis(lexicalNanos, 50),
+              percentileMillis(lexicalNanos, 99));
     }
     Benchmark.deleteTree(semanticConfig.indexDir());
     return result;
   }
 
   static void printTable(PrintWriter out, Result r) {
-    out.printf(Locale.ROOT, "semantic cost at %,d passages (%s; load average %.1f at the start, %.1f at the end)%n",
-        r.passages(), r.model(), r.loadAverageStart(), r.loadAverageEnd());
-    out.printf(Locale.ROOT, "  embedding a passage (real model, %d passages): mean %.1f ms, p50 %.1f ms%n", EMBEDDED, r.embedMsMean(), r.embedMsP50());
-    out.printf(Locale.ROOT, "  rebuild from MariaDB: %.0f passages/s without vectors (%.1f s), %.0f passages/s with stored vectors (%.1f s)%n",
-        r.rebuildLexicalPerSecond(), r.rebuildLexicalSeconds(), r.rebuildSemanticPerSecond(), r.rebuildSemanticSeconds());
-    out.printf(Locale.ROOT, "  index on disk: %.0f MB without vectors, %.0f MB with%n", r.indexBytesLexical() / 1e6, r.indexBytesSemantic() / 1e6);
-    out.printf(Locale.ROOT, "  memory: RSS %.0f MB before the model, %.0f MB with it, %.0f MB with the index open after searching; heap after a full GC %.0f MB%n",
-        r.rssBeforeModelMb(), r.rssWithModelMb(), r.rssEndMb(), r.heapAfterGcMb());
-    out.printf(Locale.ROOT, "  search in process (%d queries x %d rounds): hybrid p50 %.2f / p99 %.2f ms; lexical p50 %.2f / p99 %.2f ms; "
-        + "a query's first search (embeds it) p50 %.2f ms%n", r.queries(), r.rounds(), r.hybridP50Ms(), r.hybridP99Ms(),
-        r.lexicalP50Ms(), r.lexicalP99Ms(), r.uncachedQueryP50Ms());
+    out.printf(
+        Locale.ROOT,
+        "semantic cost at %,d passages (%s; load average %.1f at the start, %.1f at the end)%n",
+        r.passages(),
+        r.model(),
+        r.loadAverageStart(),
+        r.loadAverageEnd());
+    out.printf(
+        Locale.ROOT,
+        "  embedding a passage (real model, %d passages): mean %.1f ms, p50 %.1f ms%n",
+        EMBEDDED,
+        r.embedMsMean(),
+        r.embedMsP50());
+    out.printf(
+        Locale.ROOT,
+        "  rebuild from MariaDB: %.0f passages/s without vectors (%.1f s), %.0f passages/s with stored vectors (%.1f s)%n",
+        r.rebuildLexicalPerSecond(),
+        r.rebuildLexicalSeconds(),
+        r.rebuildSemanticPerSecond(),
+        r.rebuildSemanticSeconds());
+    out.printf(
+        Locale.ROOT,
+        "  index on disk: %.0f MB without vectors, %.0f MB with%n",
+        r.indexBytesLexical() / 1e6,
+        r.indexBytesSemantic() / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "  memory: RSS %.0f MB before the model, %.0f MB with it, %.0f MB with the index open after searching; heap after a full GC %.0f MB%n",
+        r.rssBeforeModelMb(),
+        r.rssWithModelMb(),
+        r.rssEndMb(),
+        r.heapAfterGcMb());
+    out.printf(
+        Locale.ROOT,
+        "  search in process (%d queries x %d rounds): hybrid p50 %.2f / p99 %.2f ms; lexical p50 %.2f / p99 %.2f ms; "
+            + "a query's first search (embeds it) p50 %.2f ms%n",
+        r.queries(),
+        r.rounds(),
+        r.hybridP50Ms(),
+        r.hybridP99Ms(),
+        r.lexicalP50Ms(),
+        r.lexicalP99Ms(),
+        r.uncachedQueryP50Ms());
   }
 
   private void load(Config config, ObjectMapper json) {
@@ -160,28 +275,42 @@ final class SemanticCost {
         return;
       }
       if (existing > 0) {
-        throw new IllegalArgumentException("--reuse: database '" + db.name() + "' has " + existing + " passages, not " + passages
-            + "; run without --reuse to recreate it");
+        throw new IllegalArgumentException(
+            "--reuse: database '"
+                + db.name()
+                + "' has "
+                + existing
+                + " passages, not "
+                + passages
+                + "; run without --reuse to recreate it");
       }
       step("generating " + passages + " passages into database '" + db.name() + "'");
-      CorpusLoader.load(db, new SyntheticCorpus(BundledLanguage.load(json), passages, seed), json, count -> {});
+      CorpusLoader.load(
+          db, new SyntheticCorpus(BundledLanguage.load(json), passages, seed), json, count -> {});
     }
   }
 
   private static double[] embedSample(Database db, TextEmbedder embedder, List<float[]> vectors) {
     record Text(String title, List<String> sectionPath, String heading, String text) {}
-    List<Text> texts = db.read(c -> {
-      try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
-        st.setInt(1, EMBEDDED);
-        List<Text> list = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            list.add(new Text(rs.getString(2), SectionPaths.fromColumn(rs.getString(3)), rs.getString(4), rs.getString(5)));
-          }
-        }
-        return list;
-      }
-    });
+    List<Text> texts =
+        db.read(
+            c -> {
+              try (PreparedStatement st = c.prepareStatement(PASSAGES)) {
+                st.setInt(1, EMBEDDED);
+                List<Text> list = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                  while (rs.next()) {
+                    list.add(
+                        new Text(
+                            rs.getString(2),
+                            SectionPaths.fromColumn(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5)));
+                  }
+                }
+                return list;
+              }
+            });
     for (Text t : texts.subList(0, Math.min(WARM_UP_EMBEDDINGS, texts.size()))) {
       embedder.passage(t.title(), t.sectionPath(), t.heading(), t.text());
     }
@@ -195,46 +324,59 @@ final class SemanticCost {
     return millis;
   }
 
-  /** The real vectors for the first passages, a noisy copy of one of them for every other; then all made current. */
+  /**
+   * The real vectors for the first passages, a noisy copy of one of them for every other; then all
+   * made current.
+   */
   private void storeVectors(Database db, String model, List<float[]> real) {
-    List<Long> ids = db.read(c -> {
-      List<Long> list = new ArrayList<>(passages);
-      try (var st = c.createStatement(); ResultSet rs = st.executeQuery(IDS)) {
-        while (rs.next()) {
-          list.add(rs.getLong(1));
-        }
-      }
-      return list;
-    });
+    List<Long> ids =
+        db.read(
+            c -> {
+              List<Long> list = new ArrayList<>(passages);
+              try (var st = c.createStatement();
+                  ResultSet rs = st.executeQuery(IDS)) {
+                while (rs.next()) {
+                  list.add(rs.getLong(1));
+                }
+              }
+              return list;
+            });
     Random random = new Random(seed);
     for (int from = 0; from < ids.size(); from += VECTORS_PER_STATEMENT) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + VECTORS_PER_STATEMENT));
       int offset = from;
-      db.inTransaction(c -> {
-        try (PreparedStatement st = c.prepareStatement("""
+      db.inTransaction(
+          c -> {
+            try (PreparedStatement st =
+                c.prepareStatement(
+                    """
             INSERT INTO passage_vectors (passage_id, model, text_hash, dims, vector) VALUES (?, ?, '', ?, ?)
             ON DUPLICATE KEY UPDATE vector = VALUES(vector), dims = VALUES(dims)
             """)) {
-          for (int i = 0; i < chunk.size(); i++) {
-            int n = offset + i;
-            float[] v = n < real.size() ? real.get(n) : noisy(real.get(random.nextInt(real.size())), random);
-            st.setLong(1, chunk.get(i));
-            st.setString(2, model);
-            st.setInt(3, v.length);
-            st.setBytes(4, VectorBytes.encode(v));
-            st.addBatch();
-          }
-          st.executeBatch();
-        }
-        return null;
-      });
+              for (int i = 0; i < chunk.size(); i++) {
+                int n = offset + i;
+                float[] v =
+                    n < real.size()
+                        ? real.get(n)
+                        : noisy(real.get(random.nextInt(real.size())), random);
+                st.setLong(1, chunk.get(i));
+                st.setString(2, model);
+                st.setInt(3, v.length);
+                st.setBytes(4, VectorBytes.encode(v));
+                st.addBatch();
+              }
+              st.executeBatch();
+            }
+            return null;
+          });
     }
-    db.inTransaction(c -> {
-      try (PreparedStatement st = c.prepareStatement(MARK_CURRENT)) {
-        st.setString(1, model);
-        return st.executeUpdate();
-      }
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(MARK_CURRENT)) {
+            st.setString(1, model);
+            return st.executeUpdate();
+          }
+        });
   }
 
   private static float[] noisy(float[] vector, Random random) {
@@ -260,7 +402,8 @@ final class SemanticCost {
       int indexed = backend.follower().rebuild(count -> {});
       double seconds = (System.nanoTime() - started) / 1e9;
       if (indexed != passages) {
-        throw new IllegalStateException("The rebuild indexed " + indexed + " passages, the database holds " + passages);
+        throw new IllegalStateException(
+            "The rebuild indexed " + indexed + " passages, the database holds " + passages);
       }
       return new double[] {seconds, indexed / seconds};
     }
@@ -290,13 +433,17 @@ final class SemanticCost {
   private static double percentile(double[] values, double p) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)];
   }
 
   private static double percentileMillis(long[] nanos, double p) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
   }
 
   private void step(String what) {

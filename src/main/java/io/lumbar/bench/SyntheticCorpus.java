@@ -9,12 +9,13 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * A deterministic synthetic corpus of {@code passages} passages: text walked from the bundled articles'
- * word-pair model (so term statistics resemble the real text), 30–120 words a passage (triangular, mean 75),
- * sections of 3–8 passages under a bundled heading (one in five without), 150–450 passages an article, and
- * each passage tagged like a randomly drawn curated passage. All published. The same seed gives the same
- * corpus, byte for byte: {@link Random} is specified to the bit, and the model is built in a fixed order.
- * Articles are generated as they are iterated, so a million passages never sit in memory at once.
+ * A deterministic synthetic corpus of {@code passages} passages: text walked from the bundled
+ * articles' word-pair model (so term statistics resemble the real text), 30–120 words a passage
+ * (triangular, mean 75), sections of 3–8 passages under a bundled heading (one in five without),
+ * 150–450 passages an article, and each passage tagged like a randomly drawn curated passage. All
+ * published. The same seed gives the same corpus, byte for byte: {@link Random} is specified to the
+ * bit, and the model is built in a fixed order. Articles are generated as they are iterated, so a
+ * million passages never sit in memory at once.
  */
 public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Article> {
   static final int MIN_WORDS = 30;
@@ -25,10 +26,12 @@ public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Article> 
   static final int MAX_SECTION = 8;
 
   /** One synthetic passage; {@code heading} may be null; tags are slugs of the bundled taxonomy. */
-  public record Passage(int position, String heading, String text, List<String> causes, List<String> treatments) {}
+  public record Passage(
+      int position, String heading, String text, List<String> causes, List<String> treatments) {}
 
   /** One synthetic article and its passages, numbered from 1 in corpus order. */
-  public record Article(int number, String title, String publisher, String sourceName, List<Passage> passages) {}
+  public record Article(
+      int number, String title, String publisher, String sourceName, List<Passage> passages) {}
 
   private final BundledLanguage language;
   private final int passages;
@@ -36,7 +39,8 @@ public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Article> 
 
   SyntheticCorpus(BundledLanguage language, int passages, long seed) {
     if (passages < 1) {
-      throw new IllegalArgumentException("The number of passages must be at least 1, got " + passages);
+      throw new IllegalArgumentException(
+          "The number of passages must be at least 1, got " + passages);
     }
     this.language = language;
     this.passages = passages;
@@ -86,20 +90,32 @@ public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Article> 
       for (int position = 0; position < size; position++) {
         if (sectionLeft == 0) {
           sectionLeft = between(MIN_SECTION, MAX_SECTION);
-          heading = random.nextInt(5) == 0 ? null : language.headings.get(random.nextInt(language.headings.size()));
+          heading =
+              random.nextInt(5) == 0
+                  ? null
+                  : language.headings.get(random.nextInt(language.headings.size()));
         }
         sectionLeft--;
         TagSet tags = language.tagSets.get(random.nextInt(language.tagSets.size()));
         list.add(new Passage(position, heading, text(), tags.causes(), tags.treatments()));
       }
       generated += size;
-      return new Article(articleNumber, title, source.publisher(),
-          "synthetic/seed-" + seed + "/article-" + articleNumber + ".txt", List.copyOf(list));
+      return new Article(
+          articleNumber,
+          title,
+          source.publisher(),
+          "synthetic/seed-" + seed + "/article-" + articleNumber + ".txt",
+          List.copyOf(list));
     }
 
-    /** Sentences walked through the word pairs until the drawn length is reached at a sentence end. */
+    /**
+     * Sentences walked through the word pairs until the drawn length is reached at a sentence end.
+     */
     private String text() {
-      int target = MIN_WORDS + random.nextInt((MAX_WORDS - MIN_WORDS) / 2 + 1) + random.nextInt((MAX_WORDS - MIN_WORDS) / 2 + 1);
+      int target =
+          MIN_WORDS
+              + random.nextInt((MAX_WORDS - MIN_WORDS) / 2 + 1)
+              + random.nextInt((MAX_WORDS - MIN_WORDS) / 2 + 1);
       StringBuilder text = new StringBuilder(target * 7);
       int words = 0;
       int token = sentenceStart();

@@ -9,8 +9,9 @@ import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 
 /**
- * Change sets in the console: {@code GET /admin/changes/{id}} shows one, {@code POST /admin/changes/{id}/undo}
- * undoes it (signed in, with the form's CSRF token, as every console form) and redirects back to it.
+ * Change sets in the console: {@code GET /admin/changes/{id}} shows one, {@code POST
+ * /admin/changes/{id}/undo} undoes it (signed in, with the form's CSRF token, as every console
+ * form) and redirects back to it.
  */
 public final class ChangeRoutes {
   private final ChangeSets changes;
@@ -37,7 +38,8 @@ public final class ChangeRoutes {
   private void undo(Context ctx) {
     long id = Params.idParam(ctx, "id");
     changes.undo(id, Auth.user(ctx));
-    // A merge or a retirement changed the taxonomy search reads: this node uses the restored one at once.
+    // A merge or a retirement changed the taxonomy search reads: this node uses the restored one at
+    // once.
     vocabulary.reloadNow();
     ctx.redirect("/admin/changes/" + id + "?done=undone");
   }
@@ -47,7 +49,11 @@ public final class ChangeRoutes {
       return null;
     }
     int left = change.skipped().passages().size() + change.skipped().tags().size();
-    return left == 0 ? "Undone: everything is back as it was. Search follows within a second."
-        : "Undone, except " + left + (left == 1 ? " thing" : " things") + " changed since, listed below.";
+    return left == 0
+        ? "Undone: everything is back as it was. Search follows within a second."
+        : "Undone, except "
+            + left
+            + (left == 1 ? " thing" : " things")
+            + " changed since, listed below.";
   }
 }

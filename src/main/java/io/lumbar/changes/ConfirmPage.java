@@ -6,11 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The step before a destructive console action: what it will change, in lines such as "Removes Rest from 12
- * passages.", and a form that posts the same fields again with {@code confirm=yes}. Nothing is written until then.
+ * The step before a destructive console action: what it will change, in lines such as "Removes Rest
+ * from 12 passages.", and a form that posts the same fields again with {@code confirm=yes}. Nothing
+ * is written until then.
  */
-public record ConfirmPage(User user, String csrf, String title, List<String> changes, String action, Map<String, String> fields,
-    String button, String cancelUrl) implements Page {
+public record ConfirmPage(
+    User user,
+    String csrf,
+    String title,
+    List<String> changes,
+    String action,
+    Map<String, String> fields,
+    String button,
+    String cancelUrl)
+    implements Page {
   /** The field a confirmed post carries; without it a destructive action only shows this page. */
   public static final String FIELD = "confirm";
 

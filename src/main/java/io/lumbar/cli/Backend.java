@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every command needs: the database (embedded when none is configured), the analysis, and, when
- * asked for, the index with its change-log follower. Closed in reverse order of opening.
+ * What every command needs: the database (embedded when none is configured), the analysis, and,
+ * when asked for, the index with its change-log follower. Closed in reverse order of opening.
  */
 public final class Backend implements CommandContext.OpenDatabase {
   private static final Logger log = LoggerFactory.getLogger(Backend.class);
@@ -49,13 +49,15 @@ public final class Backend implements CommandContext.OpenDatabase {
       if (config.dbUrl().isPresent()) {
         url = config.dbUrl().get();
       } else {
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
+        EmbeddedMariaDb embedded =
+            EmbeddedMariaDb.start(config.embeddedDbDir(), config.embeddedDbPort());
         backend.opened.add(embedded);
         url = embedded.jdbcUrl("lumbar");
       }
       backend.database = Database.open(url, config.dbUser(), config.dbPassword());
       backend.opened.add(backend.database);
-      // Opened right after the database so it is closed right before it: its last batch can still be written.
+      // Opened right after the database so it is closed right before it: its last batch can still
+      // be written.
       backend.searchAnalytics = SearchAnalytics.start(backend.database);
       backend.opened.add(backend.searchAnalytics);
       backend.analysis = Analysis.bundled();
@@ -63,10 +65,14 @@ public final class Backend implements CommandContext.OpenDatabase {
       backend.opened.add(backend.vocabulary);
       backend.semantic = Semantic.configured(config.semantic(), config.semanticModel());
       if (withIndex) {
-        // Documents carry the configured model's vectors: switching semantic search on or off rebuilds the index.
+        // Documents carry the configured model's vectors: switching semantic search on or off
+        // rebuilds the index.
         String vectors = backend.semantic.vectorModel();
-        backend.index = PassageIndex.open(config.indexDir(), backend.analysis.indexAnalyzer(),
-            Analysis.indexFingerprint() + (vectors == null ? "" : "/vectors:" + vectors));
+        backend.index =
+            PassageIndex.open(
+                config.indexDir(),
+                backend.analysis.indexAnalyzer(),
+                Analysis.indexFingerprint() + (vectors == null ? "" : "/vectors:" + vectors));
         backend.opened.add(backend.index);
         backend.follower = Indexing.follower(backend.index, backend.database, vectors);
         backend.opened.add(backend.follower);
@@ -122,8 +128,9 @@ public final class Backend implements CommandContext.OpenDatabase {
   }
 
   /**
-   * On a first start, loads the bundled sample articles so there is something to search, then the curated
-   * taxonomy and tags while the database has no tags (also after a start that stopped between the two).
+   * On a first start, loads the bundled sample articles so there is something to search, then the
+   * curated taxonomy and tags while the database has no tags (also after a start that stopped
+   * between the two).
    */
   public void importSampleCorpusIfEmpty() {
     if (isEmpty()) {
@@ -134,19 +141,24 @@ public final class Backend implements CommandContext.OpenDatabase {
     }
     var applied = BundledTaxonomy.applyIfNoTags(database, json, SYSTEM_ACTOR);
     if (applied != null) {
-      log.info("First start: loaded the sample taxonomy: {} tags, {} cause-treatment links, {} passages tagged",
-          applied.tags(), applied.links(), applied.taggedPassages());
+      log.info(
+          "First start: loaded the sample taxonomy: {} tags, {} cause-treatment links, {} passages tagged",
+          applied.tags(),
+          applied.links(),
+          applied.taggedPassages());
       vocabulary.reloadNow();
     }
   }
 
   boolean isEmpty() {
-    return database.read(c -> {
-      try (var st = c.createStatement(); var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM articles)")) {
-        rs.next();
-        return !rs.getBoolean(1);
-      }
-    });
+    return database.read(
+        c -> {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM articles)")) {
+            rs.next();
+            return !rs.getBoolean(1);
+          }
+        });
   }
 
   @Override

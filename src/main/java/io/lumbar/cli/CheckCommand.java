@@ -11,26 +11,34 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Compares the index with the database (the source of truth) and optionally repairs it. Exit codes, for
- * scripts: 0 consistent (after repair, with {@code --repair}), 1 differences found, 2 could not check.
+ * Compares the index with the database (the source of truth) and optionally repairs it. Exit codes,
+ * for scripts: 0 consistent (after repair, with {@code --repair}), 1 differences found, 2 could not
+ * check.
  */
-@Command(name = "check", description = {
-    "Compare the search index with the published passages in the database (server stopped; a running",
-    "server offers GET /api/admin/check). Exit 0 when consistent, 1 when they differ, 2 when it cannot check."})
+@Command(
+    name = "check",
+    description = {
+      "Compare the search index with the published passages in the database (server stopped; a running",
+      "server offers GET /api/admin/check). Exit 0 when consistent, 1 when they differ, 2 when it cannot check."
+    })
 public final class CheckCommand implements Callable<Integer> {
   static final int DIFFERENT = 1;
   static final int FAILED = 2;
 
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--repair", description = "Replace or delete exactly the differing documents, commit, and check again.")
+  @Option(
+      names = "--repair",
+      description = "Replace or delete exactly the differing documents, commit, and check again.")
   boolean repair;
 
-  @Option(names = "--show", defaultValue = "20", paramLabel = "N", description = "Ids listed per kind of difference (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--show",
+      defaultValue = "20",
+      paramLabel = "N",
+      description = "Ids listed per kind of difference (default: ${DEFAULT-VALUE}).")
   int show;
 
   @Override

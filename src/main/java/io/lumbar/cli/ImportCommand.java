@@ -15,19 +15,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Imports text or HTML articles; one summary line per file. A running server picks them up within a second. */
+/**
+ * Imports text or HTML articles; one summary line per file. A running server picks them up within a
+ * second.
+ */
 @Command(name = "import", description = "Import articles (plain text or HTML) into the database.")
 public final class ImportCommand implements Callable<Integer> {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files (.txt or .html).")
   List<Path> files;
@@ -35,20 +36,33 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--publisher", description = "Publisher to record for these articles.")
   String publisher;
 
-  @Option(names = "--url", paramLabel = "URL", description = "The page the article was taken from (http or https); one FILE only.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The page the article was taken from (http or https); one FILE only.")
   String url;
 
-  @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "Publication date to record for these articles.")
+  @Option(
+      names = "--published",
+      paramLabel = "YYYY-MM-DD",
+      description = "Publication date to record for these articles.")
   String published;
 
-  @Option(names = "--by", defaultValue = "cli", description = "Who to record as the importer (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--by",
+      defaultValue = "cli",
+      description = "Who to record as the importer (default: ${DEFAULT-VALUE}).")
   String actor;
 
   @Override
   public Integer call() {
     if (url != null && files.size() > 1) {
-      spec.commandLine().getErr().println("error: --url names the page of one article; import the " + files.size()
-          + " files one at a time, each with its own --url");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: --url names the page of one article; import the "
+                  + files.size()
+                  + " files one at a time, each with its own --url");
       return 1;
     }
     LocalDate publishedOn;
@@ -63,8 +77,10 @@ public final class ImportCommand implements Callable<Integer> {
       ArticleImporter importer = new ArticleImporter(backend.database());
       for (Path file : files) {
         try {
-          ArticleSource source = ArticleSource.of(file.getFileName().toString(), read(file)).withMetadata(null, publisher)
-              .withProvenance(url, publishedOn);
+          ArticleSource source =
+              ArticleSource.of(file.getFileName().toString(), read(file))
+                  .withMetadata(null, publisher)
+                  .withProvenance(url, publishedOn);
           spec.commandLine().getOut().println(importer.importArticle(source, actor).describe());
         } catch (ImportException | DataAccessException e) {
           // One file's failure is reported and the others are still imported.

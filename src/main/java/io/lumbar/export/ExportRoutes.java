@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/export} (passages, streamed as jsonl, json or csv) and {@code GET /api/export/knowledge}.
- * Published passages are open to anyone; other statuses need a console session or an API token. Everything
- * is checked before the first byte is written, so bad input still gets a clean 4xx.
+ * {@code GET /api/export} (passages, streamed as jsonl, json or csv) and {@code GET
+ * /api/export/knowledge}. Published passages are open to anyone; other statuses need a console
+ * session or an API token. Everything is checked before the first byte is written, so bad input
+ * still gets a clean 4xx.
  */
 public final class ExportRoutes {
   private static final Logger log = LoggerFactory.getLogger(ExportRoutes.class);
@@ -44,22 +45,32 @@ public final class ExportRoutes {
   private void export(Context ctx) {
     ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
     ExportFilter filter = ExportFilter.parse(ctx::queryParam);
-    // A token is checked whenever one is sent, so a revoked token fails loudly even for public exports.
+    // A token is checked whenever one is sent, so a revoked token fails loudly even for public
+    // exports.
     var caller = auth.apiCaller(ctx);
     if (!filter.publicOnly() && caller.isEmpty()) {
-      throw new UnauthorizedResponse("Exporting passages that are not published needs an editor's session or an API token "
-          + "(Authorization: Bearer …)");
+      throw new UnauthorizedResponse(
+          "Exporting passages that are not published needs an editor's session or an API token "
+              + "(Authorization: Bearer …)");
     }
     passages.checkFilters(filter);
     ctx.contentType(format.contentType);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + format.fileName(LocalDate.now(ZoneOffset.UTC)) + "\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + format.fileName(LocalDate.now(ZoneOffset.UTC)) + "\"");
     if (!filter.publicOnly()) {
       ctx.header("Cache-Control", "private, no-store");
     }
-    stream(ctx, out -> {
-      long count = passages.write(filter, format, out, n -> {});
-      log.info("Exported {} passages as {} for {}", count, format.extension, caller.orElse("anonymous"));
-    });
+    stream(
+        ctx,
+        out -> {
+          long count = passages.write(filter, format, out, n -> {});
+          log.info(
+              "Exported {} passages as {} for {}",
+              count,
+              format.extension,
+              caller.orElse("anonymous"));
+        });
   }
 
   private void knowledge(Context ctx) {
@@ -68,10 +79,11 @@ public final class ExportRoutes {
   }
 
   /**
-   * Writes straight to the response, which Jetty sends in chunks as the buffer fills: nothing is held whole.
-   * A failure before the first byte reached the response is answered as any other (503 while the database is
-   * away). After it the status is sent and cannot change, so the response is aborted rather than ended: the
-   * client sees a broken transfer (no last chunk), never a short export that looks complete.
+   * Writes straight to the response, which Jetty sends in chunks as the buffer fills: nothing is
+   * held whole. A failure before the first byte reached the response is answered as any other (503
+   * while the database is away). After it the status is sent and cannot change, so the response is
+   * aborted rather than ended: the client sees a broken transfer (no last chunk), never a short
+   * export that looks complete.
    */
   private static void stream(Context ctx, Consumer<OutputStream> body) {
     Counted out = new Counted(ctx.outputStream());
@@ -89,20 +101,40 @@ public final class ExportRoutes {
 
   private static void abort(Context ctx, Counted out, Exception failure) {
     if (out.clientGone) {
-      log.info("{} {} stopped after {} bytes: the client went away", ctx.method(), ctx.path(), out.bytes);
+      log.info(
+          "{} {} stopped after {} bytes: the client went away",
+          ctx.method(),
+          ctx.path(),
+          out.bytes);
     } else if (failure instanceof DataAccessException) {
-      log.warn("{} {} aborted after {} bytes: {}", ctx.method(), ctx.path(), out.bytes, failure.getMessage());
+      log.warn(
+          "{} {} aborted after {} bytes: {}",
+          ctx.method(),
+          ctx.path(),
+          out.bytes,
+          failure.getMessage());
     } else {
       log.error("{} {} aborted after {} bytes", ctx.method(), ctx.path(), out.bytes, failure);
     }
-    // Javalin would end the response normally once this returns. Closing the connection under it leaves the
-    // last chunk unsent, as Jetty's own abort does; Javalin then fails quietly writing to a closed connection.
-    // (Jetty's ServletChannel.abort leaves the request in a state Javalin's end of request trips over, logging an
-    // error with a stack trace.) This closes the whole connection: right for HTTP/1.1, which is all Lumbar serves.
-    ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection().getEndPoint().close(failure);
+    // Javalin would end the response normally once this returns. Closing the connection under it
+    // leaves the
+    // last chunk unsent, as Jetty's own abort does; Javalin then fails quietly writing to a closed
+    // connection.
+    // (Jetty's ServletChannel.abort leaves the request in a state Javalin's end of request trips
+    // over, logging an
+    // error with a stack trace.) This closes the whole connection: right for HTTP/1.1, which is all
+    // Lumbar serves.
+    ServletContextRequest.getServletContextRequest(ctx.req())
+        .getConnectionMetaData()
+        .getConnection()
+        .getEndPoint()
+        .close(failure);
   }
 
-  /** The response stream, counting the bytes handed to it and noting whether writing to the client failed. */
+  /**
+   * The response stream, counting the bytes handed to it and noting whether writing to the client
+   * failed.
+   */
   private static final class Counted extends FilterOutputStream {
     long bytes;
     boolean clientGone;

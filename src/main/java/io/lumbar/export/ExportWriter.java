@@ -13,16 +13,21 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes exported passages in one format with Jackson's streaming generators, record by record, so nothing is
- * held but the current record. The API and the command line both write through here: the same filter gives
- * the same bytes. {@link #finish} completes the document; a writer left unfinished leaves an invalid JSON
- * document behind, never a valid-looking partial one.
+ * Writes exported passages in one format with Jackson's streaming generators, record by record, so
+ * nothing is held but the current record. The API and the command line both write through here: the
+ * same filter gives the same bytes. {@link #finish} completes the document; a writer left
+ * unfinished leaves an invalid JSON document behind, never a valid-looking partial one.
  */
 public abstract sealed class ExportWriter implements AutoCloseable {
   /** Bumped when a field changes meaning or goes away; new fields may appear without a bump. */
   public static final int SCHEMA_VERSION = 1;
-  /** Between tags in a CSV cell. Slugs are lower-case letters, digits and hyphens, so this never occurs in one. */
+
+  /**
+   * Between tags in a CSV cell. Slugs are lower-case letters, digits and hyphens, so this never
+   * occurs in one.
+   */
   static final String CSV_TAG_SEPARATOR = "; ";
+
   /** Between the headings of a heading path in a CSV cell. */
   static final String CSV_HEADING_SEPARATOR = " › ";
 
@@ -33,9 +38,10 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   private boolean finished;
 
   ExportWriter(JsonGenerator gen) {
-    this.gen = gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        // An unfinished document must stay unfinished: never close its brackets on close().
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+    this.gen =
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // An unfinished document must stay unfinished: never close its brackets on close().
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
   }
 
   public static ExportWriter open(ExportFormat format, OutputStream out) {
@@ -72,9 +78,10 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   abstract void writeRecord(ExportedPassage p) throws IOException;
 
   /**
-   * Releases the generator; the output stays open. Unfinished (after a failure), the document is left incomplete
-   * and the output is not flushed, so a buffered output keeps what it holds back: an export failing before its
-   * first buffer filled has written nothing (and an HTTP export can still answer with an error status).
+   * Releases the generator; the output stays open. Unfinished (after a failure), the document is
+   * left incomplete and the output is not flushed, so a buffered output keeps what it holds back:
+   * an export failing before its first buffer filled has written nothing (and an HTTP export can
+   * still answer with an error status).
    */
   @Override
   public void close() {
@@ -104,7 +111,6 @@ public abstract sealed class ExportWriter implements AutoCloseable {
       writeJson(gen, p);
       gen.writeRaw('\n');
     }
-
   }
 
   /** One JSON document: {@code {"schemaVersion":1,"passages":[...]}}. */
@@ -128,7 +134,6 @@ public abstract sealed class ExportWriter implements AutoCloseable {
       gen.writeRaw('\n');
       gen.flush();
     }
-
   }
 
   static void writeJson(JsonGenerator gen, ExportedPassage p) throws IOException {
@@ -157,7 +162,8 @@ public abstract sealed class ExportWriter implements AutoCloseable {
     gen.writeStringField("publisher", p.article().publisher());
     gen.writeStringField("source", p.article().source());
     gen.writeStringField("url", p.article().url());
-    gen.writeStringField("published", p.article().published() == null ? null : p.article().published().toString());
+    gen.writeStringField(
+        "published", p.article().published() == null ? null : p.article().published().toString());
     gen.writeEndObject();
     writeTags(gen, "causes", p.causes());
     writeTags(gen, "treatments", p.treatments());
@@ -169,7 +175,8 @@ public abstract sealed class ExportWriter implements AutoCloseable {
     gen.writeEndObject();
   }
 
-  private static void writeTags(JsonGenerator gen, String field, List<TagRef> tags) throws IOException {
+  private static void writeTags(JsonGenerator gen, String field, List<TagRef> tags)
+      throws IOException {
     gen.writeArrayFieldStart(field);
     for (TagRef tag : tags) {
       gen.writeStartObject();
@@ -181,24 +188,45 @@ public abstract sealed class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * CSV (RFC 4180: comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted, quotes
-   * doubled), UTF-8, a header row, one row per passage. Tags are joined by "; ": slugs in {@code causes} and
-   * {@code treatments}, names in the same order in {@code cause_names} and {@code treatment_names}. The heading
-   * path is joined by " › " for people reading the sheet (a heading could hold the separator; the JSON formats
-   * carry the exact list). New columns go last, so sheets and scripts that read columns by place keep working.
-   * A text cell a spreadsheet would run as a formula gets a leading apostrophe (see {@link #neutralised}).
+   * CSV (RFC 4180: comma separated, CRLF line ends, fields with commas, quotes or line breaks
+   * quoted, quotes doubled), UTF-8, a header row, one row per passage. Tags are joined by "; ":
+   * slugs in {@code causes} and {@code treatments}, names in the same order in {@code cause_names}
+   * and {@code treatment_names}. The heading path is joined by " › " for people reading the sheet
+   * (a heading could hold the separator; the JSON formats carry the exact list). New columns go
+   * last, so sheets and scripts that read columns by place keep working. A text cell a spreadsheet
+   * would run as a formula gets a leading apostrophe (see {@link #neutralised}).
    */
   static final class Csv extends ExportWriter {
-    static final CsvSchema SCHEMA = CsvSchema.builder()
-        .addColumn("schema_version").addColumn("id").addColumn("text").addColumn("original_text").addColumn("heading")
-        .addColumn("status").addColumn("reject_reason").addColumn("position").addColumn("duplicate_of")
-        .addColumn("article_id").addColumn("article_title").addColumn("article_publisher").addColumn("article_source")
-        .addColumn("causes").addColumn("cause_names").addColumn("treatments").addColumn("treatment_names")
-        .addColumn("version").addColumn("created_at").addColumn("created_by").addColumn("updated_at").addColumn("updated_by")
-        .addColumn("heading_path").addColumn("article_url").addColumn("article_published")
-        .setUseHeader(true)
-        .setLineSeparator("\r\n")
-        .build();
+    static final CsvSchema SCHEMA =
+        CsvSchema.builder()
+            .addColumn("schema_version")
+            .addColumn("id")
+            .addColumn("text")
+            .addColumn("original_text")
+            .addColumn("heading")
+            .addColumn("status")
+            .addColumn("reject_reason")
+            .addColumn("position")
+            .addColumn("duplicate_of")
+            .addColumn("article_id")
+            .addColumn("article_title")
+            .addColumn("article_publisher")
+            .addColumn("article_source")
+            .addColumn("causes")
+            .addColumn("cause_names")
+            .addColumn("treatments")
+            .addColumn("treatment_names")
+            .addColumn("version")
+            .addColumn("created_at")
+            .addColumn("created_by")
+            .addColumn("updated_at")
+            .addColumn("updated_by")
+            .addColumn("heading_path")
+            .addColumn("article_url")
+            .addColumn("article_published")
+            .setUseHeader(true)
+            .setLineSeparator("\r\n")
+            .build();
 
     private final StringBuilder joined = new StringBuilder();
 
@@ -249,10 +277,11 @@ public abstract sealed class ExportWriter implements AutoCloseable {
     }
 
     /**
-     * OWASP's defence against formula injection: a cell starting with {@code = + - @}, a tab or a carriage
-     * return is what spreadsheets run as a formula (or strip into one), so it starts with an apostrophe instead,
-     * which they show as text and do not display. Only CSV is meant for spreadsheets: JSON and JSON Lines keep
-     * the exact text. Ids, numbers, dates and instants never start with one of these characters.
+     * OWASP's defence against formula injection: a cell starting with {@code = + - @}, a tab or a
+     * carriage return is what spreadsheets run as a formula (or strip into one), so it starts with
+     * an apostrophe instead, which they show as text and do not display. Only CSV is meant for
+     * spreadsheets: JSON and JSON Lines keep the exact text. Ids, numbers, dates and instants never
+     * start with one of these characters.
      */
     static String neutralised(String value) {
       if (value == null || value.isEmpty()) {
@@ -274,6 +303,5 @@ public abstract sealed class ExportWriter implements AutoCloseable {
       }
       return joined.toString();
     }
-
   }
 }

@@ -30,11 +30,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads a JSON Lines export back into the database: articles, passages with their ids, positions, statuses,
- * versions and timestamps, their tags (created by slug, name and kind when missing), one revision each, an
- * audit entry, and an index change per passage so every index follower sees them. The file is read twice:
- * first every line is checked, then everything is written in one transaction, so bad input writes nothing.
- * An article's original text is rebuilt from its passages' original texts in order.
+ * Loads a JSON Lines export back into the database: articles, passages with their ids, positions,
+ * statuses, versions and timestamps, their tags (created by slug, name and kind when missing), one
+ * revision each, an audit entry, and an index change per passage so every index follower sees them.
+ * The file is read twice: first every line is checked, then everything is written in one
+ * transaction, so bad input writes nothing. An article's original text is rebuilt from its
+ * passages' original texts in order.
  */
 public final class Restorer {
   private static final int BATCH = 1_000;
@@ -42,30 +43,37 @@ public final class Restorer {
 
   public record Summary(long articles, long passages, long tagsCreated, long skipped) {}
 
-  private static final String INSERT_ARTICLE = """
+  private static final String INSERT_ARTICLE =
+      """
       INSERT INTO articles (id, title, publisher, source_name, source_url, published_on, original_text, checksum, imported_by)
       VALUES (?, ?, ?, ?, ?, ?, '', SHA2(CONCAT('restored article ', ?), 256), ?)
       """;
-  private static final String INSERT_PASSAGE = """
+  private static final String INSERT_PASSAGE =
+      """
       INSERT INTO passages (id, article_id, position, heading, text, original_text, fingerprint, status, reject_reason,
                             version, created_at, created_by, updated_at, updated_by, section_path)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String INSERT_REVISION = """
+  private static final String INSERT_REVISION =
+      """
       INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by, changed_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String INSERT_TAGGING = "INSERT INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)";
+  private static final String INSERT_TAGGING =
+      "INSERT INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)";
   private static final String INSERT_TAG = "INSERT INTO tags (kind, name, slug) VALUES (?, ?, ?)";
-  private static final String SET_DUPLICATE = """
+  private static final String SET_DUPLICATE =
+      """
       UPDATE passages p JOIN passages d ON d.id = ? SET p.duplicate_of = d.id WHERE p.id = ?
       """;
-  private static final String REBUILD_ARTICLE_TEXT = """
+  private static final String REBUILD_ARTICLE_TEXT =
+      """
       UPDATE articles a SET original_text = COALESCE((SELECT GROUP_CONCAT(p.original_text ORDER BY p.position SEPARATOR '\\n\\n')
                                                         FROM passages p WHERE p.article_id = a.id), '')
        WHERE a.id = ?
       """;
-  private static final String AUDIT = """
+  private static final String AUDIT =
+      """
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
       VALUES (?, 'export.restore', 'database', NULL,
               JSON_OBJECT('file', ?, 'articles', ?, 'passages', ?, 'tagsCreated', ?, 'skipped', ?, 'merge', ?))
@@ -83,11 +91,13 @@ public final class Restorer {
   public long validate(Path file) {
     long[] count = {0};
     long[] lastId = {0};
-    forEachLine(file, (number, node) -> {
-      check(number, node, lastId[0]);
-      lastId[0] = node.get("id").asLong();
-      count[0]++;
-    });
+    forEachLine(
+        file,
+        (number, node) -> {
+          check(number, node, lastId[0]);
+          lastId[0] = node.get("id").asLong();
+          count[0]++;
+        });
     if (count[0] == 0) {
       throw new RestoreException(file + " holds no passages");
     }
@@ -99,43 +109,54 @@ public final class Restorer {
     return db.read(Restorer::emptyInTransaction);
   }
 
-  /** Writes a validated file in one transaction. With {@code merge}, passages whose ids exist are skipped. */
+  /**
+   * Writes a validated file in one transaction. With {@code merge}, passages whose ids exist are
+   * skipped.
+   */
   public Summary restore(Path file, boolean merge, String actor) {
-    return db.inTransaction(c -> {
-      if (!merge && !emptyInTransaction(c)) {
-        throw new RestoreException("the database is not empty; restore into an empty database, or add --merge to add the "
-            + "passages it does not have yet");
-      }
-      try (var st = c.createStatement()) {
-        st.execute("SET SESSION group_concat_max_len = 16777215");
-      }
-      Load load = new Load(c, merge, actor);
-      forEachLine(file, (number, node) -> {
-        try {
-          load.add(node);
-        } catch (SQLException e) {
-          // Rows are written in batches: the failing row is this line or one of the lines just before it.
-          throw new RestoreException("at or before line " + number + ": " + e.getMessage());
-        }
-      });
-      load.finish();
-      try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-        st.setString(1, actor);
-        st.setString(2, file.getFileName().toString());
-        st.setLong(3, load.insertedArticles.size());
-        st.setLong(4, load.passages);
-        st.setLong(5, load.tagsCreated);
-        st.setLong(6, load.skipped);
-        st.setBoolean(7, merge);
-        st.executeUpdate();
-      }
-      return new Summary(load.insertedArticles.size(), load.passages, load.tagsCreated, load.skipped);
-    });
+    return db.inTransaction(
+        c -> {
+          if (!merge && !emptyInTransaction(c)) {
+            throw new RestoreException(
+                "the database is not empty; restore into an empty database, or add --merge to add the "
+                    + "passages it does not have yet");
+          }
+          try (var st = c.createStatement()) {
+            st.execute("SET SESSION group_concat_max_len = 16777215");
+          }
+          Load load = new Load(c, merge, actor);
+          forEachLine(
+              file,
+              (number, node) -> {
+                try {
+                  load.add(node);
+                } catch (SQLException e) {
+                  // Rows are written in batches: the failing row is this line or one of the lines
+                  // just before it.
+                  throw new RestoreException("at or before line " + number + ": " + e.getMessage());
+                }
+              });
+          load.finish();
+          try (PreparedStatement st = c.prepareStatement(AUDIT)) {
+            st.setString(1, actor);
+            st.setString(2, file.getFileName().toString());
+            st.setLong(3, load.insertedArticles.size());
+            st.setLong(4, load.passages);
+            st.setLong(5, load.tagsCreated);
+            st.setLong(6, load.skipped);
+            st.setBoolean(7, merge);
+            st.executeUpdate();
+          }
+          return new Summary(
+              load.insertedArticles.size(), load.passages, load.tagsCreated, load.skipped);
+        });
   }
 
   private static boolean emptyInTransaction(Connection c) throws SQLException {
     try (var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM passages)")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM passages)")) {
       rs.next();
       return !rs.getBoolean(1);
     }
@@ -148,8 +169,10 @@ public final class Restorer {
     final String actor;
     final Map<String, Long> tagIds = new HashMap<>();
     final Set<Long> articles = new HashSet<>();
+
     /** Articles this restore created (in a merge, the others already have their text). */
     final Set<Long> insertedArticles = new HashSet<>();
+
     final List<long[]> duplicates = new ArrayList<>();
     final List<Long> pendingIds = new ArrayList<>();
     final PreparedStatement passage;
@@ -163,7 +186,8 @@ public final class Restorer {
       this.c = c;
       this.merge = merge;
       this.actor = actor;
-      try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT slug, id FROM tags")) {
+      try (var st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT slug, id FROM tags")) {
         while (rs.next()) {
           tagIds.put(rs.getString(1), rs.getLong(2));
         }
@@ -181,15 +205,21 @@ public final class Restorer {
       }
       JsonNode article = p.get("article");
       long articleId = article.get("id").asLong();
-      if (articles.add(articleId) && !(merge && exists(c, "SELECT 1 FROM articles WHERE id = ?", articleId))) {
+      if (articles.add(articleId)
+          && !(merge && exists(c, "SELECT 1 FROM articles WHERE id = ?", articleId))) {
         flush();
         try (PreparedStatement st = c.prepareStatement(INSERT_ARTICLE)) {
           st.setLong(1, articleId);
           st.setString(2, article.get("title").asText());
           st.setString(3, text(article, "publisher"));
-          st.setString(4, article.hasNonNull("source") ? article.get("source").asText() : "restore");
+          st.setString(
+              4, article.hasNonNull("source") ? article.get("source").asText() : "restore");
           st.setString(5, text(article, "url"));
-          st.setObject(6, article.hasNonNull("published") ? LocalDate.parse(article.get("published").asText()) : null);
+          st.setObject(
+              6,
+              article.hasNonNull("published")
+                  ? LocalDate.parse(article.get("published").asText())
+                  : null);
           st.setLong(7, articleId);
           st.setString(8, actor);
           st.executeUpdate();
@@ -248,7 +278,8 @@ public final class Restorer {
       if (known != null) {
         return known;
       }
-      try (PreparedStatement st = c.prepareStatement(INSERT_TAG, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement st =
+          c.prepareStatement(INSERT_TAG, java.sql.Statement.RETURN_GENERATED_KEYS)) {
         st.setString(1, kind);
         st.setString(2, name);
         st.setString(3, slug);
@@ -304,8 +335,8 @@ public final class Restorer {
   }
 
   /**
-   * The headings above the passage's own: its {@code headingPath} without the heading, which ends it when there
-   * is one (checked by {@link #check}). An export from before heading paths has none.
+   * The headings above the passage's own: its {@code headingPath} without the heading, which ends
+   * it when there is one (checked by {@link #check}). An export from before heading paths has none.
    */
   private static List<String> sectionPath(JsonNode p) {
     JsonNode path = p.get("headingPath");
@@ -330,11 +361,22 @@ public final class Restorer {
     }
     JsonNode version = p.get("schemaVersion");
     if (version == null || !version.isInt() || version.asInt() != ExportWriter.SCHEMA_VERSION) {
-      throw bad(line, "has schemaVersion " + version + "; this Lumbar restores schemaVersion " + ExportWriter.SCHEMA_VERSION);
+      throw bad(
+          line,
+          "has schemaVersion "
+              + version
+              + "; this Lumbar restores schemaVersion "
+              + ExportWriter.SCHEMA_VERSION);
     }
     long id = positive(line, p, "id");
     if (id <= lastId) {
-      throw bad(line, "has id " + id + " after id " + lastId + "; passages must be in increasing id order, as exported");
+      throw bad(
+          line,
+          "has id "
+              + id
+              + " after id "
+              + lastId
+              + "; passages must be in increasing id order, as exported");
     }
     String text = string(line, p, "text", true);
     if (text.isBlank() || text.getBytes(StandardCharsets.UTF_8).length > 65_535) {
@@ -345,9 +387,13 @@ public final class Restorer {
     checkHeadingPath(line, p.get("headingPath"), heading);
     string(line, p, "rejectReason", false);
     if (!STATUSES.contains(string(line, p, "status", true))) {
-      throw bad(line, "has an unknown status " + p.get("status") + "; expected pending, published or rejected");
+      throw bad(
+          line,
+          "has an unknown status " + p.get("status") + "; expected pending, published or rejected");
     }
-    if (!p.path("position").canConvertToInt() || !p.path("position").isIntegralNumber() || p.get("position").asInt() < 0) {
+    if (!p.path("position").canConvertToInt()
+        || !p.path("position").isIntegralNumber()
+        || p.get("position").asInt() < 0) {
       throw bad(line, "needs 'position', a whole number from 0");
     }
     if (!p.path("version").isIntegralNumber() || p.get("version").asInt() < 1) {
@@ -372,7 +418,8 @@ public final class Restorer {
       throw bad(line, "has an article 'published' that is not a date (YYYY-MM-DD)");
     }
     try {
-      ArticleImporter.checkProvenance(string(line, article, "url", false), text(article, "publisher"), publishedOn);
+      ArticleImporter.checkProvenance(
+          string(line, article, "url", false), text(article, "publisher"), publishedOn);
     } catch (ImportException e) {
       throw bad(line, "has an article whose provenance is refused: " + e.getMessage());
     }
@@ -382,7 +429,9 @@ public final class Restorer {
         throw bad(line, "needs '" + kind + "', a list of {slug, name}");
       }
       for (JsonNode tag : tags) {
-        if (!tag.path("slug").isTextual() || tag.get("slug").asText().isBlank() || !tag.path("name").isTextual()) {
+        if (!tag.path("slug").isTextual()
+            || tag.get("slug").asText().isBlank()
+            || !tag.path("name").isTextual()) {
           throw bad(line, "has a tag in '" + kind + "' without a slug and a name");
         }
       }
@@ -398,7 +447,10 @@ public final class Restorer {
     string(line, p, "updatedBy", true);
   }
 
-  /** Absent (an export from before heading paths), or a list of strings that ends with the heading when there is one. */
+  /**
+   * Absent (an export from before heading paths), or a list of strings that ends with the heading
+   * when there is one.
+   */
   private static void checkHeadingPath(long line, JsonNode path, String heading) {
     if (path == null || path.isNull()) {
       return;
@@ -411,14 +463,18 @@ public final class Restorer {
         throw bad(line, "has a 'headingPath' that is not a list of strings");
       }
     }
-    if (heading != null && (path.isEmpty() || !path.get(path.size() - 1).asText().equals(heading))) {
+    if (heading != null
+        && (path.isEmpty() || !path.get(path.size() - 1).asText().equals(heading))) {
       throw bad(line, "has a 'headingPath' that does not end with its 'heading'");
     }
   }
 
   private static long positive(long line, JsonNode node, String field) {
     JsonNode value = node.get(field);
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
+    if (value == null
+        || !value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.asLong() <= 0) {
       throw bad(line, "needs '" + field + "', a positive whole number");
     }
     return value.asLong();

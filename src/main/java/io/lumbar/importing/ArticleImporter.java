@@ -18,48 +18,60 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Imports an article: splits it into passages, classifies them (content, boilerplate, duplicate) and stores
- * article, passages, their first revision, an audit entry and the index changes in one transaction, so a
- * half-imported article is never visible. Importing the same text again adds nothing.
+ * Imports an article: splits it into passages, classifies them (content, boilerplate, duplicate)
+ * and stores article, passages, their first revision, an audit entry and the index changes in one
+ * transaction, so a half-imported article is never visible. Importing the same text again adds
+ * nothing.
  */
 public final class ArticleImporter {
   static final int MAX_CHARS = 2_000_000;
+
   /** A saved page, markup included; pages with inline images or scripts run to a few megabytes. */
   static final int MAX_PAGE_CHARS = 12_000_000;
+
   /** A passage must fit MariaDB's TEXT column (65,535 bytes). */
   static final int MAX_PASSAGE_BYTES = 65_535;
+
   /** The sizes of articles.source_url and articles.publisher. */
   static final int MAX_URL = 2048;
+
   static final int MAX_PUBLISHER = 200;
 
   private static final String FIND_ARTICLE = "SELECT id, title FROM articles WHERE checksum = ?";
-  private static final String INSERT_ARTICLE = """
+  private static final String INSERT_ARTICLE =
+      """
       INSERT INTO articles (title, publisher, published_on, source_name, source_url, original_text, checksum, imported_by)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String INSERT_PASSAGE = """
+  private static final String INSERT_PASSAGE =
+      """
       INSERT INTO passages (article_id, position, heading, section_path, text, original_text, fingerprint, duplicate_of,
                             status, reject_reason, created_by, updated_by)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String INSERT_REVISION = """
+  private static final String INSERT_REVISION =
+      """
       INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by)
       SELECT id, version, heading, text, status, reject_reason, ? FROM passages WHERE article_id = ?
       """;
+
   /** An earlier passage of another article with the same text, which this one duplicates. */
-  private static final String FIND_DUPLICATE = """
+  private static final String FIND_DUPLICATE =
+      """
       SELECT id FROM passages
        WHERE fingerprint = ? AND status <> 'rejected' AND article_id <> ?
        ORDER BY id LIMIT 1
       """;
-  private static final String INSERT_AUDIT = """
+
+  private static final String INSERT_AUDIT =
+      """
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
       VALUES (?, 'article.import', 'article', ?, JSON_OBJECT('source', ?, 'published', ?, 'rejected', ?, 'duplicates', ?))
       """;
@@ -72,7 +84,8 @@ public final class ArticleImporter {
 
   public ImportSummary importArticle(ArticleSource source, String actor) {
     checkProvenance(source.url(), source.publisher(), source.publishedOn());
-    // Non-breaking and zero-width spaces are blank too: a page of them is empty, not a page without paragraphs.
+    // Non-breaking and zero-width spaces are blank too: a page of them is empty, not a page without
+    // paragraphs.
     if (TextOutline.trim(source.content()).isEmpty()) {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
     }
@@ -80,7 +93,8 @@ public final class ArticleImporter {
       throw new ImportException(source.sourceName() + " is not a text file");
     }
     if (source.content().length() > MAX_PAGE_CHARS) {
-      throw new ImportException(source.sourceName() + " is too large: at most " + MAX_PAGE_CHARS + " characters");
+      throw new ImportException(
+          source.sourceName() + " is too large: at most " + MAX_PAGE_CHARS + " characters");
     }
     SplitArticle split = ArticleSplitter.split(source);
     ArticleSource described = withPageProvenance(source, split.meta());
@@ -89,7 +103,8 @@ public final class ArticleImporter {
       throw new ImportException(source.sourceName() + " is empty: there is no text to import");
     }
     if (text.length() > MAX_CHARS) {
-      throw new ImportException(source.sourceName() + " is too large: at most " + MAX_CHARS + " characters of text");
+      throw new ImportException(
+          source.sourceName() + " is too large: at most " + MAX_CHARS + " characters of text");
     }
     String checksum = TextNormalizer.fingerprint(text);
     if (split.blocks().isEmpty()) {
@@ -98,53 +113,64 @@ public final class ArticleImporter {
     PageChecks.check(source.sourceName(), split);
     for (Block block : split.blocks()) {
       if (block.text().getBytes(StandardCharsets.UTF_8).length > MAX_PASSAGE_BYTES) {
-        throw new ImportException(source.sourceName() + " has a paragraph of over " + MAX_PASSAGE_BYTES
-            + " bytes at position " + block.position() + "; split it into paragraphs first");
+        throw new ImportException(
+            source.sourceName()
+                + " has a paragraph of over "
+                + MAX_PASSAGE_BYTES
+                + " bytes at position "
+                + block.position()
+                + "; split it into paragraphs first");
       }
     }
     String title = firstNonBlank(source.title(), split.title(), baseName(source.sourceName()));
-    return db.inTransaction(c -> {
-      Optional<ImportSummary> existing = findExisting(c, checksum, source.sourceName());
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      long articleId = insertArticle(c, described, title, text, checksum, actor);
-      String site = SiteTemplate.site(described.url(), described.publisher()).orElse(null);
-      ImportSummary summary = insertPassages(c, articleId, site, title, source.sourceName(), split.blocks(), actor);
-      try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
-        st.setString(1, actor);
-        st.setLong(2, articleId);
-        st.executeUpdate();
-      }
-      try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
-        st.setString(1, actor);
-        st.setLong(2, articleId);
-        st.setString(3, source.sourceName());
-        st.setInt(4, summary.published());
-        st.setInt(5, summary.rejected());
-        st.setInt(6, summary.duplicates());
-        st.executeUpdate();
-      }
-      return summary;
-    });
+    return db.inTransaction(
+        c -> {
+          Optional<ImportSummary> existing = findExisting(c, checksum, source.sourceName());
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          long articleId = insertArticle(c, described, title, text, checksum, actor);
+          String site = SiteTemplate.site(described.url(), described.publisher()).orElse(null);
+          ImportSummary summary =
+              insertPassages(c, articleId, site, title, source.sourceName(), split.blocks(), actor);
+          try (PreparedStatement st = c.prepareStatement(INSERT_REVISION)) {
+            st.setString(1, actor);
+            st.setLong(2, articleId);
+            st.executeUpdate();
+          }
+          try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
+            st.setString(1, actor);
+            st.setLong(2, articleId);
+            st.setString(3, source.sourceName());
+            st.setInt(4, summary.published());
+            st.setInt(5, summary.rejected());
+            st.setInt(6, summary.duplicates());
+            st.executeUpdate();
+          }
+          return summary;
+        });
   }
 
-  private static Optional<ImportSummary> findExisting(Connection c, String checksum, String sourceName) throws SQLException {
+  private static Optional<ImportSummary> findExisting(
+      Connection c, String checksum, String sourceName) throws SQLException {
     // Locks the checksum's index range, so two imports of the same text cannot both insert it.
     try (PreparedStatement st = c.prepareStatement(FIND_ARTICLE + " FOR UPDATE")) {
       st.setString(1, checksum);
       try (ResultSet rs = st.executeQuery()) {
         if (rs.next()) {
-          return Optional.of(new ImportSummary(sourceName, rs.getLong(1), rs.getString(2), true, 0, 0, 0));
+          return Optional.of(
+              new ImportSummary(sourceName, rs.getLong(1), rs.getString(2), true, 0, 0, 0));
         }
       }
     }
     return Optional.empty();
   }
 
-  private static long insertArticle(Connection c, ArticleSource source, String title, String text, String checksum,
-      String actor) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS)) {
+  private static long insertArticle(
+      Connection c, ArticleSource source, String title, String text, String checksum, String actor)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, truncate(title, 500));
       st.setString(2, blankToNull(source.publisher()));
       st.setObject(3, source.publishedOn());
@@ -162,32 +188,46 @@ public final class ArticleImporter {
   }
 
   /**
-   * Stores the passages; {@code site} (null when unknown) lets repetition judge them: a block already seen in
-   * another article of the site is site template, here and in every earlier copy, unless an editor decided
-   * otherwise for the site.
+   * Stores the passages; {@code site} (null when unknown) lets repetition judge them: a block
+   * already seen in another article of the site is site template, here and in every earlier copy,
+   * unless an editor decided otherwise for the site.
    */
-  private static ImportSummary insertPassages(Connection c, long articleId, String site, String title,
-      String sourceName, List<Block> blocks, String actor) throws SQLException {
+  private static ImportSummary insertPassages(
+      Connection c,
+      long articleId,
+      String site,
+      String title,
+      String sourceName,
+      List<Block> blocks,
+      String actor)
+      throws SQLException {
     Map<Integer, Long> idByPosition = new HashMap<>();
     List<Long> published = new ArrayList<>();
     Set<Long> earlierCopies = new LinkedHashSet<>();
     int rejected = 0;
     int duplicates = 0;
     boolean[] amidContent = SiteTemplate.amidContent(blocks);
-    try (PreparedStatement insert = c.prepareStatement(INSERT_PASSAGE, Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert =
+        c.prepareStatement(INSERT_PASSAGE, Statement.RETURN_GENERATED_KEYS)) {
       for (Block block : blocks) {
         String fingerprint = TextNormalizer.fingerprint(block.text());
-        Long duplicateOf = block.duplicateOfPosition() != null ? idByPosition.get(block.duplicateOfPosition()) : null;
+        Long duplicateOf =
+            block.duplicateOfPosition() != null
+                ? idByPosition.get(block.duplicateOfPosition())
+                : null;
         String reason = block.rejectReason();
         boolean recorded = site != null && SiteTemplate.recordable(block);
         if (recorded) {
           Optional<Boolean> verdict = SiteTemplate.verdict(c, site, fingerprint);
-          List<SiteTemplate.Copy> copies = verdict.isPresent() || amidContent[block.position()] ? List.of()
-              : SiteTemplate.copies(c, site, fingerprint, articleId);
+          List<SiteTemplate.Copy> copies =
+              verdict.isPresent() || amidContent[block.position()]
+                  ? List.of()
+                  : SiteTemplate.copies(c, site, fingerprint, articleId);
           if (verdict.orElse(!copies.isEmpty()) && reason == null) {
             reason = SiteTemplate.REASON;
           }
-          copies.stream().filter(copy -> !"rejected".equals(copy.status()) && !copy.edited())
+          copies.stream()
+              .filter(copy -> !"rejected".equals(copy.status()) && !copy.edited())
               .forEach(copy -> earlierCopies.add(copy.passageId()));
         }
         if (reason == null) {
@@ -234,33 +274,46 @@ public final class ArticleImporter {
     }
     ChangeLog.append(c, published);
     for (long copy : earlierCopies) {
-      PassageEditor.reject(c, copy, SiteTemplate.REASON, actor,
+      PassageEditor.reject(
+          c,
+          copy,
+          SiteTemplate.REASON,
+          actor,
           Map.of("site", site, "recurs_in_article", articleId));
     }
-    return new ImportSummary(sourceName, articleId, title, false, published.size(), rejected, duplicates);
+    return new ImportSummary(
+        sourceName, articleId, title, false, published.size(), rejected, duplicates);
   }
 
   /**
-   * The headings above the block's own: its path without the last element, which is the heading. Each is cut to
-   * the heading column's size, so a path reads the same wherever it is shown.
+   * The headings above the block's own: its path without the last element, which is the heading.
+   * Each is cut to the heading column's size, so a path reads the same wherever it is shown.
    */
   private static List<String> ancestors(List<String> path, String heading) {
-    List<String> above = heading == null || path.isEmpty() ? path : path.subList(0, path.size() - 1);
+    List<String> above =
+        heading == null || path.isEmpty() ? path : path.subList(0, path.size() - 1);
     return above.stream().map(h -> truncate(h, 500)).toList();
   }
 
   /**
-   * Provenance is optional, but what is given must be usable: an absolute http(s) URL (a link editors and readers
-   * will follow), a publisher that fits its column, a publication date that is not in the future.
+   * Provenance is optional, but what is given must be usable: an absolute http(s) URL (a link
+   * editors and readers will follow), a publisher that fits its column, a publication date that is
+   * not in the future.
    */
   /**
-   * What the editor gave wins; what the page states about itself (canonical URL, site name, publication date)
-   * fills the gaps. A page value that fails the editor's checks is left out rather than refusing the page.
+   * What the editor gave wins; what the page states about itself (canonical URL, site name,
+   * publication date) fills the gaps. A page value that fails the editor's checks is left out
+   * rather than refusing the page.
    */
   private static ArticleSource withPageProvenance(ArticleSource source, PageMeta page) {
-    String url = source.url() != null ? source.url() : valid(page.url(), () -> checkProvenance(page.url(), null, null));
-    String publisher = source.publisher() != null && !source.publisher().isBlank() ? source.publisher()
-        : valid(page.publisher(), () -> checkProvenance(null, page.publisher(), null));
+    String url =
+        source.url() != null
+            ? source.url()
+            : valid(page.url(), () -> checkProvenance(page.url(), null, null));
+    String publisher =
+        source.publisher() != null && !source.publisher().isBlank()
+            ? source.publisher()
+            : valid(page.publisher(), () -> checkProvenance(null, page.publisher(), null));
     LocalDate published = source.publishedOn();
     if (published == null && page.published() != null) {
       try {
@@ -271,7 +324,14 @@ public final class ArticleImporter {
         published = null;
       }
     }
-    return new ArticleSource(source.sourceName(), source.content(), source.html(), source.title(), publisher, url, published);
+    return new ArticleSource(
+        source.sourceName(),
+        source.content(),
+        source.html(),
+        source.title(),
+        publisher,
+        url,
+        published);
   }
 
   private static String valid(String value, Runnable check) {
@@ -286,7 +346,8 @@ public final class ArticleImporter {
     }
   }
 
-  public static void checkProvenance(String sourceUrl, String sourcePublisher, LocalDate publishedOn) {
+  public static void checkProvenance(
+      String sourceUrl, String sourcePublisher, LocalDate publishedOn) {
     String url = blankToNull(sourceUrl);
     if (url != null) {
       if (url.length() > MAX_URL) {
@@ -296,16 +357,21 @@ public final class ArticleImporter {
       try {
         uri = new URI(url);
       } catch (URISyntaxException e) {
-        throw new ImportException("The source URL '" + url + "' is not a valid URL: " + e.getReason());
+        throw new ImportException(
+            "The source URL '" + url + "' is not a valid URL: " + e.getReason());
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
-        throw new ImportException("The source URL '" + url + "' must be an absolute http:// or https:// address");
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null
+          || uri.getHost().isBlank()) {
+        throw new ImportException(
+            "The source URL '" + url + "' must be an absolute http:// or https:// address");
       }
     }
     String publisher = blankToNull(sourcePublisher);
     if (publisher != null && publisher.length() > MAX_PUBLISHER) {
-      throw new ImportException("The publisher is too long: at most " + MAX_PUBLISHER + " characters");
+      throw new ImportException(
+          "The publisher is too long: at most " + MAX_PUBLISHER + " characters");
     }
     // A day's grace: "today" where the publisher is may be tomorrow here.
     if (publishedOn != null && publishedOn.isAfter(LocalDate.now().plusDays(1))) {
@@ -317,7 +383,8 @@ public final class ArticleImporter {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static Long findDuplicateElsewhere(Connection c, String fingerprint, long articleId) throws SQLException {
+  private static Long findDuplicateElsewhere(Connection c, String fingerprint, long articleId)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(FIND_DUPLICATE)) {
       st.setString(1, fingerprint);
       st.setLong(2, articleId);

@@ -5,11 +5,19 @@ import io.lumbar.web.Page;
 import java.util.List;
 
 /**
- * One page of articles (newest first, {@code limit} from {@code offset} of {@code total}) with their passage counts,
- * and the import form; {@code error} says why an import was refused.
+ * One page of articles (newest first, {@code limit} from {@code offset} of {@code total}) with
+ * their passage counts, and the import form; {@code error} says why an import was refused.
  */
-public record ArticleListPage(User user, String csrf, List<ArticleDao.Article> articles, long total, int offset, int limit,
-    ImportForm form, String error) implements Page {
+public record ArticleListPage(
+    User user,
+    String csrf,
+    List<ArticleDao.Article> articles,
+    long total,
+    int offset,
+    int limit,
+    ImportForm form,
+    String error)
+    implements Page {
   @Override
   public String template() {
     return "importing/list.jte";

@@ -4,18 +4,27 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * An article to import: its raw content and what is known about it besides. {@code title}, {@code publisher},
- * {@code url} (the page it was taken from) and {@code publishedOn} may be null; the title then comes from the text
- * or the source name. The importer checks the provenance (see {@code ArticleImporter.checkProvenance}).
+ * An article to import: its raw content and what is known about it besides. {@code title}, {@code
+ * publisher}, {@code url} (the page it was taken from) and {@code publishedOn} may be null; the
+ * title then comes from the text or the source name. The importer checks the provenance (see {@code
+ * ArticleImporter.checkProvenance}).
  */
-public record ArticleSource(String sourceName, String content, boolean html, String title, String publisher, String url,
+public record ArticleSource(
+    String sourceName,
+    String content,
+    boolean html,
+    String title,
+    String publisher,
+    String url,
     LocalDate publishedOn) {
 
   /** Plain text or HTML, decided by the file name or, failing that, by a look at the content. */
   public static ArticleSource of(String sourceName, String content) {
     String lower = sourceName.toLowerCase(java.util.Locale.ROOT);
-    boolean html = lower.endsWith(".html") || lower.endsWith(".htm")
-        || (!lower.endsWith(".txt") && looksLikeHtml(content));
+    boolean html =
+        lower.endsWith(".html")
+            || lower.endsWith(".htm")
+            || (!lower.endsWith(".txt") && looksLikeHtml(content));
     return new ArticleSource(sourceName, content, html, null, null, null, null);
   }
 
@@ -23,7 +32,9 @@ public record ArticleSource(String sourceName, String content, boolean html, Str
     return new ArticleSource(sourceName, content, html, newTitle, newPublisher, url, publishedOn);
   }
 
-  /** Where the article was published: the page's URL and the publication date (either may be null). */
+  /**
+   * Where the article was published: the page's URL and the publication date (either may be null).
+   */
   public ArticleSource withProvenance(String newUrl, LocalDate newPublishedOn) {
     return new ArticleSource(sourceName, content, html, title, publisher, newUrl, newPublishedOn);
   }
@@ -36,7 +47,8 @@ public record ArticleSource(String sourceName, String content, boolean html, Str
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new ImportException("The publication date '" + text.strip() + "' is not a date: write it as YYYY-MM-DD");
+      throw new ImportException(
+          "The publication date '" + text.strip() + "' is not a date: write it as YYYY-MM-DD");
     }
   }
 

@@ -3,10 +3,11 @@ package io.lumbar.importing;
 import java.util.List;
 
 /**
- * Splits a page (HTML or captured plain text) into passages (the unit of search) and rejected blocks (page
- * furniture and leftovers, kept with their reason so that nothing of the source is lost and curators can
- * overrule): the page becomes an outline ({@link HtmlOutline}, {@link TextOutline}), every block is judged
- * ({@link BlockClassifier}) and the passages are assembled under their headings ({@link PassageAssembler}).
+ * Splits a page (HTML or captured plain text) into passages (the unit of search) and rejected
+ * blocks (page furniture and leftovers, kept with their reason so that nothing of the source is
+ * lost and curators can overrule): the page becomes an outline ({@link HtmlOutline}, {@link
+ * TextOutline}), every block is judged ({@link BlockClassifier}) and the passages are assembled
+ * under their headings ({@link PassageAssembler}).
  */
 public final class ArticleSplitter {
 
@@ -18,11 +19,15 @@ public final class ArticleSplitter {
   }
 
   /**
-   * One passage or rejected block. {@code headingPath} holds the headings above it, outermost first, without the
-   * article's title; {@code rejectReason} null means real content; {@code duplicateOfPosition} is set only for
-   * reason {@value #DUPLICATE}.
+   * One passage or rejected block. {@code headingPath} holds the headings above it, outermost
+   * first, without the article's title; {@code rejectReason} null means real content; {@code
+   * duplicateOfPosition} is set only for reason {@value #DUPLICATE}.
    */
-  public record Block(int position, List<String> headingPath, String text, String rejectReason,
+  public record Block(
+      int position,
+      List<String> headingPath,
+      String text,
+      String rejectReason,
       Integer duplicateOfPosition) {
     public Block {
       headingPath = List.copyOf(headingPath);
@@ -44,8 +49,7 @@ public final class ArticleSplitter {
   static final String DUPLICATE = PassageAssembler.DUPLICATE;
   static final int MAX_PASSAGE_CHARS = PassageAssembler.MAX_PASSAGE_CHARS;
 
-  private ArticleSplitter() {
-  }
+  private ArticleSplitter() {}
 
   /** A captured plain-text page. */
   public static SplitArticle split(String text) {
@@ -54,11 +58,13 @@ public final class ArticleSplitter {
 
   /** A page as imported: HTML or plain text. */
   public static SplitArticle split(ArticleSource source) {
-    return split(source.html() ? HtmlOutline.of(source.content()) : TextOutline.of(source.content()));
+    return split(
+        source.html() ? HtmlOutline.of(source.content()) : TextOutline.of(source.content()));
   }
 
   static SplitArticle split(PageOutline outline) {
     String[] reasons = BlockClassifier.classify(outline);
-    return new SplitArticle(outline.title(), outline.meta(), PassageAssembler.assemble(outline.blocks(), reasons));
+    return new SplitArticle(
+        outline.title(), outline.meta(), PassageAssembler.assemble(outline.blocks(), reasons));
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks an uploaded article file before the importer sees it: a known extension, at most
- * {@link #MAX_BYTES}, not an archive, strict UTF-8 text (as the import command reads files). Archives are
+ * Checks an uploaded article file before the importer sees it: a known extension, at most {@link
+ * #MAX_BYTES}, not an archive, strict UTF-8 text (as the import command reads files). Archives are
  * refused rather than unpacked, so a zip bomb is never expanded.
  */
 final class ArticleUpload {
@@ -17,8 +17,15 @@ final class ArticleUpload {
 
   /** zip (also docx, epub, …), gzip, bzip2, xz, zstd, 7z. */
   private static final byte[][] ARCHIVE_MAGIC = {
-      {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'P', 'K', 7, 8}, {0x1f, (byte) 0x8b}, {'B', 'Z', 'h'},
-      {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, {'7', 'z', (byte) 0xbc, (byte) 0xaf}};
+    {'P', 'K', 3, 4},
+    {'P', 'K', 5, 6},
+    {'P', 'K', 7, 8},
+    {0x1f, (byte) 0x8b},
+    {'B', 'Z', 'h'},
+    {(byte) 0xfd, '7', 'z', 'X', 'Z', 0},
+    {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
+    {'7', 'z', (byte) 0xbc, (byte) 0xaf}
+  };
 
   /** A file over the size limit; answered 413. */
   static final class TooLarge extends ImportException {
@@ -29,7 +36,9 @@ final class ArticleUpload {
 
   private ArticleUpload() {}
 
-  /** The file as an article source, or an {@link ImportException} that says what is wrong with it. */
+  /**
+   * The file as an article source, or an {@link ImportException} that says what is wrong with it.
+   */
   static ArticleSource read(String fileName, byte[] bytes) {
     String name = fileName.replaceAll(".*[/\\\\]", "").strip();
     String lower = name.toLowerCase(Locale.ROOT);
@@ -41,7 +50,8 @@ final class ArticleUpload {
     }
     for (byte[] magic : ARCHIVE_MAGIC) {
       if (startsWith(bytes, magic)) {
-        throw new ImportException(name + " is a compressed archive, not text: unpack it and upload the article itself");
+        throw new ImportException(
+            name + " is a compressed archive, not text: unpack it and upload the article itself");
       }
     }
     for (byte b : bytes) {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Judges every block of an outline by general evidence and says why a block is not article content; null means
- * content. Each signal is a small rule of its own; the first that fires names the reason.
+ * Judges every block of an outline by general evidence and says why a block is not article content;
+ * null means content. Each signal is a small rule of its own; the first that fires names the
+ * reason.
  */
 final class BlockClassifier {
   static final String REPEATED_TITLE = "repeated title";
@@ -15,12 +16,12 @@ final class BlockClassifier {
   static final String FRAGMENT = "fragment";
 
   private static final double MAX_LINK_SHARE = 0.5;
-  // Prose outside what the extractor chose still counts as content when it reads as prose this clearly.
+  // Prose outside what the extractor chose still counts as content when it reads as prose this
+  // clearly.
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
 
-  private BlockClassifier() {
-  }
+  private BlockClassifier() {}
 
   static String[] classify(PageOutline outline) {
     List<OutlineBlock> blocks = outline.blocks();
@@ -29,7 +30,8 @@ final class BlockClassifier {
     boolean contentSeen = false;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
-      // Pages repeat their title as a subtitle or image title above the text; later it is a real heading.
+      // Pages repeat their title as a subtitle or image title above the text; later it is a real
+      // heading.
       reasons[i] = ownReason(block, contentSeen ? null : outline.title()).orElse(null);
       contentSeen |= reasons[i] == null && !block.isHeading();
       if (reasons[i] == null && ContentsList.lists(blocks, i)) {
@@ -78,7 +80,9 @@ final class BlockClassifier {
 
   static boolean readsAsProse(OutlineBlock block) {
     String text = block.text();
-    return !block.isHeading() && text.length() >= PROSE_CHARS && block.linkShare() < 0.2
+    return !block.isHeading()
+        && text.length() >= PROSE_CHARS
+        && block.linkShare() < 0.2
         && Words.stopWordShare(text) >= PROSE_STOP_WORDS;
   }
 

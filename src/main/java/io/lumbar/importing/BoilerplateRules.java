@@ -5,90 +5,144 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
-* Recognises page furniture that web captures drag along with an article (menus, shop banners, comment
-* forms, footers...). Rules are tried in order on the normalised paragraph; the first match names the reason.
-* Each rule has a length cap because boilerplate is short: a long paragraph that happens to contain
-* "privacy policy" or "guarantee" is far more likely to be real content.
-*/
+ * Recognises page furniture that web captures drag along with an article (menus, shop banners,
+ * comment forms, footers...). Rules are tried in order on the normalised paragraph; the first match
+ * names the reason. Each rule has a length cap because boilerplate is short: a long paragraph that
+ * happens to contain "privacy policy" or "guarantee" is far more likely to be real content.
+ */
 final class BoilerplateRules {
 
-  private record Rule(String reason, int maxChars, Pattern pattern) {
-  }
+  private record Rule(String reason, int maxChars, Pattern pattern) {}
 
   private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-  private static final String DATE = "(\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b" + MONTH
-      + " \\d{1,2},? \\d{4}\\b|\\b\\d{1,2} " + MONTH + " \\d{4}\\b)";
-  private static final String LEGAL_LINK = "(privacy (policy|notice|preferences|settings|cent(er|re))"
-      + "|terms (of (use|service)|and conditions|& conditions)|cookie (policy|settings|preferences)"
-      + "|do not sell my personal information)";
+  private static final String DATE =
+      "(\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b"
+          + MONTH
+          + " \\d{1,2},? \\d{4}\\b|\\b\\d{1,2} "
+          + MONTH
+          + " \\d{4}\\b)";
+  private static final String LEGAL_LINK =
+      "(privacy (policy|notice|preferences|settings|cent(er|re))"
+          + "|terms (of (use|service)|and conditions|& conditions)|cookie (policy|settings|preferences)"
+          + "|do not sell my personal information)";
 
-  private static final List<Rule> RULES = List.of(
-      // Accessibility links and menu toggles.
-      ci("navigation", 80, "^(skip|jump) to (the )?(main )?(content|navigation|menu|search|footer)\\b"),
-      ci("navigation", 80, "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
-      // Breadcrumbs and pipe menus start at Home.
-      ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
-      // What a page tells a browser without scripts, not its reader.
-      ci("browser notice", 200, "\\b(please )?(enable|turn on) javascript\\b|\\byour browser does not support\\b"),
+  private static final List<Rule> RULES =
+      List.of(
+          // Accessibility links and menu toggles.
+          ci(
+              "navigation",
+              80,
+              "^(skip|jump) to (the )?(main )?(content|navigation|menu|search|footer)\\b"),
+          ci(
+              "navigation",
+              80,
+              "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
+          // Breadcrumbs and pipe menus start at Home.
+          ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
+          // What a page tells a browser without scripts, not its reader.
+          ci(
+              "browser notice",
+              200,
+              "\\b(please )?(enable|turn on) javascript\\b|\\byour browser does not support\\b"),
 
-      // Discount banners: a percentage off or a deadline.
-      ci("sale banner", 200, "\\b\\d{1,3} ?% off\\b(?!-)|\\b(black friday|cyber monday|flash sale"
-          + "|ends (tonight|today|soon|at midnight)|today only|limited[- ]time (offer|only|deal)"
-          + "|(promo|coupon|discount) code|free shipping on (all )?orders)\\b"),
-      // Shop trust badges are a few words with no sentence punctuation.
-      ci("shop guarantee", 50, "^(?!.*[.?]$).*\\b(money[- ]back|guarantee[ds]?|shipping"
-          + "|(secure|ssl|encrypted) (checkout|payment)|checkout page|24 ?/ ?7"
-          + "|(easy|free|hassle[- ]free) returns|ready to help you)\\b"),
+          // Discount banners: a percentage off or a deadline.
+          ci(
+              "sale banner",
+              200,
+              "\\b\\d{1,3} ?% off\\b(?!-)|\\b(black friday|cyber monday|flash sale"
+                  + "|ends (tonight|today|soon|at midnight)|today only|limited[- ]time (offer|only|deal)"
+                  + "|(promo|coupon|discount) code|free shipping on (all )?orders)\\b"),
+          // Shop trust badges are a few words with no sentence punctuation.
+          ci(
+              "shop guarantee",
+              50,
+              "^(?!.*[.?]$).*\\b(money[- ]back|guarantee[ds]?|shipping"
+                  + "|(secure|ssl|encrypted) (checkout|payment)|checkout page|24 ?/ ?7"
+                  + "|(easy|free|hassle[- ]free) returns|ready to help you)\\b"),
+          ci(
+              "comment form",
+              120,
+              "^(leave a (comment|reply)|post a comment|add a comment|write a comment"
+                  + "|cancel reply|join the (discussion|conversation)|comments?( \\(\\d+\\))?"
+                  + "|\\d+ (comments?|responses?|replies))$"),
+          ci(
+              "comment form",
+              300,
+              "^your email( address)? will not be published\\b|\\brequired fields are marked\\b"
+                  + "|^save my name, email\\b|^notify me of (follow-up comments|new posts)\\b"),
 
-      ci("comment form", 120, "^(leave a (comment|reply)|post a comment|add a comment|write a comment"
-          + "|cancel reply|join the (discussion|conversation)|comments?( \\(\\d+\\))?"
-          + "|\\d+ (comments?|responses?|replies))$"),
-      ci("comment form", 300, "^your email( address)? will not be published\\b|\\brequired fields are marked\\b"
-          + "|^save my name, email\\b|^notify me of (follow-up comments|new posts)\\b"),
+          // Legal links at the start of a line or in a pipe-separated footer menu, not prose about
+          // privacy.
+          ci("legal footer", 300, "(^|\\| ?)" + LEGAL_LINK + "\\b"),
+          ci(
+              "legal footer",
+              400,
+              "©|\\(c\\) ?\\d{4}|\\bcopyright (\\(c\\) )?\\d{4}|\\ball rights reserved\\b"),
+          ci(
+              "legal footer",
+              500,
+              "^(use of|by (using|accessing)) this (web ?)?site\\b"
+                  + "|\\b(does|do|is) not (provide|constitute|replace|intended to provide) (medical|professional|legal) advice\\b"),
+          ci(
+              "location finder",
+              80,
+              "^(?!.*\\.$).*(\\b(find|locate|search for) ((a|an|the|our|your) )?"
+                  + "((nearest|closest|local) )?(location|clinic|office|store|practice)s?\\b"
+                  + "|\\b(location|clinic|office|store|practice|provider|therapist|doctor)s? near (you|me)\\b)"),
 
-      // Legal links at the start of a line or in a pipe-separated footer menu, not prose about privacy.
-      ci("legal footer", 300, "(^|\\| ?)" + LEGAL_LINK + "\\b"),
-      ci("legal footer", 400, "©|\\(c\\) ?\\d{4}|\\bcopyright (\\(c\\) )?\\d{4}|\\ball rights reserved\\b"),
-      ci("legal footer", 500, "^(use of|by (using|accessing)) this (web ?)?site\\b"
-          + "|\\b(does|do|is) not (provide|constitute|replace|intended to provide) (medical|professional|legal) advice\\b"),
+          // A date next to "by", or "By" followed by nothing but a capitalised name.
+          ci("byline", 150, "^(?=.*\\bby\\b).*" + DATE),
+          ci(
+              "byline",
+              80,
+              "^(published|posted|updated|last updated|last reviewed|reviewed)( on)?:? " + DATE),
+          cs(
+              "byline",
+              60,
+              "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
+                  + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          ci(
+              "reading time",
+              60,
+              "^((reading|read) time:? )?(about |approx\\.? |~ ?)?\\d+ ?(min(ute)?s?|m)"
+                  + "(,? (and )?\\d+ ?(sec(ond)?s?|s))?( read| reading time)?$"),
 
-      ci("location finder", 80, "^(?!.*\\.$).*(\\b(find|locate|search for) ((a|an|the|our|your) )?"
-          + "((nearest|closest|local) )?(location|clinic|office|store|practice)s?\\b"
-          + "|\\b(location|clinic|office|store|practice|provider|therapist|doctor)s? near (you|me)\\b)"),
+          // The page asking how it did: a widget under the article, not part of it.
+          ci(
+              "feedback prompt",
+              80,
+              "^((was|is|did|does) (this|the|our) (page|article|post|information|content|answer"
+                  + "|guide)( \\w+){0,2} (helpful|useful|help( you)?)|did you find (this|it|what you were looking for)\\b.*"
+                  + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*$"),
 
-      // A date next to "by", or "By" followed by nothing but a capitalised name.
-      ci("byline", 150, "^(?=.*\\bby\\b).*" + DATE),
-      ci("byline", 80, "^(published|posted|updated|last updated|last reviewed|reviewed)( on)?:? " + DATE),
-      cs("byline", 60, "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
-          + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
-
-      ci("reading time", 60, "^((reading|read) time:? )?(about |approx\\.? |~ ?)?\\d+ ?(min(ute)?s?|m)"
-          + "(,? (and )?\\d+ ?(sec(ond)?s?|s))?( read| reading time)?$"),
-
-      // The page asking how it did: a widget under the article, not part of it.
-      ci("feedback prompt", 80, "^((was|is|did|does) (this|the|our) (page|article|post|information|content|answer"
-          + "|guide)( \\w+){0,2} (helpful|useful|help( you)?)|did you find (this|it|what you were looking for)\\b.*"
-          + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*$"),
-
-      // Links to other pages whose anchor text survived the capture.
-      ci("link teaser", 120, "^(learn|read|find out|discover|see) more( about [^.!?]*)?[.!]?$"),
-      ci("link teaser", 80, "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories)"
-          + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts)"
-          + "|more from [^.!?]*|see also)[.:!]?$"),
-
-      ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
-      // A citation in a bulleted list: a web address together with the year it was published or read.
-      ci("reference list", 400, "^([-•*] )?[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*$"
-          + "|^([-•*] )?[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*$"),
-      ci("reference list", 40, "^(references|sources|bibliography|works cited|citations):?$"),
-      // "12. Smith, John. Title. Journal, 2019." needs a year and a publication marker, unlike a numbered tip.
-      cs("reference list", 600, "^\\d{1,3}\\. \\p{Lu}[\\p{L}'-]+, \\p{Lu}(?=.*\\b(19|20)\\d{2}\\b)"
-          + "(?=.*(?i:\\bet al\\b|\\bdoi\\b|\\bjournal\\b|\\bpress\\b|\\bpublish|\\bed\\.|\\bvol\\.|\\bpp\\.|https?://))"));
+          // Links to other pages whose anchor text survived the capture.
+          ci("link teaser", 120, "^(learn|read|find out|discover|see) more( about [^.!?]*)?[.!]?$"),
+          ci(
+              "link teaser",
+              80,
+              "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories)"
+                  + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts)"
+                  + "|more from [^.!?]*|see also)[.:!]?$"),
+          ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
+          // A citation in a bulleted list: a web address together with the year it was published or
+          // read.
+          ci(
+              "reference list",
+              400,
+              "^([-•*] )?[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*$"
+                  + "|^([-•*] )?[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*$"),
+          ci("reference list", 40, "^(references|sources|bibliography|works cited|citations):?$"),
+          // "12. Smith, John. Title. Journal, 2019." needs a year and a publication marker, unlike
+          // a numbered tip.
+          cs(
+              "reference list",
+              600,
+              "^\\d{1,3}\\. \\p{Lu}[\\p{L}'-]+, \\p{Lu}(?=.*\\b(19|20)\\d{2}\\b)"
+                  + "(?=.*(?i:\\bet al\\b|\\bdoi\\b|\\bjournal\\b|\\bpress\\b|\\bpublish|\\bed\\.|\\bvol\\.|\\bpp\\.|https?://))"));
 
   private static final double MOSTLY_FURNITURE = 0.75;
 
-  private BoilerplateRules() {
-  }
+  private BoilerplateRules() {}
 
   /** The reason the paragraph is boilerplate, or empty when it may be real content. */
   static Optional<String> reasonFor(String paragraph) {
@@ -100,7 +154,8 @@ final class BoilerplateRules {
     if (whole.isPresent() || paragraph.strip().indexOf('\n') < 0) {
       return whole;
     }
-    // A block whose lines are furniture of one kind (a list of citations, the odd one without an address) is that
+    // A block whose lines are furniture of one kind (a list of citations, the odd one without an
+    // address) is that
     // furniture.
     String reason = null;
     String[] lines = paragraph.strip().split("\n");
@@ -115,7 +170,9 @@ final class BoilerplateRules {
         furniture++;
       }
     }
-    return furniture >= MOSTLY_FURNITURE * lines.length ? Optional.ofNullable(reason) : Optional.empty();
+    return furniture >= MOSTLY_FURNITURE * lines.length
+        ? Optional.ofNullable(reason)
+        : Optional.empty();
   }
 
   private static Optional<String> firstRule(String text) {
@@ -128,7 +185,8 @@ final class BoilerplateRules {
   }
 
   private static Rule ci(String reason, int maxChars, String regex) {
-    return new Rule(reason, maxChars, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    return new Rule(
+        reason, maxChars, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
   }
 
   // Case-sensitive, for rules that rely on capitalisation (names, author initials).

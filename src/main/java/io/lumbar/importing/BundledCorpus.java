@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The sample articles shipped in the jar ({@code src/main/resources/articles}), with their titles and publishers,
- * and the source URL and publication date (YYYY-MM-DD) where the manifest gives them.
+ * The sample articles shipped in the jar ({@code src/main/resources/articles}), with their titles
+ * and publishers, and the source URL and publication date (YYYY-MM-DD) where the manifest gives
+ * them.
  */
 public final class BundledCorpus {
   private static final String MANIFEST = "/articles/corpus.json";
@@ -31,7 +32,8 @@ public final class BundledCorpus {
   private static ArticleSource load(Entry entry) {
     try (InputStream in = resource("/articles/" + entry.file())) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return ArticleSource.of(entry.file(), text).withMetadata(entry.title(), entry.publisher())
+      return ArticleSource.of(entry.file(), text)
+          .withMetadata(entry.title(), entry.publisher())
           .withProvenance(entry.url(), ArticleSource.parseDate(entry.published()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,36 +15,48 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML page into an outline. jsoup walks the whole page in reading order keeping its own headings,
- * lists and tables; Readability4J says which text it takes for the article, which is evidence for the
- * classifier (a block outside it is page furniture unless it clearly reads as prose), not a verdict.
+ * Reads an HTML page into an outline. jsoup walks the whole page in reading order keeping its own
+ * headings, lists and tables; Readability4J says which text it takes for the article, which is
+ * evidence for the classifier (a block outside it is page furniture unless it clearly reads as
+ * prose), not a verdict.
  */
 final class HtmlOutline {
   // Never visible text.
-  private static final String DROPPED = "script, style, noscript, template, svg, iframe, object, embed, canvas, "
-      + "select, option, [hidden], [aria-hidden=true], [style~=display:\\s*none]";
+  private static final String DROPPED =
+      "script, style, noscript, template, svg, iframe, object, embed, canvas, "
+          + "select, option, [hidden], [aria-hidden=true], [style~=display:\\s*none]";
   private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\r\\f]+");
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
   private static final Pattern JSON_PUBLISHER =
       Pattern.compile("\"publisher\"\\s*:\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"([^\"]{1,200})\"");
-  private static final Pattern JSON_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
+  private static final Pattern JSON_PUBLISHED =
+      Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
 
-  // The extractor's scoring grows faster than the page; past this many characters of markup the blocks are judged
+  // The extractor's scoring grows faster than the page; past this many characters of markup the
+  // blocks are judged
   // on their own evidence alone (chrome, links, shape).
   private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
 
-  private HtmlOutline() {
-  }
+  private HtmlOutline() {}
 
   static PageOutline of(String html) {
     Document doc = Jsoup.parse(html);
     PageMeta meta = meta(doc);
     String main = html.length() <= MAX_EXTRACTOR_CHARS ? mainText(html, meta.url()) : "";
-    Element firstH1 = doc.select("h1").stream()
-        .filter(h -> h.closest("nav, [role=navigation], [role=banner]") == null && !h.text().isBlank())
-        .findFirst().orElse(null);
-    String title = PageTitle.choose(firstH1 == null ? null : text(firstH1.text()), attr(doc, "meta[property=og:title]"),
-        doc.title(), meta.publisher());
+    Element firstH1 =
+        doc.select("h1").stream()
+            .filter(
+                h ->
+                    h.closest("nav, [role=navigation], [role=banner]") == null
+                        && !h.text().isBlank())
+            .findFirst()
+            .orElse(null);
+    String title =
+        PageTitle.choose(
+            firstH1 == null ? null : text(firstH1.text()),
+            attr(doc, "meta[property=og:title]"),
+            doc.title(),
+            meta.publisher());
     doc.select(DROPPED).remove();
     Walker walker = new Walker(main);
     walker.walk(doc.body() != null ? doc.body() : doc);
@@ -62,13 +74,22 @@ final class HtmlOutline {
   }
 
   static PageMeta meta(Document doc) {
-    String url = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"), doc.select("link[rel=canonical]")
-        .attr("href"), attr(doc, "meta[property=og:url]"));
-    String scripts = doc.select("script[type=application/ld+json]").stream().map(Element::data)
-        .collect(Collectors.joining("\n"));
-    String publisher = firstNonBlank(attr(doc, "meta[property=og:site_name]"), group(JSON_PUBLISHER, scripts));
-    String published = firstNonBlank(attr(doc, "meta[property=article:published_time]"),
-        group(JSON_PUBLISHED, scripts), doc.select("time[datetime]").attr("datetime"));
+    String url =
+        firstNonBlank(
+            doc.select("link[rel=canonical]").attr("abs:href"),
+            doc.select("link[rel=canonical]").attr("href"),
+            attr(doc, "meta[property=og:url]"));
+    String scripts =
+        doc.select("script[type=application/ld+json]").stream()
+            .map(Element::data)
+            .collect(Collectors.joining("\n"));
+    String publisher =
+        firstNonBlank(attr(doc, "meta[property=og:site_name]"), group(JSON_PUBLISHER, scripts));
+    String published =
+        firstNonBlank(
+            attr(doc, "meta[property=article:published_time]"),
+            group(JSON_PUBLISHED, scripts),
+            doc.select("time[datetime]").attr("datetime"));
     if (published != null) {
       Matcher date = ISO_DATE.matcher(published.strip());
       published = date.find() ? date.group(1) : null;
@@ -79,11 +100,13 @@ final class HtmlOutline {
   /** The normalised text Readability4J takes for the article; empty when it finds none. */
   private static String mainText(String html, String url) {
     try {
-      Article article = new Readability4JExtended(url == null ? "https://localhost/" : url, html).parse();
+      Article article =
+          new Readability4JExtended(url == null ? "https://localhost/" : url, html).parse();
       Element content = article.getArticleContent();
       return content == null ? "" : key(content.text());
     } catch (RuntimeException e) {
-      // The extractor's failure is missing evidence, not a broken import: every block is then judged on its own.
+      // The extractor's failure is missing evidence, not a broken import: every block is then
+      // judged on its own.
       return "";
     }
   }
@@ -158,14 +181,23 @@ final class HtmlOutline {
           lines.clear();
           resetCounts();
           if (!text.isBlank()) {
-            add(new OutlineBlock(OutlineBlock.Kind.HEADING, tag.charAt(1) - '0', List.of(text), null, links,
-                inMain(text), chrome));
+            add(
+                new OutlineBlock(
+                    OutlineBlock.Kind.HEADING,
+                    tag.charAt(1) - '0',
+                    List.of(text),
+                    null,
+                    links,
+                    inMain(text),
+                    chrome));
           }
         }
-        // Markup that puts other elements straight in a list (an accordion of buttons and answer panels) is not a
+        // Markup that puts other elements straight in a list (an accordion of buttons and answer
+        // panels) is not a
         // list of items: its parts are read as blocks, so the panels' text is not lost.
         case "ul", "ol" -> {
-          if (e.children().stream().anyMatch(c -> !c.normalName().equals("li") && !c.text().isBlank())) {
+          if (e.children().stream()
+              .anyMatch(c -> !c.normalName().equals("li") && !c.text().isBlank())) {
             blockChildren(e);
           } else {
             list(e);
@@ -207,9 +239,19 @@ final class HtmlOutline {
       int[] linked = new int[2];
       items(e, items, linked, 0);
       if (!items.isEmpty()) {
-        String plain = items.stream().map(i -> i.replaceFirst("^\\s*\\S+\\s", "")).collect(Collectors.joining(" "));
-        add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null,
-            linked[1] == 0 ? 0 : (double) linked[0] / linked[1], inMain(plain), chrome));
+        String plain =
+            items.stream()
+                .map(i -> i.replaceFirst("^\\s*\\S+\\s", ""))
+                .collect(Collectors.joining(" "));
+        add(
+            new OutlineBlock(
+                OutlineBlock.Kind.LIST,
+                0,
+                items,
+                null,
+                linked[1] == 0 ? 0 : (double) linked[0] / linked[1],
+                inMain(plain),
+                chrome));
       }
     }
 
@@ -241,24 +283,61 @@ final class HtmlOutline {
       }
       StringBuilder plain = new StringBuilder();
       for (Element row : table.select("tr")) {
-        String cells = row.select("th, td").stream().map(c -> clean(c.text())).filter(s -> !s.isEmpty())
-            .collect(Collectors.joining(" | "));
+        String cells =
+            row.select("th, td").stream()
+                .map(c -> clean(c.text()))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(" | "));
         if (!cells.isEmpty()) {
           rows.add(cells);
           row.select("th, td").forEach(c -> plain.append(clean(c.text())).append(' '));
         }
       }
       if (!rows.isEmpty()) {
-        double links = (double) table.select("a").text().length() / Math.max(1, table.text().length());
-        add(new OutlineBlock(OutlineBlock.Kind.TABLE, 0, rows, null, links, inMain(plain.toString()), chrome));
+        double links =
+            (double) table.select("a").text().length() / Math.max(1, table.text().length());
+        add(
+            new OutlineBlock(
+                OutlineBlock.Kind.TABLE, 0, rows, null, links, inMain(plain.toString()), chrome));
       }
     }
 
     private static boolean isBlock(String tag) {
       return switch (tag) {
-        case "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "figure",
-            "figcaption", "pre", "address", "dl", "dt", "dd", "hr", "details", "summary", "form", "fieldset", "li",
-            "body", "center", "button", "label", "legend", "picture", "video", "audio", "menu", "dialog" -> true;
+        case "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "aside",
+            "header",
+            "footer",
+            "nav",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "pre",
+            "address",
+            "dl",
+            "dt",
+            "dd",
+            "hr",
+            "details",
+            "summary",
+            "form",
+            "fieldset",
+            "li",
+            "body",
+            "center",
+            "button",
+            "label",
+            "legend",
+            "picture",
+            "video",
+            "audio",
+            "menu",
+            "dialog" ->
+            true;
         default -> false;
       };
     }
@@ -273,14 +352,15 @@ final class HtmlOutline {
         case "aside" -> "sidebar";
         case "figcaption" -> "image caption";
         case "form", "button" -> "form";
-        default -> switch (role) {
-          case "navigation", "menu", "menubar" -> "navigation";
-          case "contentinfo" -> "page footer";
-          case "banner" -> "page header";
-          case "complementary" -> "sidebar";
-          case "dialog", "alertdialog" -> "dialog";
-          default -> null;
-        };
+        default ->
+            switch (role) {
+              case "navigation", "menu", "menubar" -> "navigation";
+              case "contentinfo" -> "page footer";
+              case "banner" -> "page header";
+              case "complementary" -> "sidebar";
+              case "dialog", "alertdialog" -> "dialog";
+              default -> null;
+            };
       };
     }
 
@@ -310,7 +390,9 @@ final class HtmlOutline {
       lineBreak();
       if (!lines.isEmpty()) {
         String text = String.join(" ", lines);
-        add(new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, lines, null, share(), inMain(text), chrome));
+        add(
+            new OutlineBlock(
+                OutlineBlock.Kind.PARAGRAPH, 0, lines, null, share(), inMain(text), chrome));
         lines.clear();
       }
       resetCounts();

@@ -7,16 +7,19 @@ import java.util.regex.Pattern;
 final class ImageCredit {
   static final String REASON = "image credit";
   private static final int MAX_CHARS = 200;
-  private static final Pattern PATTERN = Pattern.compile("^(image|photo|photograph|picture|illustration|graphic"
-      + "|video)s?( credit| by| source| courtesy)?:|^(credit|credits|photo credit|image source|source: (image|photo))"
-      + "[: ]|\\b(photo|image|illustration) (by|courtesy of|credit)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PATTERN =
+      Pattern.compile(
+          "^(image|photo|photograph|picture|illustration|graphic"
+              + "|video)s?( credit| by| source| courtesy)?:|^(credit|credits|photo credit|image source|source: (image|photo))"
+              + "[: ]|\\b(photo|image|illustration) (by|courtesy of|credit)\\b",
+          Pattern.CASE_INSENSITIVE);
 
-  private ImageCredit() {
-  }
+  private ImageCredit() {}
 
   static Optional<String> reason(String text) {
     String t = TextNormalizer.normalize(text);
-    return t.length() <= MAX_CHARS && PATTERN.matcher(t).find() ? Optional.of(REASON) : Optional.empty();
+    return t.length() <= MAX_CHARS && PATTERN.matcher(t).find()
+        ? Optional.of(REASON)
+        : Optional.empty();
   }
 }

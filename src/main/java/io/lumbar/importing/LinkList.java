@@ -6,21 +6,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A list of bare titles (a menu, "Related", "Products", a news box): short items that are not sentences, with no
- * intro announcing them. An article's own list of that shape ("Symptoms: - Fever - Chills") sits among its prose;
- * a link list is the one that the page shows twice (a menu at the top and the bottom) or that comes after the
- * page's last paragraph of prose.
+ * A list of bare titles (a menu, "Related", "Products", a news box): short items that are not
+ * sentences, with no intro announcing them. An article's own list of that shape ("Symptoms: - Fever
+ * - Chills") sits among its prose; a link list is the one that the page shows twice (a menu at the
+ * top and the bottom) or that comes after the page's last paragraph of prose.
  */
 final class LinkList {
   static final String REASON = "link list";
   private static final int MAX_ITEM_CHARS = 100;
-  // Titles are mostly names; items that are sentences without a period ("Your leg feels numb") are not titles.
+  // Titles are mostly names; items that are sentences without a period ("Your leg feels numb") are
+  // not titles.
   private static final double MAX_STOP_WORDS = 0.3;
 
-  private LinkList() {
-  }
+  private LinkList() {}
 
-  /** Marks, in {@code reasons}, every list of bare titles that repeats in the page or follows the last prose. */
+  /**
+   * Marks, in {@code reasons}, every list of bare titles that repeats in the page or follows the
+   * last prose.
+   */
   static void mark(List<OutlineBlock> blocks, String[] reasons) {
     int lastProse = -1;
     Map<String, Integer> copies = new HashMap<>();
@@ -37,7 +40,8 @@ final class LinkList {
       if (reasons[i] != null || !isBareTitles(block) || announced(blocks, i)) {
         continue;
       }
-      // A page without a paragraph of prose shows no end of the article: only repetition counts there.
+      // A page without a paragraph of prose shows no end of the article: only repetition counts
+      // there.
       if ((lastProse >= 0 && i > lastProse) || copies.get(key(block)) > 1) {
         reasons[i] = REASON;
       }
@@ -50,7 +54,9 @@ final class LinkList {
     }
     for (String line : block.lines()) {
       String item = TextNormalizer.normalize(line.replaceFirst("^\\S+\\s+", ""));
-      if (item.isEmpty() || item.length() > MAX_ITEM_CHARS || ".!:;,".indexOf(item.charAt(item.length() - 1)) >= 0) {
+      if (item.isEmpty()
+          || item.length() > MAX_ITEM_CHARS
+          || ".!:;,".indexOf(item.charAt(item.length() - 1)) >= 0) {
         return false;
       }
     }
@@ -58,7 +64,9 @@ final class LinkList {
   }
 
   private static boolean announced(List<OutlineBlock> blocks, int i) {
-    return i > 0 && !blocks.get(i - 1).isHeading() && blocks.get(i - 1).text().strip().endsWith(":");
+    return i > 0
+        && !blocks.get(i - 1).isHeading()
+        && blocks.get(i - 1).text().strip().endsWith(":");
   }
 
   private static String key(OutlineBlock block) {

@@ -3,17 +3,29 @@ package io.lumbar.importing;
 import java.util.List;
 
 /**
- * One block of a page in reading order, before it is judged: a heading (level 1–6), a paragraph, a whole list
- * (one line per item, markers kept) or a table (one line per row). The evidence fields come from the page:
- * {@code linkShare} is the share of the text inside links (0 for plain text), {@code inMain} whether the
- * content extractor counted the block as part of the article (always true for plain text), {@code chrome}
- * whether it sits in the page's navigation, header, footer, sidebar or a figure caption. {@code label} is the
- * short lead of a long list item ("Sciatica — ..."), which heads that item's passage.
+ * One block of a page in reading order, before it is judged: a heading (level 1–6), a paragraph, a
+ * whole list (one line per item, markers kept) or a table (one line per row). The evidence fields
+ * come from the page: {@code linkShare} is the share of the text inside links (0 for plain text),
+ * {@code inMain} whether the content extractor counted the block as part of the article (always
+ * true for plain text), {@code chrome} whether it sits in the page's navigation, header, footer,
+ * sidebar or a figure caption. {@code label} is the short lead of a long list item ("Sciatica —
+ * ..."), which heads that item's passage.
  */
-record OutlineBlock(Kind kind, int level, List<String> lines, String label, double linkShare, boolean inMain,
+record OutlineBlock(
+    Kind kind,
+    int level,
+    List<String> lines,
+    String label,
+    double linkShare,
+    boolean inMain,
     String chrome) {
 
-  enum Kind { HEADING, PARAGRAPH, LIST, TABLE }
+  enum Kind {
+    HEADING,
+    PARAGRAPH,
+    LIST,
+    TABLE
+  }
 
   OutlineBlock {
     lines = List.copyOf(lines);
@@ -39,7 +51,9 @@ record OutlineBlock(Kind kind, int level, List<String> lines, String label, doub
     return kind == Kind.HEADING;
   }
 
-  /** A list, a table, a labelled list item or several lines: something a list intro may announce. */
+  /**
+   * A list, a table, a labelled list item or several lines: something a list intro may announce.
+   */
   boolean listLike() {
     return kind == Kind.LIST || kind == Kind.TABLE || label != null || lines.size() > 1;
   }

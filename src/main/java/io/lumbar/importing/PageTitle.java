@@ -13,8 +13,7 @@ final class PageTitle {
   // A tail of this many words or fewer after the last separator is the site's name.
   private static final int MAX_SITE_WORDS = 4;
 
-  private PageTitle() {
-  }
+  private PageTitle() {}
 
   static String choose(String h1, String ogTitle, String titleTag, String siteName) {
     // A page's h1 is its own title, unless it is the site's name (a logo in the header).
@@ -25,7 +24,10 @@ final class PageTitle {
     return stated == null ? null : withoutSiteName(stated, siteName);
   }
 
-  /** "Sciatica at night | Example Health" → "Sciatica at night", by the site's name or the separator's shape. */
+  /**
+   * "Sciatica at night | Example Health" → "Sciatica at night", by the site's name or the
+   * separator's shape.
+   */
   static String withoutSiteName(String title, String siteName) {
     String t = title.strip();
     var m = SEPARATOR.matcher(t);
@@ -41,8 +43,10 @@ final class PageTitle {
     String head = t.substring(0, lastStart).strip();
     String tail = t.substring(lastEnd).strip();
     boolean named = siteName != null && key(tail).equals(key(siteName));
-    boolean shaped = Words.of(tail).size() <= MAX_SITE_WORDS && Words.of(head).size() >= 3
-        && !t.substring(lastStart, lastEnd).strip().equals(":");
+    boolean shaped =
+        Words.of(tail).size() <= MAX_SITE_WORDS
+            && Words.of(head).size() >= 3
+            && !t.substring(lastStart, lastEnd).strip().equals(":");
     return named ? withoutSiteName(head, siteName) : shaped ? head : t;
   }
 

@@ -9,33 +9,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a judged outline into passages that stand alone: each carries the path of headings above it, a list
- * keeps its intro (a long list is split between items, each part repeating the intro), a passage over the size
- * limit is split at sentence ends, and a heading whose section holds no content is kept as a rejected block.
+ * Turns a judged outline into passages that stand alone: each carries the path of headings above
+ * it, a list keeps its intro (a long list is split between items, each part repeating the intro), a
+ * passage over the size limit is split at sentence ends, and a heading whose section holds no
+ * content is kept as a rejected block.
  */
 final class PassageAssembler {
   static final String HEADING_WITHOUT_BODY = "heading without body";
   static final String LIST_INTRO_WITHOUT_ITEMS = "list intro without items";
   static final String DUPLICATE = "duplicate";
   static final int MAX_PASSAGE_CHARS = 1500;
+
   /** How many blocks of one article may hold the same text (see {@link #number}). */
   static final int MAX_COPIES = 2;
-  // A list intro repeated in front of each part of a split list is at most this long, else its last sentence.
+
+  // A list intro repeated in front of each part of a split list is at most this long, else its last
+  // sentence.
   private static final int MAX_REPEATED_INTRO_CHARS = 300;
   private static final Pattern PIECE_END = Pattern.compile("\\n|[.!?][\"'”’)\\]]?[ \\u00A0]+");
 
   /**
-   * A block without a position yet. {@code intro} and {@code items} are set for a list that absorbed its intro;
-   * {@code heading} marks a heading that waits to learn whether its section has content.
+   * A block without a position yet. {@code intro} and {@code items} are set for a list that
+   * absorbed its intro; {@code heading} marks a heading that waits to learn whether its section has
+   * content.
    */
-  private record Draft(List<String> path, String text, String reason, boolean listLike, String intro,
-      List<String> items, boolean heading) {
+  private record Draft(
+      List<String> path,
+      String text,
+      String reason,
+      boolean listLike,
+      String intro,
+      List<String> items,
+      boolean heading) {
     boolean isContent() {
       return reason == null;
     }
   }
 
-  /** A heading on the current path; {@code draft} is its placeholder, {@code used} once content is below it. */
+  /**
+   * A heading on the current path; {@code draft} is its placeholder, {@code used} once content is
+   * below it.
+   */
   private static final class Open {
     final int level;
     final String text;
@@ -49,8 +63,7 @@ final class PassageAssembler {
     }
   }
 
-  private PassageAssembler() {
-  }
+  private PassageAssembler() {}
 
   static List<Block> assemble(List<OutlineBlock> blocks, String[] reasons) {
     List<Draft> drafts = new ArrayList<>();
@@ -60,13 +73,15 @@ final class PassageAssembler {
       OutlineBlock block = blocks.get(i);
       String reason = reasons[i];
       if (block.isHeading()) {
-        // A heading closes the sections at its level and below, even a heading that is itself furniture.
+        // A heading closes the sections at its level and below, even a heading that is itself
+        // furniture.
         while (!path.isEmpty() && path.get(path.size() - 1).level >= block.level()) {
           path.remove(path.size() - 1);
         }
         if (reason == null) {
           path.add(new Open(block.level(), block.text(), drafts.size()));
-          drafts.add(new Draft(List.of(), block.text(), HEADING_WITHOUT_BODY, false, null, null, true));
+          drafts.add(
+              new Draft(List.of(), block.text(), HEADING_WITHOUT_BODY, false, null, null, true));
         } else {
           drafts.add(new Draft(List.of(), block.text(), reason, false, null, null, false));
         }
@@ -86,18 +101,36 @@ final class PassageAssembler {
       }
       Draft previous = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
       boolean shortList = block.kind() == OutlineBlock.Kind.LIST && block.label() == null;
-      if (shortList && previous != null && previous.isContent() && !previous.heading()
-          && previous.path().equals(headingPath) && introducesList(previous.text())) {
-        drafts.set(drafts.size() - 1, new Draft(previous.path(), previous.text() + "\n" + block.text(), null, true,
-            previous.intro() != null ? previous.intro() : previous.text(),
-            concat(previous.items(), block.lines()), false));
+      if (shortList
+          && previous != null
+          && previous.isContent()
+          && !previous.heading()
+          && previous.path().equals(headingPath)
+          && introducesList(previous.text())) {
+        drafts.set(
+            drafts.size() - 1,
+            new Draft(
+                previous.path(),
+                previous.text() + "\n" + block.text(),
+                null,
+                true,
+                previous.intro() != null ? previous.intro() : previous.text(),
+                concat(previous.items(), block.lines()),
+                false));
         continue;
       }
       if (block.label() != null) {
         headingPath.add(block.label());
       }
-      drafts.add(new Draft(List.copyOf(headingPath), block.text(), null, block.listLike(), null,
-          block.kind() == OutlineBlock.Kind.LIST ? block.lines() : null, false));
+      drafts.add(
+          new Draft(
+              List.copyOf(headingPath),
+              block.text(),
+              null,
+              block.listLike(),
+              null,
+              block.kind() == OutlineBlock.Kind.LIST ? block.lines() : null,
+              false));
     }
     for (int used : usedHeadings) {
       drafts.set(used, null);
@@ -119,9 +152,10 @@ final class PassageAssembler {
   }
 
   /**
-   * A passage ending in ':' must be followed by what it announces: a list, a table or headed sections.
-   * Otherwise the items were lost in the capture and the dangling sentence is rejected; sentences before it
-   * in the same paragraph stay content. Used headings are null here and count as sections that follow.
+   * A passage ending in ':' must be followed by what it announces: a list, a table or headed
+   * sections. Otherwise the items were lost in the capture and the dangling sentence is rejected;
+   * sentences before it in the same paragraph stay content. Used headings are null here and count
+   * as sections that follow.
    */
   private static List<Draft> rejectListIntrosWithoutItems(List<Draft> drafts) {
     List<Draft> result = new ArrayList<>();
@@ -132,19 +166,38 @@ final class PassageAssembler {
         continue;
       }
       Draft next = i + 1 < drafts.size() ? drafts.get(i + 1) : null;
-      boolean itemsFollow = i + 1 < drafts.size() && (next == null || next.heading()
-          || (next.isContent() && (next.listLike() || !next.path().equals(draft.path()))));
+      boolean itemsFollow =
+          i + 1 < drafts.size()
+              && (next == null
+                  || next.heading()
+                  || (next.isContent() && (next.listLike() || !next.path().equals(draft.path()))));
       if (itemsFollow) {
         result.add(draft);
         continue;
       }
       int cut = lastSentenceStart(draft.text());
       if (cut >= 40) {
-        result.add(new Draft(draft.path(), draft.text().substring(0, cut).strip(), null, draft.listLike(), null, null,
-            false));
-        result.add(new Draft(List.of(), draft.text().substring(cut), LIST_INTRO_WITHOUT_ITEMS, false, null, null, false));
+        result.add(
+            new Draft(
+                draft.path(),
+                draft.text().substring(0, cut).strip(),
+                null,
+                draft.listLike(),
+                null,
+                null,
+                false));
+        result.add(
+            new Draft(
+                List.of(),
+                draft.text().substring(cut),
+                LIST_INTRO_WITHOUT_ITEMS,
+                false,
+                null,
+                null,
+                false));
       } else {
-        result.add(new Draft(List.of(), draft.text(), LIST_INTRO_WITHOUT_ITEMS, false, null, null, false));
+        result.add(
+            new Draft(List.of(), draft.text(), LIST_INTRO_WITHOUT_ITEMS, false, null, null, false));
       }
     }
     return result;
@@ -159,7 +212,10 @@ final class PassageAssembler {
     return start;
   }
 
-  /** Lists split between items (each part repeating the intro); other passages at line or sentence ends. */
+  /**
+   * Lists split between items (each part repeating the intro); other passages at line or sentence
+   * ends.
+   */
   private static List<Draft> splitLongPassages(List<Draft> drafts) {
     List<Draft> result = new ArrayList<>();
     for (Draft draft : drafts) {
@@ -183,8 +239,10 @@ final class PassageAssembler {
     List<String> parts = new ArrayList<>();
     StringBuilder part = new StringBuilder();
     if (intro != null) {
-      // The intro is the article's text and must reach a passage whole: when it cannot share one with the first
-      // item, it stands alone (split at sentence ends if need be) and the parts repeat its last sentence.
+      // The intro is the article's text and must reach a passage whole: when it cannot share one
+      // with the first
+      // item, it stands alone (split at sentence ends if need be) and the parts repeat its last
+      // sentence.
       String first = items.isEmpty() ? "" : items.getFirst();
       if (intro.length() + 1 + first.length() > MAX_PASSAGE_CHARS) {
         parts.addAll(chunks(intro, MAX_PASSAGE_CHARS));
@@ -202,7 +260,8 @@ final class PassageAssembler {
         hasItems = false;
       }
       if (item.length() > MAX_PASSAGE_CHARS - part.length()) {
-        // One item over the limit: it goes on its own, split at sentence ends. Without items, the part holds at
+        // One item over the limit: it goes on its own, split at sentence ends. Without items, the
+        // part holds at
         // most the repeated intro, which is already in an earlier passage.
         if (hasItems) {
           parts.add(part.toString());
@@ -258,10 +317,11 @@ final class PassageAssembler {
   }
 
   /**
-   * Numbers the blocks in reading order. Content repeating earlier content becomes a duplicate of it. A text the
-   * page repeats more often is stored twice at most: once, and once more as the sign of its repetition (a
-   * duplicate, or rejected again for the same reason). Later copies add nothing an editor could use, and a page
-   * repeating one paragraph thousands of times would otherwise store thousands of rows.
+   * Numbers the blocks in reading order. Content repeating earlier content becomes a duplicate of
+   * it. A text the page repeats more often is stored twice at most: once, and once more as the sign
+   * of its repetition (a duplicate, or rejected again for the same reason). Later copies add
+   * nothing an editor could use, and a page repeating one paragraph thousands of times would
+   * otherwise store thousands of rows.
    */
   private static List<Block> number(List<Draft> drafts) {
     List<Block> blocks = new ArrayList<>();
@@ -269,11 +329,13 @@ final class PassageAssembler {
     Map<String, Integer> copiesByFingerprint = new HashMap<>();
     for (Draft draft : drafts) {
       int position = blocks.size();
-      if (copiesByFingerprint.merge(TextNormalizer.fingerprint(draft.text()), 1, Integer::sum) > MAX_COPIES) {
+      if (copiesByFingerprint.merge(TextNormalizer.fingerprint(draft.text()), 1, Integer::sum)
+          > MAX_COPIES) {
         continue;
       }
       if (draft.isContent()) {
-        Integer original = firstByFingerprint.putIfAbsent(TextNormalizer.fingerprint(draft.text()), position);
+        Integer original =
+            firstByFingerprint.putIfAbsent(TextNormalizer.fingerprint(draft.text()), position);
         if (original != null) {
           blocks.add(new Block(position, draft.path(), draft.text(), DUPLICATE, original));
           continue;

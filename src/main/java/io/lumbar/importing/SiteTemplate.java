@@ -9,48 +9,60 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A site's template, learnt by repetition and from editors: which whole blocks recur across the site's articles
- * (headers, menus, newsletter boxes, footers) and what editors decided about them. Every method works in the
- * caller's transaction, so what is learnt stands or falls with the import or edit that taught it.
+ * A site's template, learnt by repetition and from editors: which whole blocks recur across the
+ * site's articles (headers, menus, newsletter boxes, footers) and what editors decided about them.
+ * Every method works in the caller's transaction, so what is learnt stands or falls with the import
+ * or edit that taught it.
  */
 public final class SiteTemplate {
   public static final String REASON = "site template";
   private static final int MAX_SITE = 255;
 
   /**
-   * A stored copy of a block in another article of the site; {@code edited}: changed since its import (an editor
-   * saved it), so its status is an editor's decision that a later import must not undo.
+   * A stored copy of a block in another article of the site; {@code edited}: changed since its
+   * import (an editor saved it), so its status is an editor's decision that a later import must not
+   * undo.
    */
   record Copy(long passageId, long articleId, String status, boolean edited) {}
 
-  private static final String VERDICT = "SELECT template FROM site_template WHERE site = ? AND fingerprint = ?";
-  private static final String COPIES = """
+  private static final String VERDICT =
+      "SELECT template FROM site_template WHERE site = ? AND fingerprint = ?";
+  private static final String COPIES =
+      """
       SELECT b.passage_id, b.article_id, p.status, p.version > 1
         FROM site_blocks b JOIN passages p ON p.id = b.passage_id
        WHERE b.site = ? AND b.fingerprint = ? AND b.article_id <> ?
        ORDER BY b.passage_id
          FOR UPDATE
       """;
-  private static final String RECORD = """
+  private static final String RECORD =
+      """
       INSERT IGNORE INTO site_blocks (site, fingerprint, passage_id, article_id) VALUES (?, ?, ?, ?)
       """;
-  private static final String TEACH = """
+  private static final String TEACH =
+      """
       INSERT INTO site_template (site, fingerprint, template, passage_id, decided_by) VALUES (?, ?, ?, ?, ?)
       ON DUPLICATE KEY UPDATE template = VALUES(template), passage_id = VALUES(passage_id),
                               decided_by = VALUES(decided_by), decided_at = CURRENT_TIMESTAMP(3)
       """;
-  private static final String PASSAGE_SITE = """
+  private static final String PASSAGE_SITE =
+      """
       SELECT a.source_url, a.publisher, p.fingerprint
         FROM passages p JOIN articles a ON a.id = p.article_id
        WHERE p.id = ?
       """;
-  /** How many other articles of its site hold each block of an article (blocks on none are left out). */
-  private static final String OTHER_ARTICLES = """
+
+  /**
+   * How many other articles of its site hold each block of an article (blocks on none are left
+   * out).
+   */
+  private static final String OTHER_ARTICLES =
+      """
       SELECT mine.passage_id, mine.site, COUNT(DISTINCT other.article_id)
         FROM site_blocks mine
         JOIN site_blocks other ON other.site = mine.site AND other.fingerprint = mine.fingerprint
@@ -59,12 +71,12 @@ public final class SiteTemplate {
        GROUP BY mine.passage_id, mine.site
       """;
 
-  private SiteTemplate() {
-  }
+  private SiteTemplate() {}
 
   /**
-   * The site an article belongs to: the host of its URL without "www.", else its publisher, lower-cased with
-   * white space collapsed; empty when neither is known (such an article has no site template).
+   * The site an article belongs to: the host of its URL without "www.", else its publisher,
+   * lower-cased with white space collapsed; empty when neither is known (such an article has no
+   * site template).
    */
   public static Optional<String> site(String url, String publisher) {
     if (url != null && !url.isBlank()) {
@@ -85,24 +97,27 @@ public final class SiteTemplate {
   }
 
   /**
-   * Whether a block's repetition says anything about the site. Used headings are not blocks (they head
-   * passages), and a heading whose section is empty or a second copy within the page says nothing more.
+   * Whether a block's repetition says anything about the site. Used headings are not blocks (they
+   * head passages), and a heading whose section is empty or a second copy within the page says
+   * nothing more.
    */
   static boolean recordable(ArticleSplitter.Block block) {
     String reason = block.rejectReason();
-    return !PassageAssembler.HEADING_WITHOUT_BODY.equals(reason) && !PassageAssembler.DUPLICATE.equals(reason);
+    return !PassageAssembler.HEADING_WITHOUT_BODY.equals(reason)
+        && !PassageAssembler.DUPLICATE.equals(reason);
   }
 
   /**
-   * Which blocks sit amid the article's own text: judged content by the page's signals, and so are the blocks
-   * right before and after them (a list intro whose items became paragraphs counts as the article's own; a
-   * heading without body does not, menus are made of them). Two more openings count as the article's: its lead
-   * paragraph, prose with the article after it and nothing of it before (a site opens related articles with the
-   * same definition), and the first block of a section under one of the article's own headings with the article
-   * going on after it (headings without body, such as a tab label over the heading, are passed over). A site reuses
-   * its own paragraphs between articles (a definition, a list of prevention tips) and they then recur amid content;
-   * template stands at the page's edges or next to furniture (a promotion beside its "click here", a newsletter box,
-   * a byline). Such a block repeated is a duplicate, not template.
+   * Which blocks sit amid the article's own text: judged content by the page's signals, and so are
+   * the blocks right before and after them (a list intro whose items became paragraphs counts as
+   * the article's own; a heading without body does not, menus are made of them). Two more openings
+   * count as the article's: its lead paragraph, prose with the article after it and nothing of it
+   * before (a site opens related articles with the same definition), and the first block of a
+   * section under one of the article's own headings with the article going on after it (headings
+   * without body, such as a tab label over the heading, are passed over). A site reuses its own
+   * paragraphs between articles (a definition, a list of prevention tips) and they then recur amid
+   * content; template stands at the page's edges or next to furniture (a promotion beside its
+   * "click here", a newsletter box, a byline). Such a block repeated is a duplicate, not template.
    */
   static boolean[] amidContent(List<ArticleSplitter.Block> blocks) {
     boolean[] amid = new boolean[blocks.size()];
@@ -111,10 +126,16 @@ public final class SiteTemplate {
     for (int i = 0; i + 1 < blocks.size(); i++) {
       ArticleSplitter.Block block = blocks.get(i);
       boolean content = block.isContent();
-      boolean opensSection = !block.headingPath().isEmpty() && !block.headingPath().equals(sectionBefore)
-          && ownText(nextPastEmptyHeadings(blocks, i));
-      amid[i] = content && (ownText(blocks.get(i + 1))
-          && (i > 0 && ownText(blocks.get(i - 1)) || !contentBefore && isProse(block.text())) || opensSection);
+      boolean opensSection =
+          !block.headingPath().isEmpty()
+              && !block.headingPath().equals(sectionBefore)
+              && ownText(nextPastEmptyHeadings(blocks, i));
+      amid[i] =
+          content
+              && (ownText(blocks.get(i + 1))
+                      && (i > 0 && ownText(blocks.get(i - 1))
+                          || !contentBefore && isProse(block.text()))
+                  || opensSection);
       if (content) {
         contentBefore = true;
         sectionBefore = block.headingPath();
@@ -124,7 +145,8 @@ public final class SiteTemplate {
   }
 
   /** The block after {@code i} that is not a heading without body (the last block when all are). */
-  private static ArticleSplitter.Block nextPastEmptyHeadings(List<ArticleSplitter.Block> blocks, int i) {
+  private static ArticleSplitter.Block nextPastEmptyHeadings(
+      List<ArticleSplitter.Block> blocks, int i) {
     int next = i + 1;
     while (next + 1 < blocks.size()
         && PassageAssembler.HEADING_WITHOUT_BODY.equals(blocks.get(next).rejectReason())) {
@@ -133,19 +155,26 @@ public final class SiteTemplate {
     return blocks.get(next);
   }
 
-  /** Sentences of some length: the article's lead paragraph when nothing of the article precedes it. */
+  /**
+   * Sentences of some length: the article's lead paragraph when nothing of the article precedes it.
+   */
   private static boolean isProse(String text) {
     return Words.of(text).size() >= 20 && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
   }
 
   private static boolean ownText(ArticleSplitter.Block block) {
     String reason = block.rejectReason();
-    return reason == null || PassageAssembler.LIST_INTRO_WITHOUT_ITEMS.equals(reason)
+    return reason == null
+        || PassageAssembler.LIST_INTRO_WITHOUT_ITEMS.equals(reason)
         || PassageAssembler.DUPLICATE.equals(reason);
   }
 
-  /** What an editor decided about the block for the site: true template, false not template, empty undecided. */
-  static Optional<Boolean> verdict(Connection c, String site, String fingerprint) throws SQLException {
+  /**
+   * What an editor decided about the block for the site: true template, false not template, empty
+   * undecided.
+   */
+  static Optional<Boolean> verdict(Connection c, String site, String fingerprint)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(VERDICT)) {
       st.setString(1, site);
       st.setString(2, fingerprint);
@@ -155,8 +184,12 @@ public final class SiteTemplate {
     }
   }
 
-  /** The block's copies in the site's other articles, locked, so that a concurrent edit waits for the import. */
-  static List<Copy> copies(Connection c, String site, String fingerprint, long articleId) throws SQLException {
+  /**
+   * The block's copies in the site's other articles, locked, so that a concurrent edit waits for
+   * the import.
+   */
+  static List<Copy> copies(Connection c, String site, String fingerprint, long articleId)
+      throws SQLException {
     List<Copy> copies = new ArrayList<>();
     try (PreparedStatement st = c.prepareStatement(COPIES)) {
       st.setString(1, site);
@@ -171,7 +204,8 @@ public final class SiteTemplate {
     return copies;
   }
 
-  static void record(Connection c, String site, String fingerprint, long passageId, long articleId) throws SQLException {
+  static void record(Connection c, String site, String fingerprint, long passageId, long articleId)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(RECORD)) {
       st.setString(1, site);
       st.setString(2, fingerprint);
@@ -182,10 +216,12 @@ public final class SiteTemplate {
   }
 
   /**
-   * An editor's verdict on a passage's block for its article's site: later imports from the site reject it
-   * ({@code template}) or keep it. Nothing is learnt for an article without URL or publisher.
+   * An editor's verdict on a passage's block for its article's site: later imports from the site
+   * reject it ({@code template}) or keep it. Nothing is learnt for an article without URL or
+   * publisher.
    */
-  public static void teach(Connection c, long passageId, boolean template, String actor) throws SQLException {
+  public static void teach(Connection c, long passageId, boolean template, String actor)
+      throws SQLException {
     Optional<SiteBlock> block = siteBlock(c, passageId);
     if (block.isEmpty()) {
       return;
@@ -201,17 +237,20 @@ public final class SiteTemplate {
   }
 
   /**
-   * An editor's decision teaches the site's template: rejecting a passage makes its block template for the
-   * article's site (later imports from the site reject it, whatever the reason given), publishing one that was
-   * rejected as template makes it not template (later imports keep it). The passages' editor calls it on every
-   * save ({@code passages/EditorDecisions}).
+   * An editor's decision teaches the site's template: rejecting a passage makes its block template
+   * for the article's site (later imports from the site reject it, whatever the reason given),
+   * publishing one that was rejected as template makes it not template (later imports keep it). The
+   * passages' editor calls it on every save ({@code passages/EditorDecisions}).
    */
-  public static void learn(Connection c, long id, String statusBefore, String reasonBefore, String status, String actor)
+  public static void learn(
+      Connection c, long id, String statusBefore, String reasonBefore, String status, String actor)
       throws SQLException {
     boolean wasRejected = "rejected".equals(statusBefore);
     if (!wasRejected && "rejected".equals(status)) {
       teach(c, id, true, actor);
-    } else if (wasRejected && "published".equals(status) && (REASON.equals(reasonBefore) || taughtTemplate(c, id))) {
+    } else if (wasRejected
+        && "published".equals(status)
+        && (REASON.equals(reasonBefore) || taughtTemplate(c, id))) {
       teach(c, id, false, actor);
     }
   }
@@ -219,7 +258,8 @@ public final class SiteTemplate {
   /** Whether an editor made the passage's block template for its site. */
   public static boolean taughtTemplate(Connection c, long passageId) throws SQLException {
     Optional<SiteBlock> block = siteBlock(c, passageId);
-    return block.isPresent() && verdict(c, block.get().site(), block.get().fingerprint()).orElse(false);
+    return block.isPresent()
+        && verdict(c, block.get().site(), block.get().fingerprint()).orElse(false);
   }
 
   private record SiteBlock(String site, String fingerprint) {}
@@ -238,7 +278,10 @@ public final class SiteTemplate {
     }
   }
 
-  /** Where an article's blocks recur: passage id → (site, number of other articles of the site holding it). */
+  /**
+   * Where an article's blocks recur: passage id → (site, number of other articles of the site
+   * holding it).
+   */
   static Map<Long, Recurrence> recurrences(Connection c, long articleId) throws SQLException {
     Map<Long, Recurrence> found = new HashMap<>();
     try (PreparedStatement st = c.prepareStatement(OTHER_ARTICLES)) {

@@ -3,9 +3,10 @@ package io.lumbar.importing;
 import java.util.List;
 
 /**
- * "Related articles" boxes: a run of at least three teasers, each a title-like line followed by at most a
- * short blurb, where the titles are links (HTML) or the blurbs trail off ("…") or are missing altogether.
- * An article's own sections have bodies of their own, and its FAQ answers end their sentences.
+ * "Related articles" boxes: a run of at least three teasers, each a title-like line followed by at
+ * most a short blurb, where the titles are links (HTML) or the blurbs trail off ("…") or are
+ * missing altogether. An article's own sections have bodies of their own, and its FAQ answers end
+ * their sentences.
  */
 final class TeaserRun {
   static final String REASON = "teaser";
@@ -13,8 +14,7 @@ final class TeaserRun {
   private static final int MAX_BLURB_CHARS = 260;
   private static final double LINKED = 0.6;
 
-  private TeaserRun() {
-  }
+  private TeaserRun() {}
 
   /** Marks {@code teaser[i]} for every block that belongs to a run of teasers. */
   static boolean[] find(List<OutlineBlock> blocks) {
@@ -39,7 +39,8 @@ final class TeaserRun {
         teasers++;
         end = next;
       }
-      // Bare headings in a row are sections without bodies, not teasers: it takes linked titles or blurbs.
+      // Bare headings in a row are sections without bodies, not teasers: it takes linked titles or
+      // blurbs.
       if (teasers >= MIN_RUN && evidence >= MIN_RUN - 1) {
         for (int j = i; j < end; j++) {
           teaser[j] = true;

@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A list of index terms: names of the topic run together with semicolons ("Backache; Lumbar pain; Back strain"),
- * as pages print other names or keywords for search. Health text says something about its terms; a term list only
- * names them: several short pieces, none a sentence, almost no function words.
+ * A list of index terms: names of the topic run together with semicolons ("Backache; Lumbar pain;
+ * Back strain"), as pages print other names or keywords for search. Health text says something
+ * about its terms; a term list only names them: several short pieces, none a sentence, almost no
+ * function words.
  */
 final class TermList {
   static final String REASON = "term list";
@@ -15,8 +16,7 @@ final class TermList {
   private static final int MAX_TERM_WORDS = 6;
   private static final double MAX_STOP_WORDS = 0.1;
 
-  private TermList() {
-  }
+  private TermList() {}
 
   static Optional<String> reason(String text) {
     String t = TextNormalizer.normalize(text).strip();

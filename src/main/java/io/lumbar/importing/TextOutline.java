@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the structure of pasted page text from the shape of its lines: blank lines separate paragraphs (or,
- * in a paste with single line breaks only, every line is a paragraph), short lines without a final period are
- * headings, bullets and numbered items make lists, and the first heading-like line is the title.
+ * Reads the structure of pasted page text from the shape of its lines: blank lines separate
+ * paragraphs (or, in a paste with single line breaks only, every line is a paragraph), short lines
+ * without a final period are headings, bullets and numbered items make lists, and the first
+ * heading-like line is the title.
  */
 final class TextOutline {
   private static final int MAX_HEADING_CHARS = 120;
@@ -16,30 +17,40 @@ final class TextOutline {
   // Items longer than this are explanations in their own right, not entries of an enumeration.
   static final int LONG_ITEM_CHARS = 150;
   private static final int MAX_LABEL_WORDS = 6;
-  // A paste whose paragraphs average more lines than this lost (most of) its blank lines: every line is a
-  // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line paragraph).
+  // A paste whose paragraphs average more lines than this lost (most of) its blank lines: every
+  // line is a
+  // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line
+  // paragraph).
   private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
 
   static final Pattern NUMBER_MARKER = Pattern.compile("^\\d{1,2}[.)][\\s\\u00A0]+");
   static final Pattern LIST_ITEM =
-      Pattern.compile("^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");
-  private static final Pattern LABEL = Pattern.compile("^([^.!?:—–]{2,60}?)[\\s\\u00A0]+[—–][\\s\\u00A0]+\\S");
-  // Text run together in the copy: a label glued to its value ("Treatment:Surgery"), or a word glued to the next
-  // one's capital ("painAlso") in a line that goes on to enumerate (a comma). Headings are set apart from what
-  // follows, so such a line is not one. A glued capital alone is not enough: names and menus glue too.
+      Pattern.compile(
+          "^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");
+  private static final Pattern LABEL =
+      Pattern.compile("^([^.!?:—–]{2,60}?)[\\s\\u00A0]+[—–][\\s\\u00A0]+\\S");
+  // Text run together in the copy: a label glued to its value ("Treatment:Surgery"), or a word
+  // glued to the next
+  // one's capital ("painAlso") in a line that goes on to enumerate (a comma). Headings are set
+  // apart from what
+  // follows, so such a line is not one. A glued capital alone is not enough: names and menus glue
+  // too.
   private static final Pattern GLUED_LABEL = Pattern.compile("[\\p{L})]:[\\p{L}\\p{N}]");
   private static final Pattern GLUED_WORD = Pattern.compile("\\p{Ll}{3}\\p{Lu}\\p{Ll}");
-  // Elements whose text a copy ran together: a sentence's end glued to the next one's capital ("cognitions.Did"),
-  // and a word glued to a capital that starts something else. At least two lower-case letters before the stop keep
+  // Elements whose text a copy ran together: a sentence's end glued to the next one's capital
+  // ("cognitions.Did"),
+  // and a word glued to a capital that starts something else. At least two lower-case letters
+  // before the stop keep
   // abbreviations ("Dr.Smith", "U.S.A") whole.
-  private static final Pattern GLUED_SENTENCE = Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
+  private static final Pattern GLUED_SENTENCE =
+      Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
   private static final Pattern GLUED_CAPITAL = Pattern.compile("(?<=\\p{Ll}{2})(?=\\p{Lu}\\p{Ll})");
   // A list intro ending in a dash glued to its last word ("prevent it-") instead of a colon.
   private static final Pattern DASH_INTRO = Pattern.compile("\\p{L}[-–—]$");
-  static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)\\]]?[\\s\\u00A0]+(?=[\"“]?\\p{Lu})");
+  static final Pattern SENTENCE_BREAK =
+      Pattern.compile("[.!?][\"'”’)\\]]?[\\s\\u00A0]+(?=[\"“]?\\p{Lu})");
 
-  private TextOutline() {
-  }
+  private TextOutline() {}
 
   static PageOutline of(String text) {
     List<OutlineBlock> blocks = new ArrayList<>();
@@ -50,8 +61,10 @@ final class TextOutline {
           numberedHeadingsNest = true;
         }
         // A numbered heading ("1. Surgery") is a subsection of the plain heading above it.
-        blocks.add(block.isHeading() && block.level() == 3 && !numberedHeadingsNest
-            ? OutlineBlock.heading(2, block.text()) : block);
+        blocks.add(
+            block.isHeading() && block.level() == 3 && !numberedHeadingsNest
+                ? OutlineBlock.heading(2, block.text())
+                : block);
       }
     }
     String title = null;
@@ -69,7 +82,9 @@ final class TextOutline {
     return new PageOutline(title, PageMeta.NONE, blocks);
   }
 
-  /** Paragraphs are separated by lines that are empty or hold only (possibly non-breaking) spaces. */
+  /**
+   * Paragraphs are separated by lines that are empty or hold only (possibly non-breaking) spaces.
+   */
   static List<List<String>> paragraphs(String text) {
     List<List<String>> paragraphs = new ArrayList<>();
     List<String> current = new ArrayList<>();
@@ -95,11 +110,12 @@ final class TextOutline {
   }
 
   /**
-   * A line as the page's elements had it. Where a sentence's end runs into the next sentence's capital, the two
-   * get their space back; they are lines of their own when either stands apart from text (a heading-like line
-   * such as a box title, or page furniture). Where a word runs into a capital that starts page furniture on its
-   * own ("...efficientlyDid this help you?"), the furniture is a line of its own. A word glued to a capital alone
-   * is not split: names and brands are written that way.
+   * A line as the page's elements had it. Where a sentence's end runs into the next sentence's
+   * capital, the two get their space back; they are lines of their own when either stands apart
+   * from text (a heading-like line such as a box title, or page furniture). Where a word runs into
+   * a capital that starts page furniture on its own ("...efficientlyDid this help you?"), the
+   * furniture is a line of its own. A word glued to a capital alone is not split: names and brands
+   * are written that way.
    */
   static List<String> unglued(String line) {
     List<String> pieces = new ArrayList<>();
@@ -131,9 +147,10 @@ final class TextOutline {
   }
 
   /**
-   * Every line is a paragraph, except that consecutive list items stay one list, and so do the short lines
-   * after a line that announces them (ending in ':'), which lost their bullets in the copy. The announcement
-   * carries over blank lines: copies often put them between an intro and its items, or between items.
+   * Every line is a paragraph, except that consecutive list items stay one list, and so do the
+   * short lines after a line that announces them (ending in ':'), which lost their bullets in the
+   * copy. The announcement carries over blank lines: copies often put them between an intro and its
+   * items, or between items.
    */
   private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
     List<List<String>> result = new ArrayList<>();
@@ -142,17 +159,28 @@ final class TextOutline {
     int at = 0;
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
-      boolean[] inRun = shortLineRuns(paragraph, at + paragraph.size() < all.size() ? all.get(at + paragraph.size()) : null);
+      boolean[] inRun =
+          shortLineRuns(
+              paragraph,
+              at + paragraph.size() < all.size() ? all.get(at + paragraph.size()) : null);
       for (int i = 0; i < paragraph.size(); i++, at++) {
         String line = paragraph.get(i);
         String next = at + 1 < all.size() ? all.get(at + 1) : null;
         boolean marked = LIST_ITEM.matcher(line).matches() && !isHeadingLike(line);
-        // A heading ends the items: a heading-like line before a sentence, or a line its next line repeats. A line
+        // A heading ends the items: a heading-like line before a sentence, or a line its next line
+        // repeats. A line
         // that opens like an item before it ("Someone who ...") is one more item.
-        boolean heading = isHeadingLike(line) && next != null && !opensLikeAnItem(line, items)
-            && (isProse(next) || isSentence(next) || repeats(line, next));
-        boolean unmarked = announced && line.length() <= LONG_ITEM_CHARS && !announces(line)
-            && !isProse(line) && !heading;
+        boolean heading =
+            isHeadingLike(line)
+                && next != null
+                && !opensLikeAnItem(line, items)
+                && (isProse(next) || isSentence(next) || repeats(line, next));
+        boolean unmarked =
+            announced
+                && line.length() <= LONG_ITEM_CHARS
+                && !announces(line)
+                && !isProse(line)
+                && !heading;
         if (marked || unmarked || inRun[i]) {
           items.add(marked ? line : "• " + line);
           // A list that marks its items marks all of them: an unmarked line after them is not one.
@@ -174,11 +202,12 @@ final class TextOutline {
   }
 
   /**
-   * Short lines that lost their bullets: two or more heading-like lines in a row straight after a line of the
-   * article's text, none of them heading what follows. A heading has a body; a row of them has none until its
-   * last line, which heads what follows when that is a sentence (and then stays a heading), as does a line its
-   * next line repeats ("MEDICATIONS" over "Medications"). Menus are rows of short lines too, but they start a page
-   * or follow other furniture, not a sentence of the article.
+   * Short lines that lost their bullets: two or more heading-like lines in a row straight after a
+   * line of the article's text, none of them heading what follows. A heading has a body; a row of
+   * them has none until its last line, which heads what follows when that is a sentence (and then
+   * stays a heading), as does a line its next line repeats ("MEDICATIONS" over "Medications").
+   * Menus are rows of short lines too, but they start a page or follow other furniture, not a
+   * sentence of the article.
    */
   private static boolean[] shortLineRuns(List<String> paragraph, String nextParagraph) {
     boolean[] inRun = new boolean[paragraph.size()];
@@ -198,11 +227,14 @@ final class TextOutline {
         end++;
       }
       int items = end;
-      if (end < paragraph.size() && (isProse(paragraph.get(end)) || isSentence(paragraph.get(end)))) {
+      if (end < paragraph.size()
+          && (isProse(paragraph.get(end)) || isSentence(paragraph.get(end)))) {
         items--;
       }
-      boolean afterText = start > 0 && !isHeadingLike(paragraph.get(start - 1))
-          && BoilerplateRules.reasonFor(paragraph.get(start - 1)).isEmpty();
+      boolean afterText =
+          start > 0
+              && !isHeadingLike(paragraph.get(start - 1))
+              && BoilerplateRules.reasonFor(paragraph.get(start - 1)).isEmpty();
       if (afterText && items - start >= 2) {
         java.util.Arrays.fill(inRun, start, items, true);
       }
@@ -213,20 +245,25 @@ final class TextOutline {
 
   /** A heading-like line without a bullet that is not page furniture or a button on its own. */
   private static boolean plainShortLine(String line) {
-    return isHeadingLike(line) && !LIST_ITEM.matcher(line).matches() && BoilerplateRules.reasonFor(line).isEmpty()
+    return isHeadingLike(line)
+        && !LIST_ITEM.matcher(line).matches()
+        && BoilerplateRules.reasonFor(line).isEmpty()
         && CallToAction.reason(line).isEmpty();
   }
 
   /** The same words, ignoring case and punctuation. */
   private static boolean repeats(String line, String next) {
-    return Words.of(line.toLowerCase(java.util.Locale.ROOT)).equals(Words.of(next.toLowerCase(java.util.Locale.ROOT)));
+    return Words.of(line.toLowerCase(java.util.Locale.ROOT))
+        .equals(Words.of(next.toLowerCase(java.util.Locale.ROOT)));
   }
 
   /** A line whose first word opens one of the list's items already read. */
   private static boolean opensLikeAnItem(String line, List<String> items) {
     List<String> words = Words.of(line.toLowerCase(java.util.Locale.ROOT));
-    return !words.isEmpty() && items.stream().map(item -> Words.of(item.toLowerCase(java.util.Locale.ROOT)))
-        .anyMatch(item -> !item.isEmpty() && item.getFirst().equals(words.getFirst()));
+    return !words.isEmpty()
+        && items.stream()
+            .map(item -> Words.of(item.toLowerCase(java.util.Locale.ROOT)))
+            .anyMatch(item -> !item.isEmpty() && item.getFirst().equals(words.getFirst()));
   }
 
   /** A line that announces a list: it ends in a colon, or in a dash glued to its last word. */
@@ -245,8 +282,8 @@ final class TextOutline {
   }
 
   /**
-   * A paragraph's blocks. A line that is page furniture on its own (a reading time under an image title)
-   * is a block of its own, so it can be judged apart from the content around it.
+   * A paragraph's blocks. A line that is page furniture on its own (a reading time under an image
+   * title) is a block of its own, so it can be judged apart from the content around it.
    */
   private static List<OutlineBlock> blocksOf(List<String> lines) {
     List<OutlineBlock> blocks = new ArrayList<>();
@@ -291,7 +328,9 @@ final class TextOutline {
     }
     if (lines.size() == 1 && isHeadingLike(lines.get(0))) {
       boolean numbered = NUMBER_MARKER.matcher(lines.get(0)).find();
-      blocks.add(OutlineBlock.heading(numbered ? 3 : 2, NUMBER_MARKER.matcher(lines.get(0)).replaceFirst("")));
+      blocks.add(
+          OutlineBlock.heading(
+              numbered ? 3 : 2, NUMBER_MARKER.matcher(lines.get(0)).replaceFirst("")));
       return;
     }
     // Long list items are explanations of their own; everything between them stays together.
@@ -304,7 +343,8 @@ final class TextOutline {
         String body = item.group(1);
         Matcher label = LABEL.matcher(body);
         boolean shortLabel = label.find() && Words.of(label.group(1)).size() <= MAX_LABEL_WORDS;
-        blocks.add(OutlineBlock.paragraph(List.of(body)).withLabel(shortLabel ? label.group(1) : null));
+        blocks.add(
+            OutlineBlock.paragraph(List.of(body)).withLabel(shortLabel ? label.group(1) : null));
       } else {
         group.add(line);
       }
@@ -321,27 +361,32 @@ final class TextOutline {
   }
 
   /**
-   * A heading stands alone, is short, is not run together with other text, and does not end like a sentence or
-   * a list intro. Question headings
-   * ("...?") and numbered headings ("1. Surgery") qualify; bullets do not.
+   * A heading stands alone, is short, is not run together with other text, and does not end like a
+   * sentence or a list intro. Question headings ("...?") and numbered headings ("1. Surgery")
+   * qualify; bullets do not.
    */
   static boolean isHeadingLike(String line) {
     if (LIST_ITEM.matcher(line).matches() && !NUMBER_MARKER.matcher(line).find()) {
       return false;
     }
     String text = NUMBER_MARKER.matcher(line).replaceFirst("");
-    if (text.isEmpty() || text.length() > MAX_HEADING_CHARS || !text.codePoints().anyMatch(Character::isLetter)) {
+    if (text.isEmpty()
+        || text.length() > MAX_HEADING_CHARS
+        || !text.codePoints().anyMatch(Character::isLetter)) {
       return false;
     }
     char last = text.charAt(text.length() - 1);
-    return ".,;:".indexOf(last) < 0 && !announces(text)
-        && !SENTENCE_BREAK.matcher(text).find() && !isRunTogether(text)
+    return ".,;:".indexOf(last) < 0
+        && !announces(text)
+        && !SENTENCE_BREAK.matcher(text).find()
+        && !isRunTogether(text)
         && Words.of(text).size() <= MAX_HEADING_WORDS;
   }
 
   private static boolean isRunTogether(String text) {
     Matcher glued = GLUED_WORD.matcher(text);
-    // One glued capital may be a name ("PubMed"); two, or one in a line that enumerates, are elements run together.
+    // One glued capital may be a name ("PubMed"); two, or one in a line that enumerates, are
+    // elements run together.
     return GLUED_LABEL.matcher(text).find()
         || (glued.find() && (text.indexOf(',') >= 0 || glued.find()));
   }

@@ -5,10 +5,10 @@ import io.lumbar.indexing.IndexSource.SnapshotReader;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -18,9 +18,9 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IntroSorter;
 
 /**
- * One pass of the consistency check: the published passages of a database snapshot (streamed) and the index's
- * documents, both in id order, merged in one pass.
- * With {@link Repairs} every differing document is replaced or deleted as it is found.
+ * One pass of the consistency check: the published passages of a database snapshot (streamed) and
+ * the index's documents, both in id order, merged in one pass. With {@link Repairs} every differing
+ * document is replaced or deleted as it is found.
  */
 final class IndexCheck {
   private static final int DATABASE_BATCH = 1_000;
@@ -50,34 +50,41 @@ final class IndexCheck {
     this.repairs = repairs;
   }
 
-  /** A document as the check sees it: its passage id, its content hash, and how many documents share the id. */
+  /**
+   * A document as the check sees it: its passage id, its content hash, and how many documents share
+   * the id.
+   */
   private record Doc(long id, long hash, int copies) {}
 
   void run(IndexSearcher searcher, SnapshotReader database) throws SQLException {
     DocsInIdOrder docs = new DocsInIdOrder(searcher);
     Doc[] current = {docs.next()};
-    database.streamPublished(DATABASE_BATCH, batch -> {
-      for (IndexedPassage passage : batch) {
-        published++;
-        while (current[0] != null && current[0].id() < passage.id()) {
-          extraDocument(current[0].id());
-          current[0] = docs.next();
-        }
-        Doc doc = current[0] != null && current[0].id() == passage.id() ? current[0] : null;
-        if (doc != null) {
-          current[0] = docs.next();
-        }
-        Tally kind = doc == null ? missing
-            : doc.copies() > 1 ? duplicated
-            : doc.hash() != PassageDocuments.contentHash(passage) ? stale
-            : null;
-        if (kind != null && !skippedAsPending(passage.id())) {
-          kind.add(passage.id());
-          write(() -> repairs.replace(passage));
-          replaced += repairs == null ? 0 : 1;
-        }
-      }
-    });
+    database.streamPublished(
+        DATABASE_BATCH,
+        batch -> {
+          for (IndexedPassage passage : batch) {
+            published++;
+            while (current[0] != null && current[0].id() < passage.id()) {
+              extraDocument(current[0].id());
+              current[0] = docs.next();
+            }
+            Doc doc = current[0] != null && current[0].id() == passage.id() ? current[0] : null;
+            if (doc != null) {
+              current[0] = docs.next();
+            }
+            Tally kind =
+                doc == null
+                    ? missing
+                    : doc.copies() > 1
+                        ? duplicated
+                        : doc.hash() != PassageDocuments.contentHash(passage) ? stale : null;
+            if (kind != null && !skippedAsPending(passage.id())) {
+              kind.add(passage.id());
+              write(() -> repairs.replace(passage));
+              replaced += repairs == null ? 0 : 1;
+            }
+          }
+        });
     for (Doc doc = current[0]; doc != null; doc = docs.next()) {
       extraDocument(doc.id());
     }
@@ -114,9 +121,19 @@ final class IndexCheck {
     }
   }
 
-  CheckReport report(long indexDocuments, long indexPosition, long databasePosition, int changesApplied) {
-    return new CheckReport(published, indexDocuments, indexPosition, databasePosition, changesApplied,
-        missing.ids(), stale.ids(), extra.ids(), duplicated.ids(), pendingSkipped);
+  CheckReport report(
+      long indexDocuments, long indexPosition, long databasePosition, int changesApplied) {
+    return new CheckReport(
+        published,
+        indexDocuments,
+        indexPosition,
+        databasePosition,
+        changesApplied,
+        missing.ids(),
+        stale.ids(),
+        extra.ids(),
+        duplicated.ids(),
+        pendingSkipped);
   }
 
   long replaced() {
@@ -145,14 +162,15 @@ final class IndexCheck {
   }
 
   /**
-   * The live documents of one searcher's view in passage id order; documents sharing an id come out as one
-   * {@link Doc} with their count. Each segment's (id, hash) pairs are read from doc values and sorted once, then
-   * the segments are merged: linear in the index size. (Paging with a sorted search read the whole index again
-   * for every page, quadratic at a million passages.) Memory: 16 bytes per document of the index.
+   * The live documents of one searcher's view in passage id order; documents sharing an id come out
+   * as one {@link Doc} with their count. Each segment's (id, hash) pairs are read from doc values
+   * and sorted once, then the segments are merged: linear in the index size. (Paging with a sorted
+   * search read the whole index again for every page, quadratic at a million passages.) Memory: 16
+   * bytes per document of the index.
    */
   private static final class DocsInIdOrder {
-    private final PriorityQueue<Segment> segments = new PriorityQueue<>(Comparator.comparingLong(Segment::id)
-        .thenComparingLong(Segment::hash));
+    private final PriorityQueue<Segment> segments =
+        new PriorityQueue<>(Comparator.comparingLong(Segment::id).thenComparingLong(Segment::hash));
 
     DocsInIdOrder(IndexSearcher searcher) {
       try {
@@ -190,7 +208,10 @@ final class IndexCheck {
     }
   }
 
-  /** One segment's live documents as parallel arrays sorted by id, then hash, and a cursor over them. */
+  /**
+   * One segment's live documents as parallel arrays sorted by id, then hash, and a cursor over
+   * them.
+   */
   private static final class Segment {
     private final long[] ids;
     private final long[] hashes;

@@ -18,59 +18,85 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the index in step with the database by following the change log in id order. Each change is
- * applied by reloading the passage: published passages are (re)indexed, anything else is removed, so
- * replaying a change twice is harmless.
+ * applied by reloading the passage: published passages are (re)indexed, anything else is removed,
+ * so replaying a change twice is harmless.
  *
  * <p>Ids are handed out when a transaction inserts, not when it commits, so a later id can become
  * visible before an earlier one. A missing id is remembered as a gap and looked for again on each
  * poll; the durable position (stored in the index commit) never passes an open gap. A gap still
- * open after {@link #GAP_TIMEOUT_NANOS} belongs to a rolled-back transaction and is dropped. Its age counts
- * from when the change that revealed it was written, by the database's clock: the missing id was handed out
- * before that. So a hole a killed or rolled-back transaction left long ago is dropped as soon as it is found,
- * and a restart does not wait for it again (nor replay the changes after it on every restart).
+ * open after {@link #GAP_TIMEOUT_NANOS} belongs to a rolled-back transaction and is dropped. Its
+ * age counts from when the change that revealed it was written, by the database's clock: the
+ * missing id was handed out before that. So a hole a killed or rolled-back transaction left long
+ * ago is dropped as soon as it is found, and a restart does not wait for it again (nor replay the
+ * changes after it on every restart).
  *
- * <p>On a Galera cluster every member hands out ids of its own residue (auto_increment_increment = cluster size),
- * so most ids are holes that never fill, and changes commit out of id order across members. Each index commit
- * therefore stores, besides the position, the high-water mark and the holes still open with their age
- * ({@link OpenGaps}): a restart goes on from exactly there (nothing replayed, no open hole forgotten). Every poll
- * looks up the newest holes and a rotating slice of the older ones, so a late change is applied within a few polls
- * however many holes are open. See docs/galera.md.
+ * <p>On a Galera cluster every member hands out ids of its own residue (auto_increment_increment =
+ * cluster size), so most ids are holes that never fill, and changes commit out of id order across
+ * members. Each index commit therefore stores, besides the position, the high-water mark and the
+ * holes still open with their age ({@link OpenGaps}): a restart goes on from exactly there (nothing
+ * replayed, no open hole forgotten). Every poll looks up the newest holes and a rotating slice of
+ * the older ones, so a late change is applied within a few polls however many holes are open. See
+ * docs/galera.md.
  */
 public final class IndexFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
   private static final int BATCH = 2_000;
+
   /** Passages read from the database per query during a rebuild. */
   static final int REBUILD_BATCH = 1_000;
+
   private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
-  /** A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not tracked. */
+
+  /**
+   * A jump larger than this is a rolled-back bulk write, not transactions in flight; it is not
+   * tracked.
+   */
   private static final int MAX_TRACKED_GAP = 10_000;
+
   /** Gaps looked up per poll: this many of the newest, and as many of the others in turn. */
   private static final int GAP_LOOKUPS = 1_000;
+
   private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final PassageIndex index;
   private final long gapTimeoutNanos;
   private final IndexSource source;
   private final Object lock = new Object();
+
   /** Held for a whole rebuild, so two never run at once; the follower goes on meanwhile. */
   private final Object rebuildLock = new Object();
+
   /** Highest change id applied. */
   private long highWater;
-  /** Ids below highWater not seen yet, with the time ({@link System#nanoTime()}) they have been missing since. */
+
+  /**
+   * Ids below highWater not seen yet, with the time ({@link System#nanoTime()}) they have been
+   * missing since.
+   */
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
+
   private long lastCommittedPosition;
   private long lastCommittedHighWater = -1;
+
   /** The oldest gaps are looked up from here on the next poll, going round. */
   private long gapCursor;
+
   private long lastCommitNanos = System.nanoTime();
   private ScheduledExecutorService scheduler;
   private volatile boolean databaseWasDown;
-  /** {@link #safePosition()} as of the last round, readable without waiting for a round or a rebuild. */
+
+  /**
+   * {@link #safePosition()} as of the last round, readable without waiting for a round or a
+   * rebuild.
+   */
   private volatile long appliedPosition;
+
   private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   /** Only touched by the scheduler thread. */
   private long backoffNanos = MIN_BACKOFF_NANOS;
+
   private long retryAtNanos;
   private boolean indexWasFailing;
 
@@ -78,7 +104,10 @@ public final class IndexFollower implements AutoCloseable {
     this(index, source, GAP_TIMEOUT_NANOS);
   }
 
-  /** With another gap timeout: tests of gaps that never fill (ids skipped by auto-increment steps, rollbacks). */
+  /**
+   * With another gap timeout: tests of gaps that never fill (ids skipped by auto-increment steps,
+   * rollbacks).
+   */
   IndexFollower(PassageIndex index, IndexSource source, long gapTimeoutNanos) {
     this.gapTimeoutNanos = gapTimeoutNanos;
     this.index = index;
@@ -86,7 +115,9 @@ public final class IndexFollower implements AutoCloseable {
     this.highWater = index.committedPosition();
     this.lastCommittedPosition = highWater;
     this.appliedPosition = highWater;
-    OpenGaps.Restored restored = OpenGaps.decode(index.committedFollowed(), highWater, System.nanoTime(), System.currentTimeMillis());
+    OpenGaps.Restored restored =
+        OpenGaps.decode(
+            index.committedFollowed(), highWater, System.nanoTime(), System.currentTimeMillis());
     if (restored != null) {
       highWater = restored.highWater();
       lastCommittedHighWater = highWater;
@@ -113,12 +144,15 @@ public final class IndexFollower implements AutoCloseable {
 
   /** Follows the log in the background every {@code periodMillis}. */
   public void start(long periodMillis) {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "index-follower");
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.scheduleWithFixedDelay(this::pollSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-follower");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(
+        this::pollSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   private void pollSafely() {
@@ -145,9 +179,12 @@ public final class IndexFollower implements AutoCloseable {
       }
       backOff(now);
     } catch (IndexUnavailableException e) {
-      // Disk full or folder unwritable: search keeps answering from what the index holds; changes wait in the log.
+      // Disk full or folder unwritable: search keeps answering from what the index holds; changes
+      // wait in the log.
       if (!indexWasFailing) {
-        log.error("Index follower cannot write the index, search answers from what it has: {}; retrying", e.getMessage());
+        log.error(
+            "Index follower cannot write the index, search answers from what it has: {}; retrying",
+            e.getMessage());
         indexWasFailing = true;
       }
       backOff(now);
@@ -157,7 +194,10 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
-  /** Waits longer after each failure in a row, up to {@link #MAX_BACKOFF_NANOS}, so an outage is not hammered. */
+  /**
+   * Waits longer after each failure in a row, up to {@link #MAX_BACKOFF_NANOS}, so an outage is not
+   * hammered.
+   */
   private void backOff(long now) {
     retryAtNanos = now + backoffNanos;
     backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
@@ -207,14 +247,16 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   /**
-   * The newest gaps (transactions in flight hold recent ids) and the next slice of the older ones, in turn: with
-   * thousands open (a bulk change on Galera leaves two holes per change), each is still looked up every few polls.
+   * The newest gaps (transactions in flight hold recent ids) and the next slice of the older ones,
+   * in turn: with thousands open (a bulk change on Galera leaves two holes per change), each is
+   * still looked up every few polls.
    */
   private List<Long> gapsToLookUp() {
     if (gaps.size() <= 2 * GAP_LOOKUPS) {
       return List.copyOf(gaps.keySet());
     }
-    Set<Long> ids = new LinkedHashSet<>(gaps.descendingKeySet().stream().limit(GAP_LOOKUPS).toList());
+    Set<Long> ids =
+        new LinkedHashSet<>(gaps.descendingKeySet().stream().limit(GAP_LOOKUPS).toList());
     List<Long> older = gaps.tailMap(gapCursor, true).keySet().stream().limit(GAP_LOOKUPS).toList();
     if (older.size() < GAP_LOOKUPS) {
       gapCursor = 0;
@@ -241,7 +283,10 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
-  /** Goes on from what {@code snapshot} reflects of the log; its gaps keep their age, so old holes go at once. */
+  /**
+   * Goes on from what {@code snapshot} reflects of the log; its gaps keep their age, so old holes
+   * go at once.
+   */
   private void followFrom(IndexSource.Snapshot snapshot) {
     highWater = snapshot.position();
     gaps.clear();
@@ -273,30 +318,40 @@ public final class IndexFollower implements AutoCloseable {
     }
   }
 
-  /** Commits {@code target} with the safe position and, above it, the high-water mark and the gaps still open. */
+  /**
+   * Commits {@code target} with the safe position and, above it, the high-water mark and the gaps
+   * still open.
+   */
   private void commitFollowed(IndexWrites target) throws IOException {
     long position = safePosition();
     long now = System.nanoTime();
-    target.commit(position, OpenGaps.encode(position, highWater, gaps, now, System.currentTimeMillis()));
+    target.commit(
+        position, OpenGaps.encode(position, highWater, gaps, now, System.currentTimeMillis()));
     lastCommittedHighWater = highWater;
     lastCommittedPosition = position;
     lastCommitNanos = now;
   }
 
-  /** The change-log position up to which every change is in the index (searchable after the round's refresh). */
+  /**
+   * The change-log position up to which every change is in the index (searchable after the round's
+   * refresh).
+   */
   long appliedPosition() {
     return appliedPosition;
   }
 
-  /** The latest change-log position in the database; the distance to {@link #appliedPosition} is the lag. */
+  /**
+   * The latest change-log position in the database; the distance to {@link #appliedPosition} is the
+   * lag.
+   */
   long logPosition() {
     return source.latestPosition();
   }
 
   /**
-   * Compares the index with the published passages (see {@link CheckReport}), after catching up with the change
-   * log. Holds the follower's lock meanwhile, so changes wait and are applied right after; passages changed
-   * while checking are skipped, not reported.
+   * Compares the index with the published passages (see {@link CheckReport}), after catching up
+   * with the change log. Holds the follower's lock meanwhile, so changes wait and are applied right
+   * after; passages changed while checking are skipped, not reported.
    */
   public CheckReport check(int show) {
     synchronized (lock) {
@@ -307,20 +362,24 @@ public final class IndexFollower implements AutoCloseable {
   /** Checks, replaces or deletes exactly the differing documents, commits, and checks again. */
   public CheckReport.Repair repair(int show) {
     synchronized (lock) {
-      CheckedSnapshot found = checkLocked(show, new IndexCheck.Repairs() {
-        @Override
-        public void replace(IndexedPassage passage) throws IOException {
-          index.replace(passage);
-        }
+      CheckedSnapshot found =
+          checkLocked(
+              show,
+              new IndexCheck.Repairs() {
+                @Override
+                public void replace(IndexedPassage passage) throws IOException {
+                  index.replace(passage);
+                }
 
-        @Override
-        public void delete(long passageId) throws IOException {
-          index.delete(passageId);
-        }
-      });
+                @Override
+                public void delete(long passageId) throws IOException {
+                  index.delete(passageId);
+                }
+              });
       try {
         if (found.report().positionAhead()) {
-          // The database forgot changes the index had seen (restored from a backup?): follow its log from here.
+          // The database forgot changes the index had seen (restored from a backup?): follow its
+          // log from here.
           followFrom(found.snapshot());
         }
         commitFollowed(index);
@@ -328,12 +387,16 @@ public final class IndexFollower implements AutoCloseable {
       } catch (IOException e) {
         throw new IndexUnavailableException("Cannot commit the search index: " + e.getMessage(), e);
       }
-      return new CheckReport.Repair(found.report(), found.check().replaced(), found.check().deleted(),
+      return new CheckReport.Repair(
+          found.report(),
+          found.check().replaced(),
+          found.check().deleted(),
           checkLocked(show, null).report());
     }
   }
 
-  private record CheckedSnapshot(IndexCheck check, CheckReport report, IndexSource.Snapshot snapshot) {}
+  private record CheckedSnapshot(
+      IndexCheck check, CheckReport report, IndexSource.Snapshot snapshot) {}
 
   private CheckedSnapshot checkLocked(int show, IndexCheck.Repairs repairs) {
     int applied = catchUp();
@@ -344,15 +407,21 @@ public final class IndexFollower implements AutoCloseable {
     }
     var searcher = index.acquire();
     try {
-      return source.inSnapshot(database -> {
-        // Changes the follower has not applied yet (committed after catching up) are on their way, not missing.
-        Set<Long> pending = database.passagesChangedAfter(highWater, gaps.keySet());
-        IndexCheck check = new IndexCheck(show, pending, repairs);
-        check.run(searcher, database);
-        CheckReport report = check.report(searcher.getIndexReader().numDocs(), safePosition(),
-            database.snapshot().position(), applied);
-        return new CheckedSnapshot(check, report, database.snapshot());
-      });
+      return source.inSnapshot(
+          database -> {
+            // Changes the follower has not applied yet (committed after catching up) are on their
+            // way, not missing.
+            Set<Long> pending = database.passagesChangedAfter(highWater, gaps.keySet());
+            IndexCheck check = new IndexCheck(show, pending, repairs);
+            check.run(searcher, database);
+            CheckReport report =
+                check.report(
+                    searcher.getIndexReader().numDocs(),
+                    safePosition(),
+                    database.snapshot().position(),
+                    applied);
+            return new CheckedSnapshot(check, report, database.snapshot());
+          });
     } finally {
       index.release(searcher);
     }
@@ -364,11 +433,12 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the whole index from the database into a new generation beside the live one, which keeps answering
-   * searches and taking edits meanwhile. Once the new generation holds every published passage of its snapshot,
-   * the follower's lock is taken, every change after the snapshot (and its open gaps) is replayed into it, and
-   * it is committed and swapped in. A failure or interruption discards the new generation; the live one goes on.
-   * One rebuild at a time; returns the number of passages in the new index.
+   * Rebuilds the whole index from the database into a new generation beside the live one, which
+   * keeps answering searches and taking edits meanwhile. Once the new generation holds every
+   * published passage of its snapshot, the follower's lock is taken, every change after the
+   * snapshot (and its open gaps) is replayed into it, and it is committed and swapped in. A failure
+   * or interruption discards the new generation; the live one goes on. One rebuild at a time;
+   * returns the number of passages in the new index.
    */
   public int rebuild(IntConsumer progress) {
     synchronized (rebuildLock) {
@@ -392,10 +462,13 @@ public final class IndexFollower implements AutoCloseable {
     int count;
     // This thread reads MariaDB while others analyse and add what it read.
     try (ParallelIndexer indexer = new ParallelIndexer(next, Indexing.rebuildThreads())) {
-      snapshot = source.streamAllPublished(REBUILD_BATCH, batch -> {
-        indexer.submit(batch);
-        progress.accept(indexer.indexed());
-      });
+      snapshot =
+          source.streamAllPublished(
+              REBUILD_BATCH,
+              batch -> {
+                indexer.submit(batch);
+                progress.accept(indexer.indexed());
+              });
       count = indexer.finish();
     }
     progress.accept(count);
@@ -408,14 +481,20 @@ public final class IndexFollower implements AutoCloseable {
       long liveApplied = appliedPosition;
       boolean swapped = false;
       try {
-        // Follow the log from the snapshot: transactions still open then hold lower ids and are gaps.
+        // Follow the log from the snapshot: transactions still open then hold lower ids and are
+        // gaps.
         followFrom(snapshot);
         int replayed = catchUp(next);
         commitFollowed(next);
         index.swapTo(next);
         swapped = true;
-        log.info("Index rebuilt into {}: {} passages read and indexed in {} ms; {} changes made meanwhile replayed, "
-            + "committed and swapped in {} ms", next.name(), count, (built - started) / 1_000_000, replayed,
+        log.info(
+            "Index rebuilt into {}: {} passages read and indexed in {} ms; {} changes made meanwhile replayed, "
+                + "committed and swapped in {} ms",
+            next.name(),
+            count,
+            (built - started) / 1_000_000,
+            replayed,
             (System.nanoTime() - built) / 1_000_000);
         appliedPosition = safePosition();
         return count;
@@ -447,10 +526,13 @@ public final class IndexFollower implements AutoCloseable {
     }
     synchronized (lock) {
       try {
-        // What was acknowledged before the server stopped goes into this last commit, not only into the log.
+        // What was acknowledged before the server stopped goes into this last commit, not only into
+        // the log.
         catchUp();
       } catch (RuntimeException e) {
-        log.warn("Could not apply the last changes before shutting down; the next start will: {}", e.getMessage());
+        log.warn(
+            "Could not apply the last changes before shutting down; the next start will: {}",
+            e.getMessage());
       }
       try {
         maybeCommit(index, System.nanoTime(), true);

@@ -10,9 +10,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 
 /**
- * One complete Lucene index: its folder ({@code gen-<n>/} under the index folder, or none in memory), directory
- * and writer. The live generation answers searches; a rebuild writes a new one beside it, and {@link PassageIndex}
- * swaps to it once it has caught up.
+ * One complete Lucene index: its folder ({@code gen-<n>/} under the index folder, or none in
+ * memory), directory and writer. The live generation answers searches; a rebuild writes a new one
+ * beside it, and {@link PassageIndex} swaps to it once it has caught up.
  */
 final class IndexGeneration implements IndexWrites {
   private final String name;
@@ -29,7 +29,10 @@ final class IndexGeneration implements IndexWrites {
     this.schema = schema;
   }
 
-  /** The folder name the pointer file holds; empty for the old layout (files directly in the index folder). */
+  /**
+   * The folder name the pointer file holds; empty for the old layout (files directly in the index
+   * folder).
+   */
   String name() {
     return name;
   }
@@ -54,7 +57,9 @@ final class IndexGeneration implements IndexWrites {
 
   @Override
   public void replace(IndexedPassage passage) throws IOException {
-    writer.updateDocument(new Term(PassageFields.ID, Long.toString(passage.id())), PassageDocuments.toDocument(passage));
+    writer.updateDocument(
+        new Term(PassageFields.ID, Long.toString(passage.id())),
+        PassageDocuments.toDocument(passage));
   }
 
   /** Adds a passage known not to be in this generation; safe from several threads. */
@@ -74,10 +79,12 @@ final class IndexGeneration implements IndexWrites {
 
   @Override
   public void commit(long position, String followed) throws IOException {
-    writer.setLiveCommitData(Map.of(
-        PassageIndex.POSITION_KEY, Long.toString(position),
-        PassageIndex.FOLLOWED_KEY, followed,
-        PassageIndex.SCHEMA_KEY, schema).entrySet());
+    writer.setLiveCommitData(
+        Map.of(
+                PassageIndex.POSITION_KEY, Long.toString(position),
+                PassageIndex.FOLLOWED_KEY, followed,
+                PassageIndex.SCHEMA_KEY, schema)
+            .entrySet());
     writer.commit();
   }
 

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index's meters: its size, how far it trails the database's change log, and how long refreshes take.
- * Positions are change-log ids; the lag is how many of them the index has yet to apply.
+ * The index's meters: its size, how far it trails the database's change log, and how long refreshes
+ * take. Positions are change-log ids; the lag is how many of them the index has yet to apply.
  */
 public final class IndexMetrics {
   private static final Logger log = LoggerFactory.getLogger(IndexMetrics.class);
@@ -33,18 +33,24 @@ public final class IndexMetrics {
     Gauge.builder("lumbar.index.position", follower::appliedPosition)
         .description("Change-log id up to which every change is searchable on this node")
         .register(registry);
-    // Read the index first: it only moves forward, so a later database read never shows a negative lag.
-    Gauge.builder("lumbar.index.lag", () -> {
-          long applied = follower.appliedPosition();
-          double latest = orNaN(follower::logPosition);
-          return Double.isNaN(latest) ? latest : Math.max(0, latest - applied);
-        })
+    // Read the index first: it only moves forward, so a later database read never shows a negative
+    // lag.
+    Gauge.builder(
+            "lumbar.index.lag",
+            () -> {
+              long applied = follower.appliedPosition();
+              double latest = orNaN(follower::logPosition);
+              return Double.isNaN(latest) ? latest : Math.max(0, latest - applied);
+            })
         .description("Changes committed in the database but not yet searchable on this node")
         .baseUnit("changes")
         .register(registry);
-    index.addRefreshListener(new RefreshTimer(LatencyTimers.builder("lumbar.index.refresh")
-        .description("Time to make applied changes searchable (near-real-time reader refresh)")
-        .register(registry)));
+    index.addRefreshListener(
+        new RefreshTimer(
+            LatencyTimers.builder("lumbar.index.refresh")
+                .description(
+                    "Time to make applied changes searchable (near-real-time reader refresh)")
+                .register(registry)));
   }
 
   private interface Measurement {

@@ -2,7 +2,10 @@ package io.lumbar.indexing;
 
 import java.io.IOException;
 
-/** What the change-log follower does to an index: the live one, or a rebuilt one catching up before the swap. */
+/**
+ * What the change-log follower does to an index: the live one, or a rebuilt one catching up before
+ * the swap.
+ */
 interface IndexWrites {
   /** Adds the passage, or replaces the document with the same id. */
   void replace(IndexedPassage passage) throws IOException;
@@ -15,8 +18,9 @@ interface IndexWrites {
   }
 
   /**
-   * The same, with the follower's state above {@code position} (the changes applied beyond it and the holes still
-   * open, see {@link IndexFollower}), so a restart goes on exactly from there instead of replaying past the holes.
+   * The same, with the follower's state above {@code position} (the changes applied beyond it and
+   * the holes still open, see {@link IndexFollower}), so a restart goes on exactly from there
+   * instead of replaying past the holes.
    */
   void commit(long position, String followed) throws IOException;
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * What the index holds of one published passage: enough to answer a search without the database.
- * {@code sectionPath} holds the headings above {@code heading}, outermost first; {@code source} is where the
- * article was published; {@code vector} is its current sentence embedding (semantic search), or null when it
- * has none yet or semantic search is off.
+ * {@code sectionPath} holds the headings above {@code heading}, outermost first; {@code source} is
+ * where the article was published; {@code vector} is its current sentence embedding (semantic
+ * search), or null when it has none yet or semantic search is off.
  */
 public record IndexedPassage(
     long id,
@@ -23,13 +23,36 @@ public record IndexedPassage(
     Provenance source,
     float[] vector) {
 
-  /** A passage with no headings above its own, an article of unknown provenance and no vector (fixtures, benchmarks). */
-  public IndexedPassage(long id, long articleId, String articleTitle, String heading, String text, int position,
-      List<TagRef> causes, List<TagRef> treatments) {
-    this(id, articleId, articleTitle, heading, text, position, causes, treatments, List.of(), Provenance.UNKNOWN, null);
+  /**
+   * A passage with no headings above its own, an article of unknown provenance and no vector
+   * (fixtures, benchmarks).
+   */
+  public IndexedPassage(
+      long id,
+      long articleId,
+      String articleTitle,
+      String heading,
+      String text,
+      int position,
+      List<TagRef> causes,
+      List<TagRef> treatments) {
+    this(
+        id,
+        articleId,
+        articleTitle,
+        heading,
+        text,
+        position,
+        causes,
+        treatments,
+        List.of(),
+        Provenance.UNKNOWN,
+        null);
   }
 
-  /** The section headings, outermost first, ending with the passage's own heading when it has one. */
+  /**
+   * The section headings, outermost first, ending with the passage's own heading when it has one.
+   */
   public List<String> headingPath() {
     return SectionPaths.headingPath(sectionPath, heading);
   }

@@ -17,8 +17,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * For the benchmark: Lucene with nothing of Lumbar's pipeline around it, doing Lumbar's work (its documents, its
- * ranking), so the benchmark can tell what the pipeline costs from what the documents and queries cost.
+ * For the benchmark: Lucene with nothing of Lumbar's pipeline around it, doing Lumbar's work (its
+ * documents, its ranking), so the benchmark can tell what the pipeline costs from what the
+ * documents and queries cost.
  */
 public final class LuceneAlone {
   private LuceneAlone() {}
@@ -30,7 +31,10 @@ public final class LuceneAlone {
     return passages;
   }
 
-  /** Untagged passages of these texts: enough to compile a rebuild's document path before anything is timed. */
+  /**
+   * Untagged passages of these texts: enough to compile a rebuild's document path before anything
+   * is timed.
+   */
   public static List<IndexedPassage> untagged(List<String> texts) {
     List<IndexedPassage> passages = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -40,14 +44,20 @@ public final class LuceneAlone {
   }
 
   /**
-   * Times Lucene alone adding exactly the documents a rebuild adds for {@code passages}, with the rebuild's
-   * writer settings, on {@code threads} threads, into a new index in {@code dir}, and committing; returns the
-   * nanoseconds. With the passages already in memory, this is what a rebuild from MariaDB could reach at best;
-   * the difference is what streaming rows, batching and handing them to the threads cost.
+   * Times Lucene alone adding exactly the documents a rebuild adds for {@code passages}, with the
+   * rebuild's writer settings, on {@code threads} threads, into a new index in {@code dir}, and
+   * committing; returns the nanoseconds. With the passages already in memory, this is what a
+   * rebuild from MariaDB could reach at best; the difference is what streaming rows, batching and
+   * handing them to the threads cost.
    */
-  public static long onLumbarDocuments(List<IndexedPassage> passages, Analyzer analyzer, Path dir, int threads) {
-    return index(dir, PassageIndex.rebuildWriterConfig(analyzer), passages.size(),
-        i -> PassageDocuments.toDocument(passages.get(i)), threads);
+  public static long onLumbarDocuments(
+      List<IndexedPassage> passages, Analyzer analyzer, Path dir, int threads) {
+    return index(
+        dir,
+        PassageIndex.rebuildWriterConfig(analyzer),
+        passages.size(),
+        i -> PassageDocuments.toDocument(passages.get(i)),
+        threads);
   }
 
   /** The ranking Lumbar's searches use, for Lucene alone running Lumbar's query. */
@@ -59,33 +69,44 @@ public final class LuceneAlone {
    * Lucene alone adding documents 0 to {@code count - 1} on {@code threads} threads into a new
    * index in {@code dir}, then committing; returns the nanoseconds it took.
    */
-  public static long index(Path dir, IndexWriterConfig config, int count, IntFunction<Document> document, int threads) {
+  public static long index(
+      Path dir, IndexWriterConfig config, int count, IntFunction<Document> document, int threads) {
     long started = System.nanoTime();
-    try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+    try (Directory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, config)) {
       AtomicInteger next = new AtomicInteger();
       List<Thread> workers = new ArrayList<>();
       Throwable[] failure = {null};
       for (int t = 0; t < threads; t++) {
-        workers.add(Thread.ofPlatform().name("lucene-alone-" + t).start(() -> {
-          try {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-              writer.addDocument(document.apply(i));
-            }
-          } catch (Throwable e) {
-            // Out of memory included: a lane that lost documents must not report a rate.
-            failure[0] = e;
-          }
-        }));
+        workers.add(
+            Thread.ofPlatform()
+                .name("lucene-alone-" + t)
+                .start(
+                    () -> {
+                      try {
+                        for (int i = next.getAndIncrement();
+                            i < count;
+                            i = next.getAndIncrement()) {
+                          writer.addDocument(document.apply(i));
+                        }
+                      } catch (Throwable e) {
+                        // Out of memory included: a lane that lost documents must not report a
+                        // rate.
+                        failure[0] = e;
+                      }
+                    }));
       }
       for (Thread worker : workers) {
         worker.join();
       }
       if (failure[0] != null) {
-        throw new IllegalStateException("Lucene alone failed to index: " + failure[0].getMessage(), failure[0]);
+        throw new IllegalStateException(
+            "Lucene alone failed to index: " + failure[0].getMessage(), failure[0]);
       }
       writer.commit();
       if (writer.getDocStats().numDocs != count) {
-        throw new IllegalStateException("Lucene alone indexed " + writer.getDocStats().numDocs + " documents of " + count);
+        throw new IllegalStateException(
+            "Lucene alone indexed " + writer.getDocStats().numDocs + " documents of " + count);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

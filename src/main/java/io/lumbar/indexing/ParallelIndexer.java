@@ -8,10 +8,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Adds batches of passages to the index on several threads while the caller reads the next batch from the
- * database: analysis is the expensive part of indexing, and {@code IndexWriter} takes documents from many
- * threads at once. After a failure the threads keep draining the queue without indexing, so the reader never
- * blocks; the failure is thrown to the caller on its next {@link #submit} or at {@link #finish}.
+ * Adds batches of passages to the index on several threads while the caller reads the next batch
+ * from the database: analysis is the expensive part of indexing, and {@code IndexWriter} takes
+ * documents from many threads at once. After a failure the threads keep draining the queue without
+ * indexing, so the reader never blocks; the failure is thrown to the caller on its next {@link
+ * #submit} or at {@link #finish}.
  */
 final class ParallelIndexer implements AutoCloseable {
   /** Compared by identity: tells a thread there are no more batches. */
@@ -47,7 +48,8 @@ final class ParallelIndexer implements AutoCloseable {
           failure = e;
         }
       }
-      // What is still buffered is flushed here, one buffer per thread at once, rather than by the commit alone.
+      // What is still buffered is flushed here, one buffer per thread at once, rather than by the
+      // commit alone.
       while (failure == null && index.flushNextBuffer()) {
         // Next buffer.
       }
@@ -110,7 +112,10 @@ final class ParallelIndexer implements AutoCloseable {
     }
   }
 
-  /** Stops the threads after a failure elsewhere (reading the database); a no-op after {@link #finish}. */
+  /**
+   * Stops the threads after a failure elsewhere (reading the database); a no-op after {@link
+   * #finish}.
+   */
   @Override
   public void close() {
     stop();

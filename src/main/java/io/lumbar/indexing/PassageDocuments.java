@@ -31,22 +31,29 @@ public final class PassageDocuments {
     doc.add(new StringField(PassageFields.ID, Long.toString(p.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(PassageFields.ID_SORT, p.id()));
     doc.add(new NumericDocValuesField(PassageFields.CONTENT_HASH, contentHash(p)));
-    doc.add(new PassageTextField(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
+    doc.add(
+        new PassageTextField(PassageFields.TEXT, p.text(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     doc.add(new PassageTextField(PassageFields.TEXT_EXACT, p.text(), PassageFields.UNSTORED_TERMS));
     doc.add(new PassageTextField(PassageFields.TEXT_PAIRS, p.text(), PassageFields.PAIR_POSITIONS));
-    // Outermost first, so the analysed values read as the path does; only the passage's own heading is stored here.
+    // Outermost first, so the analysed values read as the path does; only the passage's own heading
+    // is stored here.
     for (String above : p.sectionPath()) {
       doc.add(new Field(PassageFields.HEADING, above, PassageFields.TEXT_WITH_OFFSETS));
       doc.add(new StoredField(PassageFields.SECTION_PATH, above));
     }
     if (p.heading() != null) {
-      doc.add(new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
+      doc.add(
+          new Field(PassageFields.HEADING, p.heading(), PassageFields.STORED_TEXT_WITH_OFFSETS));
     }
-    doc.add(new StringField(PassageFields.ARTICLE_ID, Long.toString(p.articleId()), Field.Store.YES));
+    doc.add(
+        new StringField(PassageFields.ARTICLE_ID, Long.toString(p.articleId()), Field.Store.YES));
     doc.add(new StoredField(PassageFields.ARTICLE_TITLE, p.articleTitle()));
     addStored(doc, PassageFields.ARTICLE_URL, p.source().url());
     addStored(doc, PassageFields.ARTICLE_PUBLISHER, p.source().publisher());
-    addStored(doc, PassageFields.ARTICLE_PUBLISHED, p.source().published() == null ? null : p.source().published().toString());
+    addStored(
+        doc,
+        PassageFields.ARTICLE_PUBLISHED,
+        p.source().published() == null ? null : p.source().published().toString());
     doc.add(new StoredField(PassageFields.POSITION, p.position()));
     addTags(doc, PassageFields.CAUSE, PassageFields.CAUSE_STORED, p.causes());
     addTags(doc, PassageFields.TREATMENT, PassageFields.TREATMENT_STORED, p.treatments());
@@ -55,12 +62,17 @@ public final class PassageDocuments {
       doc.add(new FeatureField(PassageFields.TAG_FOCUS, tag.slug(), (float) (1 / Math.sqrt(tags))));
     }
     if (p.vector() != null) {
-      doc.add(new KnnFloatVectorField(PassageFields.VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+      doc.add(
+          new KnnFloatVectorField(
+              PassageFields.VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;
   }
 
-  /** A field of the passage text, analysed once for all three when the writer's analyzer can, else per field. */
+  /**
+   * A field of the passage text, analysed once for all three when the writer's analyzer can, else
+   * per field.
+   */
   private static final class PassageTextField extends Field {
     PassageTextField(String name, String text, FieldType type) {
       super(name, text, type);
@@ -74,17 +86,20 @@ public final class PassageDocuments {
     }
   }
 
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("Every JVM has SHA-256", e);
+            }
+          });
 
   /**
-   * A fingerprint of every value the document is built from (length-prefixed, so no two passages share an
-   * encoding); equal hashes mean the indexed copy is current. One digest per thread: a rebuild hashes every passage.
+   * A fingerprint of every value the document is built from (length-prefixed, so no two passages
+   * share an encoding); equal hashes mean the indexed copy is current. One digest per thread: a
+   * rebuild hashes every passage.
    */
   static long contentHash(IndexedPassage p) {
     MessageDigest sha = SHA_256.get();
@@ -124,7 +139,8 @@ public final class PassageDocuments {
     }
   }
 
-  private static void addTags(Document doc, String keywordField, String storedField, List<TagRef> tags) {
+  private static void addTags(
+      Document doc, String keywordField, String storedField, List<TagRef> tags) {
     for (TagRef tag : tags) {
       doc.add(new KeywordField(keywordField, tag.slug(), Field.Store.NO));
       doc.add(new StoredField(storedField, tag.slug() + "|" + tag.name()));
@@ -151,7 +167,9 @@ public final class PassageDocuments {
         tags(TagRef.CAUSE, doc.getValues(PassageFields.CAUSE_STORED)),
         tags(TagRef.TREATMENT, doc.getValues(PassageFields.TREATMENT_STORED)),
         List.of(doc.getValues(PassageFields.SECTION_PATH)),
-        new Provenance(doc.get(PassageFields.ARTICLE_URL), doc.get(PassageFields.ARTICLE_PUBLISHER),
+        new Provenance(
+            doc.get(PassageFields.ARTICLE_URL),
+            doc.get(PassageFields.ARTICLE_PUBLISHER),
             published == null ? null : LocalDate.parse(published)),
         // The vector is indexed for nearest-neighbour search, not stored: hits never carry it.
         null);

@@ -39,39 +39,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index of published passages. The only owner of the {@link IndexWriter}s and
- * {@link SearcherManager}s: writers go through {@link #replace}/{@link #delete}, readers through
- * {@link #acquire}. The commit carries the change-log position the index reflects, so a restart
- * knows where to resume.
+ * The Lucene index of published passages. The only owner of the {@link IndexWriter}s and {@link
+ * SearcherManager}s: writers go through {@link #replace}/{@link #delete}, readers through {@link
+ * #acquire}. The commit carries the change-log position the index reflects, so a restart knows
+ * where to resume.
  *
- * <p>On disk the index folder holds generations, {@code gen-<n>/}, and a pointer file {@value #POINTER} naming the
- * live one. A rebuild writes a new generation beside the live one, which keeps answering and taking edits, then
- * {@link #swapTo} replaces the pointer atomically (temp file + atomic move), switches searches over and deletes
- * the old generation. On open, generations the pointer does not name (a rebuild cut short by a crash) are
- * deleted. A folder in the old layout (Lucene files directly in it, no pointer) is opened as it is; its first
- * rebuild moves it to the new layout.
+ * <p>On disk the index folder holds generations, {@code gen-<n>/}, and a pointer file {@value
+ * #POINTER} naming the live one. A rebuild writes a new generation beside the live one, which keeps
+ * answering and taking edits, then {@link #swapTo} replaces the pointer atomically (temp file +
+ * atomic move), switches searches over and deletes the old generation. On open, generations the
+ * pointer does not name (a rebuild cut short by a crash) are deleted. A folder in the old layout
+ * (Lucene files directly in it, no pointer) is opened as it is; its first rebuild moves it to the
+ * new layout.
  */
 public final class PassageIndex implements IndexWrites, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
   static final String POSITION_KEY = "lumbar.changeLogPosition";
   static final String SCHEMA_KEY = "lumbar.schemaVersion";
-  /** The change-log follower's state above the position: what a restart goes on from (see IndexFollower). */
+
+  /**
+   * The change-log follower's state above the position: what a restart goes on from (see
+   * IndexFollower).
+   */
   static final String FOLLOWED_KEY = "lumbar.changeLogFollowed";
+
   /** The file naming the live generation folder. */
   static final String POINTER = "live-generation";
+
   private static final String POINTER_TEMP = POINTER + ".tmp";
-  /** Held while open, so a second process neither writes the index nor deletes another's half-built generation. */
-  private static final String FOLDER_LOCK = "lumbar-index.lock";
-  private static final Pattern GENERATION = Pattern.compile("gen-(\\d+)");
+
   /**
-   * BM25 with a low k1: passages are short, so a word's second and third mention say little more than the
-   * first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query sets).
+   * Held while open, so a second process neither writes the index nor deletes another's half-built
+   * generation.
+   */
+  private static final String FOLDER_LOCK = "lumbar-index.lock";
+
+  private static final Pattern GENERATION = Pattern.compile("gen-(\\d+)");
+
+  /**
+   * BM25 with a low k1: passages are short, so a word's second and third mention say little more
+   * than the first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query
+   * sets).
    */
   static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
+
   private static final double RAM_BUFFER_MB = 64;
-  /** A rebuild flushes less often with a larger buffer; at most a quarter of the heap, so a small heap still copes. */
-  private static final double REBUILD_RAM_BUFFER_MB = Math.max(RAM_BUFFER_MB,
-      Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024)));
+
+  /**
+   * A rebuild flushes less often with a larger buffer; at most a quarter of the heap, so a small
+   * heap still copes.
+   */
+  private static final double REBUILD_RAM_BUFFER_MB =
+      Math.max(
+          RAM_BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1024 * 1024)));
 
   /** One generation with the searchers over it; replaced as a whole by a swap. */
   private record Live(IndexGeneration generation, SearcherManager searchers) {}
@@ -85,7 +105,8 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   private volatile Live live;
   private int lastGenerationNumber;
 
-  private PassageIndex(Path root, Directory rootDirectory, Lock folderLock, Analyzer analyzer, String analysisId) {
+  private PassageIndex(
+      Path root, Directory rootDirectory, Lock folderLock, Analyzer analyzer, String analysisId) {
     this.root = root;
     this.rootDirectory = rootDirectory;
     this.folderLock = folderLock;
@@ -99,8 +120,9 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   }
 
   /**
-   * Opens the index in {@code dir}; {@code analysisId} names the analysis the documents are indexed with
-   * (e.g. a checksum of the stop words), so an index built with other analysis is known to need a rebuild.
+   * Opens the index in {@code dir}; {@code analysisId} names the analysis the documents are indexed
+   * with (e.g. a checksum of the stop words), so an index built with other analysis is known to
+   * need a rebuild.
    */
   public static PassageIndex open(Path dir, Analyzer analyzer, String analysisId) {
     Directory rootDirectory = null;
@@ -115,18 +137,21 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     } catch (IOException e) {
       closeQuietly(lock);
       closeQuietly(rootDirectory);
-      throw new IndexUnavailableException("Cannot open the search index in " + dir.toAbsolutePath() + ": " + reason(e), e);
+      throw new IndexUnavailableException(
+          "Cannot open the search index in " + dir.toAbsolutePath() + ": " + reason(e), e);
     }
   }
 
   /**
-   * The folder holding the live generation's Lucene files, for tools that read the index without Lumbar (a
-   * running server may swap generations meanwhile): {@code dir} itself in the old layout.
+   * The folder holding the live generation's Lucene files, for tools that read the index without
+   * Lumbar (a running server may swap generations meanwhile): {@code dir} itself in the old layout.
    */
   public static Path liveFolder(Path dir) {
     try {
       Path pointer = dir.resolve(POINTER);
-      return Files.exists(pointer) ? dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()) : dir;
+      return Files.exists(pointer)
+          ? dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip())
+          : dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -137,8 +162,16 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     PassageIndex index = new PassageIndex(null, null, null, analyzer, "");
     try {
       Directory directory = new ByteBuffersDirectory();
-      index.live = index.withSearchers(new IndexGeneration("memory", null, directory,
-          new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB)), index.schema));
+      index.live =
+          index.withSearchers(
+              new IndexGeneration(
+                  "memory",
+                  null,
+                  directory,
+                  new IndexWriter(
+                      directory,
+                      writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB)),
+                  index.schema));
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,18 +183,28 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     lastGenerationNumber = highestGenerationNumber();
     IndexGeneration generation;
     if (pointed != null) {
-      generation = openGeneration(pointed, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, RAM_BUFFER_MB);
+      generation =
+          openGeneration(pointed, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, RAM_BUFFER_MB);
     } else if (DirectoryReader.indexExists(rootDirectory)) {
       Directory directory = FSDirectory.open(root);
       try {
-        generation = new IndexGeneration("", root, directory,
-            new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.APPEND, RAM_BUFFER_MB)), schema);
+        generation =
+            new IndexGeneration(
+                "",
+                root,
+                directory,
+                new IndexWriter(
+                    directory,
+                    writerConfig(analyzer, IndexWriterConfig.OpenMode.APPEND, RAM_BUFFER_MB)),
+                schema);
       } catch (IOException e) {
         directory.close();
         throw e;
       }
     } else {
-      generation = openGeneration("gen-" + (++lastGenerationNumber), IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB);
+      generation =
+          openGeneration(
+              "gen-" + (++lastGenerationNumber), IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB);
       writePointer(generation.name());
     }
     try {
@@ -173,12 +216,18 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     deleteLeftovers(generation);
   }
 
-  private IndexGeneration openGeneration(String name, IndexWriterConfig.OpenMode mode, double bufferMb) throws IOException {
+  private IndexGeneration openGeneration(
+      String name, IndexWriterConfig.OpenMode mode, double bufferMb) throws IOException {
     Path dir = root.resolve(name);
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     try {
-      return new IndexGeneration(name, dir, directory, new IndexWriter(directory, writerConfig(analyzer, mode, bufferMb)), schema);
+      return new IndexGeneration(
+          name,
+          dir,
+          directory,
+          new IndexWriter(directory, writerConfig(analyzer, mode, bufferMb)),
+          schema);
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -186,15 +235,22 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   }
 
   /**
-   * A new, empty generation beside the live one, for a rebuild; hand it to {@link #swapTo} once complete, or to
-   * {@link #discard}. Searches and edits keep going to the live generation meanwhile.
+   * A new, empty generation beside the live one, for a rebuild; hand it to {@link #swapTo} once
+   * complete, or to {@link #discard}. Searches and edits keep going to the live generation
+   * meanwhile.
    */
   IndexGeneration newGeneration() {
     try {
       if (root == null) {
         Directory directory = new ByteBuffersDirectory();
-        return new IndexGeneration("memory", null, directory,
-            new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB)), schema);
+        return new IndexGeneration(
+            "memory",
+            null,
+            directory,
+            new IndexWriter(
+                directory,
+                writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB)),
+            schema);
       }
       String name;
       synchronized (this) {
@@ -203,13 +259,15 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
       deleteTree(root.resolve(name));
       return openGeneration(name, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
     } catch (IOException e) {
-      throw new IndexUnavailableException("Cannot create a new search index generation in " + root + ": " + reason(e), e);
+      throw new IndexUnavailableException(
+          "Cannot create a new search index generation in " + root + ": " + reason(e), e);
     }
   }
 
   /**
-   * Makes {@code next} (committed) the live generation: new searches see it at once, searches already holding a
-   * searcher of the old one finish on it. Then the old generation is closed and deleted.
+   * Makes {@code next} (committed) the live generation: new searches see it at once, searches
+   * already holding a searcher of the old one finish on it. Then the old generation is closed and
+   * deleted.
    */
   void swapTo(IndexGeneration next) throws IOException {
     next.writer().getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
@@ -234,8 +292,10 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
       try {
         deleteTree(generation.dir());
       } catch (IOException e) {
-        log.warn("Could not delete the unfinished index generation {}: {}; it is deleted on the next start",
-            generation.dir(), e.getMessage());
+        log.warn(
+            "Could not delete the unfinished index generation {}: {}; it is deleted on the next start",
+            generation.dir(),
+            e.getMessage());
       }
     }
   }
@@ -250,23 +310,30 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
       if (old.name().isEmpty()) {
         deleteOldLayoutFiles();
       } else {
-        // Searches still holding a reader keep their open files (POSIX); the files go when they let go.
+        // Searches still holding a reader keep their open files (POSIX); the files go when they let
+        // go.
         deleteTree(old.dir());
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("Could not delete the previous index generation {}: {}; it is deleted on the next start", old.dir(), e.getMessage());
+      log.warn(
+          "Could not delete the previous index generation {}: {}; it is deleted on the next start",
+          old.dir(),
+          e.getMessage());
     }
   }
 
   private Live withSearchers(IndexGeneration generation) throws IOException {
-    SearcherManager searchers = new SearcherManager(generation.writer(), new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(SIMILARITY);
-        return searcher;
-      }
-    });
+    SearcherManager searchers =
+        new SearcherManager(
+            generation.writer(),
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(SIMILARITY);
+                return searcher;
+              }
+            });
     listeners.forEach(searchers::addListener);
     return new Live(generation, searchers);
   }
@@ -278,16 +345,24 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     }
     String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
     if (!GENERATION.matcher(name).matches()) {
-      throw new IOException(pointer + " should name a generation folder such as gen-1, not '" + name + "'");
+      throw new IOException(
+          pointer + " should name a generation folder such as gen-1, not '" + name + "'");
     }
     return name;
   }
 
-  /** Written beside, then moved over the old pointer: a crash leaves the old or the new name, never half of one. */
+  /**
+   * Written beside, then moved over the old pointer: a crash leaves the old or the new name, never
+   * half of one.
+   */
   private void writePointer(String name) throws IOException {
     Path temp = root.resolve(POINTER_TEMP);
-    try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(
+            temp,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+            java.nio.file.StandardOpenOption.WRITE)) {
       channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
       channel.force(true);
     }
@@ -308,13 +383,18 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return highest;
   }
 
-  /** Generations a rebuild left behind (crash, kill), and old-layout files once the layout has moved on. */
+  /**
+   * Generations a rebuild left behind (crash, kill), and old-layout files once the layout has moved
+   * on.
+   */
   private void deleteLeftovers(IndexGeneration current) throws IOException {
     Files.deleteIfExists(root.resolve(POINTER_TEMP));
     try (Stream<Path> children = Files.list(root)) {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
-        if (Files.isDirectory(child) && GENERATION.matcher(name).matches() && !name.equals(current.name())) {
+        if (Files.isDirectory(child)
+            && GENERATION.matcher(name).matches()
+            && !name.equals(current.name())) {
           log.info("Deleting {}: an index generation left by a rebuild that did not finish", child);
           deleteTree(child);
         }
@@ -329,8 +409,11 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     try (Stream<Path> children = Files.list(root)) {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
-        if (Files.isRegularFile(child) && (name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
-            || name.equals(IndexFileNames.PENDING_SEGMENTS) || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches())) {
+        if (Files.isRegularFile(child)
+            && (name.startsWith(IndexFileNames.SEGMENTS)
+                || name.equals(IndexWriter.WRITE_LOCK_NAME)
+                || name.equals(IndexFileNames.PENDING_SEGMENTS)
+                || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches())) {
           Files.deleteIfExists(child);
         }
       }
@@ -368,24 +451,30 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   }
 
   /**
-   * Passage vectors in Lucene's scalar-quantized HNSW format: searched as bytes, about a quarter of the memory of
-   * floats (the floats stay on disk for re-scoring); see BENCHMARKS.md for what it cost in quality.
+   * Passage vectors in Lucene's scalar-quantized HNSW format: searched as bytes, about a quarter of
+   * the memory of floats (the floats stay on disk for re-scoring); see BENCHMARKS.md for what it
+   * cost in quality.
    */
-  private static final KnnVectorsFormat VECTOR_FORMAT = new Lucene104HnswScalarQuantizedVectorsFormat();
-  private static final Codec CODEC = new Lucene104Codec() {
-    @Override
-    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-      return VECTOR_FORMAT;
-    }
-  };
+  private static final KnnVectorsFormat VECTOR_FORMAT =
+      new Lucene104HnswScalarQuantizedVectorsFormat();
 
-  private static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode, double bufferMb) {
+  private static final Codec CODEC =
+      new Lucene104Codec() {
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+          return VECTOR_FORMAT;
+        }
+      };
+
+  private static IndexWriterConfig writerConfig(
+      Analyzer analyzer, IndexWriterConfig.OpenMode mode, double bufferMb) {
     return new IndexWriterConfig(analyzer)
         .setCodec(CODEC)
         .setSimilarity(SIMILARITY)
         .setOpenMode(mode)
         .setRAMBufferSizeMB(bufferMb)
-        // Only explicit commits carry a change-log position; a crash or failed rebuild must not save half work.
+        // Only explicit commits carry a change-log position; a crash or failed rebuild must not
+        // save half work.
         .setCommitOnClose(false);
   }
 
@@ -416,7 +505,10 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return followed == null ? "" : followed;
   }
 
-  /** False for a new index and for one written with other fields or analysis (stop words...): it must be rebuilt. */
+  /**
+   * False for a new index and for one written with other fields or analysis (stop words...): it
+   * must be rebuilt.
+   */
   public boolean hasCurrentSchema() {
     return schema.equals(live.generation().commitData(SCHEMA_KEY));
   }
@@ -442,7 +534,9 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     live.searchers().maybeRefreshBlocking();
   }
 
-  /** Told before and after each refresh, e.g. to time it; also by the generations swapped in later. */
+  /**
+   * Told before and after each refresh, e.g. to time it; also by the generations swapped in later.
+   */
   void addRefreshListener(ReferenceManager.RefreshListener listener) {
     listeners.add(listener);
     live.searchers().addListener(listener);
@@ -465,7 +559,10 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     }
   }
 
-  /** Works for searchers of a generation swapped out meanwhile: what SearcherManager.release does, without it. */
+  /**
+   * Works for searchers of a generation swapped out meanwhile: what SearcherManager.release does,
+   * without it.
+   */
   public void release(IndexSearcher searcher) {
     try {
       searcher.getIndexReader().decRef();

@@ -3,17 +3,34 @@ package io.lumbar.ops;
 import io.lumbar.web.Page;
 import java.util.List;
 
-/** {@code /api/docs}: the OpenAPI document as a page, rendered on the server (the pages run no scripts). */
-public record ApiDocsPage(String title, String version, String description, List<Section> sections, List<Schema> schemas,
-    List<Scheme> securitySchemes) implements Page {
+/**
+ * {@code /api/docs}: the OpenAPI document as a page, rendered on the server (the pages run no
+ * scripts).
+ */
+public record ApiDocsPage(
+    String title,
+    String version,
+    String description,
+    List<Section> sections,
+    List<Schema> schemas,
+    List<Scheme> securitySchemes)
+    implements Page {
 
   /** Operations under one tag of the document. */
   public record Section(String name, String description, List<Operation> operations) {}
 
-  public record Operation(String method, String path, String anchor, String summary, String description, String security,
-      List<Parameter> parameters, List<Answer> answers) {}
+  public record Operation(
+      String method,
+      String path,
+      String anchor,
+      String summary,
+      String description,
+      String security,
+      List<Parameter> parameters,
+      List<Answer> answers) {}
 
-  public record Parameter(String name, String in, boolean required, Type type, String description) {}
+  public record Parameter(
+      String name, String in, boolean required, Type type, String description) {}
 
   public record Answer(String status, String description, String contentType, Type type) {}
 

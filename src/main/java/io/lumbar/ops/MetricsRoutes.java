@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * {@code GET /metrics}: every meter in the Prometheus text format. Public unless a token is configured
- * ({@code LUMBAR_METRICS_TOKEN}); then only a scraper sending {@code Authorization: Bearer TOKEN} gets it.
+ * {@code GET /metrics}: every meter in the Prometheus text format. Public unless a token is
+ * configured ({@code LUMBAR_METRICS_TOKEN}); then only a scraper sending {@code Authorization:
+ * Bearer TOKEN} gets it.
  */
 public final class MetricsRoutes {
   /** What {@code PrometheusMeterRegistry.scrape()} writes. */
   static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+
   private final ServerMetrics metrics;
   private final Optional<String> token;
 
@@ -29,7 +31,8 @@ public final class MetricsRoutes {
   private void scrape(Context ctx) {
     if (token.isPresent() && !bearerMatches(ctx.header("Authorization"), token.get())) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
-      throw new HttpResponseException(401, "Metrics need 'Authorization: Bearer' with the configured metrics token");
+      throw new HttpResponseException(
+          401, "Metrics need 'Authorization: Bearer' with the configured metrics token");
     }
     ctx.contentType(TEXT_FORMAT).result(metrics.scrape());
   }

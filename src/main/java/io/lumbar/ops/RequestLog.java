@@ -14,18 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After every request: one log line ({@code request method=GET route=/api/search status=200 ms=3.1}) and the
- * {@code http.server.requests} timer. Both name the matched route template, never the raw path, so the number
- * of series stays bounded and no query string (which could hold secrets) is ever written down. Headers and
- * cookies are not logged.
+ * After every request: one log line ({@code request method=GET route=/api/search status=200
+ * ms=3.1}) and the {@code http.server.requests} timer. Both name the matched route template, never
+ * the raw path, so the number of series stays bounded and no query string (which could hold
+ * secrets) is ever written down. Headers and cookies are not logged.
  */
 public final class RequestLog {
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+
   /** Requests that matched no route (404s, 405s): one series for all of them. */
   static final String UNMATCHED = "UNMATCHED";
+
   static final String STATIC = "/static/*";
   static final String OTHER_METHOD = "OTHER";
-
 
   private final MeterRegistry registry;
   private final JavalinState javalin;
@@ -42,7 +43,8 @@ public final class RequestLog {
 
   private void record(Context ctx, Float millis) {
     // Clients can send any method name; only the standard ones become labels.
-    String method = HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : OTHER_METHOD;
+    String method =
+        HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : OTHER_METHOD;
     String route = route(ctx);
     int status = ctx.statusCode();
     LatencyTimers.builder("http.server.requests")
@@ -53,7 +55,17 @@ public final class RequestLog {
         .register(registry)
         .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     if (log.isInfoEnabled()) {
-      log.info(Logfmt.line("request", "method", method, "route", route, "status", status, "ms", String.format(java.util.Locale.ROOT, "%.1f", millis)));
+      log.info(
+          Logfmt.line(
+              "request",
+              "method",
+              method,
+              "route",
+              route,
+              "status",
+              status,
+              "ms",
+              String.format(java.util.Locale.ROOT, "%.1f", millis)));
     }
   }
 
@@ -62,7 +74,8 @@ public final class RequestLog {
     if (endpoint != null) {
       return endpoint.path;
     }
-    // Not reached: refused by a before-handler (sign-in, CSRF), or a HEAD answered from the GET route.
+    // Not reached: refused by a before-handler (sign-in, CSRF), or a HEAD answered from the GET
+    // route.
     HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
     ParsedEndpoint route = javalin.internalRouter.findFirstHttpHandlerEntry(method, ctx.path());
     if (route != null) {

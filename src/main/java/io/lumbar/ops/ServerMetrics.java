@@ -12,11 +12,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The meter registry of one running server, with the JVM and process metrics bound to it. One per app, never
- * the global registry: tests run several apps in one JVM, and each must report only its own requests.
+ * The meter registry of one running server, with the JVM and process metrics bound to it. One per
+ * app, never the global registry: tests run several apps in one JVM, and each must report only its
+ * own requests.
  */
 public final class ServerMetrics implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public ServerMetrics() {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lumbar.accounts.Auth;
 import io.lumbar.accounts.User;
+import io.lumbar.changes.ConfirmPage;
 import io.lumbar.db.Database;
 import io.lumbar.passages.PassageEditor.Conflict;
 import io.lumbar.passages.PassageEditor.Outcome;
@@ -16,19 +17,19 @@ import io.lumbar.tagging.TagSuggestion;
 import io.lumbar.web.BadRequestException;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
-import io.lumbar.changes.ConfirmPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The console's passage pages: {@code /admin/passages} (list), {@code /admin/passages/{id}} (edit, tag,
- * history), and their form posts. Every post redirects back (post/redirect/get) or shows a conflict.
+ * The console's passage pages: {@code /admin/passages} (list), {@code /admin/passages/{id}} (edit,
+ * tag, history), and their form posts. Every post redirects back (post/redirect/get) or shows a
+ * conflict.
  */
 public final class AdminPassageRoutes {
   static final int PAGE_SIZE = 50;
@@ -42,7 +43,11 @@ public final class AdminPassageRoutes {
   private final TagSuggester suggester;
   private final Pages pages;
 
-  public AdminPassageRoutes(Database db, EditorDecisions decisions, Supplier<Vocabulary> vocabulary, TagSuggester suggester,
+  public AdminPassageRoutes(
+      Database db,
+      EditorDecisions decisions,
+      Supplier<Vocabulary> vocabulary,
+      TagSuggester suggester,
       Pages pages) {
     this.list = new PassageList(db);
     this.editor = new PassageEditor(db, decisions);
@@ -53,7 +58,9 @@ public final class AdminPassageRoutes {
     this.pages = pages;
   }
 
-  /** Suggested tags of a passage, best first: {@code GET /api/admin/passages/{id}/suggested-tags}. */
+  /**
+   * Suggested tags of a passage, best first: {@code GET /api/admin/passages/{id}/suggested-tags}.
+   */
   public record SuggestedTags(List<TagSuggestion> suggestions) {}
 
   public void register(RoutesConfig routes) {
@@ -65,10 +72,12 @@ public final class AdminPassageRoutes {
     routes.post("/admin/passages/{id}/tags", this::tag);
     routes.post("/admin/passages/{id}/tags/{slug}/remove", this::untag);
     routes.post("/admin/passages/{id}/revisions/{version}/revert", this::revert);
-    routes.get("/api/admin/passages/{id}/suggested-tags", ctx -> {
-      EditablePassage passage = editor.find(Params.idParam(ctx, "id"));
-      ctx.json(new SuggestedTags(suggestions(passage)));
-    });
+    routes.get(
+        "/api/admin/passages/{id}/suggested-tags",
+        ctx -> {
+          EditablePassage passage = editor.find(Params.idParam(ctx, "id"));
+          ctx.json(new SuggestedTags(suggestions(passage)));
+        });
   }
 
   private List<TagSuggestion> suggestions(EditablePassage passage) {
@@ -83,9 +92,24 @@ public final class AdminPassageRoutes {
     }
     int offset = Params.intParam(ctx, "offset", 0, 0, 1_000_000);
     long total = list.count(filter);
-    List<PassageList.Row> rows = list.page(filter, PassageList.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT)), offset, PAGE_SIZE);
-    pages.render(ctx, new PassageListPage(Auth.user(ctx), Auth.csrfToken(ctx), filter, sort, rows, total, offset, PAGE_SIZE,
-        vocabulary.get().allTags()));
+    List<PassageList.Row> rows =
+        list.page(
+            filter,
+            PassageList.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT)),
+            offset,
+            PAGE_SIZE);
+    pages.render(
+        ctx,
+        new PassageListPage(
+            Auth.user(ctx),
+            Auth.csrfToken(ctx),
+            filter,
+            sort,
+            rows,
+            total,
+            offset,
+            PAGE_SIZE,
+            vocabulary.get().allTags()));
   }
 
   static PassageList.Filter filter(Context ctx) {
@@ -104,9 +128,26 @@ public final class AdminPassageRoutes {
 
   private void showBulk(Context ctx, PassageList.Filter filter, BulkTagger.Report report) {
     long matched = list.count(filter);
-    PassageListPage listPage = new PassageListPage(Auth.user(ctx), Auth.csrfToken(ctx), filter, "article", List.of(), matched, 0,
-        PAGE_SIZE, List.of());
-    pages.render(ctx, new BulkTagPage(Auth.user(ctx), Auth.csrfToken(ctx), listPage, matched, vocabulary.get().allTags(), report));
+    PassageListPage listPage =
+        new PassageListPage(
+            Auth.user(ctx),
+            Auth.csrfToken(ctx),
+            filter,
+            "article",
+            List.of(),
+            matched,
+            0,
+            PAGE_SIZE,
+            List.of());
+    pages.render(
+        ctx,
+        new BulkTagPage(
+            Auth.user(ctx),
+            Auth.csrfToken(ctx),
+            listPage,
+            matched,
+            vocabulary.get().allTags(),
+            report));
   }
 
   private void bulkApply(Context ctx) {
@@ -117,7 +158,9 @@ public final class AdminPassageRoutes {
     }
     BulkTagger.Mode mode;
     try {
-      mode = BulkTagger.Mode.valueOf(String.valueOf(ctx.formParam("mode")).toUpperCase(java.util.Locale.ROOT));
+      mode =
+          BulkTagger.Mode.valueOf(
+              String.valueOf(ctx.formParam("mode")).toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("Choose add, remove or replace");
     }
@@ -128,51 +171,98 @@ public final class AdminPassageRoutes {
       Map<String, String> fields = new LinkedHashMap<>(filter.fields());
       fields.put("tag", slug);
       fields.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
-      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx),
-          (mode == BulkTagger.Mode.REMOVE ? "Remove " : "Replace with ") + preview.tagName() + "?", preview.lines(),
-          "/admin/passages/bulk", fields, "Apply to " + preview.matched() + " passages", cancel));
+      pages.render(
+          ctx,
+          new ConfirmPage(
+              Auth.user(ctx),
+              Auth.csrfToken(ctx),
+              (mode == BulkTagger.Mode.REMOVE ? "Remove " : "Replace with ")
+                  + preview.tagName()
+                  + "?",
+              preview.lines(),
+              "/admin/passages/bulk",
+              fields,
+              "Apply to " + preview.matched() + " passages",
+              cancel));
       return;
     }
-    BulkTagger.Report report = bulk.apply(filter, slug, mode, Auth.user(ctx).username(), filter.toString());
+    BulkTagger.Report report =
+        bulk.apply(filter, slug, mode, Auth.user(ctx).username(), filter.toString());
     showBulk(ctx, filter, report);
   }
 
   private static String query(Map<String, String> fields) {
-    return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   private void edit(Context ctx) {
     long id = Params.idParam(ctx, "id");
     String done = ctx.queryParam("done");
-    long changeSet = "untagged".equals(done) ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE) : 0;
+    long changeSet =
+        "untagged".equals(done) ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE) : 0;
     EditablePassage passage = editor.find(id);
-    PassageEdit stored = new PassageEdit(passage.heading(), passage.text(), passage.status(), passage.rejectReason());
+    PassageEdit stored =
+        new PassageEdit(
+            passage.heading(), passage.text(), passage.status(), passage.rejectReason());
     show(ctx, passage, messageFor(done), null, stored, passage.version(), changeSet);
   }
 
-  private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion) {
+  private void show(
+      Context ctx,
+      EditablePassage passage,
+      String message,
+      String error,
+      PassageEdit form,
+      int formVersion) {
     show(ctx, passage, message, error, form, formVersion, 0);
   }
 
-  private void show(Context ctx, EditablePassage passage, String message, String error, PassageEdit form, int formVersion,
+  private void show(
+      Context ctx,
+      EditablePassage passage,
+      String message,
+      String error,
+      PassageEdit form,
+      int formVersion,
       long changeSet) {
     Vocabulary words = vocabulary.get();
     List<Revision> revisions = editor.revisions(passage.id());
-    pages.render(ctx, new PassageEditPage(Auth.user(ctx), Auth.csrfToken(ctx), passage, suggestions(passage),
-        words.allTags(), revisions, message, error, form, formVersion, passage.id() > 1 ? passage.id() - 1 : null,
-        passage.id() + 1, changeSet));
+    pages.render(
+        ctx,
+        new PassageEditPage(
+            Auth.user(ctx),
+            Auth.csrfToken(ctx),
+            passage,
+            suggestions(passage),
+            words.allTags(),
+            revisions,
+            message,
+            error,
+            form,
+            formVersion,
+            passage.id() > 1 ? passage.id() - 1 : null,
+            passage.id() + 1,
+            changeSet));
   }
 
   private void save(Context ctx) {
     long id = Params.idParam(ctx, "id");
     User user = Auth.user(ctx);
     int version = Params.intParam(ctx.formParam("version"), "version");
-    PassageEdit edit = new PassageEdit(ctx.formParam("heading"), ctx.formParam("text"), ctx.formParam("status"), ctx.formParam("reject_reason"));
-    String action = switch (String.valueOf(ctx.formParam("action"))) {
-      case "publish" -> "passage.publish";
-      case "reject" -> "passage.reject";
-      default -> "passage.edit";
-    };
+    PassageEdit edit =
+        new PassageEdit(
+            ctx.formParam("heading"),
+            ctx.formParam("text"),
+            ctx.formParam("status"),
+            ctx.formParam("reject_reason"));
+    String action =
+        switch (String.valueOf(ctx.formParam("action"))) {
+          case "publish" -> "passage.publish";
+          case "reject" -> "passage.reject";
+          default -> "passage.edit";
+        };
     if (action.equals("passage.publish")) {
       edit = new PassageEdit(edit.heading(), edit.text(), "published", null);
     } else if (action.equals("passage.reject")) {
@@ -195,7 +285,8 @@ public final class AdminPassageRoutes {
       case Saved saved -> ctx.redirect("/admin/passages/" + id + "?done=saved");
       case Conflict conflict -> {
         ctx.status(409);
-        pages.render(ctx, new ConflictPage(Auth.user(ctx), Auth.csrfToken(ctx), conflict.current(), yours));
+        pages.render(
+            ctx, new ConflictPage(Auth.user(ctx), Auth.csrfToken(ctx), conflict.current(), yours));
       }
     }
   }
@@ -213,17 +304,26 @@ public final class AdminPassageRoutes {
   private void untag(Context ctx) {
     long id = Params.idParam(ctx, "id");
     long changeSet = tagger.untag(id, ctx.pathParam("slug"), Auth.user(ctx).username());
-    ctx.redirect("/admin/passages/" + id + "?done=untagged" + (changeSet > 0 ? "&change=" + changeSet : ""));
+    ctx.redirect(
+        "/admin/passages/" + id + "?done=untagged" + (changeSet > 0 ? "&change=" + changeSet : ""));
   }
 
   private void revert(Context ctx) {
     long id = Params.idParam(ctx, "id");
-    long target = Params.idParam(ctx, "version"); // long: a huge number finds no revision rather than wrapping
+    long target =
+        Params.idParam(
+            ctx, "version"); // long: a huge number finds no revision rather than wrapping
     int current = Params.intParam(ctx.formParam("version"), "version");
-    Revision revision = editor.revisions(id).stream().filter(r -> r.version() == target).findFirst()
-        .orElseThrow(() -> new io.lumbar.db.NotFoundException("Revision", id + "/" + target));
-    PassageEdit back = new PassageEdit(revision.heading(), revision.text(), revision.status(), revision.rejectReason());
-    answer(ctx, id, editor.save(id, current, back, Auth.user(ctx).username(), "passage.revert"), back);
+    Revision revision =
+        editor.revisions(id).stream()
+            .filter(r -> r.version() == target)
+            .findFirst()
+            .orElseThrow(() -> new io.lumbar.db.NotFoundException("Revision", id + "/" + target));
+    PassageEdit back =
+        new PassageEdit(
+            revision.heading(), revision.text(), revision.status(), revision.rejectReason());
+    answer(
+        ctx, id, editor.save(id, current, back, Auth.user(ctx).username(), "passage.revert"), back);
   }
 
   private static String messageFor(String done) {

@@ -6,11 +6,17 @@ import io.lumbar.web.Page;
 import java.util.List;
 
 /**
- * Bulk tagging: the preview (how many passages the current filter matches, the tag and add / remove /
- * replace choice), and after the change its report.
+ * Bulk tagging: the preview (how many passages the current filter matches, the tag and add / remove
+ * / replace choice), and after the change its report.
  */
-public record BulkTagPage(User user, String csrf, PassageListPage list, long matched, List<TagInfo> tags,
-    BulkTagger.Report report) implements Page {
+public record BulkTagPage(
+    User user,
+    String csrf,
+    PassageListPage list,
+    long matched,
+    List<TagInfo> tags,
+    BulkTagger.Report report)
+    implements Page {
   @Override
   public String template() {
     return "passages/bulk.jte";

@@ -22,7 +22,8 @@ public record PassageEdit(String heading, String text, String status, String rej
       throw new BadRequestException("The text is too long: at most 65,535 bytes");
     }
     if (h != null && h.length() > MAX_HEADING) {
-      throw new BadRequestException("The heading is too long: at most " + MAX_HEADING + " characters");
+      throw new BadRequestException(
+          "The heading is too long: at most " + MAX_HEADING + " characters");
     }
     if (status == null || !STATUSES.contains(status)) { // Set.of refuses to look up null
       throw new BadRequestException("The status must be pending, published or rejected");
@@ -31,7 +32,8 @@ public record PassageEdit(String heading, String text, String status, String rej
       throw new BadRequestException("Say why the passage is rejected");
     }
     if (r != null && r.length() > MAX_REASON) {
-      throw new BadRequestException("The reason is too long: at most " + MAX_REASON + " characters");
+      throw new BadRequestException(
+          "The reason is too long: at most " + MAX_REASON + " characters");
     }
     return new PassageEdit(h, t, status, "rejected".equals(status) ? r : null);
   }

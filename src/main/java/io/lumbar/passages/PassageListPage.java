@@ -8,8 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The editors' passage list with its filters, sort, count and paging. */
-public record PassageListPage(User user, String csrf, PassageList.Filter filter, String sort, List<PassageList.Row> rows,
-    long total, int offset, int limit, List<TagInfo> tags) implements Page {
+public record PassageListPage(
+    User user,
+    String csrf,
+    PassageList.Filter filter,
+    String sort,
+    List<PassageList.Row> rows,
+    long total,
+    int offset,
+    int limit,
+    List<TagInfo> tags)
+    implements Page {
   @Override
   public String template() {
     return "passages/list.jte";
@@ -27,8 +36,8 @@ public record PassageListPage(User user, String csrf, PassageList.Filter filter,
   }
 
   /**
-   * The export of exactly this filter (every page, any sort). The list's "any status" is {@code status=any}
-   * there, since the export defaults to published passages.
+   * The export of exactly this filter (every page, any sort). The list's "any status" is {@code
+   * status=any} there, since the export defaults to published passages.
    */
   public String exportUrl(String format) {
     StringBuilder url = new StringBuilder("/api/export?format=").append(format);
@@ -50,16 +59,22 @@ public record PassageListPage(User user, String csrf, PassageList.Filter filter,
 
   private void addFilter(StringBuilder url, String status) {
     add(url, "status", status);
-    filter.fields().forEach((name, value) -> {
-      if (!name.equals("status")) {
-        add(url, name, value);
-      }
-    });
+    filter
+        .fields()
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("status")) {
+                add(url, name, value);
+              }
+            });
   }
 
   private static void add(StringBuilder url, String name, String value) {
     if (value != null && !value.isEmpty()) {
-      url.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      url.append('&')
+          .append(name)
+          .append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
   }
 }

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The public page of one published passage: where it sits in its article, where the article was published,
- * its tags as ways into the search, related passages, and the way back to the results it was opened from
- * ({@code back}, a results page of this site, or null).
+ * The public page of one published passage: where it sits in its article, where the article was
+ * published, its tags as ways into the search, related passages, and the way back to the results it
+ * was opened from ({@code back}, a results page of this site, or null).
  */
 public record PassagePage(PassageView passage, List<Hit> related, String back) implements Page {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   @Override
   public String template() {
@@ -25,19 +26,25 @@ public record PassagePage(PassageView passage, List<Hit> related, String back) i
 
   /** The passage's heading, else its article's title. */
   public String title() {
-    return passage.heading() != null && !passage.heading().isBlank() ? passage.heading() : passage.article().title();
+    return passage.heading() != null && !passage.heading().isBlank()
+        ? passage.heading()
+        : passage.article().title();
   }
 
   /** The headings above the passage's own, outermost first. */
   public List<String> sectionsAbove() {
     List<String> path = passage.headingPath();
-    boolean endsWithOwn = !path.isEmpty() && passage.heading() != null && path.getLast().equals(passage.heading());
+    boolean endsWithOwn =
+        !path.isEmpty() && passage.heading() != null && path.getLast().equals(passage.heading());
     return endsWithOwn ? path.subList(0, path.size() - 1) : path;
   }
 
   /** The text in paragraphs, as the article had them (blank lines between). */
   public List<String> paragraphs() {
-    return Arrays.stream(passage.text().split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    return Arrays.stream(passage.text().split("\\n\\s*\\n"))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .toList();
   }
 
   /** "30 November 2022", or null when the date is not known. */
@@ -45,7 +52,10 @@ public record PassagePage(PassageView passage, List<Hit> related, String back) i
     return passage.article().published() == null ? null : DAY.format(passage.article().published());
   }
 
-  /** The article's address when it is a web page (http or https); anything else is not offered as a link. */
+  /**
+   * The article's address when it is a web page (http or https); anything else is not offered as a
+   * link.
+   */
   public String sourceUrl() {
     String url = passage.article().url();
     if (url == null) {
@@ -54,7 +64,8 @@ public record PassagePage(PassageView passage, List<Hit> related, String back) i
     try {
       URI uri = new URI(url.strip());
       String scheme = uri.getScheme();
-      boolean web = scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+      boolean web =
+          scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
       return web && uri.getHost() != null ? uri.toString() : null;
     } catch (java.net.URISyntaxException e) {
       return null;

@@ -14,8 +14,9 @@ import io.lumbar.web.Params;
 import java.util.List;
 
 /**
- * {@code GET /api/passages/{id}}: one published passage with its article and tags; {@code GET /passages/{id}}:
- * its public page. Passages that are not published are not public: both answer 404.
+ * {@code GET /api/passages/{id}}: one published passage with its article and tags; {@code GET
+ * /passages/{id}}: its public page. Passages that are not published are not public: both answer
+ * 404.
  */
 public final class PassageRoutes {
   static final int RELATED_ON_PAGE = 5;
@@ -31,7 +32,8 @@ public final class PassageRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/passages/{id}", ctx -> ctx.json(passages.findPublished(Params.idParam(ctx, "id"))));
+    routes.get(
+        "/api/passages/{id}", ctx -> ctx.json(passages.findPublished(Params.idParam(ctx, "id"))));
     routes.get("/passages/{id}", this::page);
   }
 
@@ -41,12 +43,22 @@ public final class PassageRoutes {
     try {
       passage = passages.findPublished(id);
     } catch (NotFoundException e) {
-      HttpErrors.answerWithPage(ctx, pages, new ErrorPage(404, "This passage is not available",
-          "There is no published passage " + id + ": it may be waiting for an editor's review, or it was withdrawn. "
-              + "Search for what you wanted to read instead."));
+      HttpErrors.answerWithPage(
+          ctx,
+          pages,
+          new ErrorPage(
+              404,
+              "This passage is not available",
+              "There is no published passage "
+                  + id
+                  + ": it may be waiting for an editor's review, or it was withdrawn. "
+                  + "Search for what you wanted to read instead."));
       return;
     }
-    pages.render(ctx, new PassagePage(passage, relatedTo(id), SearchLinks.resultsPageOrNull(ctx.queryParam("back"))));
+    pages.render(
+        ctx,
+        new PassagePage(
+            passage, relatedTo(id), SearchLinks.resultsPageOrNull(ctx.queryParam("back"))));
   }
 
   /** None while the index has not caught up with a passage published a moment ago. */

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A passage as the public API shows it: with its article and tags. {@code headingPath} is the section headings
- * above the passage, outermost first, ending with {@code heading} when it has one.
+ * A passage as the public API shows it: with its article and tags. {@code headingPath} is the
+ * section headings above the passage, outermost first, ending with {@code heading} when it has one.
  */
 public record PassageView(
     long id,
@@ -23,6 +23,10 @@ public record PassageView(
     List<TagRef> causes,
     List<TagRef> treatments) {
 
-  /** Where the passage comes from: {@code url} of the source page and {@code published} date, when known. */
-  public record ArticleRef(long id, String title, String publisher, String url, LocalDate published) {}
+  /**
+   * Where the passage comes from: {@code url} of the source page and {@code published} date, when
+   * known.
+   */
+  public record ArticleRef(
+      long id, String title, String publisher, String url, LocalDate published) {}
 }

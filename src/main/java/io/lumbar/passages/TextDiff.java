@@ -6,12 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A word-level diff between two versions of a passage, as segments the template marks up with ins/del. */
+/**
+ * A word-level diff between two versions of a passage, as segments the template marks up with
+ * ins/del.
+ */
 public final class TextDiff {
-  /** A run of text that is the same in both versions, only in the new one, or only in the old one. */
+  /**
+   * A run of text that is the same in both versions, only in the new one, or only in the old one.
+   */
   public record Segment(Kind kind, String text) {}
 
-  public enum Kind { SAME, ADDED, REMOVED }
+  public enum Kind {
+    SAME,
+    ADDED,
+    REMOVED
+  }
 
   /** Words and the white space between them, so the diff never glues words together. */
   private static final Pattern TOKENS = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");

@@ -1,21 +1,21 @@
 package io.lumbar.relevance;
 
 import io.lumbar.cli.Backend;
+import io.lumbar.config.CommandContext;
+import io.lumbar.indexing.Indexing;
+import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.QueryVectors;
+import io.lumbar.search.SearchFeatures;
+import io.lumbar.search.SearchService;
 import io.lumbar.semantic.EmbeddingWorker;
 import io.lumbar.semantic.PassageVectors;
 import io.lumbar.semantic.Semantic;
 import io.lumbar.semantic.TextEmbedder;
-import java.util.Locale;
-import io.lumbar.config.CommandContext;
-import io.lumbar.indexing.Indexing;
-import io.lumbar.indexing.PassageIndex;
-import io.lumbar.search.SearchFeatures;
-import io.lumbar.search.SearchService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -27,51 +27,73 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lumbar eval FILE}: scores Lumbar's search on a judged query file, beside plain Lucene and MariaDB
- * FULLTEXT over the same published passages, with the rules of score.py. Builds its own in-memory index from
- * the database, so it runs beside a live server.
+ * {@code lumbar eval FILE}: scores Lumbar's search on a judged query file, beside plain Lucene and
+ * MariaDB FULLTEXT over the same published passages, with the rules of score.py. Builds its own
+ * in-memory index from the database, so it runs beside a live server.
  */
-@Command(name = "eval", description = {
-    "Score search relevance (nDCG@10, MRR@10) on a judged query file, beside baselines:",
-    "Lumbar hybrid (lumbar), lexical only (lumbar-lexical), meaning only (lumbar-dense),",
-    "Lucene BM25 with StandardAnalyzer and EnglishAnalyzer, and MariaDB MATCH ... AGAINST."})
+@Command(
+    name = "eval",
+    description = {
+      "Score search relevance (nDCG@10, MRR@10) on a judged query file, beside baselines:",
+      "Lumbar hybrid (lumbar), lexical only (lumbar-lexical), meaning only (lumbar-dense),",
+      "Lucene BM25 with StandardAnalyzer and EnglishAnalyzer, and MariaDB MATCH ... AGAINST."
+    })
 public final class EvalCommand implements Callable<Integer> {
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Query file shaped like shared/eval/dev-queries.json.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "Query file shaped like shared/eval/dev-queries.json.")
   Path file;
 
-  @Option(names = "--url", paramLabel = "URL",
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
       description = "Score a running server's /api/search instead, printing what score.py prints.")
   String url;
 
   @Option(names = "--no-baselines", description = "Score Lumbar only.")
   boolean noBaselines;
 
-  @Option(names = "--ablation", description = "Also score Lumbar with each ranking feature switched off in turn.")
+  @Option(
+      names = "--ablation",
+      description = "Also score Lumbar with each ranking feature switched off in turn.")
   boolean ablation;
 
-  @Option(names = "--corpus", paramLabel = "DIR",
-      description = "Evaluate on another corpus: a scratch database (<database>_eval, recreated) gets the bundled articles, "
-          + "then every article under DIR/articles.")
+  @Option(
+      names = "--corpus",
+      paramLabel = "DIR",
+      description =
+          "Evaluate on another corpus: a scratch database (<database>_eval, recreated) gets the bundled articles, "
+              + "then every article under DIR/articles.")
   Path corpus;
 
-  @Option(names = "--split", paramLabel = "tune|test", description = "Only the queries with this \"split\".")
+  @Option(
+      names = "--split",
+      paramLabel = "tune|test",
+      description = "Only the queries with this \"split\".")
   String split;
 
-  @Option(names = "--fusion", paramLabel = "FLOOR,SPAN,WEIGHT|FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE",
-      description = "Also score hybrid ranking with these fusion settings (repeatable), for tuning.")
+  @Option(
+      names = "--fusion",
+      paramLabel = "FLOOR,SPAN,WEIGHT|FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE",
+      description =
+          "Also score hybrid ranking with these fusion settings (repeatable), for tuning.")
   List<String> fusions = new ArrayList<>();
 
-  @Option(names = "--semantic-variants", description = "Also score the query vectors without bge's query instruction.")
+  @Option(
+      names = "--semantic-variants",
+      description = "Also score the query vectors without bge's query instruction.")
   boolean semanticVariants;
 
-  @Option(names = "--timed-rounds", paramLabel = "N", defaultValue = "5",
-      description = "Extra passes over the queries to time each ranker (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timed-rounds",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Extra passes over the queries to time each ranker (default: ${DEFAULT-VALUE}).")
   int timedRounds;
 
   @Override
@@ -92,7 +114,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     set = set.only(split);
     try (ScratchCorpus scratch = corpus == null ? null : ScratchCorpus.start(parent.config());
-         Backend backend = Backend.open(scratch == null ? parent.config() : scratch.config(), false)) {
+        Backend backend =
+            Backend.open(scratch == null ? parent.config() : scratch.config(), false)) {
       if (scratch != null || parent.config().importSamples()) {
         backend.importSampleCorpusIfEmpty();
       }
@@ -100,45 +123,92 @@ public final class EvalCommand implements Callable<Integer> {
         ScratchCorpus.importArticles(backend.database(), corpus, spec.commandLine().getErr());
       }
       Semantic semantic = backend.semantic().load();
-      semantic.embedder().ifPresent(embedder -> embedAll(embedder, backend, spec.commandLine().getErr()));
+      semantic
+          .embedder()
+          .ifPresent(embedder -> embedAll(embedder, backend, spec.commandLine().getErr()));
       List<Evaluation.Result> results = new ArrayList<>();
       try (PassageIndex index = PassageIndex.inMemory(backend.analysis().indexAnalyzer())) {
         int passages;
         long rebuildStarted = System.nanoTime();
-        try (var follower = Indexing.follower(index, backend.database(), semantic.embedder().isPresent() ? semantic.vectorModel() : null)) {
+        try (var follower =
+            Indexing.follower(
+                index,
+                backend.database(),
+                semantic.embedder().isPresent() ? semantic.vectorModel() : null)) {
           passages = follower.rebuild(count -> {});
         }
         double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
-        spec.commandLine().getErr().printf(Locale.ROOT, "index: %d passages rebuilt from the database in %.2f s (%.0f passages/s)%n",
-            passages, rebuildSeconds, passages / rebuildSeconds);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                Locale.ROOT,
+                "index: %d passages rebuilt from the database in %.2f s (%.0f passages/s)%n",
+                passages,
+                rebuildSeconds,
+                passages / rebuildSeconds);
         if (passages == 0) {
           throw new IllegalStateException("No published passages to search: import articles first");
         }
         var vectors = semantic.queryVectors();
         SearchService lexical = new SearchService(index, backend.vocabulary());
         if (vectors.isPresent()) {
-          results.add(Evaluation.run(new LumbarRanker("lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())), set, timedRounds));
-          results.add(Evaluation.run(new LumbarRanker("lumbar-lexical", lexical), set, timedRounds));
-          results.add(Evaluation.run(new LumbarRanker("lumbar-dense",
-              SearchService.hybrid(index, backend.vocabulary(), vectors.get(), new float[] {0f, 2f, 1f}, true)), set, timedRounds));
+          results.add(
+              Evaluation.run(
+                  new LumbarRanker(
+                      "lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())),
+                  set,
+                  timedRounds));
+          results.add(
+              Evaluation.run(new LumbarRanker("lumbar-lexical", lexical), set, timedRounds));
+          results.add(
+              Evaluation.run(
+                  new LumbarRanker(
+                      "lumbar-dense",
+                      SearchService.hybrid(
+                          index,
+                          backend.vocabulary(),
+                          vectors.get(),
+                          new float[] {0f, 2f, 1f},
+                          true)),
+                  set,
+                  timedRounds));
           for (String fusion : fusions) {
             float[] f = fusionSettings(fusion);
-            results.add(Evaluation.run(new LumbarRanker("lumbar" + fusion,
-                SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)), set, timedRounds));
+            results.add(
+                Evaluation.run(
+                    new LumbarRanker(
+                        "lumbar" + fusion,
+                        SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)),
+                    set,
+                    timedRounds));
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
             QueryVectors plain = embedder::queryWithoutInstruction;
-            results.add(Evaluation.run(new LumbarRanker("lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)), set, timedRounds));
-            results.add(Evaluation.run(new LumbarRanker("dense-noinstr",
-                SearchService.hybrid(index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)), set, timedRounds));
+            results.add(
+                Evaluation.run(
+                    new LumbarRanker(
+                        "lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)),
+                    set,
+                    timedRounds));
+            results.add(
+                Evaluation.run(
+                    new LumbarRanker(
+                        "dense-noinstr",
+                        SearchService.hybrid(
+                            index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)),
+                    set,
+                    timedRounds));
           }
         } else {
           results.add(Evaluation.run(new LumbarRanker("lumbar", lexical), set, timedRounds));
         }
         if (ablation) {
           for (var variant : SearchFeatures.ablations().entrySet()) {
-            try (Ranker without = new LumbarRanker("lumbar" + variant.getKey(), new SearchService(index, backend.vocabulary(), variant.getValue()))) {
+            try (Ranker without =
+                new LumbarRanker(
+                    "lumbar" + variant.getKey(),
+                    new SearchService(index, backend.vocabulary(), variant.getValue()))) {
               results.add(Evaluation.run(without, set, timedRounds));
             }
           }
@@ -148,10 +218,11 @@ public final class EvalCommand implements Callable<Integer> {
       }
       if (!noBaselines) {
         List<String> texts = PublishedTexts.load(backend.database());
-        for (Ranker baseline : List.of(
-            new LuceneBaseline("lucene-standard", new StandardAnalyzer(), texts),
-            new LuceneBaseline("lucene-english", new EnglishAnalyzer(), texts),
-            new FulltextBaseline(backend.database()))) {
+        for (Ranker baseline :
+            List.of(
+                new LuceneBaseline("lucene-standard", new StandardAnalyzer(), texts),
+                new LuceneBaseline("lucene-english", new EnglishAnalyzer(), texts),
+                new FulltextBaseline(backend.database()))) {
           try (baseline) {
             results.add(Evaluation.run(baseline, set, timedRounds));
           }
@@ -163,21 +234,32 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** Every published passage gets its vector before the index is built (stored, so a second run is quick). */
+  /**
+   * Every published passage gets its vector before the index is built (stored, so a second run is
+   * quick).
+   */
   private static void embedAll(TextEmbedder embedder, Backend backend, PrintWriter err) {
-    EmbeddingWorker worker = new EmbeddingWorker(embedder, new PassageVectors(backend.database(), embedder.name()));
+    EmbeddingWorker worker =
+        new EmbeddingWorker(embedder, new PassageVectors(backend.database(), embedder.name()));
     long started = System.nanoTime();
     int embedded = worker.drain();
     if (embedded > 0) {
-      err.printf(Locale.ROOT, "embedding: %d passages in %.1f s (%.1f ms per passage, model only)%n", embedded,
-          (System.nanoTime() - started) / 1e9, worker.millisPerPassage());
+      err.printf(
+          Locale.ROOT,
+          "embedding: %d passages in %.1f s (%.1f ms per passage, model only)%n",
+          embedded,
+          (System.nanoTime() - started) / 1e9,
+          worker.millisPerPassage());
     }
   }
 
   private static float[] fusionSettings(String text) {
     String[] parts = text.split(",");
     if (parts.length != 3 && parts.length != 6) {
-      throw new IllegalArgumentException("--fusion needs FLOOR,SPAN,WEIGHT or FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "--fusion needs FLOOR,SPAN,WEIGHT or FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '"
+              + text
+              + "'");
     }
     try {
       float[] values = new float[parts.length];

@@ -36,14 +36,14 @@ final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Untimed passes for this long before timing, so the JIT has compiled the search path: a running server
-   * is warm, and otherwise whichever ranker is timed first would pay for compilation.
+   * Untimed passes for this long before timing, so the JIT has compiled the search path: a running
+   * server is warm, and otherwise whichever ranker is timed first would pay for compilation.
    */
   static final long WARM_UP_NANOS = 3_000_000_000L;
 
   /**
-   * Scores every query once; then, for timing only, warms up and runs the whole set {@code timedRounds}
-   * more times.
+   * Scores every query once; then, for timing only, warms up and runs the whole set {@code
+   * timedRounds} more times.
    */
   static Result run(Ranker ranker, QuerySet set, int timedRounds) {
     List<Score> scores = new ArrayList<>();
@@ -70,9 +70,21 @@ final class Evaluation {
   static void printLikeScorePy(PrintWriter out, QuerySet set, Result result) {
     for (int i = 0; i < set.queries().size(); i++) {
       Score s = result.scores().get(i);
-      out.println(String.format(Locale.ROOT, "%5s %5s  %s", fixed(s.ndcg(), 2), fixed(s.reciprocalRank(), 2), set.queries().get(i).q()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%5s %5s  %s",
+              fixed(s.ndcg(), 2),
+              fixed(s.reciprocalRank(), 2),
+              set.queries().get(i).q()));
     }
-    out.println(String.format(Locale.ROOT, "queries=%d ndcg@10=%s mrr@10=%s", set.queries().size(), fixed(result.ndcg(), 3), fixed(result.mrr(), 3)));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "queries=%d ndcg@10=%s mrr@10=%s",
+            set.queries().size(),
+            fixed(result.ndcg(), 3),
+            fixed(result.mrr(), 3)));
   }
 
   /** Rankers side by side: nDCG@10 and MRR@10 per query, then the means and search latency. */
@@ -89,23 +101,44 @@ final class Evaluation {
       StringBuilder line = new StringBuilder();
       for (Result r : results) {
         Score s = r.scores().get(i);
-        line.append(String.format(Locale.ROOT, "%4s  %4s      ", fixed(s.ndcg(), 2), fixed(s.reciprocalRank(), 2)));
+        line.append(
+            String.format(
+                Locale.ROOT, "%4s  %4s      ", fixed(s.ndcg(), 2), fixed(s.reciprocalRank(), 2)));
       }
       out.println(line + set.queries().get(i).q());
     }
     out.println();
-    out.println(String.format(Locale.ROOT, "%-18s %8s %8s %9s %9s", "ranker", "nDCG@10", "MRR@10", "p50 ms", "p99 ms"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-18s %8s %8s %9s %9s",
+            "ranker",
+            "nDCG@10",
+            "MRR@10",
+            "p50 ms",
+            "p99 ms"));
     for (Result r : results) {
-      out.println(String.format(Locale.ROOT, "%-18s %8s %8s %9.2f %9.2f",
-          r.ranker(), fixed(r.ndcg(), 3), fixed(r.mrr(), 3), r.percentileMillis(50), r.percentileMillis(99)));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-18s %8s %8s %9.2f %9.2f",
+              r.ranker(),
+              fixed(r.ndcg(), 3),
+              fixed(r.mrr(), 3),
+              r.percentileMillis(50),
+              r.percentileMillis(99)));
     }
-    out.println(String.format(Locale.ROOT, "queries=%d; latency over %d timed searches per ranker, in process",
-        set.queries().size(), results.isEmpty() ? 0 : results.getFirst().latencyNanos().length));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "queries=%d; latency over %d timed searches per ranker, in process",
+            set.queries().size(),
+            results.isEmpty() ? 0 : results.getFirst().latencyNanos().length));
   }
 
   /**
-   * Rounds the exact binary value, as Python's format does; Java's {@code %.3f} rounds half up from the
-   * shortest decimal form and would print 0.773 where score.py prints 0.772.
+   * Rounds the exact binary value, as Python's format does; Java's {@code %.3f} rounds half up from
+   * the shortest decimal form and would print 0.773 where score.py prints 0.772.
    */
   static String fixed(double value, int digits) {
     return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();

@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A running Lumbar (or anything with the same {@code /api/search} contract), asked over HTTP like score.py does. */
+/**
+ * A running Lumbar (or anything with the same {@code /api/search} contract), asked over HTTP like
+ * score.py does.
+ */
 final class HttpRanker implements Ranker {
   private final String base;
   private final ObjectMapper json;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   HttpRanker(String base, ObjectMapper json) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -31,10 +35,18 @@ final class HttpRanker implements Ranker {
 
   @Override
   public List<String> top(String query, int k) {
-    URI uri = URI.create(base + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=" + k);
+    URI uri =
+        URI.create(
+            base
+                + "/api/search?q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&limit="
+                + k);
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(uri + " answered " + response.statusCode());
       }

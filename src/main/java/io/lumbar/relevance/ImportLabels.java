@@ -9,17 +9,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A labelled outside corpus: {@code articles/*.html|*.txt} with {@code labels/<same name>.json} saying, block by
- * block, what is content, heading or boilerplate. {@code DIR} holds articles/ and labels/, or folders that do.
+ * A labelled outside corpus: {@code articles/*.html|*.txt} with {@code labels/<same name>.json}
+ * saying, block by block, what is content, heading or boilerplate. {@code DIR} holds articles/ and
+ * labels/, or folders that do.
  */
-record ImportLabels(Path article, String file, String publisher, String url, String split, List<Label> blocks) {
+record ImportLabels(
+    Path article, String file, String publisher, String url, String split, List<Label> blocks) {
 
   record Label(String label, Integer level, String text) {}
 
-  private record LabelFile(String file, String publisher, String url, String title, String published, String split,
+  private record LabelFile(
+      String file,
+      String publisher,
+      String url,
+      String title,
+      String published,
+      String split,
       List<Label> blocks) {}
 
-  /** Every article with readable labels; a labels file that does not parse (still being written) is skipped. */
+  /**
+   * Every article with readable labels; a labels file that does not parse (still being written) is
+   * skipped.
+   */
   static List<ImportLabels> read(Path dir, ObjectMapper json) {
     List<ImportLabels> all = new ArrayList<>();
     for (Path root : roots(dir)) {
@@ -31,12 +42,19 @@ record ImportLabels(Path article, String file, String publisher, String url, Str
           } catch (IOException e) {
             continue;
           }
-          Path article = root.resolve("articles").resolve(parsed.file() == null ? "" : parsed.file());
+          Path article =
+              root.resolve("articles").resolve(parsed.file() == null ? "" : parsed.file());
           if (parsed.file() == null || parsed.blocks() == null || !Files.isRegularFile(article)) {
             continue;
           }
-          all.add(new ImportLabels(article, parsed.file(), parsed.publisher(), parsed.url(),
-              parsed.split() == null ? "tune" : parsed.split(), parsed.blocks()));
+          all.add(
+              new ImportLabels(
+                  article,
+                  parsed.file(),
+                  parsed.publisher(),
+                  parsed.url(),
+                  parsed.split() == null ? "tune" : parsed.split(),
+                  parsed.blocks()));
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -50,8 +68,13 @@ record ImportLabels(Path article, String file, String publisher, String url, Str
       return List.of(dir);
     }
     try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(c -> Files.isDirectory(c.resolve("labels")) && Files.isDirectory(c.resolve("articles")))
-          .sorted().toList();
+      return children
+          .filter(
+              c ->
+                  Files.isDirectory(c.resolve("labels"))
+                      && Files.isDirectory(c.resolve("articles")))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read " + dir + ": " + e.getMessage());
     }

@@ -8,14 +8,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How well an import kept an article's content and dropped its page furniture, against the article's labels.
- * A labelled block counts as published when at least half of its text (by sentence) is found in the article's
- * published passages. Counts add up, so articles, splits and the whole corpus are scored alike.
+ * How well an import kept an article's content and dropped its page furniture, against the
+ * article's labels. A labelled block counts as published when at least half of its text (by
+ * sentence) is found in the article's published passages. Counts add up, so articles, splits and
+ * the whole corpus are scored alike.
  */
-record ImportScore(int contentPublished, int contentRejected, int boilerplatePublished, int boilerplateRejected,
-    int headable, int headed) {
+record ImportScore(
+    int contentPublished,
+    int contentRejected,
+    int boilerplatePublished,
+    int boilerplateRejected,
+    int headable,
+    int headed) {
 
-  /** A stored passage of the article: its status, text, heading path and reject reason (null when published). */
+  /**
+   * A stored passage of the article: its status, text, heading path and reject reason (null when
+   * published).
+   */
   record Passage(boolean published, String text, List<String> headingPath, String reason) {
     Passage(boolean published, String text, List<String> headingPath) {
       this(published, text, headingPath, null);
@@ -23,8 +32,9 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
   }
 
   /**
-   * A labelled block the import got wrong: content not published or boilerplate published, with the reason of the
-   * stored passage holding most of it ("published" for boilerplate published, "not stored" when none holds it).
+   * A labelled block the import got wrong: content not published or boilerplate published, with the
+   * reason of the stored passage holding most of it ("published" for boilerplate published, "not
+   * stored" when none holds it).
    */
   record Mistake(String label, String text, String verdict) {}
 
@@ -74,7 +84,10 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     return new ImportScore(cp, cr, bp, br, headable, headed);
   }
 
-  /** Every labelled block the import got wrong, in reading order: what to look at when improving the import. */
+  /**
+   * Every labelled block the import got wrong, in reading order: what to look at when improving the
+   * import.
+   */
   static List<Mistake> mistakes(List<ImportLabels.Label> labels, List<Passage> passages) {
     List<String> keys = passages.stream().map(p -> searchable(p.text())).toList();
     StringBuilder published = new StringBuilder(" ");
@@ -96,22 +109,28 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
       int best = -1;
       double bestShare = 0;
       for (int i = 0; i < passages.size(); i++) {
-        double share = passages.get(i).published() == isPublished ? foundShare(label.text(), keys.get(i)) : 0;
+        double share =
+            passages.get(i).published() == isPublished ? foundShare(label.text(), keys.get(i)) : 0;
         if (share > bestShare) {
           bestShare = share;
           best = i;
         }
       }
-      String verdict = best < 0 ? "not stored" : isPublished ? "published" : passages.get(best).reason();
+      String verdict =
+          best < 0 ? "not stored" : isPublished ? "published" : passages.get(best).reason();
       mistakes.add(new Mistake(label.label(), label.text(), verdict));
     }
     return mistakes;
   }
 
   ImportScore plus(ImportScore o) {
-    return new ImportScore(contentPublished + o.contentPublished, contentRejected + o.contentRejected,
-        boilerplatePublished + o.boilerplatePublished, boilerplateRejected + o.boilerplateRejected,
-        headable + o.headable, headed + o.headed);
+    return new ImportScore(
+        contentPublished + o.contentPublished,
+        contentRejected + o.contentRejected,
+        boilerplatePublished + o.boilerplatePublished,
+        boilerplateRejected + o.boilerplateRejected,
+        headable + o.headable,
+        headed + o.headed);
   }
 
   double precision() {
@@ -155,9 +174,9 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
   }
 
   /**
-   * Share of the block's text, by pieces (lines, sentences), found in {@code text}. A piece of one or two words
-   * ("AGE", "1. STRAIN") counts only where it stands as a whole line or sentence: inside another sentence it is
-   * the same words, not the same block.
+   * Share of the block's text, by pieces (lines, sentences), found in {@code text}. A piece of one
+   * or two words ("AGE", "1. STRAIN") counts only where it stands as a whole line or sentence:
+   * inside another sentence it is the same words, not the same block.
    */
   static double foundShare(String block, String text) {
     int total = 0;
@@ -169,8 +188,9 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
       }
       total += key.length();
       boolean whole = text.contains("| " + key + " |") || text.startsWith(" " + key + " |");
-      boolean inside = key.indexOf(' ') != key.lastIndexOf(' ')
-          && (text.contains(" " + key + " ") || text.contains(" " + key + " |"));
+      boolean inside =
+          key.indexOf(' ') != key.lastIndexOf(' ')
+              && (text.contains(" " + key + " ") || text.contains(" " + key + " |"));
       if (whole || inside) {
         found += key.length();
       }
@@ -178,8 +198,11 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     return total == 0 ? 1 : (double) found / total;
   }
 
-  /** Whether the passage holding most of the block carries its labelled heading in its heading path. */
-  private static boolean headedBy(String block, String heading, List<Passage> passages, List<String> keys) {
+  /**
+   * Whether the passage holding most of the block carries its labelled heading in its heading path.
+   */
+  private static boolean headedBy(
+      String block, String heading, List<Passage> passages, List<String> keys) {
     String headingKey = key(heading);
     int best = -1;
     double bestShare = 0;
@@ -196,13 +219,19 @@ record ImportScore(int contentPublished, int contentRejected, int boilerplatePub
     if (best < 0) {
       return false;
     }
-    return passages.get(best).headingPath().stream().anyMatch(h -> {
-      String k = key(h);
-      return k.equals(headingKey) || (!k.isEmpty() && (k.contains(headingKey) || headingKey.contains(k)));
-    });
+    return passages.get(best).headingPath().stream()
+        .anyMatch(
+            h -> {
+              String k = key(h);
+              return k.equals(headingKey)
+                  || (!k.isEmpty() && (k.contains(headingKey) || headingKey.contains(k)));
+            });
   }
 
-  /** The passage's key, then each of its lines and sentences as a whole piece between bars, for foundShare. */
+  /**
+   * The passage's key, then each of its lines and sentences as a whole piece between bars, for
+   * foundShare.
+   */
   private static String searchable(String passage) {
     StringBuilder text = new StringBuilder(" ").append(key(passage)).append(" | ");
     for (String piece : PIECE_END.split(passage)) {

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of {@code shared/eval/score.py}, step for step, so the two report the same figures: a result is
- * relevant when its folded text holds a needle no higher result matched and it is at most 1500 characters
- * long; nDCG@10 over the needles and MRR@10.
+ * The rules of {@code shared/eval/score.py}, step for step, so the two report the same figures: a
+ * result is relevant when its folded text holds a needle no higher result matched and it is at most
+ * 1500 characters long; nDCG@10 over the needles and MRR@10.
  */
 final class Judge {
   static final int K = 10;
@@ -17,7 +17,14 @@ final class Judge {
   // Python's \s on str is Unicode-aware; so is (?U) here.
   private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
   private static final String[][] FOLD = {
-      {"\u2019", "'"}, {"\u2018", "'"}, {"\u201c", "\""}, {"\u201d", "\""}, {"\u2013", "-"}, {"\u2014", "-"}, {"\u00a0", " "}};
+    {"\u2019", "'"},
+    {"\u2018", "'"},
+    {"\u201c", "\""},
+    {"\u201d", "\""},
+    {"\u2013", "-"},
+    {"\u2014", "-"},
+    {"\u00a0", " "}
+  };
 
   record Score(double ndcg, double reciprocalRank) {}
 
@@ -44,7 +51,8 @@ final class Judge {
       if (text.codePointCount(0, text.length()) > MAX_LEN) {
         continue;
       }
-      List<String> fresh = wanted.stream().filter(n -> text.contains(n) && !found.contains(n)).toList();
+      List<String> fresh =
+          wanted.stream().filter(n -> text.contains(n) && !found.contains(n)).toList();
       if (!fresh.isEmpty()) {
         found.addAll(fresh);
         dcg += 1 / log2(rank + 1);

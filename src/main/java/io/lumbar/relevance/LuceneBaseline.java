@@ -20,8 +20,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Plain Lucene as a developer would first write it: one text field, one analyzer, BM25, any word may match.
- * The yardstick Lumbar's ranking has to beat.
+ * Plain Lucene as a developer would first write it: one text field, one analyzer, BM25, any word
+ * may match. The yardstick Lumbar's ranking has to beat.
  */
 final class LuceneBaseline implements Ranker {
   private static final String TEXT = "text";

@@ -22,6 +22,8 @@ final class LumbarRanker implements Ranker {
 
   @Override
   public List<String> top(String query, int k) {
-    return search.search(SearchRequest.firstPage(query, k)).results().stream().map(Hit::text).toList();
+    return search.search(SearchRequest.firstPage(query, k)).results().stream()
+        .map(Hit::text)
+        .toList();
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /** A judged query file, in the shape of {@code shared/eval/dev-queries.json}. */
 record QuerySet(String about, List<JudgedQuery> queries) {
   /**
-   * A query and the text fragments ("needles") that mark its relevant passages; {@code split} (tune or test, may be
-   * null) says whether it may be used to tune ranking or only to report it.
+   * A query and the text fragments ("needles") that mark its relevant passages; {@code split} (tune
+   * or test, may be null) says whether it may be used to tune ranking or only to report it.
    */
   record JudgedQuery(String q, List<String> needles, String split) {
     JudgedQuery(String q, List<String> needles) {
@@ -39,16 +39,22 @@ record QuerySet(String about, List<JudgedQuery> queries) {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("No such query file: " + file);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("Not a query file (" + file + "): " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "Not a query file (" + file + "): " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage());
     }
     if (set == null || set.queries() == null || set.queries().isEmpty()) {
-      throw new IllegalArgumentException("No queries in " + file + ": expected {\"queries\": [{\"q\": ..., \"needles\": [...]}]}");
+      throw new IllegalArgumentException(
+          "No queries in " + file + ": expected {\"queries\": [{\"q\": ..., \"needles\": [...]}]}");
     }
     for (JudgedQuery query : set.queries()) {
-      if (query.q() == null || query.q().isBlank() || query.needles() == null || query.needles().isEmpty()) {
-        throw new IllegalArgumentException("Every query in " + file + " needs a non-empty \"q\" and \"needles\"");
+      if (query.q() == null
+          || query.q().isBlank()
+          || query.needles() == null
+          || query.needles().isEmpty()) {
+        throw new IllegalArgumentException(
+            "Every query in " + file + " needs a non-empty \"q\" and \"needles\"");
       }
     }
     return set;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A throw-away database for {@code lumbar eval --corpus DIR}: named after the configured one with {@code _eval}
- * (dropped and recreated), so an evaluation never touches the data it runs beside.
+ * A throw-away database for {@code lumbar eval --corpus DIR}: named after the configured one with
+ * {@code _eval} (dropped and recreated), so an evaluation never touches the data it runs beside.
  */
 final class ScratchCorpus implements AutoCloseable {
   private final Config config;
@@ -28,19 +28,31 @@ final class ScratchCorpus implements AutoCloseable {
   }
 
   static ScratchCorpus start(Config configured) {
-    EmbeddedMariaDb embedded = configured.dbUrl().isPresent() ? null : EmbeddedMariaDb.start(configured.embeddedDbDir(), configured.embeddedDbPort());
-    String url = embedded == null
-        ? Database.urlWithDatabase(configured.dbUrl().get(), Database.databaseName(configured.dbUrl().get()) + "_eval")
-        : embedded.jdbcUrl("lumbar_eval");
+    EmbeddedMariaDb embedded =
+        configured.dbUrl().isPresent()
+            ? null
+            : EmbeddedMariaDb.start(configured.embeddedDbDir(), configured.embeddedDbPort());
+    String url =
+        embedded == null
+            ? Database.urlWithDatabase(
+                configured.dbUrl().get(), Database.databaseName(configured.dbUrl().get()) + "_eval")
+            : embedded.jdbcUrl("lumbar_eval");
     Database.dropIfExists(url, configured.dbUser(), configured.dbPassword());
-    return new ScratchCorpus(configured.withDatabase(url, configured.dbUser(), configured.dbPassword()).withImportSamples(true), embedded);
+    return new ScratchCorpus(
+        configured
+            .withDatabase(url, configured.dbUser(), configured.dbPassword())
+            .withImportSamples(true),
+        embedded);
   }
 
   Config config() {
     return config;
   }
 
-  /** Imports every file under {@code dir}/articles in name order, one summary line each on {@code err}. */
+  /**
+   * Imports every file under {@code dir}/articles in name order, one summary line each on {@code
+   * err}.
+   */
   static void importArticles(Database db, Path dir, PrintWriter err) {
     Path articles = dir.resolve("articles");
     List<Path> files;
@@ -56,7 +68,10 @@ final class ScratchCorpus implements AutoCloseable {
     for (Path file : files) {
       try {
         String content = Files.readString(file, StandardCharsets.UTF_8);
-        err.println(importer.importArticle(ArticleSource.of(file.getFileName().toString(), content), "eval").describe());
+        err.println(
+            importer
+                .importArticle(ArticleSource.of(file.getFileName().toString(), content), "eval")
+                .describe());
       } catch (IOException | ImportException e) {
         err.println("error: " + file + ": " + e.getMessage());
       }

@@ -8,8 +8,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.text.ParseException;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -33,10 +33,11 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.search.BoostAttribute;
 
 /**
- * Lumbar's English analysis. Passages and queries share one chain: tokenize, drop possessives, lower-case,
- * fold accents, drop stop words, fold lie/lay forms, Porter stem. Queries then expand synonyms as a graph
- * (rules are stemmed by the same chain, so "pee" also covers "peeing"), and synonym terms weigh less than
- * the words typed. A second, unstemmed field keeps the exact word forms, so exact matches can rank first.
+ * Lumbar's English analysis. Passages and queries share one chain: tokenize, drop possessives,
+ * lower-case, fold accents, drop stop words, fold lie/lay forms, Porter stem. Queries then expand
+ * synonyms as a graph (rules are stemmed by the same chain, so "pee" also covers "peeing"), and
+ * synonym terms weigh less than the words typed. A second, unstemmed field keeps the exact word
+ * forms, so exact matches can rank first.
  */
 public final class Analysis {
   /** How much a synonym's match counts next to a match of the word typed. */
@@ -60,7 +61,10 @@ public final class Analysis {
     this.synonymPhrases = phrasesOf(synonymRules);
   }
 
-  /** Every word or phrase the synonym rules name, each once, in the order of the rules: what people type. */
+  /**
+   * Every word or phrase the synonym rules name, each once, in the order of the rules: what people
+   * type.
+   */
   List<String> synonymPhrases() {
     return synonymPhrases;
   }
@@ -95,10 +99,17 @@ public final class Analysis {
     return new Analysis(rules);
   }
 
-  /** Throws {@link IllegalArgumentException} saying what is wrong when {@code rule} is not a usable synonym rule. */
+  /**
+   * Throws {@link IllegalArgumentException} saying what is wrong when {@code rule} is not a usable
+   * synonym rule.
+   */
   public static void checkSynonymRule(String rule) {
-    if (rule == null || rule.isBlank() || rule.lines().count() != 1 || rule.strip().startsWith("#")) {
-      throw new IllegalArgumentException("A synonym rule is one line such as \"slipped disc, herniated disc\" or \"pee => urinate\"");
+    if (rule == null
+        || rule.isBlank()
+        || rule.lines().count() != 1
+        || rule.strip().startsWith("#")) {
+      throw new IllegalArgumentException(
+          "A synonym rule is one line such as \"slipped disc, herniated disc\" or \"pee => urinate\"");
     }
     String[] sides = rule.split("=>", -1);
     if (sides.length > 2) {
@@ -106,23 +117,29 @@ public final class Analysis {
     }
     for (String side : sides) {
       if (java.util.Arrays.stream(side.split(",")).allMatch(String::isBlank)) {
-        throw new IllegalArgumentException(sides.length == 2
-            ? "Both sides of \"=>\" need a word or phrase, e.g. \"pee => pee, urinate\""
-            : "A rule needs words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
+        throw new IllegalArgumentException(
+            sides.length == 2
+                ? "Both sides of \"=>\" need a word or phrase, e.g. \"pee => pee, urinate\""
+                : "A rule needs words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
       }
     }
-    if (sides.length == 1 && java.util.Arrays.stream(rule.split(",")).filter(p -> !p.isBlank()).count() < 2) {
-      throw new IllegalArgumentException("A rule needs at least two words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
+    if (sides.length == 1
+        && java.util.Arrays.stream(rule.split(",")).filter(p -> !p.isBlank()).count() < 2) {
+      throw new IllegalArgumentException(
+          "A rule needs at least two words or phrases separated by commas, e.g. \"slipped disc, herniated disc\"");
     }
     SynonymMap map = parseSynonyms(rule);
     if (map.fst == null) {
-      throw new IllegalArgumentException("The rule \"" + rule.strip() + "\" has no searchable words (only stop words or punctuation)");
+      throw new IllegalArgumentException(
+          "The rule \""
+              + rule.strip()
+              + "\" has no searchable words (only stop words or punctuation)");
     }
   }
 
   /**
-   * Identifies what indexing depends on besides the code: the stop words. Editing {@code index/stopwords.txt}
-   * changes it, and the index is rebuilt on the next start.
+   * Identifies what indexing depends on besides the code: the stop words. Editing {@code
+   * index/stopwords.txt} changes it, and the index is rebuilt on the next start.
    */
   public static String indexFingerprint() {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -131,24 +148,32 @@ public final class Analysis {
   }
 
   /**
-   * For documents: no synonyms, so the index holds only what the passage says. Per field (see {@link PassageFields});
-   * it also reads a passage's text once for all three fields indexing it (see {@link OnePassTextAnalyzer}).
+   * For documents: no synonyms, so the index holds only what the passage says. Per field (see
+   * {@link PassageFields}); it also reads a passage's text once for all three fields indexing it
+   * (see {@link OnePassTextAnalyzer}).
    */
   public Analyzer indexAnalyzer() {
     return indexAnalyzer;
   }
 
-  /** For queries: the document chain plus the synonym graph, synonyms weighted by {@link #SYNONYM_WEIGHT}. */
+  /**
+   * For queries: the document chain plus the synonym graph, synonyms weighted by {@link
+   * #SYNONYM_WEIGHT}.
+   */
   Analyzer synonymAnalyzer() {
     return synonymAnalyzer;
   }
 
-  /** The document chain alone: quoted phrases, proximity and tag matching use the words as typed. */
+  /**
+   * The document chain alone: quoted phrases, proximity and tag matching use the words as typed.
+   */
   Analyzer stemmedAnalyzer() {
     return stemmed;
   }
 
-  /** Lower-cased, accent-folded, unstemmed words without stop words: the {@code text_exact} field. */
+  /**
+   * Lower-cased, accent-folded, unstemmed words without stop words: the {@code text_exact} field.
+   */
   Analyzer exactAnalyzer() {
     return exact;
   }
@@ -165,7 +190,8 @@ public final class Analysis {
       StandardTokenizer source = new StandardTokenizer();
       TokenStream stream = stemmedChain(source);
       if (synonyms != null && synonyms.fst != null) {
-        // After stemming: the rules went through the same chain, so both sides agree on every inflection.
+        // After stemming: the rules went through the same chain, so both sides agree on every
+        // inflection.
         stream = new SynonymWeightFilter(new SynonymGraphFilter(stream, synonyms, true));
       }
       return new TokenStreamComponents(source, stream);
@@ -190,7 +216,10 @@ public final class Analysis {
     }
   }
 
-  /** The text field's words two by two, as {@link #pairTerm} spells them: the {@code text_pairs} field. */
+  /**
+   * The text field's words two by two, as {@link #pairTerm} spells them: the {@code text_pairs}
+   * field.
+   */
   private static final class PairChain extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -204,6 +233,7 @@ public final class Analysis {
   }
 
   static final String PAIR_SEPARATOR = " ";
+
   /** What ShingleFilter pairs the last word with when stop words end the text. */
   static final String PAIR_FILLER = "_";
 
@@ -216,7 +246,10 @@ public final class Analysis {
     return stems(exactWords(source));
   }
 
-  /** The words as {@code text_exact} holds them: possessives dropped, lower-cased, accents folded, no stop words. */
+  /**
+   * The words as {@code text_exact} holds them: possessives dropped, lower-cased, accents folded,
+   * no stop words.
+   */
   static TokenStream exactWords(StandardTokenizer source) {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
@@ -224,20 +257,27 @@ public final class Analysis {
     return new StopFilter(stream, STOP_WORDS);
   }
 
-  /** The exact words stemmed into the text field's terms, one term per word ({@link OnePassText} pairs them up). */
+  /**
+   * The exact words stemmed into the text field's terms, one term per word ({@link OnePassText}
+   * pairs them up).
+   */
   static TokenStream stems(TokenStream exactWords) {
-    // Stop words leave no gaps, in passages and queries alike: "lying on your back" and the rule or alias
-    // "lying on my back" both become "lie on back", so phrases match whatever stop words stood between.
+    // Stop words leave no gaps, in passages and queries alike: "lying on your back" and the rule or
+    // alias
+    // "lying on my back" both become "lie on back", so phrases match whatever stop words stood
+    // between.
     TokenStream stream = new ClosePositionGaps(exactWords);
     stream = new StemmerOverrideFilter(stream, LIE_FORMS);
     return new PorterStemFilter(stream);
   }
 
   /**
-   * The per-field index analysis, which also hands the three fields of the passage text their tokens from one
-   * analysis of it ({@link OnePassText}): analysing it once per field took a third of a rebuild's time.
+   * The per-field index analysis, which also hands the three fields of the passage text their
+   * tokens from one analysis of it ({@link OnePassText}): analysing it once per field took a third
+   * of a rebuild's time.
    */
-  private static final class IndexAnalyzer extends DelegatingAnalyzerWrapper implements OnePassTextAnalyzer {
+  private static final class IndexAnalyzer extends DelegatingAnalyzerWrapper
+      implements OnePassTextAnalyzer {
     private static final int HEADING_VALUE_GAP = 100;
     private final Analyzer stemmed;
     private final Analyzer exact;
@@ -259,10 +299,15 @@ public final class Analysis {
       };
     }
 
-    /** The headings of a path are separate values: a phrase must not run from one heading into the next. */
+    /**
+     * The headings of a path are separate values: a phrase must not run from one heading into the
+     * next.
+     */
     @Override
     public int getPositionIncrementGap(String fieldName) {
-      return PassageFields.HEADING.equals(fieldName) ? HEADING_VALUE_GAP : super.getPositionIncrementGap(fieldName);
+      return PassageFields.HEADING.equals(fieldName)
+          ? HEADING_VALUE_GAP
+          : super.getPositionIncrementGap(fieldName);
     }
 
     @Override
@@ -271,7 +316,9 @@ public final class Analysis {
     }
   }
 
-  /** Marks synonym tokens with a lower boost; Lucene's QueryBuilder turns it into per-term weights. */
+  /**
+   * Marks synonym tokens with a lower boost; Lucene's QueryBuilder turns it into per-term weights.
+   */
   private static final class SynonymWeightFilter extends TokenFilter {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final BoostAttribute boost = addAttribute(BoostAttribute.class);
@@ -292,7 +339,8 @@ public final class Analysis {
 
   /** Removes the position gaps stop words leave, so words either side of one count as adjacent. */
   private static final class ClosePositionGaps extends TokenFilter {
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
 
     ClosePositionGaps(TokenStream in) {
       super(in);
@@ -314,7 +362,8 @@ public final class Analysis {
   private static StemmerOverrideMap lieForms() {
     try {
       StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-      for (String form : new String[] {"lie", "lies", "lying", "lay", "lays", "laying", "laid", "lain", "layed"}) {
+      for (String form :
+          new String[] {"lie", "lies", "lying", "lay", "lays", "laying", "laid", "lain", "layed"}) {
         builder.add(form, "lie");
       }
       return builder.build();
@@ -325,13 +374,14 @@ public final class Analysis {
 
   /** Synonym rules are read with the document chain, so they are matched after stemming. */
   private static SynonymMap parseSynonyms(String rules) {
-    Analyzer ruleChain = new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        StandardTokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, stemmedChain(source));
-      }
-    };
+    Analyzer ruleChain =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, stemmedChain(source));
+          }
+        };
     try (ruleChain) {
       SolrSynonymParser parser = new SolrSynonymParser(true, true, ruleChain);
       parser.parse(new StringReader(rules));
@@ -348,7 +398,8 @@ public final class Analysis {
 
   private static CharArraySet loadStopwords() {
     try (Reader reader = new StringReader(resource(STOPWORDS))) {
-      return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(reader, "#", new CharArraySet(64, true)));
+      return CharArraySet.unmodifiableSet(
+          WordlistLoader.getWordSet(reader, "#", new CharArraySet(64, true)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -357,7 +408,8 @@ public final class Analysis {
   private static String resource(String path) {
     try (InputStream in = Analysis.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("Missing analysis resource " + path + " (packaged from index/)");
+        throw new IllegalStateException(
+            "Missing analysis resource " + path + " (packaged from index/)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

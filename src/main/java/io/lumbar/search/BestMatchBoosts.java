@@ -15,20 +15,26 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /**
- * Adds the plan's boosts (words near each other, the tag kinds asked for) to the best matches and ranks them
- * again. Scores add up, so a passage ends with the score the whole query would give it; but the boosts are
- * worked out for these passages only, where in the query they would be for every passage that might still
- * reach the top: sloppy phrases read word positions, and at a million passages that was a fifth of a search.
+ * Adds the plan's boosts (words near each other, the tag kinds asked for) to the best matches and
+ * ranks them again. Scores add up, so a passage ends with the score the whole query would give it;
+ * but the boosts are worked out for these passages only, where in the query they would be for every
+ * passage that might still reach the top: sloppy phrases read word positions, and at a million
+ * passages that was a fifth of a search.
  */
 final class BestMatchBoosts {
   /** Score first, then passage id: the order of {@link SearchService}'s ranking. */
-  private static final Comparator<FieldDoc> RANKING = Comparator.comparing((FieldDoc d) -> (Float) d.fields[0]).reversed()
-      .thenComparing(d -> (Long) d.fields[1]);
+  private static final Comparator<FieldDoc> RANKING =
+      Comparator.comparing((FieldDoc d) -> (Float) d.fields[0])
+          .reversed()
+          .thenComparing(d -> (Long) d.fields[1]);
 
   private BestMatchBoosts() {}
 
-  /** {@code ranked} (the ranking's field docs: score, id) with the boosts added and ranked again. */
-  static FieldDoc[] apply(IndexSearcher searcher, Query boosts, FieldDoc[] ranked) throws IOException {
+  /**
+   * {@code ranked} (the ranking's field docs: score, id) with the boosts added and ranked again.
+   */
+  static FieldDoc[] apply(IndexSearcher searcher, Query boosts, FieldDoc[] ranked)
+      throws IOException {
     FieldDoc[] byDoc = Arrays.copyOf(ranked, ranked.length);
     // Iterators only move forwards: visit the passages in index order.
     Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));

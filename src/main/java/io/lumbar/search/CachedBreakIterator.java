@@ -5,15 +5,17 @@ import java.text.CharacterIterator;
 import java.util.Arrays;
 
 /**
- * Another break iterator's boundaries, found in one forward pass when the text is set and then looked up.
- * The highlighter moves back and forth around every match to grow a fragment towards its length goal, and
- * the JDK's rule-based iterator walks its rules again for each move, backwards ones most slowly: it was an
- * eighth of a search's CPU on a small corpus. Same boundaries, same answers, same position after each call.
+ * Another break iterator's boundaries, found in one forward pass when the text is set and then
+ * looked up. The highlighter moves back and forth around every match to grow a fragment towards its
+ * length goal, and the JDK's rule-based iterator walks its rules again for each move, backwards
+ * ones most slowly: it was an eighth of a search's CPU on a small corpus. Same boundaries, same
+ * answers, same position after each call.
  */
 final class CachedBreakIterator extends BreakIterator {
   private BreakIterator delegate;
   private int[] boundaries = new int[16];
   private int count;
+
   /** Index into {@link #boundaries} of the current boundary. */
   private int current;
 

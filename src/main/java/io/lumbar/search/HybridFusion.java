@@ -8,41 +8,53 @@ import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Merges the lexical ranking with the nearest passages by meaning. Each side's evidence is made relative to how
- * sure that side is, not to its rank:
+ * Merges the lexical ranking with the nearest passages by meaning. Each side's evidence is made
+ * relative to how sure that side is, not to its rank:
+ *
  * <ul>
- *   <li>lexical: the score over the best lexical score (1 for the top word match, whatever the query's score scale);
- *   <li>meaning: cosine similarity as a share of the way from a floor to the best similarity this query reached
- *       (0 at or below the floor: unrelated passages have some similarity too). The floor is the higher of a fixed
- *       one and {@code span} below the best, so only the neighbourhood of the best match counts.
+ *   <li>lexical: the score over the best lexical score (1 for the top word match, whatever the
+ *       query's score scale);
+ *   <li>meaning: cosine similarity as a share of the way from a floor to the best similarity this
+ *       query reached (0 at or below the floor: unrelated passages have some similarity too). The
+ *       floor is the higher of a fixed one and {@code span} below the best, so only the
+ *       neighbourhood of the best match counts.
  * </ul>
- * fused = lexical + weight × meaning. The weight says how far the word matches can be trusted, read from the two
- * sides' agreement: when the best word matches are (nearly) as close in meaning as the nearest passage, the words
- * found what the query means: meaning only reorders word matches a little ({@code low}) and passages found by meaning
- * alone come after every word match; when the nearest passage by meaning is clearly closer than any of the best word
- * matches, the words missed, and meaning may lift passages above them ({@code high}, for both). When the sides fully
- * agree, the best word match also stays first: it matched the query's words and means what the query means, so a
- * passage a little closer in meaning but a weaker word match (typically a more generic one) must not displace it.
- * Plain reciprocal rank fusion ignores both sides' confidence; it lost to lexical alone on one outside set (issue 17).
+ *
+ * fused = lexical + weight × meaning. The weight says how far the word matches can be trusted, read
+ * from the two sides' agreement: when the best word matches are (nearly) as close in meaning as the
+ * nearest passage, the words found what the query means: meaning only reorders word matches a
+ * little ({@code low}) and passages found by meaning alone come after every word match; when the
+ * nearest passage by meaning is clearly closer than any of the best word matches, the words missed,
+ * and meaning may lift passages above them ({@code high}, for both). When the sides fully agree,
+ * the best word match also stays first: it matched the query's words and means what the query
+ * means, so a passage a little closer in meaning but a weaker word match (typically a more generic
+ * one) must not displace it. Plain reciprocal rank fusion ignores both sides' confidence; it lost
+ * to lexical alone on one outside set (issue 17).
  */
 final class HybridFusion {
   /** How many of the best word matches are asked whether they mean what the query means. */
   static final int AGREEMENT_DEPTH = 3;
 
   /**
-   * {@code floor}: cosine similarity that counts as no evidence; {@code span}: the similarity range below the
-   * query's best that counts; {@code low}/{@code high}: the weight of the meaning side when the sides agree or not;
-   * {@code agreeBelow}/{@code disagreeAbove}: the gap between the best similarity and that of the best word matches
-   * at which the weight is {@code low}, {@code high} (linear between).
+   * {@code floor}: cosine similarity that counts as no evidence; {@code span}: the similarity range
+   * below the query's best that counts; {@code low}/{@code high}: the weight of the meaning side
+   * when the sides agree or not; {@code agreeBelow}/{@code disagreeAbove}: the gap between the best
+   * similarity and that of the best word matches at which the weight is {@code low}, {@code high}
+   * (linear between).
    */
-  record Weights(float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
+  record Weights(
+      float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
     /**
-     * Tuned with {@code lumbar eval --fusion} on the tuning queries (dev, lay, outside tune; BENCHMARKS.md), for
-     * passages embedded with their context: meaning then earns more say where the sides disagree.
+     * Tuned with {@code lumbar eval --fusion} on the tuning queries (dev, lay, outside tune;
+     * BENCHMARKS.md), for passages embedded with their context: meaning then earns more say where
+     * the sides disagree.
      */
     static final Weights DEFAULT = new Weights(0.60f, 0.10f, 0.8f, 3.0f, 0.03f, 0.15f);
 
-    /** A fixed weight, whatever the agreement, for word matches and passages found by meaning alone alike. */
+    /**
+     * A fixed weight, whatever the agreement, for word matches and passages found by meaning alone
+     * alike.
+     */
     static Weights fixed(float floor, float span, float weight) {
       return new Weights(floor, span, weight, weight, -1f, -1f);
     }
@@ -58,7 +70,9 @@ final class HybridFusion {
 
   /** Which side found a hit. */
   enum Side {
-    LEXICAL("lexical"), MEANING("meaning"), BOTH("both");
+    LEXICAL("lexical"),
+    MEANING("meaning"),
+    BOTH("both");
 
     final String json;
 
@@ -67,17 +81,22 @@ final class HybridFusion {
     }
   }
 
-  /** One fused hit: Lucene doc, lexical score (NaN when none), cosine similarity (NaN when none), fused score. */
+  /**
+   * One fused hit: Lucene doc, lexical score (NaN when none), cosine similarity (NaN when none),
+   * fused score.
+   */
   record Fused(int doc, float lexical, float similarity, float score, Side side) {}
 
   private HybridFusion() {}
 
   /**
-   * {@code lexical} best first with their scores and {@code lexicalSimilarity} their cosine similarities (NaN for
-   * passages without a vector); {@code nearest} with Lucene's dot-product score (1 + cos) / 2. Returns every lexical
-   * hit and every nearest one above the floor, best fused score first (ties: lexical order, then similarity).
+   * {@code lexical} best first with their scores and {@code lexicalSimilarity} their cosine
+   * similarities (NaN for passages without a vector); {@code nearest} with Lucene's dot-product
+   * score (1 + cos) / 2. Returns every lexical hit and every nearest one above the floor, best
+   * fused score first (ties: lexical order, then similarity).
    */
-  static List<Fused> fuse(ScoreDoc[] lexical, float[] lexicalSimilarity, ScoreDoc[] nearest, Weights w) {
+  static List<Fused> fuse(
+      ScoreDoc[] lexical, float[] lexicalSimilarity, ScoreDoc[] nearest, Weights w) {
     Map<Integer, Float> nearestSimilarity = new HashMap<>();
     float best = -1;
     for (ScoreDoc doc : nearest) {
@@ -94,9 +113,12 @@ final class HybridFusion {
         }
       }
     }
-    // Best word matches without vectors (not embedded yet) give no evidence against the words: trust them.
-    float disagreement = lexical.length == 0 ? 1 : bestOfWords < -0.5f ? 0 : w.disagreement(best - bestOfWords);
-    // What meaning adds to a word match, and what it is worth alone: nothing while the words are trusted, so a
+    // Best word matches without vectors (not embedded yet) give no evidence against the words:
+    // trust them.
+    float disagreement =
+        lexical.length == 0 ? 1 : bestOfWords < -0.5f ? 0 : w.disagreement(best - bestOfWords);
+    // What meaning adds to a word match, and what it is worth alone: nothing while the words are
+    // trusted, so a
     // passage found by meaning alone then only fills in below every word match.
     float weight = w.low() + disagreement * (w.high() - w.low());
     float aloneWeight = disagreement * w.high();
@@ -111,7 +133,8 @@ final class HybridFusion {
       float cos = lexicalSimilarity[i];
       float l = top > 0 ? doc.score / top : 0;
       float m = Float.isNaN(cos) ? 0 : meaning(cos, floor, range);
-      fused.add(new Fused(doc.doc, doc.score, cos, l + weight * m, m > 0 ? Side.BOTH : Side.LEXICAL));
+      fused.add(
+          new Fused(doc.doc, doc.score, cos, l + weight * m, m > 0 ? Side.BOTH : Side.LEXICAL));
     }
     for (ScoreDoc doc : nearest) {
       if (lexicalRank.containsKey(doc.doc)) {
@@ -130,11 +153,13 @@ final class HybridFusion {
       for (Fused f : fused) {
         lifted = Math.max(lifted, f.score());
       }
-      fused.set(0, new Fused(first.doc(), first.lexical(), first.similarity(), lifted, first.side()));
+      fused.set(
+          0, new Fused(first.doc(), first.lexical(), first.similarity(), lifted, first.side()));
     }
-    fused.sort(Comparator.comparingDouble((Fused f) -> -f.score())
-        .thenComparingInt(f -> lexicalRank.getOrDefault(f.doc(), Integer.MAX_VALUE))
-        .thenComparingDouble(f -> -f.similarity()));
+    fused.sort(
+        Comparator.comparingDouble((Fused f) -> -f.score())
+            .thenComparingInt(f -> lexicalRank.getOrDefault(f.doc(), Integer.MAX_VALUE))
+            .thenComparingDouble(f -> -f.similarity()));
     return fused;
   }
 

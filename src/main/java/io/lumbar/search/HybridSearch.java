@@ -13,11 +13,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.VectorUtil;
 
-/** The meaning side of a search: the query's vector and its nearest passages, and how they are fused. */
+/**
+ * The meaning side of a search: the query's vector and its nearest passages, and how they are
+ * fused.
+ */
 final class HybridSearch {
   /**
-   * Nearest passages fetched per search (more when the page reaches further). Their similarities also set the
-   * scale of the meaning evidence (the best of them), so this is a candidate pool, not a page.
+   * Nearest passages fetched per search (more when the page reaches further). Their similarities
+   * also set the scale of the meaning evidence (the best of them), so this is a candidate pool, not
+   * a page.
    */
   static final int NEAREST = 50;
 
@@ -44,16 +48,21 @@ final class HybridSearch {
     return meaningOnly;
   }
 
-  /** The query's vector, or null when the meaning side has no say: quoted phrases ask for exact words. */
+  /**
+   * The query's vector, or null when the meaning side has no say: quoted phrases ask for exact
+   * words.
+   */
   float[] queryVector(SearchRequest request) {
     return SymptomQuery.hasPhrases(request.query()) ? null : vectors.of(request.query());
   }
 
   /**
-   * The cosine similarity of each of {@code docs} to {@code vector}, read from the documents' own vectors (NaN for a
-   * passage without one): the lexical candidates' meaning, also beyond the nearest {@link #NEAREST}.
+   * The cosine similarity of each of {@code docs} to {@code vector}, read from the documents' own
+   * vectors (NaN for a passage without one): the lexical candidates' meaning, also beyond the
+   * nearest {@link #NEAREST}.
    */
-  static float[] similarities(IndexSearcher searcher, ScoreDoc[] docs, float[] vector) throws IOException {
+  static float[] similarities(IndexSearcher searcher, ScoreDoc[] docs, float[] vector)
+      throws IOException {
     float[] result = new float[docs.length];
     java.util.Arrays.fill(result, Float.NaN);
     Integer[] byDoc = new Integer[docs.length];
@@ -88,8 +97,13 @@ final class HybridSearch {
     return result;
   }
 
-  /** The {@code k} passages nearest to {@code vector} among those {@code filter} (null: all) lets through. */
-  ScoreDoc[] nearest(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
-    return searcher.search(new KnnFloatVectorQuery(PassageFields.VECTOR, vector, k, filter), k).scoreDocs;
+  /**
+   * The {@code k} passages nearest to {@code vector} among those {@code filter} (null: all) lets
+   * through.
+   */
+  ScoreDoc[] nearest(IndexSearcher searcher, float[] vector, Query filter, int k)
+      throws IOException {
+    return searcher.search(new KnnFloatVectorQuery(PassageFields.VECTOR, vector, k, filter), k)
+        .scoreDocs;
   }
 }

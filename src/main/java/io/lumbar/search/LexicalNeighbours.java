@@ -23,10 +23,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermStatistics;
 
 /**
- * Nearest passages by their words: a more-like-this query of the passage's most telling words over the live
- * index, limited to tagged passages. A score is turned into a similarity by dividing it by the score the
- * passage itself would get, computed on the passage alone with the index's statistics, so it works the same
- * for a passage search does not hold.
+ * Nearest passages by their words: a more-like-this query of the passage's most telling words over
+ * the live index, limited to tagged passages. A score is turned into a similarity by dividing it by
+ * the score the passage itself would get, computed on the passage alone with the index's
+ * statistics, so it works the same for a passage search does not hold.
  */
 public final class LexicalNeighbours implements NearestPassages {
   private final PassageIndex index;
@@ -52,7 +52,11 @@ public final class LexicalNeighbours implements NearestPassages {
       if (!(self > 0)) {
         return List.of();
       }
-      Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(NearestPassages.taggedOtherThan(passageId), Occur.FILTER).build();
+      Query query =
+          new BooleanQuery.Builder()
+              .add(like, Occur.MUST)
+              .add(NearestPassages.taggedOtherThan(passageId), Occur.FILTER)
+              .build();
       StoredFields stored = searcher.storedFields();
       List<Neighbour> nearest = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
@@ -67,26 +71,33 @@ public final class LexicalNeighbours implements NearestPassages {
   }
 
   /** The query's score on the passage alone, with the live index's term and field statistics. */
-  private static double selfScore(IndexSearcher live, Query like, Map<String, Collection<Object>> fields, Vocabulary words)
+  private static double selfScore(
+      IndexSearcher live, Query like, Map<String, Collection<Object>> fields, Vocabulary words)
       throws IOException {
     MemoryIndex alone = new MemoryIndex();
     alone.setSimilarity(live.getSimilarity());
-    fields.forEach((field, values) -> alone.addField(field, (String) values.iterator().next(), words.analysis().indexAnalyzer()));
+    fields.forEach(
+        (field, values) ->
+            alone.addField(
+                field, (String) values.iterator().next(), words.analysis().indexAnalyzer()));
     IndexReader liveReader = live.getIndexReader();
-    IndexSearcher searcher = new IndexSearcher(alone.createSearcher().getIndexReader()) {
-      @Override
-      public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
-        int liveDocFreq = liveReader.docFreq(term);
-        return liveDocFreq == 0 ? super.termStatistics(term, docFreq, totalTermFreq)
-            : new TermStatistics(term.bytes(), liveDocFreq, liveReader.totalTermFreq(term));
-      }
+    IndexSearcher searcher =
+        new IndexSearcher(alone.createSearcher().getIndexReader()) {
+          @Override
+          public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
+              throws IOException {
+            int liveDocFreq = liveReader.docFreq(term);
+            return liveDocFreq == 0
+                ? super.termStatistics(term, docFreq, totalTermFreq)
+                : new TermStatistics(term.bytes(), liveDocFreq, liveReader.totalTermFreq(term));
+          }
 
-      @Override
-      public CollectionStatistics collectionStatistics(String field) throws IOException {
-        CollectionStatistics stats = live.collectionStatistics(field);
-        return stats == null ? super.collectionStatistics(field) : stats;
-      }
-    };
+          @Override
+          public CollectionStatistics collectionStatistics(String field) throws IOException {
+            CollectionStatistics stats = live.collectionStatistics(field);
+            return stats == null ? super.collectionStatistics(field) : stats;
+          }
+        };
     searcher.setSimilarity(live.getSimilarity());
     ScoreDoc[] hits = searcher.search(like, 1).scoreDocs;
     return hits.length == 0 ? 0 : hits[0].score;

@@ -10,13 +10,16 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
-/** Counting matches of live passages only as far as needed: counting them all visits every match. */
+/**
+ * Counting matches of live passages only as far as needed: counting them all visits every match.
+ */
 final class LiveMatches {
   private LiveMatches() {}
 
   /** Live passages matching {@code query}, counted up to {@code cap}. */
   static int count(IndexSearcher searcher, Query query, int cap) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     int count = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The current {@link Vocabulary}. A background check every second reloads it when the database's synonyms
- * or taxonomy changed (also those changed through another node); searches never wait for the database, so
- * they keep working, with the last vocabulary, while it is down.
+ * The current {@link Vocabulary}. A background check every second reloads it when the database's
+ * synonyms or taxonomy changed (also those changed through another node); searches never wait for
+ * the database, so they keep working, with the last vocabulary, while it is down.
  */
 public final class LiveVocabulary implements Supplier<Vocabulary>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveVocabulary.class);
@@ -35,12 +35,15 @@ public final class LiveVocabulary implements Supplier<Vocabulary>, AutoCloseable
   public static LiveVocabulary start(Database db, ObjectMapper json) {
     LiveVocabulary live = new LiveVocabulary(new VocabularySource(db, json));
     live.reloadNow();
-    live.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vocabulary-reload");
-      t.setDaemon(true);
-      return t;
-    });
-    live.scheduler.scheduleWithFixedDelay(live::reloadIfChanged, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    live.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "vocabulary-reload");
+              t.setDaemon(true);
+              return t;
+            });
+    live.scheduler.scheduleWithFixedDelay(
+        live::reloadIfChanged, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     return live;
   }
 
@@ -49,7 +52,9 @@ public final class LiveVocabulary implements Supplier<Vocabulary>, AutoCloseable
     return current.get();
   }
 
-  /** Reloads at once: called after this node changed synonyms or tags, so its next search uses them. */
+  /**
+   * Reloads at once: called after this node changed synonyms or tags, so its next search uses them.
+   */
   public void reloadNow() {
     synchronized (reloading) {
       String newVersion = source.version();
@@ -69,7 +74,8 @@ public final class LiveVocabulary implements Supplier<Vocabulary>, AutoCloseable
       failing = false;
     } catch (RuntimeException e) {
       if (!failing) {
-        log.warn("Cannot check the search vocabulary, searching with the last one: {}", e.getMessage());
+        log.warn(
+            "Cannot check the search vocabulary, searching with the last one: {}", e.getMessage());
         failing = true;
       }
     }

@@ -16,28 +16,39 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.UnicodeUtil;
 
 /**
- * A passage text analysed once for the text, text_exact and text_pairs fields. The text field's chain runs with
- * a tap after the stop filter, where a word still has its exact form: each word's stem (text), exact form
- * (text_exact), and the stems two by two (text_pairs, spelled as the pair analyzer's ShingleFilter spells them)
- * are replayed from what one pass recorded. Each thread keeps the words of the last text it analysed.
+ * A passage text analysed once for the text, text_exact and text_pairs fields. The text field's
+ * chain runs with a tap after the stop filter, where a word still has its exact form: each word's
+ * stem (text), exact form (text_exact), and the stems two by two (text_pairs, spelled as the pair
+ * analyzer's ShingleFilter spells them) are replayed from what one pass recorded. Each thread keeps
+ * the words of the last text it analysed.
  */
 final class OnePassText {
   private static final ThreadLocal<Words> WORDS = ThreadLocal.withInitial(Words::new);
-  private static final byte[] PAIR_SEPARATOR = Analysis.PAIR_SEPARATOR.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PAIR_SEPARATOR =
+      Analysis.PAIR_SEPARATOR.getBytes(StandardCharsets.UTF_8);
   private static final byte[] PAIR_FILLER = Analysis.PAIR_FILLER.getBytes(StandardCharsets.UTF_8);
 
   private OnePassText() {}
 
-  private enum Kind { STEMS, EXACT, PAIRS }
+  private enum Kind {
+    STEMS,
+    EXACT,
+    PAIRS
+  }
 
-  /** The tokens of {@code field} for {@code text}: see {@link io.lumbar.indexing.OnePassTextAnalyzer}. */
+  /**
+   * The tokens of {@code field} for {@code text}: see {@link
+   * io.lumbar.indexing.OnePassTextAnalyzer}.
+   */
   static TokenStream tokens(String field, String text, TokenStream reuse) {
-    Kind kind = switch (field) {
-      case PassageFields.TEXT -> Kind.STEMS;
-      case PassageFields.TEXT_EXACT -> Kind.EXACT;
-      case PassageFields.TEXT_PAIRS -> Kind.PAIRS;
-      default -> throw new IllegalArgumentException("Not a field of the passage text: " + field);
-    };
+    Kind kind =
+        switch (field) {
+          case PassageFields.TEXT -> Kind.STEMS;
+          case PassageFields.TEXT_EXACT -> Kind.EXACT;
+          case PassageFields.TEXT_PAIRS -> Kind.PAIRS;
+          default ->
+              throw new IllegalArgumentException("Not a field of the passage text: " + field);
+        };
     Replay stream = reuse instanceof Replay r && r.kind == kind ? r : new Replay(kind);
     stream.bind(WORDS.get(), text);
     return stream;
@@ -50,10 +61,14 @@ final class OnePassText {
     private final TokenStream chain = Analysis.stems(tap);
     private final CharTermAttribute stem = chain.addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = chain.addAttribute(OffsetAttribute.class);
-    private final PositionIncrementAttribute increment = chain.addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        chain.addAttribute(PositionIncrementAttribute.class);
 
-    /** The text analysed, compared by identity: the three fields of a passage hold the same string. */
+    /**
+     * The text analysed, compared by identity: the three fields of a passage hold the same string.
+     */
     private String text;
+
     private int count;
     private byte[] bytes = new byte[4096];
     private int used;
@@ -111,7 +126,10 @@ final class OnePassText {
       exactIncrement[count] = positionIncrement;
     }
 
-    /** Appends {@code word} as UTF-8, as {@code CharTermAttribute} turns it into a term; returns its length. */
+    /**
+     * Appends {@code word} as UTF-8, as {@code CharTermAttribute} turns it into a term; returns its
+     * length.
+     */
     private int append(CharTermAttribute word) {
       bytes = ArrayUtil.grow(bytes, used + UnicodeUtil.maxUTF8Length(word.length()));
       int end = UnicodeUtil.UTF16toUTF8(word, 0, word.length(), bytes, used);
@@ -124,7 +142,8 @@ final class OnePassText {
   /** Hands each word to {@link Words} as it passes, unchanged. */
   private static final class ExactTap extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
     private final Words words;
 
     ExactTap(TokenStream in, Words words) {
@@ -143,13 +162,16 @@ final class OnePassText {
   }
 
   /**
-   * One field's tokens, replayed from the words of its thread's last analysis. Each token sets every attribute
-   * the indexer reads, so attributes are not cleared in between (clearing them was most of the replay's cost).
+   * One field's tokens, replayed from the words of its thread's last analysis. Each token sets
+   * every attribute the indexer reads, so attributes are not cleared in between (clearing them was
+   * most of the replay's cost).
    */
   private static final class Replay extends TokenStream {
-    // First, so it is the term the indexer reads (the other attributes' implementation has a term too).
+    // First, so it is the term the indexer reads (the other attributes' implementation has a term
+    // too).
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final Kind kind;
     private final BytesRef bytes = new BytesRef();
@@ -177,7 +199,8 @@ final class OnePassText {
     @Override
     public boolean incrementToken() {
       if (words.text != text) {
-        throw new IllegalStateException("Another text was analysed on this thread while this one's tokens were read");
+        throw new IllegalStateException(
+            "Another text was analysed on this thread while this one's tokens were read");
       }
       int i = next;
       if (kind == Kind.PAIRS) {
@@ -199,8 +222,8 @@ final class OnePassText {
     }
 
     /**
-     * Stems {@code i} and {@code i + 1}; after the last stem, the filler when stop words ended the text (the
-     * shingles' end position increment), as ShingleFilter pairs them.
+     * Stems {@code i} and {@code i + 1}; after the last stem, the filler when stop words ended the
+     * text (the shingles' end position increment), as ShingleFilter pairs them.
      */
     private boolean pair(int i) {
       int endOffset;
@@ -225,7 +248,8 @@ final class OnePassText {
       pair = ArrayUtil.grow(pair, length);
       System.arraycopy(words.bytes, words.stemStart[i], pair, 0, firstLength);
       System.arraycopy(PAIR_SEPARATOR, 0, pair, firstLength, PAIR_SEPARATOR.length);
-      System.arraycopy(second, secondStart, pair, firstLength + PAIR_SEPARATOR.length, secondLength);
+      System.arraycopy(
+          second, secondStart, pair, firstLength + PAIR_SEPARATOR.length, secondLength);
       setTerm(pair, 0, length);
       increment.setPositionIncrement(1);
       offset.setOffset(words.startOffset[i], endOffset);

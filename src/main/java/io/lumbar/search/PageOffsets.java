@@ -32,20 +32,26 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 
 /**
- * Where the passages of one page match the highlight query, read from the text field's postings (which keep
- * offsets). Each word is looked up once per segment and its postings advanced from passage to passage (the
- * highlighter asks in document order), where Lucene's weight-matches strategy rewrites the query, builds its
- * weight and looks every word up again for each passage: that was a fifth of a search's CPU on a small corpus.
+ * Where the passages of one page match the highlight query, read from the text field's postings
+ * (which keep offsets). Each word is looked up once per segment and its postings advanced from
+ * passage to passage (the highlighter asks in document order), where Lucene's weight-matches
+ * strategy rewrites the query, builds its weight and looks every word up again for each passage:
+ * that was a fifth of a search's CPU on a small corpus.
  *
- * <p>The matches are Lucene's: a word or a synonym group wherever it occurs, a phrase where all its words line
- * up (one match from its first word's start to its last word's end), each counted once and labelled as Lucene
- * labels it, so the highlighter picks, scores and marks the same fragments. Only
- * disjunctions of words, synonym groups and exact phrases are understood, which is what {@link SymptomQuery}
- * asks to highlight; for any other query {@link #of} returns null and Lucene's own strategy is used.
+ * <p>The matches are Lucene's: a word or a synonym group wherever it occurs, a phrase where all its
+ * words line up (one match from its first word's start to its last word's end), each counted once
+ * and labelled as Lucene labels it, so the highlighter picks, scores and marks the same fragments.
+ * Only disjunctions of words, synonym groups and exact phrases are understood, which is what {@link
+ * SymptomQuery} asks to highlight; for any other query {@link #of} returns null and Lucene's own
+ * strategy is used.
  */
 final class PageOffsets extends FieldOffsetStrategy {
   private final List<Matcher> matchers;
-  /** Per segment, the words' postings; the highlighter passes the same reader for every passage of a segment. */
+
+  /**
+   * Per segment, the words' postings; the highlighter passes the same reader for every passage of a
+   * segment.
+   */
   private final Map<LeafReader, Segment> segments = new IdentityHashMap<>();
 
   private PageOffsets(UHComponents components, List<Matcher> matchers) {
@@ -53,7 +59,10 @@ final class PageOffsets extends FieldOffsetStrategy {
     this.matchers = matchers;
   }
 
-  /** The strategy for {@code components}' query, or null when it is not a disjunction this class understands. */
+  /**
+   * The strategy for {@code components}' query, or null when it is not a disjunction this class
+   * understands.
+   */
   static PageOffsets of(UHComponents components, IndexSearcher searcher) {
     Query query;
     try {
@@ -62,7 +71,9 @@ final class PageOffsets extends FieldOffsetStrategy {
       throw new UncheckedIOException(e);
     }
     List<Matcher> matchers = new ArrayList<>();
-    return collect(query, components.field(), matchers) ? new PageOffsets(components, matchers) : null;
+    return collect(query, components.field(), matchers)
+        ? new PageOffsets(components, matchers)
+        : null;
   }
 
   private static boolean collect(Query query, String field, List<Matcher> matchers) {
@@ -75,7 +86,8 @@ final class PageOffsets extends FieldOffsetStrategy {
           return false;
         }
         for (BooleanClause clause : bool.clauses()) {
-          if (clause.occur() != BooleanClause.Occur.SHOULD || !collect(clause.query(), field, matchers)) {
+          if (clause.occur() != BooleanClause.Occur.SHOULD
+              || !collect(clause.query(), field, matchers)) {
             return false;
           }
         }
@@ -88,7 +100,8 @@ final class PageOffsets extends FieldOffsetStrategy {
         return add(field, synonyms, synonyms.getTerms().toArray(Term[]::new), null, matchers);
       }
       case PhraseQuery phrase -> {
-        return phrase.getSlop() == 0 && add(field, phrase, phrase.getTerms(), phrase.getPositions(), matchers);
+        return phrase.getSlop() == 0
+            && add(field, phrase, phrase.getTerms(), phrase.getPositions(), matchers);
       }
       default -> {
         return false;
@@ -97,7 +110,8 @@ final class PageOffsets extends FieldOffsetStrategy {
   }
 
   /** Adds a matcher for words of {@code field}; a query on another field marks nothing in it. */
-  private static boolean add(String field, Query query, Term[] terms, int[] positions, List<Matcher> matchers) {
+  private static boolean add(
+      String field, Query query, Term[] terms, int[] positions, List<Matcher> matchers) {
     long inField = Arrays.stream(terms).filter(t -> t.field().equals(field)).count();
     if (inField == 0) {
       return terms.length > 0;
@@ -130,20 +144,23 @@ final class PageOffsets extends FieldOffsetStrategy {
     return Arrays.stream(terms).map(Term::bytes).toArray(BytesRef[]::new);
   }
 
-  /** What Lucene calls a phrase's match: the phrase's words, space-separated, in the query's order. */
+  /**
+   * What Lucene calls a phrase's match: the phrase's words, space-separated, in the query's order.
+   */
   private static BytesRef label(Query query) {
     BytesRefBuilder label = new BytesRefBuilder();
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... terms) {
-        for (Term term : terms) {
-          if (label.length() > 0) {
-            label.append((byte) ' ');
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            for (Term term : terms) {
+              if (label.length() > 0) {
+                label.append((byte) ' ');
+              }
+              label.append(term.bytes());
+            }
           }
-          label.append(term.bytes());
-        }
-      }
-    });
+        });
     return label.toBytesRef();
   }
 
@@ -175,9 +192,9 @@ final class PageOffsets extends FieldOffsetStrategy {
   }
 
   /**
-   * One word, synonym group or phrase of the query; {@code gaps} null for a word or group, else the phrase's. A
-   * word's match is labelled with the word (a synonym group's with the word of the group found), a phrase's with
-   * {@code label}.
+   * One word, synonym group or phrase of the query; {@code gaps} null for a word or group, else the
+   * phrase's. A word's match is labelled with the word (a synonym group's with the word of the
+   * group found), a phrase's with {@code label}.
    */
   private record Matcher(BytesRef label, BytesRef[] words, int[] gaps) {
     void collect(Segment segment, int doc, List<Match> found) throws IOException {
@@ -206,13 +223,22 @@ final class PageOffsets extends FieldOffsetStrategy {
           lastAt = each[w].indexOf(start + gaps[w]);
         }
         if (lastAt >= 0) {
-          found.add(new Match(start, start + gaps[words.length - 1], first.starts[i], last.ends[lastAt], label));
+          found.add(
+              new Match(
+                  start,
+                  start + gaps[words.length - 1],
+                  first.starts[i],
+                  last.ends[lastAt],
+                  label));
         }
       }
     }
   }
 
-  /** One segment's words, each looked up once and its postings moved forward from passage to passage. */
+  /**
+   * One segment's words, each looked up once and its postings moved forward from passage to
+   * passage.
+   */
   private static final class Segment {
     private final TermsEnum termsEnum;
     private final Map<BytesRef, Occurrences> words = new HashMap<>();
@@ -225,7 +251,8 @@ final class PageOffsets extends FieldOffsetStrategy {
     Occurrences occurrences(BytesRef word, int doc) throws IOException {
       Occurrences occurrences = words.get(word);
       if (occurrences == null) {
-        occurrences = termsEnum.seekExact(word) ? new Occurrences(termsEnum.termState()) : Occurrences.NONE;
+        occurrences =
+            termsEnum.seekExact(word) ? new Occurrences(termsEnum.termState()) : Occurrences.NONE;
         words.put(word, occurrences);
       }
       return occurrences.at(termsEnum, word, doc) ? occurrences : null;
@@ -256,7 +283,8 @@ final class PageOffsets extends FieldOffsetStrategy {
         return freq > 0;
       }
       if (postings == null || postings.docID() > target) {
-        // First use, or a passage before the last one (the highlighter goes in order; this keeps it correct).
+        // First use, or a passage before the last one (the highlighter goes in order; this keeps it
+        // correct).
         termsEnum.seekExact(word, state);
         postings = termsEnum.postings(postings, PostingsEnum.OFFSETS);
       }
@@ -287,13 +315,22 @@ final class PageOffsets extends FieldOffsetStrategy {
     }
   }
 
-  /** One match: a word, or a whole phrase; ordered by position, as Lucene's matches iterator gives them. */
-  private record Match(int startPosition, int endPosition, int startOffset, int endOffset, BytesRef label) {
-    static final Comparator<Match> ORDER = Comparator.comparingInt(Match::startPosition)
-        .thenComparingInt(Match::endPosition).thenComparing(Match::label);
+  /**
+   * One match: a word, or a whole phrase; ordered by position, as Lucene's matches iterator gives
+   * them.
+   */
+  private record Match(
+      int startPosition, int endPosition, int startOffset, int endOffset, BytesRef label) {
+    static final Comparator<Match> ORDER =
+        Comparator.comparingInt(Match::startPosition)
+            .thenComparingInt(Match::endPosition)
+            .thenComparing(Match::label);
   }
 
-  /** The matches of one passage as the highlighter reads them; each counts once, as Lucene's matches do. */
+  /**
+   * The matches of one passage as the highlighter reads them; each counts once, as Lucene's matches
+   * do.
+   */
   private static final class MatchList extends OffsetsEnum {
     private final List<Match> matches;
     private int index = -1;

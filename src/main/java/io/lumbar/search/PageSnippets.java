@@ -23,13 +23,15 @@ import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Snippets for a page of hits: up to two fragments of about 160 characters around the densest matches, HTML
- * escaped, with only the words the query matched (synonyms and corrections included) marked. Lucene's unified
- * highlighter picks and formats the fragments; where matches and sentence boundaries come from is made cheaper
- * ({@link PageOffsets}, {@link CachedBreakIterator}) without changing a snippet.
+ * Snippets for a page of hits: up to two fragments of about 160 characters around the densest
+ * matches, HTML escaped, with only the words the query matched (synonyms and corrections included)
+ * marked. Lucene's unified highlighter picks and formats the fragments; where matches and sentence
+ * boundaries come from is made cheaper ({@link PageOffsets}, {@link CachedBreakIterator}) without
+ * changing a snippet.
  */
 final class PageSnippets {
   private static final int FRAGMENTS = 2;
+
   /** Fragments aim at this many characters around the densest cluster of matches. */
   private static final int FRAGMENT_CHARS = 160;
 
@@ -44,22 +46,35 @@ final class PageSnippets {
     return new PageSnippets(false);
   }
 
-  /** Lucene's weight matches and the JDK's sentence iterator as they are: what {@link #fast()} must equal. */
+  /**
+   * Lucene's weight matches and the JDK's sentence iterator as they are: what {@link #fast()} must
+   * equal.
+   */
   static PageSnippets lucenesOwn() {
     return new PageSnippets(true);
   }
 
   /**
-   * The snippet of each passage of {@code page} (null where the text field has no match), from {@code texts}
-   * by document id, as already read for the hits, so stored fields are read once.
+   * The snippet of each passage of {@code page} (null where the text field has no match), from
+   * {@code texts} by document id, as already read for the hits, so stored fields are read once.
    */
-  String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query highlight, ScoreDoc[] page, Map<Integer, String> texts)
+  String[] highlight(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Query highlight,
+      ScoreDoc[] page,
+      Map<Integer, String> texts)
       throws IOException {
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(sentences(), FRAGMENT_CHARS, 0.5f));
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        sentences(), FRAGMENT_CHARS, 0.5f));
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    return new PageHighlighter(builder, texts, !lucenesOwnLookups).highlight(PassageFields.TEXT, highlight, docs, FRAGMENTS);
+    return new PageHighlighter(builder, texts, !lucenesOwnLookups)
+        .highlight(PassageFields.TEXT, highlight, docs, FRAGMENTS);
   }
 
   private BreakIterator sentences() {
@@ -68,8 +83,8 @@ final class PageSnippets {
   }
 
   /**
-   * Highlights the texts of the page as already read for the hits, so each hit's stored fields are read once, with
-   * {@link PageOffsets} for the matches when asked to and the query allows.
+   * Highlights the texts of the page as already read for the hits, so each hit's stored fields are
+   * read once, with {@link PageOffsets} for the matches when asked to and the query allows.
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final Map<Integer, String> texts;
@@ -82,7 +97,8 @@ final class PageSnippets {
     }
 
     @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> values = new ArrayList<>();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         values.add(new CharSequence[] {texts.get(doc)});
@@ -90,7 +106,10 @@ final class PageSnippets {
       return values;
     }
 
-    /** The text field is indexed alike in every segment: one segment says how, without merging all segments' field infos. */
+    /**
+     * The text field is indexed alike in every segment: one segment says how, without merging all
+     * segments' field infos.
+     */
     @Override
     protected FieldInfo getFieldInfo(String field) {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -103,7 +122,8 @@ final class PageSnippets {
     }
 
     @Override
-    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+    protected FieldOffsetStrategy getOffsetStrategy(
+        OffsetSource offsetSource, UHComponents components) {
       if (pageOffsets && offsetSource == OffsetSource.POSTINGS) {
         PageOffsets offsets = PageOffsets.of(components, searcher);
         if (offsets != null) {

@@ -37,11 +37,13 @@ import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.IOSupplier;
 
 /**
- * An exact phrase of the text field answered from its word pairs ({@link PassageFields#TEXT_PAIRS}): "hands on
- * therapy" is the pair "hand on" at some position followed by "on therapi" at the next. Pairs are rare where the
- * words are common ("on" is in every other passage), so this reads a few short postings instead of the words'
- * long ones with their positions. A phrase occurs wherever its pairs do, so the occurrence count is the phrase's;
- * it is scored exactly as {@link PhraseQuery} scores it, with the words' statistics and the text field's lengths.
+ * An exact phrase of the text field answered from its word pairs ({@link
+ * PassageFields#TEXT_PAIRS}): "hands on therapy" is the pair "hand on" at some position followed by
+ * "on therapi" at the next. Pairs are rare where the words are common ("on" is in every other
+ * passage), so this reads a few short postings instead of the words' long ones with their
+ * positions. A phrase occurs wherever its pairs do, so the occurrence count is the phrase's; it is
+ * scored exactly as {@link PhraseQuery} scores it, with the words' statistics and the text field's
+ * lengths.
  */
 final class PairPhraseQuery extends Query {
   private final Term[] words;
@@ -51,13 +53,19 @@ final class PairPhraseQuery extends Query {
     this.words = words;
     this.pairs = new Term[words.length - 1];
     for (int i = 0; i + 1 < words.length; i++) {
-      pairs[i] = new Term(PassageFields.TEXT_PAIRS, Analysis.pairTerm(words[i].text(), words[i + 1].text()));
+      pairs[i] =
+          new Term(
+              PassageFields.TEXT_PAIRS, Analysis.pairTerm(words[i].text(), words[i + 1].text()));
     }
   }
 
-  /** The pair form of an exact phrase of adjacent words of the text field; any other query as it is. */
+  /**
+   * The pair form of an exact phrase of adjacent words of the text field; any other query as it is.
+   */
   static Query of(Query query) {
-    if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0 || !phrase.getField().equals(PassageFields.TEXT)
+    if (!(query instanceof PhraseQuery phrase)
+        || phrase.getSlop() != 0
+        || !phrase.getField().equals(PassageFields.TEXT)
         || phrase.getTerms().length < 2) {
       return query;
     }
@@ -71,15 +79,23 @@ final class PairPhraseQuery extends Query {
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     TermStates[] pairStates = new TermStates[pairs.length];
     for (int i = 0; i < pairs.length; i++) {
       pairStates[i] = TermStates.build(searcher, pairs[i], false);
     }
-    return new PairPhraseWeight(searcher, scoreMode, pairStates, scoreMode.needsScores() ? simScorer(searcher, boost) : null);
+    return new PairPhraseWeight(
+        searcher,
+        scoreMode,
+        pairStates,
+        scoreMode.needsScores() ? simScorer(searcher, boost) : null);
   }
 
-  /** As PhraseQuery's weight builds it: the words' statistics in the text field, words found nowhere left out. */
+  /**
+   * As PhraseQuery's weight builds it: the words' statistics in the text field, words found nowhere
+   * left out.
+   */
   private SimScorer simScorer(IndexSearcher searcher, float boost) throws IOException {
     TermStatistics[] stats = new TermStatistics[words.length];
     int found = 0;
@@ -89,8 +105,14 @@ final class PairPhraseQuery extends Query {
         stats[found++] = searcher.termStatistics(word, states.docFreq(), states.totalTermFreq());
       }
     }
-    return found == 0 ? null
-        : searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(PassageFields.TEXT), ArrayUtil.copyOfSubArray(stats, 0, found));
+    return found == 0
+        ? null
+        : searcher
+            .getSimilarity()
+            .scorer(
+                boost,
+                searcher.collectionStatistics(PassageFields.TEXT),
+                ArrayUtil.copyOfSubArray(stats, 0, found));
   }
 
   private final class PairPhraseWeight extends Weight {
@@ -99,7 +121,8 @@ final class PairPhraseQuery extends Query {
     private final SimScorer simScorer;
     private final String searcherSimilarity;
 
-    PairPhraseWeight(IndexSearcher searcher, ScoreMode scoreMode, TermStates[] pairStates, SimScorer simScorer) {
+    PairPhraseWeight(
+        IndexSearcher searcher, ScoreMode scoreMode, TermStates[] pairStates, SimScorer simScorer) {
       super(PairPhraseQuery.this);
       this.scoreMode = scoreMode;
       this.pairStates = pairStates;
@@ -141,32 +164,45 @@ final class PairPhraseQuery extends Query {
           postings[i] = termsEnum.postings(null, flags);
         }
       }
-      NumericDocValues norms = scoreMode.needsScores() ? reader.getNormValues(PassageFields.TEXT) : null;
+      NumericDocValues norms =
+          scoreMode.needsScores() ? reader.getNormValues(PassageFields.TEXT) : null;
       return new DefaultScorerSupplier(new PairPhraseScorer(postings, lead, norms, matchCost));
     }
 
-    /** Occurrences of the phrase in the current document: starts of the first pair each following pair continues. */
+    /**
+     * Occurrences of the phrase in the current document: starts of the first pair each following
+     * pair continues.
+     */
     private final class PairPhraseScorer extends Scorer {
       private final PostingsEnum[] postings;
       private final DocIdSetIterator approximation;
       private final MaxScoreCache maxScores;
       private final ImpactsDISI competitive;
       private final NumericDocValues norms;
-      /** What reading every pair's positions in one document costs, as PhraseQuery estimates it for its terms. */
+
+      /**
+       * What reading every pair's positions in one document costs, as PhraseQuery estimates it for
+       * its terms.
+       */
       private final float matchCost;
+
       private final int[][] positions;
+
       /** Per pair, how far its positions have been compared while lining up one document. */
       private final int[] cursor;
+
       private int freqDoc = -1;
       private int freq;
 
-      PairPhraseScorer(PostingsEnum[] postings, ImpactsEnum lead, NumericDocValues norms, float matchCost) {
+      PairPhraseScorer(
+          PostingsEnum[] postings, ImpactsEnum lead, NumericDocValues norms, float matchCost) {
         this.postings = postings;
         this.matchCost = matchCost;
         this.norms = norms;
         this.positions = new int[postings.length][];
         this.cursor = new int[postings.length];
-        // Without norms in the pair field, its impacts say "length 1": an upper bound for any passage's length,
+        // Without norms in the pair field, its impacts say "length 1": an upper bound for any
+        // passage's length,
         // and a phrase occurs no more often than its rarest pair does.
         this.maxScores = lead == null ? null : new MaxScoreCache(lead, simScorer);
         this.competitive = lead == null ? null : new ImpactsDISI(lead, maxScores);
@@ -174,7 +210,8 @@ final class PairPhraseQuery extends Query {
         for (PostingsEnum p : postings) {
           all.add(p == lead ? competitive : p);
         }
-        this.approximation = all.size() == 1 ? all.getFirst() : ConjunctionUtils.intersectIterators(all);
+        this.approximation =
+            all.size() == 1 ? all.getFirst() : ConjunctionUtils.intersectIterators(all);
       }
 
       @Override
@@ -184,7 +221,9 @@ final class PairPhraseQuery extends Query {
 
       @Override
       public DocIdSetIterator iterator() {
-        return postings.length == 1 ? approximation : TwoPhaseIterator.asDocIdSetIterator(twoPhaseIterator());
+        return postings.length == 1
+            ? approximation
+            : TwoPhaseIterator.asDocIdSetIterator(twoPhaseIterator());
       }
 
       @Override
@@ -218,7 +257,11 @@ final class PairPhraseQuery extends Query {
         for (int i = 0; i < postings.length; i++) {
           PostingsEnum p = postings[i];
           int n = p.freq();
-          int[] at = positions[i] = positions[i] == null || positions[i].length < n ? new int[ArrayUtil.oversize(n, Integer.BYTES)] : positions[i];
+          int[] at =
+              positions[i] =
+                  positions[i] == null || positions[i].length < n
+                      ? new int[ArrayUtil.oversize(n, Integer.BYTES)]
+                      : positions[i];
           for (int k = 0; k < n; k++) {
             at[k] = p.nextPosition() - i;
           }
@@ -284,9 +327,15 @@ final class PairPhraseQuery extends Query {
             // A filter or exclusion: it matches, and adds nothing to the score.
             return Explanation.match(0f, getQuery() + " matches in " + doc + " (not scored)");
           }
-          Explanation freq = Explanation.match((float) scorer.freq(), "phraseFreq=" + (float) scorer.freq() + ", from the word pairs");
+          Explanation freq =
+              Explanation.match(
+                  (float) scorer.freq(),
+                  "phraseFreq=" + (float) scorer.freq() + ", from the word pairs");
           Explanation score = simScorer.explain(freq, scorer.norm(doc));
-          return Explanation.match(score.getValue(), "weight(" + getQuery() + " in " + doc + ") [" + searcherSimilarity + "], result of:", score);
+          return Explanation.match(
+              score.getValue(),
+              "weight(" + getQuery() + " in " + doc + ") [" + searcherSimilarity + "], result of:",
+              score);
         }
       }
       return Explanation.noMatch("no matching phrase");
@@ -298,7 +347,10 @@ final class PairPhraseQuery extends Query {
     }
   }
 
-  /** Visited as the phrase of the text field it stands for: all its words are required, as PhraseQuery reports them. */
+  /**
+   * Visited as the phrase of the text field it stands for: all its words are required, as
+   * PhraseQuery reports them.
+   */
   @Override
   public void visit(QueryVisitor visitor) {
     if (visitor.acceptField(PassageFields.TEXT)) {
@@ -308,7 +360,9 @@ final class PairPhraseQuery extends Query {
 
   @Override
   public String toString(String field) {
-    StringBuilder out = new StringBuilder(PassageFields.TEXT.equals(field) ? "" : PassageFields.TEXT + ":").append("pairs\"");
+    StringBuilder out =
+        new StringBuilder(PassageFields.TEXT.equals(field) ? "" : PassageFields.TEXT + ":")
+            .append("pairs\"");
     for (int i = 0; i < words.length; i++) {
       out.append(i == 0 ? "" : " ").append(words[i].text());
     }

@@ -8,14 +8,15 @@ import java.util.Set;
 
 /**
  * Splits what a person typed into quoted phrases and loose words. Nothing else is syntax: brackets,
- * stars, colons and the like are plain text for the analyzer to drop. Repeated words are dropped and
- * only the first {@link #MAX_WORDS} words and {@link #MAX_PHRASES} phrases count, which keeps every
- * query far below Lucene's clause limit even after synonym expansion.
+ * stars, colons and the like are plain text for the analyzer to drop. Repeated words are dropped
+ * and only the first {@link #MAX_WORDS} words and {@link #MAX_PHRASES} phrases count, which keeps
+ * every query far below Lucene's clause limit even after synonym expansion.
  */
 final class QueryParser {
   static final int MAX_WORDS = 32;
   static final int MAX_PHRASES = 8;
-  private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}\\p{M}'\u2019]+");
+  private static final java.util.regex.Pattern WORD_SEPARATORS =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}\\p{M}'\u2019]+");
 
   record ParsedQuery(String looseText, List<String> phrases) {}
 
@@ -35,7 +36,10 @@ final class QueryParser {
       int close = normalized.indexOf('"', open + 1);
       if (close < 0) {
         // An unbalanced quote is just a character.
-        loose.append(normalized, i, open).append(' ').append(normalized, open + 1, normalized.length());
+        loose
+            .append(normalized, i, open)
+            .append(' ')
+            .append(normalized, open + 1, normalized.length());
         break;
       }
       loose.append(normalized, i, open).append(' ');
@@ -51,7 +55,8 @@ final class QueryParser {
   private static String distinctWords(String text) {
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
-    // Split like the tokenizer does (commas, slashes, dots...), so the cap cannot be passed with "a,b,c,...".
+    // Split like the tokenizer does (commas, slashes, dots...), so the cap cannot be passed with
+    // "a,b,c,...".
     for (String word : WORD_SEPARATORS.split(text.strip())) {
       if (!word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT)) && words.size() < MAX_WORDS) {
         words.add(word);

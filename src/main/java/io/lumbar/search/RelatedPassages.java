@@ -2,10 +2,10 @@ package io.lumbar.search;
 
 import io.lumbar.db.NotFoundException;
 import io.lumbar.indexing.IndexedPassage;
-import io.lumbar.indexing.TagRef;
 import io.lumbar.indexing.PassageDocuments;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.indexing.TagRef;
 import io.lumbar.search.SearchResponse.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
-/** {@code /api/passages/{id}/related}: passages that share the most telling words and the same tags (more-like-this). */
+/**
+ * {@code /api/passages/{id}/related}: passages that share the most telling words and the same tags
+ * (more-like-this).
+ */
 public final class RelatedPassages {
   public record Related(long id, List<Hit> related) {}
 
@@ -40,7 +43,8 @@ public final class RelatedPassages {
   public Related find(long passageId, int limit) {
     IndexSearcher searcher = index.acquire();
     try {
-      TopDocs self = searcher.search(new TermQuery(new Term(PassageFields.ID, Long.toString(passageId))), 1);
+      TopDocs self =
+          searcher.search(new TermQuery(new Term(PassageFields.ID, Long.toString(passageId))), 1);
       if (self.scoreDocs.length == 0) {
         throw new NotFoundException("Published passage", passageId);
       }
@@ -52,7 +56,8 @@ public final class RelatedPassages {
       BooleanQuery.Builder query = new BooleanQuery.Builder().add(mlt.like(doc), Occur.SHOULD);
       addTags(query, PassageFields.CAUSE, source.causes());
       addTags(query, PassageFields.TREATMENT, source.treatments());
-      query.add(new TermQuery(new Term(PassageFields.ID, Long.toString(passageId))), Occur.MUST_NOT);
+      query.add(
+          new TermQuery(new Term(PassageFields.ID, Long.toString(passageId))), Occur.MUST_NOT);
 
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {

@@ -1,12 +1,20 @@
 package io.lumbar.search;
 
 /**
- * Ranking features that can be switched off one by one, so {@code lumbar eval --ablation} can say what
- * each is worth and what it costs. The server always runs with {@link #ALL}.
+ * Ranking features that can be switched off one by one, so {@code lumbar eval --ablation} can say
+ * what each is worth and what it costs. The server always runs with {@link #ALL}.
  */
-public record SearchFeatures(boolean synonyms, boolean exactBoost, boolean headingBoost, boolean proximity,
-    boolean tagBoost, boolean typoTolerance, boolean facets, boolean snippets) {
-  public static final SearchFeatures ALL = new SearchFeatures(true, true, true, true, true, true, true, true);
+public record SearchFeatures(
+    boolean synonyms,
+    boolean exactBoost,
+    boolean headingBoost,
+    boolean proximity,
+    boolean tagBoost,
+    boolean typoTolerance,
+    boolean facets,
+    boolean snippets) {
+  public static final SearchFeatures ALL =
+      new SearchFeatures(true, true, true, true, true, true, true, true);
 
   /** Every variant with exactly one feature off, named by the feature. */
   public static java.util.Map<String, SearchFeatures> ablations() {

@@ -17,12 +17,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Checks a search's filters against what can be searched: causes and treatments of the taxonomy (by kind), and
- * articles with published passages in the index. Without the database, like search itself.
+ * Checks a search's filters against what can be searched: causes and treatments of the taxonomy (by
+ * kind), and articles with published passages in the index. Without the database, like search
+ * itself.
  */
 public final class SearchFilters {
   /** Article ids are listed in the answer up to this many; beyond, only where to find them. */
   static final int MAX_LISTED_ARTICLES = 50;
+
   static final String TAGS_ARE_AT = "/api/tags";
   static final String ARTICLES_ARE_AT = "the articleId of search results";
 
@@ -34,7 +36,10 @@ public final class SearchFilters {
     this.vocabulary = vocabulary;
   }
 
-  /** Throws {@link UnknownFilterException} for the first kind of filter with a value that names nothing. */
+  /**
+   * Throws {@link UnknownFilterException} for the first kind of filter with a value that names
+   * nothing.
+   */
   public void check(SearchRequest request) {
     checkTags("cause", request.causes());
     checkTags("treatment", request.treatments());
@@ -45,8 +50,12 @@ public final class SearchFilters {
     if (slugs.isEmpty()) {
       return;
     }
-    List<String> valid = vocabulary.get().allTags().stream().filter(t -> t.kind().equals(kind)).map(Vocabulary.TagInfo::slug)
-        .sorted().toList();
+    List<String> valid =
+        vocabulary.get().allTags().stream()
+            .filter(t -> t.kind().equals(kind))
+            .map(Vocabulary.TagInfo::slug)
+            .sorted()
+            .toList();
     List<String> unknown = slugs.stream().filter(slug -> !valid.contains(slug)).toList();
     if (!unknown.isEmpty()) {
       throw new UnknownFilterException(kind, unknown, valid, TAGS_ARE_AT);
@@ -61,13 +70,15 @@ public final class SearchFilters {
     try {
       List<String> unknown = new ArrayList<>();
       for (String id : ids) {
-        if (!id.matches("[1-9][0-9]{0,17}") || searcher.count(new TermQuery(new Term(PassageFields.ARTICLE_ID, id))) == 0) {
+        if (!id.matches("[1-9][0-9]{0,17}")
+            || searcher.count(new TermQuery(new Term(PassageFields.ARTICLE_ID, id))) == 0) {
           unknown.add(id);
         }
       }
       if (!unknown.isEmpty()) {
         List<String> listed = searchableArticles(searcher);
-        throw new UnknownFilterException("article", unknown, listed, listed == null ? ARTICLES_ARE_AT : null);
+        throw new UnknownFilterException(
+            "article", unknown, listed, listed == null ? ARTICLES_ARE_AT : null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,7 +87,10 @@ public final class SearchFilters {
     }
   }
 
-  /** Ids of the articles with live passages in numeric order, or null when there are too many to list. */
+  /**
+   * Ids of the articles with live passages in numeric order, or null when there are too many to
+   * list.
+   */
   private static List<String> searchableArticles(IndexSearcher searcher) throws IOException {
     Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PassageFields.ARTICLE_ID);
     List<Long> ids = new ArrayList<>();

@@ -12,8 +12,17 @@ public final class SearchLinks {
 
   private SearchLinks() {}
 
-  /** The search page for {@code q} with these filters; {@code offset} 0 and the default page size are left out. */
-  public static String search(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
+  /**
+   * The search page for {@code q} with these filters; {@code offset} 0 and the default page size
+   * are left out.
+   */
+  public static String search(
+      String q,
+      List<String> causes,
+      List<String> treatments,
+      List<String> articles,
+      int offset,
+      int limit) {
     StringBuilder url = new StringBuilder("/?q=").append(encode(q));
     causes.forEach(c -> url.append("&cause=").append(encode(c)));
     treatments.forEach(t -> url.append("&treatment=").append(encode(t)));
@@ -27,10 +36,19 @@ public final class SearchLinks {
     return url.toString();
   }
 
-  /** Every passage tagged with this cause or treatment: searched by the tag's name, filtered to the tag. */
+  /**
+   * Every passage tagged with this cause or treatment: searched by the tag's name, filtered to the
+   * tag.
+   */
   public static String tagged(String kind, String slug, String name) {
     boolean cause = kind.equals("cause");
-    return search(name, cause ? List.of(slug) : List.of(), cause ? List.of() : List.of(slug), List.of(), 0, SearchRequest.DEFAULT_LIMIT);
+    return search(
+        name,
+        cause ? List.of(slug) : List.of(),
+        cause ? List.of() : List.of(slug),
+        List.of(),
+        0,
+        SearchRequest.DEFAULT_LIMIT);
   }
 
   /** A passage's page, remembering the results page it was opened from (when there is one). */
@@ -38,7 +56,10 @@ public final class SearchLinks {
     return "/passages/" + id + (back == null ? "" : "?back=" + encode(back));
   }
 
-  /** {@code back} when it is a results page of this site, else null: never a link to elsewhere or a script. */
+  /**
+   * {@code back} when it is a results page of this site, else null: never a link to elsewhere or a
+   * script.
+   */
   public static String resultsPageOrNull(String back) {
     return back != null && RESULTS_PAGE.matcher(back).matches() ? back : null;
   }

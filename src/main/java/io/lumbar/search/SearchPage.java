@@ -5,8 +5,15 @@ import io.lumbar.web.UnknownFilterException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The public search page: the box, the results or the reason there are none, facets to narrow down. */
-public record SearchPage(String query, SearchRequest request, SearchResponse response, String error, String withoutUnknownUrl)
+/**
+ * The public search page: the box, the results or the reason there are none, facets to narrow down.
+ */
+public record SearchPage(
+    String query,
+    SearchRequest request,
+    SearchResponse response,
+    String error,
+    String withoutUnknownUrl)
     implements Page {
   public SearchPage(String query, SearchRequest request, SearchResponse response, String error) {
     this(query, request, response, error, null);
@@ -22,16 +29,32 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
 
   /** A filter named nothing: said in words, with the same search without it. */
   static SearchPage unknownFilter(SearchRequest request, UnknownFilterException e) {
-    String named = e.unknown().stream().map(v -> "“" + v + "”").collect(java.util.stream.Collectors.joining(", "));
-    String error = "There is no " + e.parameter() + " " + named + " to narrow the search to, so nothing was searched.";
+    String named =
+        e.unknown().stream()
+            .map(v -> "“" + v + "”")
+            .collect(java.util.stream.Collectors.joining(", "));
+    String error =
+        "There is no "
+            + e.parameter()
+            + " "
+            + named
+            + " to narrow the search to, so nothing was searched.";
     List<String> causes = without(request.causes(), "cause", e);
     List<String> treatments = without(request.treatments(), "treatment", e);
     List<String> articles = without(request.articles(), "article", e);
-    return new SearchPage(request.query(), null, null, error, url(request.query(), causes, treatments, articles, 0, request.limit()));
+    return new SearchPage(
+        request.query(),
+        null,
+        null,
+        error,
+        url(request.query(), causes, treatments, articles, 0, request.limit()));
   }
 
-  private static List<String> without(List<String> values, String parameter, UnknownFilterException e) {
-    return parameter.equals(e.parameter()) ? values.stream().filter(v -> !e.unknown().contains(v)).toList() : values;
+  private static List<String> without(
+      List<String> values, String parameter, UnknownFilterException e) {
+    return parameter.equals(e.parameter())
+        ? values.stream().filter(v -> !e.unknown().contains(v)).toList()
+        : values;
   }
 
   @Override
@@ -43,7 +66,9 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return response != null && !response.results().isEmpty();
   }
 
-  /** "3 passages found", or "1,000+ passages found" when there are more matches than were counted. */
+  /**
+   * "3 passages found", or "1,000+ passages found" when there are more matches than were counted.
+   */
   public String matchCount() {
     long total = response.total();
     String count = String.format(java.util.Locale.ROOT, "%,d", total);
@@ -57,8 +82,9 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
   public String showing() {
     int first = request.offset() + 1;
     int last = request.offset() + response.results().size();
-    String total = String.format(java.util.Locale.ROOT, "%,d", response.total())
-        + (response.totalRelation() == SearchResponse.TotalRelation.LOWER_BOUND ? "+" : "");
+    String total =
+        String.format(java.util.Locale.ROOT, "%,d", response.total())
+            + (response.totalRelation() == SearchResponse.TotalRelation.LOWER_BOUND ? "+" : "");
     return "Showing " + first + "–" + last + " of " + total;
   }
 
@@ -67,7 +93,12 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     if (request == null || request.offset() == 0) {
       return null;
     }
-    return url(query, request.causes(), request.treatments(), request.articles(), Math.max(0, request.offset() - request.limit()),
+    return url(
+        query,
+        request.causes(),
+        request.treatments(),
+        request.articles(),
+        Math.max(0, request.offset() - request.limit()),
         request.limit());
   }
 
@@ -77,7 +108,8 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     if (response == null || next >= response.total() || next > SearchRequest.MAX_OFFSET) {
       return null;
     }
-    return url(query, request.causes(), request.treatments(), request.articles(), next, request.limit());
+    return url(
+        query, request.causes(), request.treatments(), request.articles(), next, request.limit());
   }
 
   /** The same search narrowed to one more cause or treatment. */
@@ -101,24 +133,41 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
   }
 
   public List<String> activeFilters(String kind) {
-    return request == null ? List.of() : kind.equals("cause") ? request.causes() : request.treatments();
+    return request == null
+        ? List.of()
+        : kind.equals("cause") ? request.causes() : request.treatments();
   }
 
   /** The corrected query, with the same filters. */
   public String didYouMeanUrl() {
-    return url(response.didYouMean(), request.causes(), request.treatments(), request.articles(), 0, request.limit());
+    return url(
+        response.didYouMean(),
+        request.causes(),
+        request.treatments(),
+        request.articles(),
+        0,
+        request.limit());
   }
 
-  /** The warning signs the query describes, with the passages about seeing a doctor; null when none. */
+  /**
+   * The warning signs the query describes, with the passages about seeing a doctor; null when none.
+   */
   public SearchResponse.WarningSigns warningSigns() {
     return response == null ? null : response.warningSigns();
   }
 
-  /** The words of the query that named warning signs, as the taxonomy spells them: "fever" or "fever and weight loss". */
+  /**
+   * The words of the query that named warning signs, as the taxonomy spells them: "fever" or "fever
+   * and weight loss".
+   */
   public String warningSignWords() {
-    List<String> words = warningSigns().signs().stream().map(SearchResponse.WarningSign::words).distinct().toList();
-    return words.size() == 1 ? words.get(0)
-        : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    List<String> words =
+        warningSigns().signs().stream().map(SearchResponse.WarningSign::words).distinct().toList();
+    return words.size() == 1
+        ? words.get(0)
+        : String.join(", ", words.subList(0, words.size() - 1))
+            + " and "
+            + words.get(words.size() - 1);
   }
 
   /** Rank of the first result shown, counting from 1. */
@@ -128,7 +177,13 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
 
   /** This results page, for the way back from a passage's page. */
   public String currentUrl() {
-    return url(query, request.causes(), request.treatments(), request.articles(), request.offset(), request.limit());
+    return url(
+        query,
+        request.causes(),
+        request.treatments(),
+        request.articles(),
+        request.offset(),
+        request.limit());
   }
 
   /** The hit's own page, with the way back to these results. */
@@ -136,7 +191,13 @@ public record SearchPage(String query, SearchRequest request, SearchResponse res
     return SearchLinks.passage(hit.id(), currentUrl());
   }
 
-  private static String url(String q, List<String> causes, List<String> treatments, List<String> articles, int offset, int limit) {
+  private static String url(
+      String q,
+      List<String> causes,
+      List<String> treatments,
+      List<String> articles,
+      int offset,
+      int limit) {
     return SearchLinks.search(q, causes, treatments, articles, offset, limit);
   }
 }

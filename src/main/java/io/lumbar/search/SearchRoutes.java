@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/search} (JSON), {@code GET /} (the search page), {@code GET /api/suggest} (as-you-type) and
- * {@code GET /api/passages/{id}/related} (more like this).
+ * {@code GET /api/search} (JSON), {@code GET /} (the search page), {@code GET /api/suggest}
+ * (as-you-type) and {@code GET /api/passages/{id}/related} (more like this).
  */
 public final class SearchRoutes {
   static final int MAX_SUGGEST_LENGTH = 100;
@@ -28,8 +28,14 @@ public final class SearchRoutes {
   private final Timer withHits;
   private final Timer withoutHits;
 
-  public SearchRoutes(SearchService search, SearchFilters filters, Suggester suggester, RelatedPassages related, Pages pages,
-      SearchAnalytics analytics, MeterRegistry metrics) {
+  public SearchRoutes(
+      SearchService search,
+      SearchFilters filters,
+      Suggester suggester,
+      RelatedPassages related,
+      Pages pages,
+      SearchAnalytics analytics,
+      MeterRegistry metrics) {
     this.search = search;
     this.filters = filters;
     this.suggester = suggester;
@@ -60,7 +66,8 @@ public final class SearchRoutes {
       throw new BadRequestException("'q' is required: the text typed so far");
     }
     if (q.length() > MAX_SUGGEST_LENGTH) {
-      throw new BadRequestException("'q' is too long: at most " + MAX_SUGGEST_LENGTH + " characters");
+      throw new BadRequestException(
+          "'q' is too long: at most " + MAX_SUGGEST_LENGTH + " characters");
     }
     ctx.json(suggester.suggest(q, Params.intParam(ctx, "limit", 8, 1, 20)));
   }
@@ -95,7 +102,8 @@ public final class SearchRoutes {
       }
     } catch (BadRequestException e) {
       ctx.status(400);
-      page = SearchPage.failed(q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q, e.getMessage());
+      page =
+          SearchPage.failed(q.length() > SearchRequest.MAX_QUERY_LENGTH ? "" : q, e.getMessage());
     }
     pages.render(ctx, page);
   }
@@ -113,7 +121,10 @@ public final class SearchRoutes {
     return response;
   }
 
-  /** The filters as the search log keeps them: "cause=a&treatment=b&article=3", each kind sorted; "" for none. */
+  /**
+   * The filters as the search log keeps them: "cause=a&treatment=b&article=3", each kind sorted; ""
+   * for none.
+   */
   static String filtersOf(SearchRequest request) {
     StringBuilder filters = new StringBuilder();
     appendFilters(filters, "cause", request.causes());
@@ -122,8 +133,12 @@ public final class SearchRoutes {
     return filters.toString();
   }
 
-  private static void appendFilters(StringBuilder filters, String name, java.util.List<String> values) {
-    values.stream().sorted().forEach(v -> filters.append(filters.isEmpty() ? "" : "&").append(name).append('=').append(v));
+  private static void appendFilters(
+      StringBuilder filters, String name, java.util.List<String> values) {
+    values.stream()
+        .sorted()
+        .forEach(
+            v -> filters.append(filters.isEmpty() ? "" : "&").append(name).append('=').append(v));
   }
 
   /** Validates the parameters shared by the API and the page. */
@@ -133,11 +148,18 @@ public final class SearchRoutes {
       throw new BadRequestException("'q' is required: the words to search for");
     }
     if (q.length() > SearchRequest.MAX_QUERY_LENGTH) {
-      throw new BadRequestException("'q' is too long: at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
+      throw new BadRequestException(
+          "'q' is too long: at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
     }
-    int limit = Params.intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT);
+    int limit =
+        Params.intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT);
     int offset = Params.intParam(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET);
-    return new SearchRequest(q.strip(), limit, offset,
-        Params.listParam(ctx, "cause"), Params.listParam(ctx, "treatment"), Params.listParam(ctx, "article"));
+    return new SearchRequest(
+        q.strip(),
+        limit,
+        offset,
+        Params.listParam(ctx, "cause"),
+        Params.listParam(ctx, "treatment"),
+        Params.listParam(ctx, "article"));
   }
 }

@@ -22,30 +22,38 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 
-/** Runs a search on the current index view and shapes the answer: ranked hits, snippets, facets, corrections. */
+/**
+ * Runs a search on the current index view and shapes the answer: ranked hits, snippets, facets,
+ * corrections.
+ */
 public final class SearchService {
   /** Score first; equal scores in passage-id order, so paging never repeats or skips a passage. */
-  private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PassageFields.ID_SORT, SortField.Type.LONG));
+  private static final Sort RANKING =
+      new Sort(SortField.FIELD_SCORE, new SortField(PassageFields.ID_SORT, SortField.Type.LONG));
+
   /**
-   * Totals are exact up to here and a lower bound above ({@code totalRelation} "gte"): counting every match of a
-   * common word would make every search visit every passage, instead of skipping those that cannot reach the top.
+   * Totals are exact up to here and a lower bound above ({@code totalRelation} "gte"): counting
+   * every match of a common word would make every search visit every passage, instead of skipping
+   * those that cannot reach the top.
    */
   static final int EXACT_TOTAL_UP_TO = 1_000;
+
   /**
-   * The best matches the plan's boosts are added to before the page is cut from them (more when the page reaches
-   * further), and whose tags the facets count (all matches, when there are no more).
+   * The best matches the plan's boosts are added to before the page is cut from them (more when the
+   * page reaches further), and whose tags the facets count (all matches, when there are no more).
    */
   static final int BEST_MATCHES = 100;
+
   static final int FACET_SAMPLE = BEST_MATCHES;
   private static final int SNIPPET_FALLBACK_CHARS = 240;
 
@@ -53,6 +61,7 @@ public final class SearchService {
   private final Supplier<Vocabulary> vocabulary;
   private final SearchFeatures features;
   private final PageSnippets snippets;
+
   /** The meaning side of hybrid ranking; null: lexical only, exactly as before semantic search. */
   private final HybridSearch hybrid;
 
@@ -60,32 +69,61 @@ public final class SearchService {
     this(index, vocabulary, SearchFeatures.ALL);
   }
 
-  public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
+  public SearchService(
+      PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
     this(index, vocabulary, features, PageSnippets.fast(), null);
   }
 
-  /** Hybrid search: lexical candidates fused with the nearest passages by meaning ({@code vectors} embeds queries). */
-  public static SearchService hybrid(PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors) {
-    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
+  /**
+   * Hybrid search: lexical candidates fused with the nearest passages by meaning ({@code vectors}
+   * embeds queries).
+   */
+  public static SearchService hybrid(
+      PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors) {
+    return new SearchService(
+        index,
+        vocabulary,
+        SearchFeatures.ALL,
+        PageSnippets.fast(),
+        new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
   }
 
   /**
-   * Hybrid search with other fusion settings (floor, span, weight; or floor, span, low, high, agreeBelow,
-   * disagreeAbove), and only meaning when {@code meaningOnly}: for {@code lumbar eval}.
+   * Hybrid search with other fusion settings (floor, span, weight; or floor, span, low, high,
+   * agreeBelow, disagreeAbove), and only meaning when {@code meaningOnly}: for {@code lumbar eval}.
    */
-  public static SearchService hybrid(PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors,
-      float[] fusion, boolean meaningOnly) {
-    HybridFusion.Weights weights = fusion.length == 3
-        ? HybridFusion.Weights.fixed(fusion[0], fusion[1], fusion[2])
-        : new HybridFusion.Weights(fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
-    return new SearchService(index, vocabulary, SearchFeatures.ALL, PageSnippets.fast(), new HybridSearch(vectors, weights, meaningOnly));
+  public static SearchService hybrid(
+      PassageIndex index,
+      Supplier<Vocabulary> vocabulary,
+      QueryVectors vectors,
+      float[] fusion,
+      boolean meaningOnly) {
+    HybridFusion.Weights weights =
+        fusion.length == 3
+            ? HybridFusion.Weights.fixed(fusion[0], fusion[1], fusion[2])
+            : new HybridFusion.Weights(
+                fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
+    return new SearchService(
+        index,
+        vocabulary,
+        SearchFeatures.ALL,
+        PageSnippets.fast(),
+        new HybridSearch(vectors, weights, meaningOnly));
   }
 
-  SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets) {
+  SearchService(
+      PassageIndex index,
+      Supplier<Vocabulary> vocabulary,
+      SearchFeatures features,
+      PageSnippets snippets) {
     this(index, vocabulary, features, snippets, null);
   }
 
-  SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features, PageSnippets snippets,
+  SearchService(
+      PassageIndex index,
+      Supplier<Vocabulary> vocabulary,
+      SearchFeatures features,
+      PageSnippets snippets,
       HybridSearch hybrid) {
     this.index = index;
     this.vocabulary = vocabulary;
@@ -98,13 +136,17 @@ public final class SearchService {
     return search(request, false);
   }
 
-  /** A search; with {@code explain}, each hit says how it was found and scored ({@code ?debug=1}). */
+  /**
+   * A search; with {@code explain}, each hit says how it was found and scored ({@code ?debug=1}).
+   */
   public SearchResponse search(SearchRequest request, boolean explain) {
     try {
       return run(request, explain).withWarningSigns(warningSigns(request.query()));
     } catch (IndexSearcher.TooManyClauses e) {
-      // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's to shorten.
-      throw new BadRequestException("The query is too complex: use fewer words, phrases or filters");
+      // Synonym combinations of a long query can exceed Lucene's clause limit; that is the caller's
+      // to shorten.
+      throw new BadRequestException(
+          "The query is too complex: use fewer words, phrases or filters");
     }
   }
 
@@ -125,12 +167,14 @@ public final class SearchService {
   }
 
   /**
-   * The Lucene query a search for {@code text} runs over {@code reader}, without what is done around it (boosts
-   * of the best matches, facets, snippets, stored fields): for the benchmark's lane of Lucene alone running
-   * Lumbar's query. Null when nothing in {@code text} is searchable.
+   * The Lucene query a search for {@code text} runs over {@code reader}, without what is done
+   * around it (boosts of the best matches, facets, snippets, stored fields): for the benchmark's
+   * lane of Lucene alone running Lumbar's query. Null when nothing in {@code text} is searchable.
    */
   public Query luceneQuery(String text, IndexReader reader) {
-    return new SymptomQuery(vocabulary.get(), reader, features).plan(SearchRequest.firstPage(text, 10)).query();
+    return new SymptomQuery(vocabulary.get(), reader, features)
+        .plan(SearchRequest.firstPage(text, 10))
+        .query();
   }
 
   private SearchResponse run(SearchRequest request, boolean explain) {
@@ -150,24 +194,43 @@ public final class SearchService {
         }
       }
       int wanted = request.offset() + request.limit();
-      // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that cannot reach the top.
+      // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that
+      // cannot reach the top.
       int collected = Math.max(wanted, BEST_MATCHES);
-      TopFieldDocs docs = searcher.search(plan.query(), new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
+      TopFieldDocs docs =
+          searcher.search(
+              plan.query(),
+              new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
       FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
       if (plan.boosts() != null) {
         ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
       }
       Facets facets = features.facets() ? facets(searcher, ranked, words.tags()) : Facets.NONE;
-      ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length), Math.min(wanted, ranked.length));
+      ScoreDoc[] page =
+          Arrays.copyOfRange(
+              ranked, Math.min(request.offset(), ranked.length), Math.min(wanted, ranked.length));
       for (ScoreDoc doc : page) {
         // The score is the first sort value; no second scoring pass.
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
-      List<Hit> hits = toHits(searcher, words, plan, request.query(), page, explain ? lexicalExplanations(page) : null);
+      List<Hit> hits =
+          toHits(
+              searcher,
+              words,
+              plan,
+              request.query(),
+              page,
+              explain ? lexicalExplanations(page) : null);
       String didYouMean = didYouMean(request, plan, words, searcher);
       boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-      return new SearchResponse(request.query(), docs.totalHits.value(), exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
-          elapsedMillis(started), hits, facets, didYouMean);
+      return new SearchResponse(
+          request.query(),
+          docs.totalHits.value(),
+          exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
+          elapsedMillis(started),
+          hits,
+          facets,
+          didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -176,17 +239,27 @@ public final class SearchService {
   }
 
   /**
-   * The lexical candidates (as the lexical search ranks them) fused with the nearest passages by meaning under the
-   * same filters; totals, facets and the page come from the fused ranking.
+   * The lexical candidates (as the lexical search ranks them) fused with the nearest passages by
+   * meaning under the same filters; totals, facets and the page come from the fused ranking.
    */
-  private SearchResponse fused(SearchRequest request, boolean explain, long started, Vocabulary words, IndexSearcher searcher,
-      Plan plan, float[] vector) throws IOException {
+  private SearchResponse fused(
+      SearchRequest request,
+      boolean explain,
+      long started,
+      Vocabulary words,
+      IndexSearcher searcher,
+      Plan plan,
+      float[] vector)
+      throws IOException {
     int wanted = request.offset() + request.limit();
     int collected = Math.max(wanted, BEST_MATCHES);
     ScoreDoc[] lexical = new ScoreDoc[0];
     TotalHits lexicalTotal = new TotalHits(0, TotalHits.Relation.EQUAL_TO);
     if (!hybrid.meaningOnly()) {
-      TopFieldDocs docs = searcher.search(plan.query(), new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
+      TopFieldDocs docs =
+          searcher.search(
+              plan.query(),
+              new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
       FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
       if (plan.boosts() != null) {
         ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
@@ -197,9 +270,12 @@ public final class SearchService {
       lexical = ranked;
       lexicalTotal = docs.totalHits;
     }
-    ScoreDoc[] nearest = hybrid.nearest(searcher, vector, SymptomQuery.filter(request), Math.max(wanted, HybridSearch.NEAREST));
+    ScoreDoc[] nearest =
+        hybrid.nearest(
+            searcher, vector, SymptomQuery.filter(request), Math.max(wanted, HybridSearch.NEAREST));
     float[] lexicalSimilarity = HybridSearch.similarities(searcher, lexical, vector);
-    List<HybridFusion.Fused> fused = HybridFusion.fuse(lexical, lexicalSimilarity, nearest, hybrid.weights());
+    List<HybridFusion.Fused> fused =
+        HybridFusion.fuse(lexical, lexicalSimilarity, nearest, hybrid.weights());
     ScoreDoc[] ranked = new ScoreDoc[fused.size()];
     long meaningOnly = 0;
     for (int i = 0; i < ranked.length; i++) {
@@ -216,27 +292,40 @@ public final class SearchService {
       explanations = new Hit.Explain[page.length];
       for (int i = 0; i < page.length; i++) {
         HybridFusion.Fused f = fused.get(from + i);
-        explanations[i] = new Hit.Explain(f.side().json, Float.isNaN(f.lexical()) ? null : f.lexical(),
-            Float.isNaN(f.similarity()) ? null : f.similarity(), f.score());
+        explanations[i] =
+            new Hit.Explain(
+                f.side().json,
+                Float.isNaN(f.lexical()) ? null : f.lexical(),
+                Float.isNaN(f.similarity()) ? null : f.similarity(),
+                f.score());
       }
     }
     List<Hit> hits = toHits(searcher, words, plan, request.query(), page, explanations);
     String didYouMean = didYouMean(request, plan, words, searcher);
     boolean exact = lexicalTotal.relation() == TotalHits.Relation.EQUAL_TO;
-    return new SearchResponse(request.query(), lexicalTotal.value() + meaningOnly, exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
-        elapsedMillis(started), hits, facets, didYouMean);
+    return new SearchResponse(
+        request.query(),
+        lexicalTotal.value() + meaningOnly,
+        exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
+        elapsedMillis(started),
+        hits,
+        facets,
+        didYouMean);
   }
 
   private static Hit.Explain[] lexicalExplanations(ScoreDoc[] page) {
     Hit.Explain[] explanations = new Hit.Explain[page.length];
     for (int i = 0; i < page.length; i++) {
-      explanations[i] = new Hit.Explain(HybridFusion.Side.LEXICAL.json, page[i].score, null, page[i].score);
+      explanations[i] =
+          new Hit.Explain(HybridFusion.Side.LEXICAL.json, page[i].score, null, page[i].score);
     }
     return explanations;
   }
 
   /** The corrected query, offered only when it finds something. */
-  private String didYouMean(SearchRequest request, Plan plan, Vocabulary words, IndexSearcher searcher) throws IOException {
+  private String didYouMean(
+      SearchRequest request, Plan plan, Vocabulary words, IndexSearcher searcher)
+      throws IOException {
     if (plan.corrections().isEmpty()) {
       return null;
     }
@@ -244,33 +333,57 @@ public final class SearchService {
     if (corrected.equalsIgnoreCase(request.query())) {
       return null;
     }
-    // Checked without typo tolerance: the corrected words are index terms, and correcting again costs time.
-    SearchFeatures exactOnly = new SearchFeatures(features.synonyms(), features.exactBoost(), features.headingBoost(),
-        features.proximity(), features.tagBoost(), false, features.facets(), features.snippets());
+    // Checked without typo tolerance: the corrected words are index terms, and correcting again
+    // costs time.
+    SearchFeatures exactOnly =
+        new SearchFeatures(
+            features.synonyms(),
+            features.exactBoost(),
+            features.headingBoost(),
+            features.proximity(),
+            features.tagBoost(),
+            false,
+            features.facets(),
+            features.snippets());
     SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
-    Plan check = checker.plan(new SearchRequest(corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
+    Plan check =
+        checker.plan(
+            new SearchRequest(
+                corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
     return check.query() != null && anyMatch(searcher, check.query()) ? corrected : null;
   }
 
-  /** Whether some live passage matches: stops at the first, where counting them all visits every match. */
+  /**
+   * Whether some live passage matches: stops at the first, where counting them all visits every
+   * match.
+   */
   private static boolean anyMatch(IndexSearcher searcher, Query query) throws IOException {
     return LiveMatches.count(searcher, query, 1) > 0;
   }
 
-  private static Facets facets(IndexSearcher searcher, ScoreDoc[] ranked, TagMatcher tags) throws IOException {
+  private static Facets facets(IndexSearcher searcher, ScoreDoc[] ranked, TagMatcher tags)
+      throws IOException {
     ScoreDoc[] sample = ranked.length > FACET_SAMPLE ? Arrays.copyOf(ranked, FACET_SAMPLE) : ranked;
     TagFacets.Counts counts = TagFacets.count(searcher.getIndexReader(), sample);
-    return new Facets(sorted(counts.causes(), tags), sorted(counts.treatments(), tags), sample.length);
+    return new Facets(
+        sorted(counts.causes(), tags), sorted(counts.treatments(), tags), sample.length);
   }
 
   private static List<FacetCount> sorted(Map<String, Integer> counts, TagMatcher tags) {
     return counts.entrySet().stream()
         .map(e -> new FacetCount(e.getKey(), tags.nameOf(e.getKey()), e.getValue()))
-        .sorted(Comparator.comparingInt(FacetCount::count).reversed().thenComparing(FacetCount::name))
+        .sorted(
+            Comparator.comparingInt(FacetCount::count).reversed().thenComparing(FacetCount::name))
         .toList();
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Vocabulary words, Plan plan, String query, ScoreDoc[] page, Hit.Explain[] explanations)
+  private List<Hit> toHits(
+      IndexSearcher searcher,
+      Vocabulary words,
+      Plan plan,
+      String query,
+      ScoreDoc[] page,
+      Hit.Explain[] explanations)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -280,37 +393,55 @@ public final class SearchService {
     for (ScoreDoc doc : page) {
       passages.add(PassageDocuments.fromDocument(stored.document(doc.doc)));
     }
-    String[] snippets = features.snippets() ? snippets(searcher, words, plan, page, passages) : new String[page.length];
+    String[] snippets =
+        features.snippets()
+            ? snippets(searcher, words, plan, page, passages)
+            : new String[page.length];
     Set<String> queryTerms = null;
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       IndexedPassage p = passages.get(i);
       String snippet = snippets[i];
       if (snippet == null && hybrid == null) {
-        // Words only (semantic off): a match in the heading alone shows the passage's opening, as it always has.
+        // Words only (semantic off): a match in the heading alone shows the passage's opening, as
+        // it always has.
         snippet = Snippets.leading(p.text(), SNIPPET_FALLBACK_CHARS);
       } else if (snippet == null) {
-        // No query word in the body (found by meaning, or by its heading): the sentence nearest the query's words.
-        queryTerms = queryTerms != null ? queryTerms : Snippets.queryTerms(query, words.analysis().synonymAnalyzer());
-        snippet = Snippets.bestSentence(p.text(), queryTerms, words.analysis().stemmedAnalyzer(), SNIPPET_FALLBACK_CHARS);
+        // No query word in the body (found by meaning, or by its heading): the sentence nearest the
+        // query's words.
+        queryTerms =
+            queryTerms != null
+                ? queryTerms
+                : Snippets.queryTerms(query, words.analysis().synonymAnalyzer());
+        snippet =
+            Snippets.bestSentence(
+                p.text(), queryTerms, words.analysis().stemmedAnalyzer(), SNIPPET_FALLBACK_CHARS);
       }
       hits.add(Hit.of(p, snippet, page[i].score, explanations == null ? null : explanations[i]));
     }
     return hits;
   }
 
-  /** Fragments around the densest matches; only words the query matched (synonyms and corrections included) are marked. */
-  private String[] snippets(IndexSearcher searcher, Vocabulary words, Plan plan, ScoreDoc[] page, List<IndexedPassage> passages)
+  /**
+   * Fragments around the densest matches; only words the query matched (synonyms and corrections
+   * included) are marked.
+   */
+  private String[] snippets(
+      IndexSearcher searcher,
+      Vocabulary words,
+      Plan plan,
+      ScoreDoc[] page,
+      List<IndexedPassage> passages)
       throws IOException {
     Map<Integer, String> texts = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       texts.put(page[i].doc, passages.get(i).text());
     }
-    return snippets.highlight(searcher, words.analysis().indexAnalyzer(), plan.highlight(), page, texts);
+    return snippets.highlight(
+        searcher, words.analysis().indexAnalyzer(), plan.highlight(), page, texts);
   }
 
   private static long elapsedMillis(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1_000_000;
   }
-
 }

@@ -13,17 +13,21 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Searches before the server takes requests, so that the first people to search after a start or a deploy do not
- * wait for the JIT to compile the search: on the bundled corpus the first five seconds of searches after a cold
- * start had a p99 of about 30 ms, about 16 ms after a 5 s warm-up (BENCHMARKS.md, "Scale").
+ * Searches before the server takes requests, so that the first people to search after a start or a
+ * deploy do not wait for the JIT to compile the search: on the bundled corpus the first five
+ * seconds of searches after a cold start had a p99 of about 30 ms, about 16 ms after a 5 s warm-up
+ * (BENCHMARKS.md, "Scale").
  *
- * <p>The queries are what people searched most lately, then every cause and treatment by its name, its name "at
- * night", a typo of its name and its first alias, plain and quoted: synonyms, tags, spelling corrections,
- * phrases, snippets, facets and the JSON answer are all compiled. Nothing is recorded in the search analytics:
- * these searches are nobody's.
+ * <p>The queries are what people searched most lately, then every cause and treatment by its name,
+ * its name "at night", a typo of its name and its first alias, plain and quoted: synonyms, tags,
+ * spelling corrections, phrases, snippets, facets and the JSON answer are all compiled. Nothing is
+ * recorded in the search analytics: these searches are nobody's.
  */
 public final class SearchWarmup {
-  /** How many searches ran, over how many distinct queries, in how long; why it stopped early, or null. */
+  /**
+   * How many searches ran, over how many distinct queries, in how long; why it stopped early, or
+   * null.
+   */
   public record Outcome(int searches, int queries, long millis, String failure) {}
 
   private final SearchService search;
@@ -36,7 +40,11 @@ public final class SearchWarmup {
   }
 
   /** With the clock the budget is measured on. */
-  SearchWarmup(SearchService search, Supplier<Vocabulary> vocabulary, ObjectMapper json, LongSupplier nanoTime) {
+  SearchWarmup(
+      SearchService search,
+      Supplier<Vocabulary> vocabulary,
+      ObjectMapper json,
+      LongSupplier nanoTime) {
     this.search = search;
     this.vocabulary = vocabulary;
     this.json = json;
@@ -44,9 +52,9 @@ public final class SearchWarmup {
   }
 
   /**
-   * Runs the queries, {@code popular} first, round after round until {@code budget} has passed. A search that
-   * fails for any reason but the query's own ends the warm-up, never the start: the server then answers (or
-   * refuses) each request as it would have anyway.
+   * Runs the queries, {@code popular} first, round after round until {@code budget} has passed. A
+   * search that fails for any reason but the query's own ends the warm-up, never the start: the
+   * server then answers (or refuses) each request as it would have anyway.
    */
   public Outcome run(List<String> popular, Duration budget) {
     long started = nanoTime.getAsLong();
@@ -67,13 +75,15 @@ public final class SearchWarmup {
     } catch (RuntimeException e) {
       failure = String.valueOf(e);
     }
-    return new Outcome(searches, queries.size(), (nanoTime.getAsLong() - started) / 1_000_000, failure);
+    return new Outcome(
+        searches, queries.size(), (nanoTime.getAsLong() - started) / 1_000_000, failure);
   }
 
   private void answer(String query) {
     try {
       // The bytes are dropped: serialising is part of what a search costs the first time.
-      json.writeValueAsBytes(search.search(SearchRequest.firstPage(query, SearchRequest.DEFAULT_LIMIT)));
+      json.writeValueAsBytes(
+          search.search(SearchRequest.firstPage(query, SearchRequest.DEFAULT_LIMIT)));
     } catch (BadRequestException e) {
       // A logged query can be too complex for the clause limit; it was refused then too.
     } catch (JsonProcessingException e) {
@@ -105,7 +115,9 @@ public final class SearchWarmup {
     return usable;
   }
 
-  /** The text with two letters of its longest word swapped, so the search has something to correct. */
+  /**
+   * The text with two letters of its longest word swapped, so the search has something to correct.
+   */
   static String typo(String text) {
     String[] words = text.split(" ");
     int longest = 0;
@@ -119,7 +131,8 @@ public final class SearchWarmup {
       return text;
     }
     int at = word.length() / 2;
-    words[longest] = word.substring(0, at - 1) + word.charAt(at) + word.charAt(at - 1) + word.substring(at + 1);
+    words[longest] =
+        word.substring(0, at - 1) + word.charAt(at) + word.charAt(at - 1) + word.substring(at + 1);
     return String.join(" ", words);
   }
 }

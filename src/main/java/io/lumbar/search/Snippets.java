@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.jsoup.nodes.Entities;
 
 /**
- * Snippet text for passages where no query word matched the body: a heading-only match, or a passage found by
- * meaning alone.
+ * Snippet text for passages where no query word matched the body: a heading-only match, or a
+ * passage found by meaning alone.
  */
 final class Snippets {
   private Snippets() {}
@@ -20,10 +20,10 @@ final class Snippets {
   }
 
   /**
-   * The sentence of {@code text} sharing the most of {@code queryTerms} (the query's stems and their synonyms' stems),
-   * the earliest of equals, cut to {@code max} characters and HTML-escaped; the opening when no sentence shares one.
-   * Words rather than a vector per sentence: embedding every sentence of a page of hits would cost more than the
-   * whole search.
+   * The sentence of {@code text} sharing the most of {@code queryTerms} (the query's stems and
+   * their synonyms' stems), the earliest of equals, cut to {@code max} characters and HTML-escaped;
+   * the opening when no sentence shares one. Words rather than a vector per sentence: embedding
+   * every sentence of a page of hits would cost more than the whole search.
    */
   static String bestSentence(String text, Set<String> queryTerms, Analyzer stemmed, int max) {
     if (queryTerms.isEmpty()) {
@@ -33,7 +33,9 @@ final class Snippets {
     sentences.setText(text);
     String best = null;
     int bestShared = 0;
-    for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+    for (int start = sentences.first(), end = sentences.next();
+        end != BreakIterator.DONE;
+        start = end, end = sentences.next()) {
       String sentence = text.substring(start, end).strip();
       Set<String> shared = new HashSet<>(SymptomQuery.tokens(stemmed, sentence));
       shared.retainAll(queryTerms);

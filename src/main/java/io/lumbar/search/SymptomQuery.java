@@ -36,49 +36,69 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns what a person typed into one Lucene query. Every signal is a clause of its own weight, so the
- * order holds: the exact word form, then its stem, then its synonyms, then a spelling correction. Words
- * near each other, heading matches and the tags the query names add to the score.
+ * Turns what a person typed into one Lucene query. Every signal is a clause of its own weight, so
+ * the order holds: the exact word form, then its stem, then its synonyms, then a spelling
+ * correction. Words near each other, heading matches and the tags the query names add to the score.
  */
 final class SymptomQuery {
   static final float HEADING_WEIGHT = 0.5f;
-  /** Added on top of the stemmed match, so "running" ranks a passage saying "running" above one saying "runs". */
+
+  /**
+   * Added on top of the stemmed match, so "running" ranks a passage saying "running" above one
+   * saying "runs".
+   */
   static final float EXACT_WEIGHT = 0.3f;
+
   static final float PROXIMITY_WEIGHT = 0.3f;
   static final int PROXIMITY_SLOP = 3;
+
   /** Words in more passages than this share are too common for their nearness to mean anything. */
   static final double COMMON_WORD_SHARE = 0.2;
+
   /**
-   * A word in the headings of more passages than this share (and more than {@link #COMMON_HEADING_MIN_PASSAGES}) is
-   * not searched in headings: "pain" heads a section on any back-pain site, and lifting every passage under such a
-   * heading ranked worse on both judged query sets (dev nDCG@10 0.921 → 0.933, lay 0.823 → 0.832 without them),
-   * besides costing a clause per word. A synonym group with such a word goes too: Lucene scores a group with its
-   * most common word's statistics, so it weighed as little. Phrases stay: they are rarer than their words.
+   * A word in the headings of more passages than this share (and more than {@link
+   * #COMMON_HEADING_MIN_PASSAGES}) is not searched in headings: "pain" heads a section on any
+   * back-pain site, and lifting every passage under such a heading ranked worse on both judged
+   * query sets (dev nDCG@10 0.921 → 0.933, lay 0.823 → 0.832 without them), besides costing a
+   * clause per word. A synonym group with such a word goes too: Lucene scores a group with its most
+   * common word's statistics, so it weighed as little. Phrases stay: they are rarer than their
+   * words.
    */
   static final double COMMON_HEADING_SHARE = 0.05;
-  /** Heading this many passages or fewer, a word is never common: on a few dozen passages 5 % is one or two. */
+
+  /**
+   * Heading this many passages or fewer, a word is never common: on a few dozen passages 5 % is one
+   * or two.
+   */
   static final int COMMON_HEADING_MIN_PASSAGES = 5;
+
   /** A constant per tag the query names: about one well-matched word's worth. */
   static final float TAG_WEIGHT = 3.5f;
+
   /** For a query asking for treatments (or causes): any passage tagged with one. */
   static final float INTENT_WEIGHT = 1.0f;
+
   /** Below a synonym's weight. */
   static final float CORRECTION_WEIGHT = 0.4f;
+
   /** No correction under this length; one edit from it, two from {@link #TWO_EDITS_FROM}. */
   static final int TYPO_MIN_LENGTH = 5;
+
   static final int TWO_EDITS_FROM = 9;
+
   /** Longer "words" are not typos of anything; and only so many words per query are corrected. */
   static final int TYPO_MAX_LENGTH = 20;
+
   static final int MAX_CORRECTIONS = 5;
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
   /**
-   * The query to run (null when nothing is searchable); {@code boosts}, what is added to the score of the best
-   * matches only (null when nothing): words of the query near each other, the tag kinds it asks for and exact
-   * word forms whose stem the query already searches, none of which decides whether a passage matches; the
-   * part of the query that marks words in snippets (the words,
-   * their synonyms and corrections, and the phrases, in the text field); and the corrections used.
+   * The query to run (null when nothing is searchable); {@code boosts}, what is added to the score
+   * of the best matches only (null when nothing): words of the query near each other, the tag kinds
+   * it asks for and exact word forms whose stem the query already searches, none of which decides
+   * whether a passage matches; the part of the query that marks words in snippets (the words, their
+   * synonyms and corrections, and the phrases, in the text field); and the corrections used.
    */
   record Plan(Query query, Query boosts, Query highlight, Map<String, String> corrections) {}
 
@@ -96,7 +116,8 @@ final class SymptomQuery {
 
   Plan plan(SearchRequest request) {
     ParsedQuery parsed = QueryParser.parse(request.query());
-    Map<String, String> corrections = features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();
+    Map<String, String> corrections =
+        features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     BooleanQuery.Builder highlight = new BooleanQuery.Builder();
     BooleanQuery.Builder boosts = new BooleanQuery.Builder();
@@ -104,14 +125,18 @@ final class SymptomQuery {
 
     Query relevance = looseWords(parsed.looseText(), corrections, highlight, boosts);
     if (relevance != null) {
-      // With filters beside it, SHOULD alone would match everything filtered; MUST keeps "any word must match".
+      // With filters beside it, SHOULD alone would match everything filtered; MUST keeps "any word
+      // must match".
       query.add(relevance, parsed.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
       searchable = true;
     }
     QueryBuilder exactWords = new QueryBuilder(analysis.stemmedAnalyzer());
     for (String phrase : parsed.phrases()) {
       Query inText = exactWords.createPhraseQuery(PassageFields.TEXT, phrase);
-      Query exact = either(PairPhraseQuery.of(inText), exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
+      Query exact =
+          either(
+              PairPhraseQuery.of(inText),
+              exactWords.createPhraseQuery(PassageFields.HEADING, phrase));
       if (exact != null) {
         query.add(exact, Occur.MUST);
         if (inText != null) {
@@ -126,7 +151,8 @@ final class SymptomQuery {
     }
     addFilters(request, query);
     BooleanQuery boost = boosts.build();
-    return new Plan(query.build(), boost.clauses().isEmpty() ? null : boost, highlight.build(), corrections);
+    return new Plan(
+        query.build(), boost.clauses().isEmpty() ? null : boost, highlight.build(), corrections);
   }
 
   /** The request's tag and article filters, all of which must hold; null when it has none. */
@@ -138,8 +164,15 @@ final class SymptomQuery {
   }
 
   private static void addFilters(SearchRequest request, BooleanQuery.Builder query) {
-    request.causes().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
-    request.treatments().forEach(slug -> query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
+    request
+        .causes()
+        .forEach(
+            slug -> query.add(new TermQuery(new Term(PassageFields.CAUSE, slug)), Occur.FILTER));
+    request
+        .treatments()
+        .forEach(
+            slug ->
+                query.add(new TermQuery(new Term(PassageFields.TREATMENT, slug)), Occur.FILTER));
     anyOf(PassageFields.ARTICLE_ID, request.articles(), query);
   }
 
@@ -148,26 +181,43 @@ final class SymptomQuery {
     return !QueryParser.parse(query).phrases().isEmpty();
   }
 
-  /** The query with every corrected word replaced, for "did you mean"; the query itself if none could be placed. */
+  /**
+   * The query with every corrected word replaced, for "did you mean"; the query itself if none
+   * could be placed.
+   */
   static String corrected(String query, Map<String, String> corrections) {
     String result = query;
     for (Map.Entry<String, String> c : corrections.entrySet()) {
-      result = Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(c.getKey()) + "(?!\\p{L})")
-          .matcher(result).replaceAll(Matcher.quoteReplacement(c.getValue()));
+      result =
+          Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(c.getKey()) + "(?!\\p{L})")
+              .matcher(result)
+              .replaceAll(Matcher.quoteReplacement(c.getValue()));
     }
     return result;
   }
 
-  /** Any word may match; each signal adds to the score, the costly ones ({@code boosts}) to the best matches only. */
-  private Query looseWords(String text, Map<String, String> corrections, BooleanQuery.Builder highlight, BooleanQuery.Builder boosts) {
+  /**
+   * Any word may match; each signal adds to the score, the costly ones ({@code boosts}) to the best
+   * matches only.
+   */
+  private Query looseWords(
+      String text,
+      Map<String, String> corrections,
+      BooleanQuery.Builder highlight,
+      BooleanQuery.Builder boosts) {
     if (text.isEmpty()) {
       return null;
     }
-    QueryBuilder words = new QueryBuilder(features.synonyms() ? analysis.synonymAnalyzer() : analysis.stemmedAnalyzer());
-    // "slipped disc" => "herniated disc" must find the phrase, not any passage with both words somewhere.
+    QueryBuilder words =
+        new QueryBuilder(
+            features.synonyms() ? analysis.synonymAnalyzer() : analysis.stemmedAnalyzer());
+    // "slipped disc" => "herniated disc" must find the phrase, not any passage with both words
+    // somewhere.
     words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    // One flat disjunction of single signals, each with its weight: Lucene can then leave out the signals of
-    // common words ("back", "pain") once they cannot lift a passage into the top, instead of visiting every
+    // One flat disjunction of single signals, each with its weight: Lucene can then leave out the
+    // signals of
+    // common words ("back", "pain") once they cannot lift a passage into the top, instead of
+    // visiting every
     // passage that says "back". A sum of sums is the same sum, so flattening changes no score.
     Disjunction any = new Disjunction();
     boolean matchable = false;
@@ -184,12 +234,20 @@ final class SymptomQuery {
       }
     }
     if (features.exactBoost()) {
-      Query exact = new QueryBuilder(analysis.exactAnalyzer()).createBooleanQuery(PassageFields.TEXT_EXACT, text, Occur.SHOULD);
-      List<Query> forms = exact == null ? List.of() : exact instanceof BooleanQuery bool
-          ? bool.clauses().stream().map(BooleanClause::query).toList() : List.of(exact);
+      Query exact =
+          new QueryBuilder(analysis.exactAnalyzer())
+              .createBooleanQuery(PassageFields.TEXT_EXACT, text, Occur.SHOULD);
+      List<Query> forms =
+          exact == null
+              ? List.of()
+              : exact instanceof BooleanQuery bool
+                  ? bool.clauses().stream().map(BooleanClause::query).toList()
+                  : List.of(exact);
       for (Query form : forms) {
-        // A word form whose stem is searched on its own only reorders passages found anyway: a boost for the
-        // best matches. One whose word went into a multi-word synonym ("lying flat") still finds passages.
+        // A word form whose stem is searched on its own only reorders passages found anyway: a
+        // boost for the
+        // best matches. One whose word went into a multi-word synonym ("lying flat") still finds
+        // passages.
         if (form instanceof TermQuery word && any.searchesText(stemOf(word.getTerm().text()))) {
           boosts.add(new BoostQuery(form, EXACT_WEIGHT), Occur.SHOULD);
         } else {
@@ -200,17 +258,21 @@ final class SymptomQuery {
     if (features.proximity()) {
       List<String> stems = tokens(analysis.stemmedAnalyzer(), text);
       for (int i = 0; i + 1 < stems.size(); i++) {
-        // "lower back" and "back pain" are near each other in most passages; only telling pairs count.
+        // "lower back" and "back pain" are near each other in most passages; only telling pairs
+        // count.
         if (isTelling(stems.get(i)) && isTelling(stems.get(i + 1))) {
-          // Sloppy phrases read positions wherever both words occur: worth it for the best matches only.
-          PhraseQuery pair = new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
+          // Sloppy phrases read positions wherever both words occur: worth it for the best matches
+          // only.
+          PhraseQuery pair =
+              new PhraseQuery(PROXIMITY_SLOP, PassageFields.TEXT, stems.get(i), stems.get(i + 1));
           boosts.add(new BoostQuery(pair, PROXIMITY_WEIGHT), Occur.SHOULD);
         }
       }
     }
     if (features.tagBoost()) {
       for (TagTerms tag : vocabulary.tags().matches(text)) {
-        // Not a term frequency: how focused the passage is on the tag (see PassageFields.TAG_FOCUS).
+        // Not a term frequency: how focused the passage is on the tag (see
+        // PassageFields.TAG_FOCUS).
         any.add(FeatureField.newLinearQuery(PassageFields.TAG_FOCUS, tag.slug(), TAG_WEIGHT), 1f);
         matchable = true;
       }
@@ -227,20 +289,30 @@ final class SymptomQuery {
       return null;
     }
     if (features.tagBoost()) {
-      // Asking "why" or "what helps" ranks passages tagged with that kind of tag up, but matches nothing by itself:
+      // Asking "why" or "what helps" ranks passages tagged with that kind of tag up, but matches
+      // nothing by itself:
       // "treatment for a strained back", "why does it hurt" are answered by them.
       for (String kind : Intent.of(text)) {
-        Query tagged = new ConstantScoreQuery(new FieldExistsQuery(kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT));
+        Query tagged =
+            new ConstantScoreQuery(
+                new FieldExistsQuery(
+                    kind.equals("cause") ? PassageFields.CAUSE : PassageFields.TREATMENT));
         boosts.add(new BoostQuery(tagged, INTENT_WEIGHT), Occur.SHOULD);
       }
     }
     return any.build();
   }
 
-  /** A pure disjunction built flat: nested disjunctions and their weights are spread over their clauses. */
+  /**
+   * A pure disjunction built flat: nested disjunctions and their weights are spread over their
+   * clauses.
+   */
   private static final class Disjunction {
     private final BooleanQuery.Builder clauses = new BooleanQuery.Builder();
-    /** Text-field terms searched on their own (a word or a synonym group), not only inside phrases. */
+
+    /**
+     * Text-field terms searched on their own (a word or a synonym group), not only inside phrases.
+     */
     private final Set<String> textTerms = new HashSet<>();
 
     void add(Query query, float weight) {
@@ -256,7 +328,8 @@ final class SymptomQuery {
       } else if (worthIt.test(query)) {
         if (query instanceof TermQuery word && word.getTerm().field().equals(PassageFields.TEXT)) {
           textTerms.add(word.getTerm().text());
-        } else if (query instanceof SynonymQuery synonyms && synonyms.getField().equals(PassageFields.TEXT)) {
+        } else if (query instanceof SynonymQuery synonyms
+            && synonyms.getField().equals(PassageFields.TEXT)) {
           synonyms.getTerms().forEach(term -> textTerms.add(term.text()));
         }
         Query paired = PairPhraseQuery.of(query);
@@ -273,13 +346,15 @@ final class SymptomQuery {
     }
 
     private static boolean isPureDisjunction(BooleanQuery bool) {
-      return bool.getMinimumNumberShouldMatch() == 0 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
+      return bool.getMinimumNumberShouldMatch() == 0
+          && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
     }
   }
 
   /**
-   * Spelling corrections for the words the index does not know, in typing order. A word is known when it,
-   * its stem or one of its synonyms occurs in some passage, or a tag names it; known words are never corrected.
+   * Spelling corrections for the words the index does not know, in typing order. A word is known
+   * when it, its stem or one of its synonyms occurs in some passage, or a tag names it; known words
+   * are never corrected.
    */
   private Map<String, String> corrections(String text) {
     Map<String, String> corrections = new LinkedHashMap<>();
@@ -287,15 +362,23 @@ final class SymptomQuery {
       if (corrections.size() >= MAX_CORRECTIONS) {
         break;
       }
-      if (word.length() < TYPO_MIN_LENGTH || word.length() > TYPO_MAX_LENGTH || !LETTERS.matcher(word).matches()
-          || corrections.containsKey(word) || isKnown(word)) {
+      if (word.length() < TYPO_MIN_LENGTH
+          || word.length() > TYPO_MAX_LENGTH
+          || !LETTERS.matcher(word).matches()
+          || corrections.containsKey(word)
+          || isKnown(word)) {
         continue;
       }
       DirectSpellChecker speller = new DirectSpellChecker();
       speller.setMaxEdits(word.length() >= TWO_EDITS_FROM ? 2 : 1);
       speller.setMinQueryLength(TYPO_MIN_LENGTH);
       try {
-        SuggestWord[] best = speller.suggestSimilar(new Term(PassageFields.TEXT_EXACT, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        SuggestWord[] best =
+            speller.suggestSimilar(
+                new Term(PassageFields.TEXT_EXACT, word),
+                1,
+                reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         if (best.length > 0) {
           corrections.put(word, best[0].string);
         }
@@ -312,10 +395,15 @@ final class SymptomQuery {
     return stems.size() == 1 ? stems.getFirst() : null;
   }
 
-  /** Not a word (or a synonym group with a word) in the headings of too many passages; see {@link #COMMON_HEADING_SHARE}. */
+  /**
+   * Not a word (or a synonym group with a word) in the headings of too many passages; see {@link
+   * #COMMON_HEADING_SHARE}.
+   */
   private boolean isTellingInHeadings(Query signal) {
-    List<Term> terms = signal instanceof TermQuery word ? List.of(word.getTerm())
-        : signal instanceof SynonymQuery synonyms ? synonyms.getTerms() : List.of();
+    List<Term> terms =
+        signal instanceof TermQuery word
+            ? List.of(word.getTerm())
+            : signal instanceof SynonymQuery synonyms ? synonyms.getTerms() : List.of();
     try {
       // maxDoc, not numDocs: docFreq counts replaced passages until their segments merge too.
       double common = Math.max(COMMON_HEADING_MIN_PASSAGES, COMMON_HEADING_SHARE * reader.maxDoc());
@@ -333,7 +421,8 @@ final class SymptomQuery {
   /** A word in at most {@link #COMMON_WORD_SHARE} of the passages. */
   private boolean isTelling(String stem) {
     try {
-      return reader.docFreq(new Term(PassageFields.TEXT, stem)) <= COMMON_WORD_SHARE * Math.max(1, reader.numDocs());
+      return reader.docFreq(new Term(PassageFields.TEXT, stem))
+          <= COMMON_WORD_SHARE * Math.max(1, reader.numDocs());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -341,7 +430,8 @@ final class SymptomQuery {
 
   private boolean isKnown(String word) {
     try {
-      if (reader.docFreq(new Term(PassageFields.TEXT_EXACT, word)) > 0 || vocabulary.tags().mentions(word)) {
+      if (reader.docFreq(new Term(PassageFields.TEXT_EXACT, word)) > 0
+          || vocabulary.tags().mentions(word)) {
         return true;
       }
       for (String term : tokens(analysis.synonymAnalyzer(), word)) {

@@ -8,7 +8,10 @@ import io.lumbar.db.Database;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 
-/** {@code /admin/synonyms}: admins add and remove search synonyms; this node applies them at once, others within a second. */
+/**
+ * {@code /admin/synonyms}: admins add and remove search synonyms; this node applies them at once,
+ * others within a second.
+ */
 public final class SynonymRoutes {
   private final SynonymRules rules;
   private final LiveVocabulary vocabulary;
@@ -28,7 +31,8 @@ public final class SynonymRoutes {
 
   private void show(Context ctx, String draft, String error, String message) {
     User user = Auth.requireAdmin(ctx);
-    pages.render(ctx, new SynonymsPage(user, Auth.csrfToken(ctx), rules.list(), draft, error, message));
+    pages.render(
+        ctx, new SynonymsPage(user, Auth.csrfToken(ctx), rules.list(), draft, error, message));
   }
 
   private void add(Context ctx) {
@@ -52,6 +56,8 @@ public final class SynonymRoutes {
   }
 
   private static String messageFor(String done) {
-    return "added".equals(done) ? "Rule added: the next search uses it." : "removed".equals(done) ? "Rule removed." : null;
+    return "added".equals(done)
+        ? "Rule added: the next search uses it."
+        : "removed".equals(done) ? "Rule removed." : null;
   }
 }

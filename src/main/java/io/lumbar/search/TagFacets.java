@@ -14,9 +14,10 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Counts causes and treatments over the best-ranked matches of a search (see {@link SearchService#FACET_SAMPLE}):
- * counting every match would make each search visit every match, which rules out skipping the ones that
- * cannot reach the top. Per segment by doc-value ordinal (an array increment per tag), resolved to slugs once.
+ * Counts causes and treatments over the best-ranked matches of a search (see {@link
+ * SearchService#FACET_SAMPLE}): counting every match would make each search visit every match,
+ * which rules out skipping the ones that cannot reach the top. Per segment by doc-value ordinal (an
+ * array increment per tag), resolved to slugs once.
  */
 final class TagFacets {
   /** Slug → number of passages among those counted, per kind. */
@@ -39,7 +40,8 @@ final class TagFacets {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
       int end = leaf.docBase + leaf.reader().maxDoc();
       Segment cause = new Segment(DocValues.getSortedSet(leaf.reader(), PassageFields.CAUSE));
-      Segment treatment = new Segment(DocValues.getSortedSet(leaf.reader(), PassageFields.TREATMENT));
+      Segment treatment =
+          new Segment(DocValues.getSortedSet(leaf.reader(), PassageFields.TREATMENT));
       for (; i < docs.length && docs[i] < end; i++) {
         cause.count(docs[i] - leaf.docBase);
         treatment.count(docs[i] - leaf.docBase);

@@ -8,16 +8,17 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Finds the causes and treatments a query names: a tag matches when its name or one of its lay aliases
- * occurs in the query as consecutive words, compared after stemming ("pinched nerves" names the alias
- * "pinched nerve"). Matched tags boost the passages editors tagged with them.
+ * Finds the causes and treatments a query names: a tag matches when its name or one of its lay
+ * aliases occurs in the query as consecutive words, compared after stemming ("pinched nerves" names
+ * the alias "pinched nerve"). Matched tags boost the passages editors tagged with them.
  */
 final class TagMatcher {
   /**
-   * A cause or treatment as search sees it; {@code warningSign} when editors marked it as one (a query naming
-   * it shows the advice to see a doctor first, see {@link WarningSigns}).
+   * A cause or treatment as search sees it; {@code warningSign} when editors marked it as one (a
+   * query naming it shows the advice to see a doctor first, see {@link WarningSigns}).
    */
-  record TagTerms(String kind, String slug, String name, List<String> aliases, boolean warningSign) {
+  record TagTerms(
+      String kind, String slug, String name, List<String> aliases, boolean warningSign) {
     TagTerms(String kind, String slug, String name, List<String> aliases) {
       this(kind, slug, name, aliases, false);
     }
@@ -62,8 +63,9 @@ final class TagMatcher {
   }
 
   /**
-   * Tags one of whose short names or aliases (one or two words) is among these words, in any order: used with a
-   * passage's synonym-expanded words, so a passage saying "ibuprofen" suggests a tag aliased "advil".
+   * Tags one of whose short names or aliases (one or two words) is among these words, in any order:
+   * used with a passage's synonym-expanded words, so a passage saying "ibuprofen" suggests a tag
+   * aliased "advil".
    */
   List<Mention> mentionedAmong(java.util.Set<String> words) {
     return found(form -> form.tokens().size() <= 2 && words.containsAll(form.tokens()));

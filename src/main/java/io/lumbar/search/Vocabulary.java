@@ -4,8 +4,8 @@ import io.lumbar.search.TagMatcher.TagTerms;
 import java.util.List;
 
 /**
- * What a search needs besides the index, built from the database and swapped whole when editors change
- * it: the analysis with their synonyms, and the taxonomy's names and aliases.
+ * What a search needs besides the index, built from the database and swapped whole when editors
+ * change it: the analysis with their synonyms, and the taxonomy's names and aliases.
  */
 public final class Vocabulary {
   private final Analysis analysis;
@@ -26,21 +26,23 @@ public final class Vocabulary {
 
   /** Every active tag, causes first, by name. */
   public List<TagInfo> allTags() {
-    return tags.all().stream().map(Vocabulary::info)
-        .sorted(java.util.Comparator.comparing(TagInfo::kind).thenComparing(TagInfo::name)).toList();
+    return tags.all().stream()
+        .map(Vocabulary::info)
+        .sorted(java.util.Comparator.comparing(TagInfo::kind).thenComparing(TagInfo::name))
+        .toList();
   }
 
   /**
-   * Suggestions for tagging a passage: tags whose name or an alias occurs in {@code text}, then tags a search
-   * synonym of its words names ("ibuprofen" in the text, "advil" an alias of NSAIDs).
+   * Suggestions for tagging a passage: tags whose name or an alias occurs in {@code text}, then
+   * tags a search synonym of its words names ("ibuprofen" in the text, "advil" an alias of NSAIDs).
    */
   public List<TagInfo> suggestTags(String text) {
     return tagMentions(text).stream().map(TagMention::tag).toList();
   }
 
   /**
-   * A tag a text names: {@code words} is the tag's name or alias as the taxonomy spells it; {@code bySynonym}
-   * when the text says it only through a search synonym of those words.
+   * A tag a text names: {@code words} is the tag's name or alias as the taxonomy spells it; {@code
+   * bySynonym} when the text says it only through a search synonym of those words.
    */
   public record TagMention(TagInfo tag, String words, boolean bySynonym) {}
 
@@ -50,7 +52,9 @@ public final class Vocabulary {
     for (TagMatcher.Mention m : tags.named(text)) {
       found.putIfAbsent(m.tag().slug(), new TagMention(info(m.tag()), m.words(), false));
     }
-    for (TagMatcher.Mention m : tags.mentionedAmong(new java.util.HashSet<>(SymptomQuery.tokens(analysis.synonymAnalyzer(), text)))) {
+    for (TagMatcher.Mention m :
+        tags.mentionedAmong(
+            new java.util.HashSet<>(SymptomQuery.tokens(analysis.synonymAnalyzer(), text)))) {
       found.putIfAbsent(m.tag().slug(), new TagMention(info(m.tag()), m.words(), true));
     }
     return List.copyOf(found.values());

@@ -1,27 +1,29 @@
 package io.lumbar.semantic;
 
+import io.lumbar.db.Database;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.NearestPassages;
-
-import io.lumbar.db.Database;
-import io.lumbar.telemetry.Logfmt;
 import io.lumbar.search.QueryVectors;
+import io.lumbar.telemetry.Logfmt;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Semantic search as configured ({@code LUMBAR_SEMANTIC}, {@code LUMBAR_SEMANTIC_MODEL}): which model's vectors the
- * index carries, the loaded model with its query-vector cache, and the embedding worker. When the model cannot
- * load, search stays lexical, {@code /health} says so, and one warning is logged.
+ * Semantic search as configured ({@code LUMBAR_SEMANTIC}, {@code LUMBAR_SEMANTIC_MODEL}): which
+ * model's vectors the index carries, the loaded model with its query-vector cache, and the
+ * embedding worker. When the model cannot load, search stays lexical, {@code /health} says so, and
+ * one warning is logged.
  */
 public final class Semantic implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Semantic.class);
 
   /** What /health reports. */
   public enum State {
-    ON("on"), OFF("off"), UNAVAILABLE("unavailable");
+    ON("on"),
+    OFF("off"),
+    UNAVAILABLE("unavailable");
 
     private final String json;
 
@@ -51,8 +53,8 @@ public final class Semantic implements AutoCloseable {
   }
 
   /**
-   * The model whose stored vectors index documents carry, known without loading it (a rebuild reads vectors, it
-   * never computes them); null when semantic search is off.
+   * The model whose stored vectors index documents carry, known without loading it (a rebuild reads
+   * vectors, it never computes them); null when semantic search is off.
    */
   public String vectorModel() {
     return enabled ? TextEmbedder.modelName(modelFolder) : null;
@@ -65,7 +67,9 @@ public final class Semantic implements AutoCloseable {
         embedder = TextEmbedder.load(modelFolder);
       } catch (TextEmbedder.ModelUnavailableException e) {
         failure = e.getMessage();
-        log.warn(Logfmt.line("semantic", "state", "unavailable", "search", "lexical", "reason", e.getMessage()));
+        log.warn(
+            Logfmt.line(
+                "semantic", "state", "unavailable", "search", "lexical", "reason", e.getMessage()));
       }
     }
     return this;
@@ -90,14 +94,18 @@ public final class Semantic implements AutoCloseable {
   }
 
   /**
-   * Tagged neighbours by meaning when the model is loaded (passages without a vector yet ask {@code byWords}),
-   * otherwise {@code byWords} alone.
+   * Tagged neighbours by meaning when the model is loaded (passages without a vector yet ask {@code
+   * byWords}), otherwise {@code byWords} alone.
    */
   public NearestPassages neighbours(Database db, PassageIndex index, NearestPassages byWords) {
-    return embedder == null ? byWords : new VectorNeighbours(index, new PassageVectors(db, embedder.name()), byWords);
+    return embedder == null
+        ? byWords
+        : new VectorNeighbours(index, new PassageVectors(db, embedder.name()), byWords);
   }
 
-  /** Starts the embedding worker when the model is loaded; it polls every {@code intervalMillis}. */
+  /**
+   * Starts the embedding worker when the model is loaded; it polls every {@code intervalMillis}.
+   */
   public synchronized Optional<EmbeddingWorker> startWorker(Database db, long intervalMillis) {
     if (embedder == null || worker != null) {
       return Optional.ofNullable(worker);

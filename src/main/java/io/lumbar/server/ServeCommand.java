@@ -13,19 +13,23 @@ import picocli.CommandLine.ParentCommand;
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-  @ParentCommand
-  CommandContext parent;
+  @ParentCommand CommandContext parent;
 
   @Override
   public Integer call() throws InterruptedException {
     App app = App.start(parent.config());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Stopping: finishing requests in flight, then the index and the database");
-      app.close();
-      log.info("Stopped cleanly");
-      stopped.countDown();
-    }, "lumbar-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info(
+                      "Stopping: finishing requests in flight, then the index and the database");
+                  app.close();
+                  log.info("Stopped cleanly");
+                  stopped.countDown();
+                },
+                "lumbar-shutdown"));
     stopped.await();
     return 0;
   }

@@ -18,22 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The curated taxonomy and tagging shipped with the sample corpus ({@code articles/taxonomy.json} and
- * {@code articles/curation.json}): causes and treatments with descriptions and lay aliases, which
- * treatments each cause is linked to, and the tags of every published sample passage.
+ * The curated taxonomy and tagging shipped with the sample corpus ({@code articles/taxonomy.json}
+ * and {@code articles/curation.json}): causes and treatments with descriptions and lay aliases,
+ * which treatments each cause is linked to, and the tags of every published sample passage.
  */
 public final class BundledTaxonomy {
   private static final Logger log = LoggerFactory.getLogger(BundledTaxonomy.class);
   private static final String TAXONOMY = "/articles/taxonomy.json";
   private static final String CURATION = "/articles/curation.json";
 
-  /** {@code warningSign}: a query naming the tag shows the advice to see a doctor first (absent: false). */
-  record TagEntry(String slug, String name, String description, List<String> aliases, String parent, List<String> treatments,
+  /**
+   * {@code warningSign}: a query naming the tag shows the advice to see a doctor first (absent:
+   * false).
+   */
+  record TagEntry(
+      String slug,
+      String name,
+      String description,
+      List<String> aliases,
+      String parent,
+      List<String> treatments,
       Boolean warningSign) {}
 
   record Taxonomy(List<TagEntry> causes, List<TagEntry> treatments) {}
 
-  record Curated(String file, int position, String starts, List<String> causes, List<String> treatments) {}
+  record Curated(
+      String file, int position, String starts, List<String> causes, List<String> treatments) {}
 
   record Curation(List<Curated> passages) {}
 
@@ -43,44 +53,53 @@ public final class BundledTaxonomy {
   private BundledTaxonomy() {}
 
   /**
-   * Loads the taxonomy and tags the sample passages, in one transaction, once per database: when it has no
-   * tags, the sample articles are there, and the taxonomy was never loaded before (an audit entry marks it,
-   * so an editor who deletes every tag does not get them back). Also finishes a first start that stopped
-   * between importing the samples and this step. Returns null when there was nothing to do.
+   * Loads the taxonomy and tags the sample passages, in one transaction, once per database: when it
+   * has no tags, the sample articles are there, and the taxonomy was never loaded before (an audit
+   * entry marks it, so an editor who deletes every tag does not get them back). Also finishes a
+   * first start that stopped between importing the samples and this step. Returns null when there
+   * was nothing to do.
    */
   public static Applied applyIfNoTags(Database db, ObjectMapper json, String actor) {
     Taxonomy taxonomy = read(json, TAXONOMY, Taxonomy.class);
     Curation curation = read(json, CURATION, Curation.class);
-    // The lock is held on its own connection until the loading transaction has committed, so a second node
+    // The lock is held on its own connection until the loading transaction has committed, so a
+    // second node
     // starting at the same time waits, then sees the marker.
-    return db.read(lockConnection -> {
-      TagWriter lock = new TagWriter(lockConnection, json);
-      lock.lock();
-      try {
-        return db.inTransaction(c -> {
-          TagWriter tags = new TagWriter(c, json);
-          if (tags.alreadyLoaded() || !tags.samplesPresent(curation)) {
-            return null;
+    return db.read(
+        lockConnection -> {
+          TagWriter lock = new TagWriter(lockConnection, json);
+          lock.lock();
+          try {
+            return db.inTransaction(
+                c -> {
+                  TagWriter tags = new TagWriter(c, json);
+                  if (tags.alreadyLoaded() || !tags.samplesPresent(curation)) {
+                    return null;
+                  }
+                  return load(tags, c, taxonomy, curation, actor);
+                });
+          } finally {
+            lock.unlock();
           }
-          return load(tags, c, taxonomy, curation, actor);
         });
-      } finally {
-        lock.unlock();
-      }
-    });
   }
 
   /**
-   * Inserts the bundled taxonomy (tags, parents, cause-treatment links) on the caller's transaction, without
-   * tagging any passage: for synthetic corpora that draw their tags from it. Returns the tag ids by slug.
+   * Inserts the bundled taxonomy (tags, parents, cause-treatment links) on the caller's
+   * transaction, without tagging any passage: for synthetic corpora that draw their tags from it.
+   * Returns the tag ids by slug.
    */
-  public static Map<String, Long> insertTags(Connection c, ObjectMapper json, String actor) throws SQLException {
-    return insertTaxonomy(new TagWriter(c, json), read(json, TAXONOMY, Taxonomy.class), actor).ids();
+  public static Map<String, Long> insertTags(Connection c, ObjectMapper json, String actor)
+      throws SQLException {
+    return insertTaxonomy(new TagWriter(c, json), read(json, TAXONOMY, Taxonomy.class), actor)
+        .ids();
   }
 
   private record Inserted(Map<String, Long> ids, int links) {}
 
-  private static Applied load(TagWriter tags, Connection c, Taxonomy taxonomy, Curation curation, String actor) throws SQLException {
+  private static Applied load(
+      TagWriter tags, Connection c, Taxonomy taxonomy, Curation curation, String actor)
+      throws SQLException {
     Inserted inserted = insertTaxonomy(tags, taxonomy, actor);
     Map<String, Long> ids = inserted.ids();
     int links = inserted.links();
@@ -106,7 +125,8 @@ public final class BundledTaxonomy {
     return new Applied(ids.size(), links, tagged.size(), skipped);
   }
 
-  private static Inserted insertTaxonomy(TagWriter tags, Taxonomy taxonomy, String actor) throws SQLException {
+  private static Inserted insertTaxonomy(TagWriter tags, Taxonomy taxonomy, String actor)
+      throws SQLException {
     Map<String, Long> ids = new HashMap<>();
     insertAll(tags, "cause", taxonomy.causes(), ids);
     insertAll(tags, "treatment", taxonomy.treatments(), ids);
@@ -125,16 +145,27 @@ public final class BundledTaxonomy {
     return new Inserted(ids, links);
   }
 
-  private static void insertAll(TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids) throws SQLException {
+  private static void insertAll(
+      TagWriter tags, String kind, List<TagEntry> entries, Map<String, Long> ids)
+      throws SQLException {
     for (TagEntry e : entries) {
-      ids.put(e.slug(), tags.insert(kind, e.slug(), e.name(), e.description(), nullToEmpty(e.aliases()), Boolean.TRUE.equals(e.warningSign())));
+      ids.put(
+          e.slug(),
+          tags.insert(
+              kind,
+              e.slug(),
+              e.name(),
+              e.description(),
+              nullToEmpty(e.aliases()),
+              Boolean.TRUE.equals(e.warningSign())));
     }
   }
 
   private static long required(Map<String, Long> ids, String slug, String usedBy) {
     Long id = ids.get(slug);
     if (id == null) {
-      throw new IllegalStateException("The bundled curation uses an unknown tag \"" + slug + "\" (in " + usedBy + ")");
+      throw new IllegalStateException(
+          "The bundled curation uses an unknown tag \"" + slug + "\" (in " + usedBy + ")");
     }
     return id;
   }
@@ -162,15 +193,19 @@ public final class BundledTaxonomy {
 
   /** The SQL of loading a taxonomy, on the caller's transaction. */
   private static final class TagWriter {
-    private static final String INSERT_TAG = """
+    private static final String INSERT_TAG =
+        """
         INSERT INTO tags (kind, slug, name, description, aliases, warning_sign) VALUES (?, ?, ?, ?, ?, ?)
         """;
-    private static final String FIND_PASSAGE = """
+    private static final String FIND_PASSAGE =
+        """
         SELECT p.id, p.text FROM passages p JOIN articles a ON a.id = p.article_id
          WHERE a.source_name = ? AND p.position = ?
         """;
+
     /** When the import's structure moved a passage, its opening words still find it. */
-    private static final String FIND_PASSAGE_BY_START = """
+    private static final String FIND_PASSAGE_BY_START =
+        """
         SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id
          WHERE a.source_name = ? AND p.status <> 'rejected' AND LEFT(p.text, ?) = ?
          ORDER BY ABS(p.position - ?), p.id LIMIT 1
@@ -184,26 +219,33 @@ public final class BundledTaxonomy {
       this.json = json;
     }
 
-    private static final String LOCK = """
+    private static final String LOCK =
+        """
         SELECT GET_LOCK('lumbar.sample-taxonomy', 60)
         """;
-    private static final String UNLOCK = """
+    private static final String UNLOCK =
+        """
         SELECT RELEASE_LOCK('lumbar.sample-taxonomy')
         """;
-    private static final String LOADED = """
+    private static final String LOADED =
+        """
         SELECT EXISTS (SELECT 1 FROM tags) OR EXISTS (SELECT 1 FROM audit_log WHERE action = 'taxonomy.load-samples')
         """;
-    private static final String MARK = """
+    private static final String MARK =
+        """
         INSERT INTO audit_log (actor, action, entity_type) VALUES (?, 'taxonomy.load-samples', 'taxonomy')
         """;
-    private static final String ARTICLE_EXISTS = """
+    private static final String ARTICLE_EXISTS =
+        """
         SELECT EXISTS (SELECT 1 FROM articles WHERE source_name = ?)
         """;
 
     void lock() throws SQLException {
-      try (var st = c.prepareStatement(LOCK); var rs = st.executeQuery()) {
+      try (var st = c.prepareStatement(LOCK);
+          var rs = st.executeQuery()) {
         if (!rs.next() || rs.getInt(1) != 1) {
-          throw new IllegalStateException("Another node is loading the sample taxonomy and did not finish within a minute");
+          throw new IllegalStateException(
+              "Another node is loading the sample taxonomy and did not finish within a minute");
         }
       }
     }
@@ -215,7 +257,8 @@ public final class BundledTaxonomy {
     }
 
     boolean alreadyLoaded() throws SQLException {
-      try (var st = c.prepareStatement(LOADED); var rs = st.executeQuery()) {
+      try (var st = c.prepareStatement(LOADED);
+          var rs = st.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);
       }
@@ -244,7 +287,13 @@ public final class BundledTaxonomy {
       }
     }
 
-    long insert(String kind, String slug, String name, String description, List<String> aliases, boolean warningSign)
+    long insert(
+        String kind,
+        String slug,
+        String name,
+        String description,
+        List<String> aliases,
+        boolean warningSign)
         throws SQLException {
       try (var st = c.prepareStatement(INSERT_TAG, java.sql.Statement.RETURN_GENERATED_KEYS)) {
         st.setString(1, kind);
@@ -272,7 +321,9 @@ public final class BundledTaxonomy {
     }
 
     void link(long causeId, long treatmentId, String actor) throws SQLException {
-      try (var st = c.prepareStatement("INSERT INTO tag_links (cause_id, treatment_id, created_by) VALUES (?, ?, ?)")) {
+      try (var st =
+          c.prepareStatement(
+              "INSERT INTO tag_links (cause_id, treatment_id, created_by) VALUES (?, ?, ?)")) {
         st.setLong(1, causeId);
         st.setLong(2, treatmentId);
         st.setString(3, actor);
@@ -303,7 +354,9 @@ public final class BundledTaxonomy {
     }
 
     void tag(long passageId, long tagId, String actor) throws SQLException {
-      try (var st = c.prepareStatement("INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)")) {
+      try (var st =
+          c.prepareStatement(
+              "INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)")) {
         st.setLong(1, passageId);
         st.setLong(2, tagId);
         st.setString(3, actor);

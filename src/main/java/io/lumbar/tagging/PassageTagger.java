@@ -12,22 +12,28 @@ import java.util.List;
 
 /** Tags and untags passages; each change is audited and reaches search through the change log. */
 public final class PassageTagger {
-  private static final String TAG_ID = """
+  private static final String TAG_ID =
+      """
       SELECT id FROM tags WHERE slug = ? AND retired_at IS NULL
       """;
-  private static final String PASSAGE_EXISTS = """
+  private static final String PASSAGE_EXISTS =
+      """
       SELECT EXISTS (SELECT 1 FROM passages WHERE id = ?)
       """;
-  private static final String TAG = """
+  private static final String TAG =
+      """
       INSERT IGNORE INTO passage_tags (passage_id, tag_id, tagged_by) VALUES (?, ?, ?)
       """;
-  private static final String UNTAG = """
+  private static final String UNTAG =
+      """
       DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?
       """;
-  private static final String AUDIT = """
+  private static final String AUDIT =
+      """
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'passage', ?, JSON_OBJECT('tag', ?))
       """;
-  private static final String AUDIT_UNTAG = """
+  private static final String AUDIT_UNTAG =
+      """
       INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
       VALUES (?, 'passage.untag', 'passage', ?, JSON_OBJECT('tag', ?, 'change_set', ?))
       """;
@@ -44,53 +50,59 @@ public final class PassageTagger {
   }
 
   /**
-   * Removes the tag, recorded as a change set so it can be undone; answers the change set's id, or 0 when the
-   * passage did not have the tag.
+   * Removes the tag, recorded as a change set so it can be undone; answers the change set's id, or
+   * 0 when the passage did not have the tag.
    */
   public long untag(long passageId, String slug, String actor) {
-    return db.inReplayableTransaction(c -> {
-      long tagId = requireTarget(c, passageId, slug);
-      ChangeSets.Watch watch = ChangeSets.watch(c, List.of(passageId), List.of());
-      if (update(c, UNTAG, passageId, tagId, actor) == 0) {
-        return 0L;
-      }
-      long changeSet = watch.record(c, actor, "passage.untag", "removed " + slug + " from passage " + passageId);
-      try (PreparedStatement st = c.prepareStatement(AUDIT_UNTAG)) {
-        st.setString(1, actor);
-        st.setLong(2, passageId);
-        st.setString(3, slug);
-        st.setLong(4, changeSet);
-        st.executeUpdate();
-      }
-      ChangeLog.append(c, passageId);
-      return changeSet;
-    });
+    return db.inReplayableTransaction(
+        c -> {
+          long tagId = requireTarget(c, passageId, slug);
+          ChangeSets.Watch watch = ChangeSets.watch(c, List.of(passageId), List.of());
+          if (update(c, UNTAG, passageId, tagId, actor) == 0) {
+            return 0L;
+          }
+          long changeSet =
+              watch.record(
+                  c, actor, "passage.untag", "removed " + slug + " from passage " + passageId);
+          try (PreparedStatement st = c.prepareStatement(AUDIT_UNTAG)) {
+            st.setString(1, actor);
+            st.setLong(2, passageId);
+            st.setString(3, slug);
+            st.setLong(4, changeSet);
+            st.executeUpdate();
+          }
+          ChangeLog.append(c, passageId);
+          return changeSet;
+        });
   }
 
   /** A tag to add to a passage. */
   public record Tagging(long passageId, String slug) {}
 
   /**
-   * Adds all these tags in one transaction, each audited as a single tag is: all are added or, when one
-   * passage or tag is unknown, none. Answers how many were added (the others were already there).
+   * Adds all these tags in one transaction, each audited as a single tag is: all are added or, when
+   * one passage or tag is unknown, none. Answers how many were added (the others were already
+   * there).
    */
   public int tagAll(List<Tagging> taggings, String actor) {
-    return db.inReplayableTransaction(c -> {
-      int added = 0;
-      for (Tagging t : taggings) {
-        if (change(c, t.passageId(), t.slug(), actor, TAG, "passage.tag")) {
-          added++;
-        }
-      }
-      return added;
-    });
+    return db.inReplayableTransaction(
+        c -> {
+          int added = 0;
+          for (Tagging t : taggings) {
+            if (change(c, t.passageId(), t.slug(), actor, TAG, "passage.tag")) {
+              added++;
+            }
+          }
+          return added;
+        });
   }
 
   private boolean change(long passageId, String slug, String actor, String sql, String action) {
     return db.inReplayableTransaction(c -> change(c, passageId, slug, actor, sql, action));
   }
 
-  private static boolean change(Connection c, long passageId, String slug, String actor, String sql, String action)
+  private static boolean change(
+      Connection c, long passageId, String slug, String actor, String sql, String action)
       throws SQLException {
     long tagId = requireTarget(c, passageId, slug);
     boolean changed = update(c, sql, passageId, tagId, actor) > 0;
@@ -129,7 +141,8 @@ public final class PassageTagger {
     }
   }
 
-  private static int update(Connection c, String sql, long passageId, long tagId, String actor) throws SQLException {
+  private static int update(Connection c, String sql, long passageId, long tagId, String actor)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setLong(1, passageId);
       st.setLong(2, tagId);

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Reads the taxonomy. */
 final class TagDao {
-  private static final String ACTIVE_TAGS = """
+  private static final String ACTIVE_TAGS =
+      """
       SELECT id, kind, slug, name, description, aliases
         FROM tags
        WHERE retired_at IS NULL
@@ -29,20 +30,27 @@ final class TagDao {
   }
 
   List<Tag> activeTags() {
-    return db.read(c -> {
-      List<Tag> tags = new ArrayList<>();
-      try (var st = c.prepareStatement(ACTIVE_TAGS); ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          tags.add(map(rs));
-        }
-      }
-      return tags;
-    });
+    return db.read(
+        c -> {
+          List<Tag> tags = new ArrayList<>();
+          try (var st = c.prepareStatement(ACTIVE_TAGS);
+              ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              tags.add(map(rs));
+            }
+          }
+          return tags;
+        });
   }
 
   private Tag map(ResultSet rs) throws SQLException {
-    return new Tag(rs.getLong("id"), rs.getString("kind"), rs.getString("slug"), rs.getString("name"),
-        rs.getString("description"), aliases(rs.getString("aliases")));
+    return new Tag(
+        rs.getLong("id"),
+        rs.getString("kind"),
+        rs.getString("slug"),
+        rs.getString("name"),
+        rs.getString("description"),
+        aliases(rs.getString("aliases")));
   }
 
   private List<String> aliases(String raw) {

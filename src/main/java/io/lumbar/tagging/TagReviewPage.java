@@ -5,13 +5,15 @@ import io.lumbar.web.Page;
 import java.util.List;
 
 /**
- * An article's published passages, each with the tags suggested for it that it does not have yet; those scoring
- * at least the page's threshold come checked. One submit adds every checked tag.
+ * An article's published passages, each with the tags suggested for it that it does not have yet;
+ * those scoring at least the page's threshold come checked. One submit adds every checked tag.
  */
-public record TagReviewPage(User user, String csrf, long articleId, String articleTitle, List<Row> rows, String message)
+public record TagReviewPage(
+    User user, String csrf, long articleId, String articleTitle, List<Row> rows, String message)
     implements Page {
   /** A passage and its new suggestions. */
-  public record Row(long passageId, int position, String heading, String text, List<Candidate> candidates) {}
+  public record Row(
+      long passageId, int position, String heading, String text, List<Candidate> candidates) {}
 
   /** A suggestion with whether it comes checked; {@code value} is what the form sends for it. */
   public record Candidate(TagSuggestion suggestion, boolean checked) {
@@ -26,6 +28,7 @@ public record TagReviewPage(User user, String csrf, long articleId, String artic
   }
 
   public int checkedCount() {
-    return (int) rows.stream().flatMap(r -> r.candidates().stream()).filter(Candidate::checked).count();
+    return (int)
+        rows.stream().flatMap(r -> r.candidates().stream()).filter(Candidate::checked).count();
   }
 }

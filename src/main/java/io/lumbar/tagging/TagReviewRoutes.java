@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code /admin/articles/{id}/suggested-tags}: the review of suggested tags for a (newly imported) article's
- * published passages, and its post, which adds every accepted tag in one transaction through
- * {@link PassageTagger}, audited and sent to search as any tag change.
+ * {@code /admin/articles/{id}/suggested-tags}: the review of suggested tags for a (newly imported)
+ * article's published passages, and its post, which adds every accepted tag in one transaction
+ * through {@link PassageTagger}, audited and sent to search as any tag change.
  */
 public final class TagReviewRoutes {
-  /** Suggestions scoring at least this come checked: a majority of the neighbours' weight, or a name plus a vote. */
+  /**
+   * Suggestions scoring at least this come checked: a majority of the neighbours' weight, or a name
+   * plus a vote.
+   */
   static final double PRECHECKED = 0.6;
+
   /** New suggestions shown per passage. */
   static final int SHOWN = 5;
 
@@ -47,15 +51,24 @@ public final class TagReviewRoutes {
     ReviewQueue.Article article = queue.article(Params.idParam(ctx, "id"));
     List<Row> rows = new ArrayList<>();
     for (ReviewQueue.Passage p : article.passages()) {
-      List<Candidate> candidates = suggester.suggest(p.id(), p.heading(), p.text()).stream()
-          .filter(s -> !p.tags().contains(s.slug())).limit(SHOWN)
-          .map(s -> new Candidate(s, s.score() >= PRECHECKED)).toList();
+      List<Candidate> candidates =
+          suggester.suggest(p.id(), p.heading(), p.text()).stream()
+              .filter(s -> !p.tags().contains(s.slug()))
+              .limit(SHOWN)
+              .map(s -> new Candidate(s, s.score() >= PRECHECKED))
+              .toList();
       rows.add(new Row(p.id(), p.position(), p.heading(), p.text(), candidates));
     }
     String added = ctx.queryParam("added");
     int n = added == null ? 0 : Params.intParam(added, "added");
-    String message = added == null ? null : "Added " + n + (n == 1 ? " tag" : " tags") + ". Search shows them within a second.";
-    pages.render(ctx, new TagReviewPage(Auth.user(ctx), Auth.csrfToken(ctx), article.id(), article.title(), rows, message));
+    String message =
+        added == null
+            ? null
+            : "Added " + n + (n == 1 ? " tag" : " tags") + ". Search shows them within a second.";
+    pages.render(
+        ctx,
+        new TagReviewPage(
+            Auth.user(ctx), Auth.csrfToken(ctx), article.id(), article.title(), rows, message));
   }
 
   private void apply(Context ctx) {
@@ -66,7 +79,8 @@ public final class TagReviewRoutes {
     for (String value : ctx.formParams("accept")) {
       Tagging tagging = parse(value);
       if (!passages.contains(tagging.passageId())) {
-        throw new BadRequestException("Passage " + tagging.passageId() + " is not a published passage of this article");
+        throw new BadRequestException(
+            "Passage " + tagging.passageId() + " is not a published passage of this article");
       }
       accepted.add(tagging);
     }
@@ -87,6 +101,7 @@ public final class TagReviewRoutes {
         // the 400 below
       }
     }
-    throw new BadRequestException("Each accepted suggestion is 'passage id:tag', not '" + value + "'");
+    throw new BadRequestException(
+        "Each accepted suggestion is 'passage id:tag', not '" + value + "'");
   }
 }

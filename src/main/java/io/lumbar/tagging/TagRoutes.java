@@ -15,11 +15,14 @@ public final class TagRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/tags", ctx -> {
-      List<Tag> all = tags.activeTags();
-      ctx.json(Map.of(
-          "causes", all.stream().filter(t -> t.kind().equals("cause")).toList(),
-          "treatments", all.stream().filter(t -> t.kind().equals("treatment")).toList()));
-    });
+    routes.get(
+        "/api/tags",
+        ctx -> {
+          List<Tag> all = tags.activeTags();
+          ctx.json(
+              Map.of(
+                  "causes", all.stream().filter(t -> t.kind().equals("cause")).toList(),
+                  "treatments", all.stream().filter(t -> t.kind().equals("treatment")).toList()));
+        });
   }
 }

@@ -15,17 +15,23 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Suggests tags for a passage: the tags of the most similar tagged passages, each voting with its similarity,
- * plus the tags whose name or alias the text says. The passage's own tags never vote (it is never its own
- * neighbour), so a tagged passage gets the suggestions it would get untagged.
+ * Suggests tags for a passage: the tags of the most similar tagged passages, each voting with its
+ * similarity, plus the tags whose name or alias the text says. The passage's own tags never vote
+ * (it is never its own neighbour), so a tagged passage gets the suggestions it would get untagged.
  */
 public final class TagSuggester {
   /** How many similar tagged passages vote. */
   static final int NEIGHBOURS = 5;
+
   /** What the text naming a tag adds to the neighbours' share (at most 1). */
   static final double NAMED = 0.5;
-  /** What it adds when the text says it only through a search synonym, or its words in another order. */
+
+  /**
+   * What it adds when the text says it only through a search synonym, or its words in another
+   * order.
+   */
   static final double NAMED_BY_SYNONYM = 0.25;
+
   /** Suggestions given at most. */
   static final int MAX_SUGGESTIONS = 10;
 
@@ -41,15 +47,21 @@ public final class TagSuggester {
   public List<TagSuggestion> suggest(long passageId, String heading, String text) {
     Vocabulary words = vocabulary.get();
     String named = heading == null || heading.isBlank() ? text : heading + "\n" + text;
-    return score(nearest.nearestTagged(passageId, heading, text, NEIGHBOURS), words.tagMentions(named), words.allTags());
+    return score(
+        nearest.nearestTagged(passageId, heading, text, NEIGHBOURS),
+        words.tagMentions(named),
+        words.allTags());
   }
 
   /**
-   * A tag's score is the similarity-weighted share of the neighbours that have it, plus {@link #NAMED} when the
-   * text names it; tags the taxonomy no longer has are left out.
+   * A tag's score is the similarity-weighted share of the neighbours that have it, plus {@link
+   * #NAMED} when the text names it; tags the taxonomy no longer has are left out.
    */
-  static List<TagSuggestion> score(List<Neighbour> neighbours, List<TagMention> mentions, List<TagInfo> taxonomy) {
-    Map<String, TagInfo> bySlug = taxonomy.stream().collect(Collectors.toMap(TagInfo::slug, Function.identity(), (a, b) -> a));
+  static List<TagSuggestion> score(
+      List<Neighbour> neighbours, List<TagMention> mentions, List<TagInfo> taxonomy) {
+    Map<String, TagInfo> bySlug =
+        taxonomy.stream()
+            .collect(Collectors.toMap(TagInfo::slug, Function.identity(), (a, b) -> a));
     double total = neighbours.stream().mapToDouble(Neighbour::similarity).sum();
     Map<String, Evidence> evidence = new LinkedHashMap<>();
     for (Neighbour n : neighbours) {
@@ -68,11 +80,17 @@ public final class TagSuggester {
       }
     }
     List<TagSuggestion> suggestions = new ArrayList<>();
-    evidence.forEach((slug, e) -> {
-      TagInfo tag = bySlug.get(slug);
-      suggestions.add(new TagSuggestion(slug, tag.kind(), tag.name(), round(e.score()), e.why(neighbours.size())));
-    });
-    suggestions.sort(Comparator.comparingDouble(TagSuggestion::score).reversed().thenComparing(TagSuggestion::name));
+    evidence.forEach(
+        (slug, e) -> {
+          TagInfo tag = bySlug.get(slug);
+          suggestions.add(
+              new TagSuggestion(
+                  slug, tag.kind(), tag.name(), round(e.score()), e.why(neighbours.size())));
+        });
+    suggestions.sort(
+        Comparator.comparingDouble(TagSuggestion::score)
+            .reversed()
+            .thenComparing(TagSuggestion::name));
     return suggestions.stream().limit(MAX_SUGGESTIONS).toList();
   }
 
@@ -88,11 +106,19 @@ public final class TagSuggester {
     String why(int neighbours) {
       List<String> reasons = new ArrayList<>();
       if (votes > 0) {
-        reasons.add(votes + " of the " + neighbours + " most similar tagged passages " + (votes == 1 ? "has" : "have") + " it");
+        reasons.add(
+            votes
+                + " of the "
+                + neighbours
+                + " most similar tagged passages "
+                + (votes == 1 ? "has" : "have")
+                + " it");
       }
       if (mention != null) {
-        reasons.add(mention.bySynonym() ? "the text says '" + mention.words() + "' in other words"
-            : "the text names '" + mention.words() + "'");
+        reasons.add(
+            mention.bySynonym()
+                ? "the text says '" + mention.words() + "' in other words"
+                : "the text names '" + mention.words() + "'");
       }
       return String.join("; ", reasons);
     }

@@ -3,12 +3,12 @@ package io.lumbar.tagging;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lumbar.accounts.Auth;
+import io.lumbar.changes.ConfirmPage;
 import io.lumbar.db.Database;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.tagging.TaxonomyEditor.MergeReport;
 import io.lumbar.tagging.TaxonomyEditor.NewTag;
 import io.lumbar.web.BadRequestException;
-import io.lumbar.changes.ConfirmPage;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import java.net.URLEncoder;
@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Taxonomy management in the console: {@code /admin/tags} and {@code /admin/tags/{slug}}. Editors keep
- * descriptions and aliases up; admins change the structure. Every post redirects back with a {@code done}
- * message (post/redirect/get) and reloads the vocabulary, so the next search on this node uses the change.
+ * Taxonomy management in the console: {@code /admin/tags} and {@code /admin/tags/{slug}}. Editors
+ * keep descriptions and aliases up; admins change the structure. Every post redirects back with a
+ * {@code done} message (post/redirect/get) and reloads the vocabulary, so the next search on this
+ * node uses the change.
  */
 public final class TaxonomyRoutes {
   private final TaxonomyEditor editor;
@@ -44,33 +45,61 @@ public final class TaxonomyRoutes {
     routes.post("/admin/tags/{slug}/restore", ctx -> retire(ctx, false));
     routes.post("/admin/tags/{slug}/merge", this::merge);
     routes.post("/admin/tags/{slug}/links", ctx -> link(ctx, ctx.formParam("tag"), true));
-    routes.post("/admin/tags/{slug}/links/{other}/remove", ctx -> link(ctx, ctx.pathParam("other"), false));
+    routes.post(
+        "/admin/tags/{slug}/links/{other}/remove", ctx -> link(ctx, ctx.pathParam("other"), false));
   }
 
   private void list(Context ctx) {
     String message = "created".equals(ctx.queryParam("done")) ? "Tag created." : null;
-    pages.render(ctx, new TaxonomyPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), message));
+    pages.render(
+        ctx, new TaxonomyPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), message));
   }
 
   private void edit(Context ctx) {
     TagSummary tag = editor.find(ctx.pathParam("slug"));
     String done = String.valueOf(ctx.queryParam("done"));
-    long changeSet = done.equals("merged") || done.equals("retired") ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE) : 0;
-    pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), tag, editor.list(), messageFor(ctx, editor), changeSet));
+    long changeSet =
+        done.equals("merged") || done.equals("retired")
+            ? Params.intParam(ctx, "change", 0, 0, Integer.MAX_VALUE)
+            : 0;
+    pages.render(
+        ctx,
+        new TagEditPage(
+            Auth.user(ctx),
+            Auth.csrfToken(ctx),
+            tag,
+            editor.list(),
+            messageFor(ctx, editor),
+            changeSet));
   }
 
   private void create(Context ctx) {
     String actor = Auth.requireAdmin(ctx).username();
-    NewTag tag = new NewTag(ctx.formParam("kind"), ctx.formParam("name"), ctx.formParam("slug"),
-        ctx.formParam("description"), ctx.formParam("aliases"), ctx.formParam("parent"));
+    NewTag tag =
+        new NewTag(
+            ctx.formParam("kind"),
+            ctx.formParam("name"),
+            ctx.formParam("slug"),
+            ctx.formParam("description"),
+            ctx.formParam("aliases"),
+            ctx.formParam("parent"));
     try {
       changed(ctx, editor.create(tag, actor), "created");
     } catch (BadRequestException e) {
       // Show the form again with what was typed, rather than an error page that loses it.
-      var typed = new TaxonomyPage.NewTagForm(orEmpty(tag.kind()), orEmpty(tag.name()), orEmpty(tag.slug()),
-          orEmpty(tag.description()), orEmpty(tag.aliases()), orEmpty(tag.parent()));
+      var typed =
+          new TaxonomyPage.NewTagForm(
+              orEmpty(tag.kind()),
+              orEmpty(tag.name()),
+              orEmpty(tag.slug()),
+              orEmpty(tag.description()),
+              orEmpty(tag.aliases()),
+              orEmpty(tag.parent()));
       ctx.status(400);
-      pages.render(ctx, new TaxonomyPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), null, e.getMessage(), typed));
+      pages.render(
+          ctx,
+          new TaxonomyPage(
+              Auth.user(ctx), Auth.csrfToken(ctx), editor.list(), null, e.getMessage(), typed));
     }
   }
 
@@ -82,8 +111,18 @@ public final class TaxonomyRoutes {
       editor.describe(slug, description, aliases, Auth.user(ctx).username());
     } catch (BadRequestException e) {
       ctx.status(400);
-      pages.render(ctx, new TagEditPage(Auth.user(ctx), Auth.csrfToken(ctx), editor.find(slug), editor.list(), null,
-          e.getMessage(), orEmpty(description), orEmpty(aliases), 0));
+      pages.render(
+          ctx,
+          new TagEditPage(
+              Auth.user(ctx),
+              Auth.csrfToken(ctx),
+              editor.find(slug),
+              editor.list(),
+              null,
+              e.getMessage(),
+              orEmpty(description),
+              orEmpty(aliases),
+              0));
       return;
     }
     changed(ctx, slug, "described");
@@ -93,7 +132,9 @@ public final class TaxonomyRoutes {
     return value == null ? "" : value;
   }
 
-  /** Editors keep the warning signs up, like the wording: {@code warningSign} is "true" or "false". */
+  /**
+   * Editors keep the warning signs up, like the wording: {@code warningSign} is "true" or "false".
+   */
   private void warningSign(Context ctx) {
     String slug = ctx.pathParam("slug");
     String value = String.valueOf(ctx.formParam("warningSign"));
@@ -122,12 +163,22 @@ public final class TaxonomyRoutes {
     String admin = Auth.requireAdmin(ctx).username();
     if (retire && !ConfirmPage.confirmed(ctx.formParam(ConfirmPage.FIELD))) {
       String name = editor.find(slug).name();
-      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx), "Retire " + name + "?", editor.retirePreview(slug),
-          "/admin/tags/" + encode(slug) + "/retire", Map.of(), "Retire " + name, "/admin/tags/" + encode(slug)));
+      pages.render(
+          ctx,
+          new ConfirmPage(
+              Auth.user(ctx),
+              Auth.csrfToken(ctx),
+              "Retire " + name + "?",
+              editor.retirePreview(slug),
+              "/admin/tags/" + encode(slug) + "/retire",
+              Map.of(),
+              "Retire " + name,
+              "/admin/tags/" + encode(slug)));
       return;
     }
     long changeSet = editor.retire(slug, retire, admin);
-    changed(ctx, slug, retire ? "retired" + (changeSet > 0 ? "&change=" + changeSet : "") : "restored");
+    changed(
+        ctx, slug, retire ? "retired" + (changeSet > 0 ? "&change=" + changeSet : "") : "restored");
   }
 
   private void merge(Context ctx) {
@@ -138,13 +189,31 @@ public final class TaxonomyRoutes {
       List<String> changes = editor.mergePreview(source, target);
       String from = editor.find(source).name();
       String into = editor.find(target.strip()).name();
-      pages.render(ctx, new ConfirmPage(Auth.user(ctx), Auth.csrfToken(ctx), "Merge " + from + " into " + into + "?", changes,
-          "/admin/tags/" + encode(source) + "/merge", Map.of("into", target.strip()), "Merge into " + into, "/admin/tags/" + encode(source)));
+      pages.render(
+          ctx,
+          new ConfirmPage(
+              Auth.user(ctx),
+              Auth.csrfToken(ctx),
+              "Merge " + from + " into " + into + "?",
+              changes,
+              "/admin/tags/" + encode(source) + "/merge",
+              Map.of("into", target.strip()),
+              "Merge into " + into,
+              "/admin/tags/" + encode(source)));
       return;
     }
     MergeReport report = editor.merge(source, target, admin);
-    changed(ctx, target.strip(), "merged&from=" + encode(source) + "&moved=" + report.moved() + "&already=" + report.already()
-        + "&change=" + report.changeSet());
+    changed(
+        ctx,
+        target.strip(),
+        "merged&from="
+            + encode(source)
+            + "&moved="
+            + report.moved()
+            + "&already="
+            + report.already()
+            + "&change="
+            + report.changeSet());
   }
 
   private void link(Context ctx, String other, boolean link) {
@@ -163,7 +232,8 @@ public final class TaxonomyRoutes {
     return switch (String.valueOf(ctx.queryParam("done"))) {
       case "created" -> "Tag created.";
       case "described" -> "Description and aliases saved; search uses the aliases from now on.";
-      case "warning-sign" -> "Marked as a warning sign: searches naming it show the advice to see a doctor first.";
+      case "warning-sign" ->
+          "Marked as a warning sign: searches naming it show the advice to see a doctor first.";
       case "no-warning-sign" -> "No longer a warning sign.";
       case "renamed" -> "Renamed. Search shows the new name within a second.";
       case "parent" -> "Parent saved.";
@@ -171,14 +241,22 @@ public final class TaxonomyRoutes {
       case "restored" -> "Restored.";
       case "linked" -> "Link added.";
       case "unlinked" -> "Link removed.";
-      case "merged" -> "Merged " + mergedName(editor, ctx.queryParam("from")) + " into this tag: "
-          + Params.intParam(ctx, "moved", 0, 0, Integer.MAX_VALUE) + " passages moved, "
-          + Params.intParam(ctx, "already", 0, 0, Integer.MAX_VALUE) + " already had this tag.";
+      case "merged" ->
+          "Merged "
+              + mergedName(editor, ctx.queryParam("from"))
+              + " into this tag: "
+              + Params.intParam(ctx, "moved", 0, 0, Integer.MAX_VALUE)
+              + " passages moved, "
+              + Params.intParam(ctx, "already", 0, 0, Integer.MAX_VALUE)
+              + " already had this tag.";
       default -> null;
     };
   }
 
-  /** The merged tag's name as stored: the link's own text is anyone's to write, so it is never shown. */
+  /**
+   * The merged tag's name as stored: the link's own text is anyone's to write, so it is never
+   * shown.
+   */
   private static String mergedName(TaxonomyEditor editor, String slug) {
     try {
       return slug == null ? "a tag" : editor.find(slug).name();

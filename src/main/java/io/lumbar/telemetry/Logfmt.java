@@ -1,8 +1,9 @@
 package io.lumbar.telemetry;
 
 /**
- * Log lines as {@code event key=value ...} (logfmt), one per event, so they can be grepped and parsed. Values
- * with spaces, quotes, '=' or control characters are quoted and escaped: a client cannot forge a line.
+ * Log lines as {@code event key=value ...} (logfmt), one per event, so they can be grepped and
+ * parsed. Values with spaces, quotes, '=' or control characters are quoted and escaped: a client
+ * cannot forge a line.
  */
 public final class Logfmt {
   private Logfmt() {}

@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code /favicon.ico} and {@code /favicon.svg} at the root, where browsers and the pages look for them (the other
- * static files live under /static). Read once; a day's caching, as the icon rarely changes.
+ * {@code /favicon.ico} and {@code /favicon.svg} at the root, where browsers and the pages look for
+ * them (the other static files live under /static). Read once; a day's caching, as the icon rarely
+ * changes.
  */
 public final class FaviconRoutes {
   private final byte[] ico = read("/static/favicon.ico");

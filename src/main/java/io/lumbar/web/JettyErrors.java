@@ -14,13 +14,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Requests Jetty refuses before Javalin sees them: a request line or headers too long (414, 431), a path with
- * a NUL, an escape out of the root or bad UTF-8 (400), an unknown HTTP version (505). They are answered as JSON
- * {@code {"error": ...}} under {@code /api} and {@code /health}, and with Jetty's plain page with a title
- * elsewhere; never a stack trace. A request refused before its path could be read (a request line too long, an
- * unknown version) may have been an API call, so it gets JSON too. Every such answer carries the security
- * headers of all other answers and says {@code Connection: close}: the server closes the connection after it
- * (Jetty does so after a malformed request anyway, and would otherwise not always say so).
+ * Requests Jetty refuses before Javalin sees them: a request line or headers too long (414, 431), a
+ * path with a NUL, an escape out of the root or bad UTF-8 (400), an unknown HTTP version (505).
+ * They are answered as JSON {@code {"error": ...}} under {@code /api} and {@code /health}, and with
+ * Jetty's plain page with a title elsewhere; never a stack trace. A request refused before its path
+ * could be read (a request line too long, an unknown version) may have been an API call, so it gets
+ * JSON too. Every such answer carries the security headers of all other answers and says {@code
+ * Connection: close}: the server closes the connection after it (Jetty does so after a malformed
+ * request anyway, and would otherwise not always say so).
  */
 final class JettyErrors {
   /** Jetty's stand-in path for a request refused before its request line was read in full. */
@@ -39,7 +40,10 @@ final class JettyErrors {
 
   private static boolean wantsJson(Request request) {
     String path = path(request);
-    return path.equals(UNREAD_PATH) || path.startsWith("/api/") || path.equals("/api") || path.equals("/health");
+    return path.equals(UNREAD_PATH)
+        || path.startsWith("/api/")
+        || path.equals("/api")
+        || path.equals("/health");
   }
 
   private static void writeJson(PrintWriter writer, int code, String message) {
@@ -51,7 +55,9 @@ final class JettyErrors {
     }
   }
 
-  /** Jetty's error handler, for requests it refuses before they reach the servlet Javalin runs in. */
+  /**
+   * Jetty's error handler, for requests it refuses before they reach the servlet Javalin runs in.
+   */
   private static final class ServerErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -62,14 +68,24 @@ final class JettyErrors {
     }
 
     @Override
-    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
-        List<Charset> charsets, int code, String message, Throwable cause) throws java.io.IOException {
+    protected boolean generateAcceptableResponse(
+        Request request,
+        Response response,
+        Callback callback,
+        String contentType,
+        List<Charset> charsets,
+        int code,
+        String message,
+        Throwable cause)
+        throws java.io.IOException {
       String type = wantsJson(request) ? "application/json" : contentType;
-      return super.generateAcceptableResponse(request, response, callback, type, charsets, code, message, cause);
+      return super.generateAcceptableResponse(
+          request, response, callback, type, charsets, code, message, cause);
     }
 
     @Override
-    protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
+    protected void writeErrorJson(
+        Request request, PrintWriter writer, int code, String message, Throwable cause) {
       writeJson(writer, code, message);
     }
   }

@@ -5,7 +5,10 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 
-/** Renders typed pages with the jte templates precompiled into the jar; jte escapes every value as HTML. */
+/**
+ * Renders typed pages with the jte templates precompiled into the jar; jte escapes every value as
+ * HTML.
+ */
 public final class Pages {
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 

@@ -17,10 +17,12 @@ public final class Params {
     try {
       value = Long.parseLong(asciiDigits(raw.strip()));
     } catch (NumberFormatException e) {
-      throw new BadRequestException("'" + name + "' must be a whole number between " + min + " and " + max);
+      throw new BadRequestException(
+          "'" + name + "' must be a whole number between " + min + " and " + max);
     }
     if (value < min || value > max) {
-      throw new BadRequestException("'" + name + "' must be between " + min + " and " + max + ", got " + value);
+      throw new BadRequestException(
+          "'" + name + "' must be between " + min + " and " + max + ", got " + value);
     }
     return (int) value;
   }
@@ -65,12 +67,13 @@ public final class Params {
 
   /** All non-blank values of a repeatable parameter, also accepting comma-separated lists. */
   public static List<String> listParam(Context ctx, String name) {
-    List<String> values = ctx.queryParams(name).stream()
-        .flatMap(v -> java.util.Arrays.stream(v.split(",")))
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .distinct()
-        .toList();
+    List<String> values =
+        ctx.queryParams(name).stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .distinct()
+            .toList();
     if (values.size() > MAX_LIST_VALUES) {
       throw new BadRequestException("'" + name + "' takes at most " + MAX_LIST_VALUES + " values");
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A filter names a cause, treatment or article that does not exist: answered 400 with what does, so a typo is
- * not mistaken for "nothing matches". {@code valid} lists the values when there are few; {@code validValuesAt}
- * says where they are listed (null when nowhere else).
+ * A filter names a cause, treatment or article that does not exist: answered 400 with what does, so
+ * a typo is not mistaken for "nothing matches". {@code valid} lists the values when there are few;
+ * {@code validValuesAt} says where they are listed (null when nowhere else).
  */
 public class UnknownFilterException extends BadRequestException {
   private final String parameter;
@@ -14,7 +14,8 @@ public class UnknownFilterException extends BadRequestException {
   private final List<String> valid;
   private final String validValuesAt;
 
-  public UnknownFilterException(String parameter, List<String> unknown, List<String> valid, String validValuesAt) {
+  public UnknownFilterException(
+      String parameter, List<String> unknown, List<String> valid, String validValuesAt) {
     super(message(parameter, unknown, valid, validValuesAt));
     this.parameter = parameter;
     this.unknown = List.copyOf(unknown);
@@ -22,8 +23,10 @@ public class UnknownFilterException extends BadRequestException {
     this.validValuesAt = validValuesAt;
   }
 
-  private static String message(String parameter, List<String> unknown, List<String> valid, String validValuesAt) {
-    String values = unknown.stream().map(v -> "'" + shortened(v) + "'").collect(Collectors.joining(", "));
+  private static String message(
+      String parameter, List<String> unknown, List<String> valid, String validValuesAt) {
+    String values =
+        unknown.stream().map(v -> "'" + shortened(v) + "'").collect(Collectors.joining(", "));
     String prefix = "Unknown '" + parameter + "': " + values + ". ";
     if (valid == null) {
       return prefix + "Valid values: see " + validValuesAt + ".";
@@ -31,7 +34,10 @@ public class UnknownFilterException extends BadRequestException {
     if (valid.isEmpty()) {
       return prefix + "There are no valid values yet.";
     }
-    return prefix + "Valid values: " + String.join(", ", valid) + (validValuesAt == null ? "." : " (also at " + validValuesAt + ").");
+    return prefix
+        + "Valid values: "
+        + String.join(", ", valid)
+        + (validValuesAt == null ? "." : " (also at " + validValuesAt + ").");
   }
 
   private static String shortened(String value) {

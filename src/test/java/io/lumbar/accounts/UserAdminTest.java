@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code /admin/users}: admins manage users; changes apply on the user's next request and are audited. */
+/**
+ * {@code /admin/users}: admins manage users; changes apply on the user's next request and are
+ * audited.
+ */
 class UserAdminTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static final String PASSWORD = "a long enough password";
   static final String NEW_PASSWORD = "another long password";
   static ConsoleSession admin;
@@ -36,71 +38,104 @@ class UserAdminTest {
   }
 
   private static long idOf(String name) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
-        st.setString(1, name);
-        try (var rs = st.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
+                st.setString(1, name);
+                try (var rs = st.executeQuery()) {
+                  return rs.next() ? rs.getLong(1) : 0L;
+                }
+              }
+            });
   }
 
   private static String roleOf(String name) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT CONCAT(role, IF(disabled_at IS NULL, '', ' disabled')) FROM users WHERE username = ?")) {
-        st.setString(1, name);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "SELECT CONCAT(role, IF(disabled_at IS NULL, '', ' disabled')) FROM users WHERE username = ?")) {
+                st.setString(1, name);
+                try (var rs = st.executeQuery()) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              }
+            });
   }
 
   /** The table row of this user on the users page. */
   private static String rowOf(Page page, String name) {
-    Matcher row = Pattern.compile("<tr[^>]*>\\s*<td>" + name + "( \\(you\\))?</td>.*?</tr>", Pattern.DOTALL).matcher(page.body());
+    Matcher row =
+        Pattern.compile("<tr[^>]*>\\s*<td>" + name + "( \\(you\\))?</td>.*?</tr>", Pattern.DOTALL)
+            .matcher(page.body());
     assertThat(row.find()).as("row of " + name).isTrue();
     return row.group();
   }
 
   @Test
   void an_admin_creates_an_editor_who_can_then_sign_in() {
-    Page created = admin.post("/admin/users", Map.of("username", "carla", "role", "editor", "password", PASSWORD));
+    Page created =
+        admin.post(
+            "/admin/users", Map.of("username", "carla", "role", "editor", "password", PASSWORD));
 
     assertThat(created.status()).isEqualTo(302);
     assertThat(created.location()).isEqualTo("/admin/users?done=created&id=" + idOf("carla"));
-    assertThat(admin.get(created.location()).body()).contains("Created carla (editor): they can sign in now.");
-    assertThat(rowOf(admin.get("/admin/users"), "carla")).contains("<td>editor</td>").contains("enabled")
-        .contains(">never</span></td>").contains("<td>0</td>");
+    assertThat(admin.get(created.location()).body())
+        .contains("Created carla (editor): they can sign in now.");
+    assertThat(rowOf(admin.get("/admin/users"), "carla"))
+        .contains("<td>editor</td>")
+        .contains("enabled")
+        .contains(">never</span></td>")
+        .contains("<td>0</td>");
 
     ConsoleSession carla = signedIn("carla", PASSWORD);
     assertThat(carla.get("/admin/passages").status()).isEqualTo(200);
     assertThat(carla.get("/admin/users").status()).isEqualTo(403);
-    assertThat(rowOf(admin.get("/admin/users"), "carla")).doesNotContain(">never</span></td>").contains("<td>1</td>");
+    assertThat(rowOf(admin.get("/admin/users"), "carla"))
+        .doesNotContain(">never</span></td>")
+        .contains("<td>1</td>");
   }
 
   @Test
   void a_refused_create_comes_back_with_the_reason_and_what_was_typed_but_not_the_password() {
-    Page script = admin.post("/admin/users", Map.of("username", "<script>alert(1)</script>", "role", "admin",
-        "password", "typed secret password"));
+    Page script =
+        admin.post(
+            "/admin/users",
+            Map.of(
+                "username",
+                "<script>alert(1)</script>",
+                "role",
+                "admin",
+                "password",
+                "typed secret password"));
     assertThat(script.status()).isEqualTo(400);
-    assertThat(script.body()).contains(UserDao.NAME_RULE)
+    assertThat(script.body())
+        .contains(UserDao.NAME_RULE)
         .contains("value=\"&lt;script>alert(1)&lt;/script>\"")
         .doesNotContain("<script>alert")
         .doesNotContain("typed secret password")
         .contains("<option value=\"admin\" selected>admin</option>");
 
-    Page shortPassword = admin.post("/admin/users", Map.of("username", "dora", "role", "editor", "password", "short"));
+    Page shortPassword =
+        admin.post(
+            "/admin/users", Map.of("username", "dora", "role", "editor", "password", "short"));
     assertThat(shortPassword.status()).isEqualTo(400);
-    assertThat(shortPassword.body()).contains("A password needs at least 12 characters").contains("value=\"dora\"");
+    assertThat(shortPassword.body())
+        .contains("A password needs at least 12 characters")
+        .contains("value=\"dora\"");
 
-    Page taken = admin.post("/admin/users", Map.of("username", "edna", "role", "editor", "password", PASSWORD));
+    Page taken =
+        admin.post(
+            "/admin/users", Map.of("username", "edna", "role", "editor", "password", PASSWORD));
     assertThat(taken.status()).isEqualTo(400);
     assertThat(taken.body()).contains("There is already a user called edna");
 
-    Page badRole = admin.post("/admin/users", Map.of("username", "dora", "role", "root", "password", PASSWORD));
+    Page badRole =
+        admin.post(
+            "/admin/users", Map.of("username", "dora", "role", "root", "password", PASSWORD));
     assertThat(badRole.status()).isEqualTo(400);
     assertThat(badRole.body()).contains("A role is editor or admin");
     assertThat(idOf("dora")).isZero();
@@ -112,11 +147,22 @@ class UserAdminTest {
     long adam = idOf("adam");
 
     assertThat(editor.get("/admin/users").status()).isEqualTo(403);
-    assertThat(editor.post("/admin/users", Map.of("username", "sneaky", "role", "admin", "password", PASSWORD)).status()).isEqualTo(403);
-    assertThat(editor.post("/admin/users/" + adam + "/role", Map.of("role", "editor")).status()).isEqualTo(403);
+    assertThat(
+            editor
+                .post(
+                    "/admin/users",
+                    Map.of("username", "sneaky", "role", "admin", "password", PASSWORD))
+                .status())
+        .isEqualTo(403);
+    assertThat(editor.post("/admin/users/" + adam + "/role", Map.of("role", "editor")).status())
+        .isEqualTo(403);
     assertThat(editor.post("/admin/users/" + adam + "/disable", Map.of()).status()).isEqualTo(403);
     assertThat(editor.post("/admin/users/" + adam + "/enable", Map.of()).status()).isEqualTo(403);
-    assertThat(editor.post("/admin/users/" + adam + "/password", Map.of("password", NEW_PASSWORD)).status()).isEqualTo(403);
+    assertThat(
+            editor
+                .post("/admin/users/" + adam + "/password", Map.of("password", NEW_PASSWORD))
+                .status())
+        .isEqualTo(403);
 
     assertThat(idOf("sneaky")).isZero();
     assertThat(roleOf("adam")).isEqualTo("admin");
@@ -135,13 +181,17 @@ class UserAdminTest {
     assertThat(disabled.location()).isEqualTo("/admin/users?done=disabled&id=" + id);
     Page list = admin.get(disabled.location());
     assertThat(list.body()).contains("dave is disabled and has been signed out.");
-    assertThat(rowOf(list, "dave")).contains("disabled since").contains("<td>0</td>").contains("/admin/users/" + id + "/enable");
+    assertThat(rowOf(list, "dave"))
+        .contains("disabled since")
+        .contains("<td>0</td>")
+        .contains("/admin/users/" + id + "/enable");
     Page next = dave.get("/admin/passages");
     assertThat(next.status()).isEqualTo(302);
     assertThat(next.location()).startsWith("/admin/login");
     assertThat(new ConsoleSession(app).login("dave", PASSWORD).status()).isEqualTo(401);
 
-    assertThat(admin.post("/admin/users/" + id + "/enable", Map.of()).location()).isEqualTo("/admin/users?done=enabled&id=" + id);
+    assertThat(admin.post("/admin/users/" + id + "/enable", Map.of()).location())
+        .isEqualTo("/admin/users?done=enabled&id=" + id);
     assertThat(roleOf("dave")).isEqualTo("editor");
     signedIn("dave", PASSWORD);
   }
@@ -153,8 +203,10 @@ class UserAdminTest {
     long id = idOf("erin");
     assertThat(erin.get("/admin/synonyms").status()).isEqualTo(403);
 
-    assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "admin")).location()).isEqualTo("/admin/users?done=role&id=" + id);
-    assertThat(admin.get("/admin/users?done=role&id=" + id).body()).contains("erin is now admin, from their next request on.");
+    assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "admin")).location())
+        .isEqualTo("/admin/users?done=role&id=" + id);
+    assertThat(admin.get("/admin/users?done=role&id=" + id).body())
+        .contains("erin is now admin, from their next request on.");
     assertThat(erin.get("/admin/synonyms").status()).isEqualTo(200);
     assertThat(erin.get("/admin").body()).contains("href=\"/admin/users\"");
 
@@ -175,14 +227,20 @@ class UserAdminTest {
     assertThat(refused.body()).contains("A password needs at least 12 characters");
     assertThat(fred.get("/admin").status()).isEqualTo(200);
 
-    assertThat(hank.post("/admin/users/" + id + "/password", Map.of("password", NEW_PASSWORD)).location())
+    assertThat(
+            hank.post("/admin/users/" + id + "/password", Map.of("password", NEW_PASSWORD))
+                .location())
         .isEqualTo("/admin/users?done=password&id=" + id);
     assertThat(fred.get("/admin").status()).isEqualTo(302);
     assertThat(new ConsoleSession(app).login("fred", PASSWORD).status()).isEqualTo(401);
     signedIn("fred", NEW_PASSWORD);
 
     ConsoleSession hankElsewhere = signedIn("hank", PASSWORD);
-    assertThat(hank.post("/admin/users/" + idOf("hank") + "/password", Map.of("password", NEW_PASSWORD)).status()).isEqualTo(302);
+    assertThat(
+            hank.post(
+                    "/admin/users/" + idOf("hank") + "/password", Map.of("password", NEW_PASSWORD))
+                .status())
+        .isEqualTo(302);
     assertThat(hank.get("/admin/users").status()).isEqualTo(200);
     assertThat(hankElsewhere.get("/admin").status()).isEqualTo(302);
   }
@@ -200,7 +258,9 @@ class UserAdminTest {
 
     assertThat(roleOf("adam")).isEqualTo("admin");
     assertThat(admin.get("/admin/users").status()).isEqualTo(200);
-    assertThat(rowOf(admin.get("/admin/users"), "adam")).doesNotContain("/disable").doesNotContain("/role");
+    assertThat(rowOf(admin.get("/admin/users"), "adam"))
+        .doesNotContain("/disable")
+        .doesNotContain("/role");
   }
 
   @Test
@@ -219,8 +279,14 @@ class UserAdminTest {
     admin.post("/admin/users/" + id + "/enable", Map.of());
     admin.post("/admin/users/" + id + "/password", Map.of("password", NEW_PASSWORD));
 
-    assertThat(auditOf(id)).containsExactly("adam user.create", "adam user.role", "adam user.role", "adam user.disable",
-        "adam user.enable", "adam user.password");
+    assertThat(auditOf(id))
+        .containsExactly(
+            "adam user.create",
+            "adam user.role",
+            "adam user.role",
+            "adam user.disable",
+            "adam user.enable",
+            "adam user.password");
   }
 
   @Test
@@ -229,25 +295,39 @@ class UserAdminTest {
     long id = idOf("jack");
 
     assertThat(admin.postRaw("/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(403);
-    assertThat(admin.postRaw("/admin/users/" + id + "/role", Map.of("role", "admin", "_csrf", "forged")).status()).isEqualTo(403);
-    assertThat(admin.postRaw("/admin/users", Map.of("username", "kim", "role", "admin", "password", PASSWORD)).status()).isEqualTo(403);
+    assertThat(
+            admin
+                .postRaw("/admin/users/" + id + "/role", Map.of("role", "admin", "_csrf", "forged"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            admin
+                .postRaw(
+                    "/admin/users",
+                    Map.of("username", "kim", "role", "admin", "password", PASSWORD))
+                .status())
+        .isEqualTo(403);
 
     assertThat(roleOf("jack")).isEqualTo("editor");
     assertThat(idOf("kim")).isZero();
   }
 
   static List<String> auditOf(long userId) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT actor, action FROM audit_log WHERE entity_type = 'user' AND entity_id = ? AND action LIKE 'user.%' ORDER BY id")) {
-        st.setLong(1, userId);
-        try (var rs = st.executeQuery()) {
-          List<String> rows = new ArrayList<>();
-          while (rs.next()) {
-            rows.add(rs.getString(1) + " " + rs.getString(2));
-          }
-          return rows;
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "SELECT actor, action FROM audit_log WHERE entity_type = 'user' AND entity_id = ? AND action LIKE 'user.%' ORDER BY id")) {
+                st.setLong(1, userId);
+                try (var rs = st.executeQuery()) {
+                  List<String> rows = new ArrayList<>();
+                  while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                  }
+                  return rows;
+                }
+              }
+            });
   }
 }

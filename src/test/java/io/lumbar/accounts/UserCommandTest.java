@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code lumbar user add|list|disable|enable|passwd|role}: audited as the OS user, one error line otherwise. */
+/**
+ * {@code lumbar user add|list|disable|enable|passwd|role}: audited as the OS user, one error line
+ * otherwise.
+ */
 class UserCommandTest {
   static final String PASSWORD = "a long enough password";
   static final String NEW_PASSWORD = "another long password";
   static final String CLI = "cli:" + System.getProperty("user.name");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   TestDatabase db;
   Config config;
   StringWriter out;
@@ -35,7 +37,10 @@ class UserCommandTest {
   @BeforeEach
   void setUp() {
     db = TestDatabase.create();
-    config = Config.fromMap(Map.of()).withDatabase(db.url(), db.user(), db.password()).withIndexDir(tmp.resolve("index"));
+    config =
+        Config.fromMap(Map.of())
+            .withDatabase(db.url(), db.user(), db.password())
+            .withIndexDir(tmp.resolve("index"));
     assertThat(withInput(PASSWORD + "\n", "user", "add", "adam", "--admin")).isZero();
     assertThat(out.toString().strip()).isEqualTo("created admin adam (id 1)");
     assertThat(withInput(PASSWORD + "\n", "user", "add", "edna")).isZero();
@@ -50,7 +55,8 @@ class UserCommandTest {
   private int withInput(String stdin, String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    CommandLine cli = Main.commandLine(config, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    CommandLine cli =
+        Main.commandLine(config, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
@@ -63,7 +69,10 @@ class UserCommandTest {
   /** Each line of {@code user list} without its created and last sign-in times. */
   private List<String> listed() {
     assertThat(run("user", "list")).isZero();
-    return out.toString().lines().map(line -> line.replaceAll("\tcreated [^\t]+\tlast sign-in [^\t]+", "")).toList();
+    return out.toString()
+        .lines()
+        .map(line -> line.replaceAll("\tcreated [^\t]+\tlast sign-in [^\t]+", ""))
+        .toList();
   }
 
   @Test
@@ -71,35 +80,55 @@ class UserCommandTest {
     User edna = new UserDao(db.database()).get("edna");
     new SessionDao(db.database()).create(edna);
 
-    assertThat(listed()).containsExactly("adam\tadmin\tenabled\tactive sessions: 0", "edna\teditor\tenabled\tactive sessions: 1");
-    assertThat(out.toString()).contains("adam\tadmin\tenabled\tcreated 20").contains("last sign-in never")
+    assertThat(listed())
+        .containsExactly(
+            "adam\tadmin\tenabled\tactive sessions: 0",
+            "edna\teditor\tenabled\tactive sessions: 1");
+    assertThat(out.toString())
+        .contains("adam\tadmin\tenabled\tcreated 20")
+        .contains("last sign-in never")
         .containsPattern("edna\teditor\tenabled\tcreated [^\t]+\tlast sign-in 20");
 
     assertThat(run("user", "role", "edna", "admin")).isZero();
     assertThat(out.toString().strip()).isEqualTo("edna is now admin");
     assertThat(run("user", "disable", "edna")).isZero();
     assertThat(out.toString().strip()).isEqualTo("disabled edna (sessions ended: 1)");
-    assertThat(listed()).containsExactly("adam\tadmin\tenabled\tactive sessions: 0", "edna\tadmin\tdisabled\tactive sessions: 0");
+    assertThat(listed())
+        .containsExactly(
+            "adam\tadmin\tenabled\tactive sessions: 0",
+            "edna\tadmin\tdisabled\tactive sessions: 0");
     assertThat(run("user", "enable", "edna")).isZero();
     assertThat(out.toString().strip()).isEqualTo("enabled edna");
     assertThat(withInput(NEW_PASSWORD + "\n", "user", "passwd", "edna")).isZero();
-    assertThat(out.toString().strip()).isEqualTo("changed the password of edna (sessions ended: 0)");
+    assertThat(out.toString().strip())
+        .isEqualTo("changed the password of edna (sessions ended: 0)");
     assertThat(run("user", "role", "edna", "editor")).isZero();
 
     UserDao.StoredUser stored = new UserDao(db.database()).find("edna").orElseThrow();
     assertThat(Passwords.matches(NEW_PASSWORD, stored.passwordHash())).isTrue();
     assertThat(stored.disabled()).isFalse();
     assertThat(stored.user().role()).isEqualTo(Role.EDITOR);
-    assertThat(audit()).containsExactly(CLI + " user.create adam", CLI + " user.create edna", CLI + " user.role edna",
-        CLI + " user.disable edna", CLI + " user.enable edna", CLI + " user.password edna", CLI + " user.role edna");
+    assertThat(audit())
+        .containsExactly(
+            CLI + " user.create adam",
+            CLI + " user.create edna",
+            CLI + " user.role edna",
+            CLI + " user.disable edna",
+            CLI + " user.enable edna",
+            CLI + " user.password edna",
+            CLI + " user.role edna");
   }
 
   @Test
   void the_last_enabled_admin_can_be_neither_disabled_nor_demoted() {
     assertThat(run("user", "disable", "adam")).isEqualTo(1);
-    assertThat(err.toString().strip()).isEqualTo("error: adam is the last enabled admin and cannot be disabled: make another admin first.");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "error: adam is the last enabled admin and cannot be disabled: make another admin first.");
     assertThat(run("user", "role", "adam", "editor")).isEqualTo(1);
-    assertThat(err.toString().strip()).isEqualTo("error: adam is the last enabled admin and cannot be demoted: make another admin first.");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "error: adam is the last enabled admin and cannot be demoted: make another admin first.");
 
     assertThat(run("user", "role", "edna", "admin")).isZero();
     assertThat(run("user", "disable", "adam")).isZero();
@@ -123,20 +152,27 @@ class UserCommandTest {
     assertThat(withInput(PASSWORD + "\n", "user", "add", "bad name")).isEqualTo(1);
     assertThat(err.toString().strip()).isEqualTo("error: " + UserDao.NAME_RULE);
 
-    assertThat(listed()).containsExactly("adam\tadmin\tenabled\tactive sessions: 0", "edna\teditor\tenabled\tactive sessions: 0");
+    assertThat(listed())
+        .containsExactly(
+            "adam\tadmin\tenabled\tactive sessions: 0",
+            "edna\teditor\tenabled\tactive sessions: 0");
     assertThat(audit()).hasSize(2);
   }
 
   private List<String> audit() {
-    return db.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT actor, action, JSON_VALUE(detail, '$.username') FROM audit_log WHERE entity_type = 'user' ORDER BY id");
-          var rs = st.executeQuery()) {
-        List<String> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-        }
-        return rows;
-      }
-    });
+    return db.database()
+        .read(
+            c -> {
+              try (var st =
+                      c.prepareStatement(
+                          "SELECT actor, action, JSON_VALUE(detail, '$.username') FROM audit_log WHERE entity_type = 'user' ORDER BY id");
+                  var rs = st.executeQuery()) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                  rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+                return rows;
+              }
+            });
   }
 }

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An admin creates and disables a user with the plain forms of {@code /admin/users} in a real browser. */
+/**
+ * An admin creates and disables a user with the plain forms of {@code /admin/users} in a real
+ * browser.
+ */
 class UserConsoleBrowserTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static final String PASSWORD = "a long enough password";
   static Chromium chromium;
 
@@ -48,9 +50,13 @@ class UserConsoleBrowserTest {
     assertThat(page.locator("p.notice")).hasText("Created carla (editor): they can sign in now.");
 
     page.locator("tr", new Page.LocatorOptions().setHasText("carla"))
-        .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Disable")).click();
+        .getByRole(
+            AriaRole.BUTTON,
+            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Disable"))
+        .click();
     assertThat(page.locator("p.notice")).hasText("carla is disabled and has been signed out.");
-    assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("carla"))).containsText("disabled since");
+    assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("carla")))
+        .containsText("disabled since");
     Chromium.screenshot(page, "users");
   }
 }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /admin/audit}: who did what, when; filtered, paged, escaped, and read-only. */
 class AuditLogTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   static ConsoleSession edna;
   static long passage;
@@ -29,26 +28,36 @@ class AuditLogTest {
     edna.post("/admin/passages/" + passage + "/tags", Map.of("tag", "sciatica"));
     edna.post("/admin/passages/" + passage + "/tags/sciatica/remove", Map.of());
     // 60 more rows so the log needs a second page: 50 a page.
-    app.database().inTransaction(c -> {
-      try (var st = c.prepareStatement("INSERT INTO audit_log (actor, action, entity_type) VALUES ('<b>mallory</b>', 'test.noise', 'test')")) {
-        for (int i = 0; i < 60; i++) {
-          st.executeUpdate();
-        }
-      }
-      return null;
-    });
+    app.database()
+        .inTransaction(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "INSERT INTO audit_log (actor, action, entity_type) VALUES ('<b>mallory</b>', 'test.noise', 'test')")) {
+                for (int i = 0; i < 60; i++) {
+                  st.executeUpdate();
+                }
+              }
+              return null;
+            });
   }
 
   private static List<String> rows(Document page) {
     return page.select("table.audit tbody tr").stream()
-        .map(tr -> tr.child(1).text() + " " + tr.child(2).text() + " " + tr.child(3).text()).toList();
+        .map(tr -> tr.child(1).text() + " " + tr.child(2).text() + " " + tr.child(3).text())
+        .toList();
   }
 
   @Test
   void filters_by_who_what_and_on_which_entity_with_links_to_it() {
-    Document page = Jsoup.parse(edna.get("/admin/audit?actor=edna&action=passage.&entity=passage&id=" + passage).body());
+    Document page =
+        Jsoup.parse(
+            edna.get("/admin/audit?actor=edna&action=passage.&entity=passage&id=" + passage)
+                .body());
 
-    assertThat(rows(page)).containsExactly("edna passage.untag passage " + passage, "edna passage.tag passage " + passage);
+    assertThat(rows(page))
+        .containsExactly(
+            "edna passage.untag passage " + passage, "edna passage.tag passage " + passage);
     assertThat(page.select("table.audit a").attr("href")).isEqualTo("/admin/passages/" + passage);
     assertThat(page.select("table.audit td code").first().text()).contains("sciatica");
     assertThat(page.select("a[rel=next]")).isEmpty();

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The console in a real browser: sign in, tag by keyboard, resolve a conflict, revert a revision. */
+/**
+ * The console in a real browser: sign in, tag by keyboard, resolve a conflict, revert a revision.
+ */
 class ConsoleBrowserTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static final String PASSWORD = "a long enough password";
   static Chromium chromium;
 
@@ -40,7 +41,10 @@ class ConsoleBrowserTest {
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/login\\?next=.*"));
     page.getByLabel("User name").fill(user);
     page.getByLabel("Password").fill(PASSWORD);
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Sign in"))
+        .click();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/passages$"));
     return page;
   }
@@ -50,7 +54,8 @@ class ConsoleBrowserTest {
     Page page = signIn("edna");
 
     assertThat(page.locator("h1")).hasText("Passages");
-    assertThat(page.locator(".count")).containsText(java.util.regex.Pattern.compile("\\d+ passages"));
+    assertThat(page.locator(".count"))
+        .containsText(java.util.regex.Pattern.compile("\\d+ passages"));
     Chromium.screenshot(page, "sign-in");
   }
 
@@ -127,11 +132,16 @@ class ConsoleBrowserTest {
     Chromium.screenshot(page, "bulk-preview");
     page.getByText("Apply to 5 passages").click();
 
-    assertThat(page.locator(".notice")).hasText("Acupuncture added to 5 of 5 passages (0 had it already).");
+    assertThat(page.locator(".notice"))
+        .hasText("Acupuncture added to 5 of 5 passages (0 had it already).");
     Chromium.screenshot(page, "bulk-report");
 
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo")).click();
-    assertThat(page.locator(".notice")).hasText("Undone: everything is back as it was. Search follows within a second.");
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Undo"))
+        .click();
+    assertThat(page.locator(".notice"))
+        .hasText("Undone: everything is back as it was. Search follows within a second.");
     Chromium.screenshot(page, "bulk-undone");
   }
 
@@ -139,7 +149,8 @@ class ConsoleBrowserTest {
   void a_bulk_removal_shows_what_it_will_take_off_before_it_applies() {
     Page page = signIn("edna");
     page.navigate(app.uri("/admin/passages/bulk?cause=kidney-infection").toString());
-    page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true)).selectOption("kidney-infection");
+    page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true))
+        .selectOption("kidney-infection");
     page.getByLabel("remove this tag").check();
     page.getByText("Apply to 5 passages").click();
 
@@ -158,8 +169,13 @@ class ConsoleBrowserTest {
     page.getByText("Rebuild the search index").click();
 
     assertThat(page.locator("h1")).hasText("Rebuilding the search index");
-    assertThat(page.locator(".job .state")).hasText("done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
-    assertThat(page.locator("progress")).hasAttribute("value", java.util.regex.Pattern.compile("\\d+"));
+    assertThat(page.locator(".job .state"))
+        .hasText(
+            "done",
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(20_000));
+    assertThat(page.locator("progress"))
+        .hasAttribute("value", java.util.regex.Pattern.compile("\\d+"));
     assertThat(page.locator(".job .message")).containsText("published passages");
     Chromium.screenshot(page, "reindex-progress");
   }
@@ -186,21 +202,26 @@ class ConsoleBrowserTest {
   void an_editor_takes_a_fresh_article_to_published_tagged_passages_using_only_the_console() {
     Page page = signIn("edna");
     page.navigate(app.uri("/admin/articles").toString());
-    page.getByLabel("Title (optional: else the article's first line)").fill("Night-time sciatica, a reader's notes");
-    page.locator("#text").fill("Sciatica woke me every night for a month, a burning line from the buttock down the leg.\n\n"
-        + "An ice pack before bed and gentle stretching eased the sciatica within two weeks.\n");
+    page.getByLabel("Title (optional: else the article's first line)")
+        .fill("Night-time sciatica, a reader's notes");
+    page.locator("#text")
+        .fill(
+            "Sciatica woke me every night for a month, a burning line from the buttock down the leg.\n\n"
+                + "An ice pack before bed and gentle stretching eased the sciatica within two weeks.\n");
     page.getByText("Import", new Page.GetByTextOptions().setExact(true)).click();
 
     assertThat(page.locator(".notice")).containsText("imported as article");
     Chromium.screenshot(page, "article-imported");
     page.locator("table a[href^='/admin/passages/']").first().click();
-    assertThat(page.locator("#text")).hasValue(java.util.regex.Pattern.compile("^Sciatica woke me.*"));
+    assertThat(page.locator("#text"))
+        .hasValue(java.util.regex.Pattern.compile("^Sciatica woke me.*"));
     page.keyboard().press("1");
     assertThat(page.locator(".notice")).hasText("Tag added.");
     page.keyboard().press("a");
     assertThat(page.locator("h1 .status")).hasText("published");
     page.keyboard().press("j");
-    assertThat(page.locator("#text")).hasValue(java.util.regex.Pattern.compile("^An ice pack before bed.*"));
+    assertThat(page.locator("#text"))
+        .hasValue(java.util.regex.Pattern.compile("^An ice pack before bed.*"));
     page.keyboard().press("1");
     assertThat(page.locator(".notice")).hasText("Tag added.");
     Chromium.screenshot(page, "article-tagged");

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console's front page over the curated sample corpus. */
 class DashboardTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void shows_counts_the_cause_treatment_heat_map_and_search_reports() {
@@ -22,14 +21,22 @@ class DashboardTest {
     app.get("/api/search?q=sciatica");
     app.get("/api/search?q=zzzqqq");
 
-    Eventually.within(Duration.ofSeconds(10), () -> assertThat(editor.get("/admin").body()).contains(">zzzqqq</a>"));
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> assertThat(editor.get("/admin").body()).contains(">zzzqqq</a>"));
     String page = editor.get("/admin").body();
 
-    assertThat(page).contains("<strong>101</strong> published", "<strong>40</strong> rejected", "<strong>10</strong> published but untagged");
+    assertThat(page)
+        .contains(
+            "<strong>101</strong> published",
+            "<strong>40</strong> rejected",
+            "<strong>10</strong> published but untagged");
     assertThat(page).contains("<table class=\"heat-map\"");
     // Kidney infections: the one passage about antibiotics is the cell's only passage.
-    assertThat(page).contains("<a href=\"/admin/passages?cause=kidney-infection&amp;treatment=antibiotics\""
-        + " aria-label=\"Kidney infection × Antibiotics: 1 passage\"");
+    assertThat(page)
+        .contains(
+            "<a href=\"/admin/passages?cause=kidney-infection&amp;treatment=antibiotics\""
+                + " aria-label=\"Kidney infection × Antibiotics: 1 passage\"");
     assertThat(page).contains("<a href=\"/admin/passages?q=sciatica\">sciatica</a>");
     assertThat(page).contains("login");
   }
@@ -51,18 +58,26 @@ class DashboardTest {
     String job = started.location().replace("/admin/jobs/", "");
     assertThat(admin.get(started.location()).body()).contains("<progress max=\"101\"");
     assertThat(app.get("/api/search?q=sciatica").status()).isEqualTo(200);
-    Eventually.within(Duration.ofSeconds(20), () -> {
-      var state = admin.get("/api/admin/jobs/" + job).json();
-      assertThat(state.get("state").asText()).isEqualTo("done");
-      assertThat(state.get("done").asLong()).isEqualTo(101);
-      assertThat(state.get("message").asText()).isEqualTo("Indexed 101 published passages.");
-    });
+    Eventually.within(
+        Duration.ofSeconds(20),
+        () -> {
+          var state = admin.get("/api/admin/jobs/" + job).json();
+          assertThat(state.get("state").asText()).isEqualTo("done");
+          assertThat(state.get("done").asLong()).isEqualTo(101);
+          assertThat(state.get("message").asText()).isEqualTo("Indexed 101 published passages.");
+        });
     assertThat(app.get("/api/search?q=sciatica").json().get("total").asLong()).isEqualTo(4);
-    String rebuiltBy = app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT actor FROM audit_log WHERE action = 'index.rebuild'"); var rs = st.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    });
+    String rebuiltBy =
+        app.database()
+            .read(
+                c -> {
+                  try (var st =
+                          c.prepareStatement(
+                              "SELECT actor FROM audit_log WHERE action = 'index.rebuild'");
+                      var rs = st.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                  }
+                });
     assertThat(rebuiltBy).isEqualTo("adam");
     assertThat(admin.get("/api/admin/jobs/999").status()).isEqualTo(404);
   }

@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Searches through the real app are logged and come back in the two reports. */
 class AnalyticsApiTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static ConsoleSession editor;
 
   @BeforeAll
@@ -55,7 +54,9 @@ class AnalyticsApiTest {
     assertThat(top.get("days").asInt()).isEqualTo(30);
     assertThat(queries(top)).containsExactly("sciatica", "zzzqqq", "flushed", "write to <email>");
     JsonNode sciatica = top.get("searches").get(0);
-    assertThat(sciatica.fieldNames()).toIterable().containsExactlyInAnyOrder("query", "count", "averageHits", "lastSearchedAt");
+    assertThat(sciatica.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("query", "count", "averageHits", "lastSearchedAt");
     assertThat(sciatica.get("count").asLong()).isEqualTo(3);
     assertThat(sciatica.get("averageHits").asDouble()).isEqualTo(4.0);
     assertThat(sciatica.get("lastSearchedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
@@ -64,13 +65,16 @@ class AnalyticsApiTest {
     assertThat(zero.get("days").asInt()).isEqualTo(7);
     assertThat(zero.get("searches")).hasSize(1);
     JsonNode zzzqqq = zero.get("searches").get(0);
-    assertThat(zzzqqq.fieldNames()).toIterable().containsExactlyInAnyOrder("query", "count", "lastSearchedAt");
+    assertThat(zzzqqq.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("query", "count", "lastSearchedAt");
     assertThat(zzzqqq.get("query").asText()).isEqualTo("zzzqqq");
     assertThat(zzzqqq.get("count").asLong()).isEqualTo(2);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"days=0", "days=366", "days=x", "limit=0", "limit=101", "limit=1.5", "days=-1"})
+  @ValueSource(
+      strings = {"days=0", "days=366", "days=x", "limit=0", "limit=101", "limit=1.5", "days=-1"})
   void bad_parameters_answer_400_json(String params) {
     for (String report : List.of("top-searches", "zero-result-searches")) {
       ConsoleSession.Page response = editor.get("/api/admin/analytics/" + report + "?" + params);
@@ -80,15 +84,22 @@ class AnalyticsApiTest {
   }
 
   private static void search(String path, String q, String extra) {
-    Response response = app.get(path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + extra);
+    Response response =
+        app.get(path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + extra);
     assertThat(response.status()).as(q + extra).isIn(200, 400);
   }
 
-  /** Searches are written in order by one thread: once the last one is in the table, so are all before it. */
+  /**
+   * Searches are written in order by one thread: once the last one is in the table, so are all
+   * before it.
+   */
   private static void waitUntilWritten() {
     search("/api/search", "flushed", "");
-    Eventually.within(Duration.ofSeconds(10), () -> assertThat(
-        queries(editor.get("/api/admin/analytics/top-searches?limit=100").json())).contains("flushed"));
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () ->
+            assertThat(queries(editor.get("/api/admin/analytics/top-searches?limit=100").json()))
+                .contains("flushed"));
   }
 
   private static List<String> queries(JsonNode report) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class SearchAnalyticsTest {
   /** Never flushes on its own within a test, so tests decide when writing happens. */
   private static final long NO_TIMED_FLUSH_MILLIS = Duration.ofHours(1).toMillis();
+
   private static final int LATENCY_MICROS = 1_234;
 
   static TestDatabase testDb;
@@ -44,33 +45,54 @@ class SearchAnalyticsTest {
 
   @Test
   void searches_that_read_the_same_are_counted_together() {
-    long dropped = recordAndWrite(search("Sciatica", 4), search("Sciatica", 4), search("Sciatica", 4),
-        search("sciatica  ", 2), search("advil", 3), search("zzzqqq", 0));
+    long dropped =
+        recordAndWrite(
+            search("Sciatica", 4),
+            search("Sciatica", 4),
+            search("Sciatica", 4),
+            search("sciatica  ", 2),
+            search("advil", 3),
+            search("zzzqqq", 0));
 
     assertThat(searchLog.topSearches(30, 20))
         .extracting(TopSearch::query, TopSearch::count, TopSearch::averageHits)
-        .containsExactly(tuple("sciatica", 4L, 3.5), tuple("advil", 1L, 3.0), tuple("zzzqqq", 1L, 0.0));
+        .containsExactly(
+            tuple("sciatica", 4L, 3.5), tuple("advil", 1L, 3.0), tuple("zzzqqq", 1L, 0.0));
     assertThat(dropped).isZero();
   }
 
   @Test
   void rows_hold_the_normalised_query_hits_and_latency_only() {
     recordAndWrite(search("Mail ME at Jo@Example.com", 7), search("?!", 0));
-    String row = db.read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT query, hits, latency_micros FROM search_log")) {
-        StringBuilder rows = new StringBuilder();
-        while (rs.next()) {
-          rows.append(rs.getString(1)).append('|').append(rs.getInt(2)).append('|').append(rs.getInt(3)).append('\n');
-        }
-        return rows.toString();
-      }
-    });
+    String row =
+        db.read(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery("SELECT query, hits, latency_micros FROM search_log")) {
+                StringBuilder rows = new StringBuilder();
+                while (rs.next()) {
+                  rows.append(rs.getString(1))
+                      .append('|')
+                      .append(rs.getInt(2))
+                      .append('|')
+                      .append(rs.getInt(3))
+                      .append('\n');
+                }
+                return rows.toString();
+              }
+            });
     assertThat(row).isEqualTo("mail me at <email>|7|" + LATENCY_MICROS + "\n");
   }
 
   @Test
   void zero_result_report_lists_only_searches_that_found_nothing() {
-    recordAndWrite(search("sciatica", 4), search("ZZZ qqq", 0), search("zzz qqq", 0), search("qqq", 0), search("qqq", 5));
+    recordAndWrite(
+        search("sciatica", 4),
+        search("ZZZ qqq", 0),
+        search("zzz qqq", 0),
+        search("qqq", 0),
+        search("qqq", 5));
 
     assertThat(searchLog.zeroResultSearches(30, 20))
         .extracting(ZeroResultSearch::query, ZeroResultSearch::count)
@@ -84,17 +106,25 @@ class SearchAnalyticsTest {
     insertOld("old pain", 0, 10);
     recordAndWrite(search("sciatica", 0), search("b", 0), search("a", 0));
 
-    assertThat(searchLog.topSearches(30, 20)).extracting(TopSearch::query, TopSearch::count)
-        .containsExactly(tuple("a", 1L), tuple("b", 1L), tuple("old pain", 1L), tuple("sciatica", 1L));
+    assertThat(searchLog.topSearches(30, 20))
+        .extracting(TopSearch::query, TopSearch::count)
+        .containsExactly(
+            tuple("a", 1L), tuple("b", 1L), tuple("old pain", 1L), tuple("sciatica", 1L));
     assertThat(searchLog.topSearches(7, 2)).extracting(TopSearch::query).containsExactly("a", "b");
-    assertThat(searchLog.zeroResultSearches(365, 1)).extracting(ZeroResultSearch::query, ZeroResultSearch::count)
+    assertThat(searchLog.zeroResultSearches(365, 1))
+        .extracting(ZeroResultSearch::query, ZeroResultSearch::count)
         .containsExactly(tuple("sciatica", 3L));
-    Instant newest = db.read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT MAX(searched_at) FROM search_log WHERE query = 'sciatica'")) {
-        rs.next();
-        return rs.getTimestamp(1).toInstant();
-      }
-    });
+    Instant newest =
+        db.read(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT MAX(searched_at) FROM search_log WHERE query = 'sciatica'")) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+              }
+            });
     assertThat(searchLog.zeroResultSearches(365, 1).getFirst().lastSearchedAt()).isEqualTo(newest);
   }
 
@@ -105,7 +135,9 @@ class SearchAnalyticsTest {
     analytics.close();
     analytics.record("after close", 4, 1_000);
 
-    assertThat(searchLog.topSearches(30, 20)).extracting(TopSearch::query).containsExactly("sciatica");
+    assertThat(searchLog.topSearches(30, 20))
+        .extracting(TopSearch::query)
+        .containsExactly("sciatica");
   }
 
   @Test
@@ -115,8 +147,8 @@ class SearchAnalyticsTest {
       analytics.record("b", 1, 1);
       analytics.record("c", 1, 1);
 
-      Eventually.within(Duration.ofSeconds(10),
-          () -> assertThat(searchLog.topSearches(30, 20)).hasSize(3));
+      Eventually.within(
+          Duration.ofSeconds(10), () -> assertThat(searchLog.topSearches(30, 20)).hasSize(3));
     }
   }
 
@@ -138,14 +170,17 @@ class SearchAnalyticsTest {
   void an_unreachable_database_never_reaches_the_caller() {
     TestDatabase gone = TestDatabase.create();
     gone.database().close();
-    try (SearchAnalytics analytics = SearchAnalytics.start(gone.database(), 10, 1_000, NO_TIMED_FLUSH_MILLIS)) {
-      assertThatCode(() -> {
-        for (int i = 0; i < 25; i++) {
-          analytics.record("pain " + i, 1, 1);
-        }
-        analytics.flush();
-        analytics.record("after a failed write", 1, 1);
-      }).doesNotThrowAnyException();
+    try (SearchAnalytics analytics =
+        SearchAnalytics.start(gone.database(), 10, 1_000, NO_TIMED_FLUSH_MILLIS)) {
+      assertThatCode(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  analytics.record("pain " + i, 1, 1);
+                }
+                analytics.flush();
+                analytics.record("after a failed write", 1, 1);
+              })
+          .doesNotThrowAnyException();
       assertThat(analytics.droppedCount()).isEqualTo(25);
       assertThatCode(analytics::close).doesNotThrowAnyException();
       assertThat(analytics.droppedCount()).isEqualTo(26);
@@ -179,24 +214,31 @@ class SearchAnalyticsTest {
     int purged = searchLog.purgeOlderThan(SearchAnalytics.KEEP_DAYS);
 
     assertThat(purged).isGreaterThanOrEqualTo(1);
-    long left = db.read(c -> {
-      try (var st = c.prepareStatement("SELECT COUNT(*) FROM search_log WHERE query IN ('purge me', 'keep me')"); var rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    long left =
+        db.read(
+            c -> {
+              try (var st =
+                      c.prepareStatement(
+                          "SELECT COUNT(*) FROM search_log WHERE query IN ('purge me', 'keep me')");
+                  var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
     assertThat(left).isEqualTo(1);
   }
 
   private static void insertOld(String query, int hits, int daysAgo) {
-    db.read(c -> {
-      try (var st = c.prepareStatement(
-          "INSERT INTO search_log (query, hits, latency_micros, searched_at) VALUES (?, ?, 1000, NOW(3) - INTERVAL ? DAY)")) {
-        st.setString(1, query);
-        st.setInt(2, hits);
-        st.setInt(3, daysAgo);
-        return st.executeUpdate();
-      }
-    });
+    db.read(
+        c -> {
+          try (var st =
+              c.prepareStatement(
+                  "INSERT INTO search_log (query, hits, latency_micros, searched_at) VALUES (?, ?, 1000, NOW(3) - INTERVAL ? DAY)")) {
+            st.setString(1, query);
+            st.setInt(2, hits);
+            st.setInt(3, daysAgo);
+            return st.executeUpdate();
+          }
+        });
   }
 }

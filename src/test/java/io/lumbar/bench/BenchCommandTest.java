@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small benchmark run end to end: every section of the result has figures. Never asserts how fast. */
+/**
+ * A small benchmark run end to end: every section of the result has figures. Never asserts how
+ * fast.
+ */
 class BenchCommandTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   TestDatabase db;
   Config config;
   CommandRunner cli;
@@ -28,21 +30,37 @@ class BenchCommandTest {
   @BeforeEach
   void setUp() {
     db = TestDatabase.create();
-    config = Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50", "LUMBAR_WARMUP_SECONDS", "0")).withDatabase(db.url(), db.user(), db.password());
+    config =
+        Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50", "LUMBAR_WARMUP_SECONDS", "0"))
+            .withDatabase(db.url(), db.user(), db.password());
     cli = new CommandRunner(config);
   }
 
   @AfterEach
   void tearDown() throws Exception {
     for (String size : List.of("1000", "2000")) {
-      Database.dropIfExists(Database.urlWithDatabase(db.url(), db.database().name() + "_bench_" + size), db.user(), db.password());
+      Database.dropIfExists(
+          Database.urlWithDatabase(db.url(), db.database().name() + "_bench_" + size),
+          db.user(),
+          db.password());
     }
     db.close();
   }
 
   @Test
-  void two_sizes_give_a_result_file_each_with_every_section_plus_a_table_and_a_plot() throws Exception {
-    int exit = cli.run("bench", "--passages", "1000,2000", "--duration", "1", "--edits", "3", "--out", tmp.toString());
+  void two_sizes_give_a_result_file_each_with_every_section_plus_a_table_and_a_plot()
+      throws Exception {
+    int exit =
+        cli.run(
+            "bench",
+            "--passages",
+            "1000,2000",
+            "--duration",
+            "1",
+            "--edits",
+            "3",
+            "--out",
+            tmp.toString());
 
     assertThat(exit).as(cli.err()).isZero();
     for (int size : List.of(1000, 2000)) {
@@ -50,31 +68,65 @@ class BenchCommandTest {
       assertThat(result.at("/run/passages").asInt()).isEqualTo(size);
       assertThat(result.at("/run/queries").asInt()).isEqualTo(QueryMix.SIZE);
       assertThat(result.at("/load/passages").asInt()).isEqualTo(size);
-      for (String figure : List.of("/load/passagesPerSecond", "/indexing/lumbarPassagesPerSecond", "/indexing/rawPassagesPerSecond", "/indexing/documentsPassagesPerSecond", "/indexing/lumbarToDocuments",
-          "/indexing/lumbarToRaw", "/search/lumbarHttp/qps", "/search/lumbarHttp/p50Ms", "/search/lumbarHttp/p99Ms",
-          "/search/lumbarInProcess/qps", "/search/lumbarInProcess/p99Ms", "/search/luceneLumbarQuery/qps", "/search/luceneLumbarQuery/p99Ms", "/search/rawLucene/qps", "/search/rawLucene/p99Ms", "/search/mariadbFulltext/qps", "/search/mariadbFulltext/p99Ms",
-          "/search/lumbarToRawQps", "/search/lumbarToLuceneQueryQps", "/search/lumbarToMariadbQps", "/freshness/p50Ms", "/freshness/maxMs",
-          "/footprint/indexBytes", "/footprint/heapUsedBytes", "/footprint/rssBytes")) {
+      for (String figure :
+          List.of(
+              "/load/passagesPerSecond",
+              "/indexing/lumbarPassagesPerSecond",
+              "/indexing/rawPassagesPerSecond",
+              "/indexing/documentsPassagesPerSecond",
+              "/indexing/lumbarToDocuments",
+              "/indexing/lumbarToRaw",
+              "/search/lumbarHttp/qps",
+              "/search/lumbarHttp/p50Ms",
+              "/search/lumbarHttp/p99Ms",
+              "/search/lumbarInProcess/qps",
+              "/search/lumbarInProcess/p99Ms",
+              "/search/luceneLumbarQuery/qps",
+              "/search/luceneLumbarQuery/p99Ms",
+              "/search/rawLucene/qps",
+              "/search/rawLucene/p99Ms",
+              "/search/mariadbFulltext/qps",
+              "/search/mariadbFulltext/p99Ms",
+              "/search/lumbarToRawQps",
+              "/search/lumbarToLuceneQueryQps",
+              "/search/lumbarToMariadbQps",
+              "/freshness/p50Ms",
+              "/freshness/maxMs",
+              "/footprint/indexBytes",
+              "/footprint/heapUsedBytes",
+              "/footprint/rssBytes")) {
         assertThat(result.at(figure).asDouble()).as(size + " " + figure).isPositive();
       }
       assertThat(result.at("/indexing/passages").asInt()).isEqualTo(size);
       assertThat(result.at("/search/lumbarHttp/errors").asLong()).isZero();
       assertThat(result.at("/freshness/edits").asInt()).isEqualTo(3);
     }
-    assertThat(cli.out()).contains("Lumbar QPS / raw Lucene QPS:", "Lumbar QPS / MariaDB QPS:", "reindex rate / raw Lucene rate:",
-        "reindex rate / Lucene alone, Lumbar's documents:", "Lumbar QPS / Lucene alone, Lumbar's query:");
-    assertThat(Files.readString(tmp.resolve("bench.md"))).contains("| figure | 1,000 passages | 2,000 passages |");
-    assertThat(Files.readString(tmp.resolve("bench.svg"))).startsWith("<svg").contains("<polyline").endsWith("</svg>\n");
+    assertThat(cli.out())
+        .contains(
+            "Lumbar QPS / raw Lucene QPS:",
+            "Lumbar QPS / MariaDB QPS:",
+            "reindex rate / raw Lucene rate:",
+            "reindex rate / Lucene alone, Lumbar's documents:",
+            "Lumbar QPS / Lucene alone, Lumbar's query:");
+    assertThat(Files.readString(tmp.resolve("bench.md")))
+        .contains("| figure | 1,000 passages | 2,000 passages |");
+    assertThat(Files.readString(tmp.resolve("bench.svg")))
+        .startsWith("<svg")
+        .contains("<polyline")
+        .endsWith("</svg>\n");
   }
 
   @Test
   void bad_options_get_one_line() {
     assertThat(cli.run("bench", "--passages", "10k,x")).isEqualTo(1);
     assertThat(cli.run("bench", "--passages", "100", "--clients", "0")).isEqualTo(1);
-    assertThat(cli.run("bench", "--passages", "100", "--queries", tmp.resolve("none.txt").toString())).isEqualTo(1);
-    assertThat(cli.err().lines()).containsExactly(
-        "error: --passages must be whole numbers such as 10000, 10k or 1M, got 'x'",
-        "error: --clients must be between 1 and 256, got 0",
-        "error: No such query file: " + tmp.resolve("none.txt"));
+    assertThat(
+            cli.run("bench", "--passages", "100", "--queries", tmp.resolve("none.txt").toString()))
+        .isEqualTo(1);
+    assertThat(cli.err().lines())
+        .containsExactly(
+            "error: --passages must be whole numbers such as 10000, 10k or 1M, got 'x'",
+            "error: --clients must be between 1 and 256, got 0",
+            "error: No such query file: " + tmp.resolve("none.txt"));
   }
 }

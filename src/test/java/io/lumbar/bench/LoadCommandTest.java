@@ -14,25 +14,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A short {@code lumbar load} against the real app: every endpoint is exercised and nothing fails. Never asserts how fast. */
+/**
+ * A short {@code lumbar load} against the real app: every endpoint is exercised and nothing fails.
+ * Never asserts how fast.
+ */
 class LoadCommandTest {
-  @RegisterExtension
-  static RunningApp app = RunningApp.perClass();
+  @RegisterExtension static RunningApp app = RunningApp.perClass();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
-  void a_short_run_reads_every_endpoint_saves_through_the_console_and_rebuilds_without_errors() throws Exception {
+  void a_short_run_reads_every_endpoint_saves_through_the_console_and_rebuilds_without_errors()
+      throws Exception {
     ConsoleSession.createUser(app, "loader", "a long enough password", true);
     CommandRunner cli = new CommandRunner(app.config(), stdin("a long enough password"));
 
-    int exit = cli.run("load", "--url", app.uri("/").toString(), "--connections", "4", "--duration", "3", "--warmup", "0",
-        "--reindexes", "1", "--admin-user", "loader", "--admin-password-stdin", "--out", tmp.resolve("load.json").toString());
+    int exit =
+        cli.run(
+            "load",
+            "--url",
+            app.uri("/").toString(),
+            "--connections",
+            "4",
+            "--duration",
+            "3",
+            "--warmup",
+            "0",
+            "--reindexes",
+            "1",
+            "--admin-user",
+            "loader",
+            "--admin-password-stdin",
+            "--out",
+            tmp.resolve("load.json").toString());
 
     assertThat(exit).as(cli.out() + cli.err()).isZero();
     JsonNode figures = Json.mapper().readTree(tmp.resolve("load.json").toFile());
-    for (String endpoint : new String[] {"search", "suggest", "passage", "export", "console save"}) {
+    for (String endpoint :
+        new String[] {"search", "suggest", "passage", "export", "console save"}) {
       assertThat(figures.path(endpoint).path("requests").asLong()).as(endpoint).isPositive();
       assertThat(figures.path(endpoint).path("serverErrors").asLong()).as(endpoint).isZero();
       assertThat(figures.path(endpoint).path("clientErrors").asLong()).as(endpoint).isZero();
@@ -46,7 +65,8 @@ class LoadCommandTest {
   @Test
   void a_remote_url_an_admin_without_a_password_or_a_wrong_password_is_one_error_line() {
     CommandRunner cli = new CommandRunner(app.config(), stdin(""));
-    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--admin-user", "loader")).isEqualTo(1);
+    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--admin-user", "loader"))
+        .isEqualTo(1);
     assertThat(cli.err()).startsWith("error: --admin-user needs --admin-password-stdin");
 
     CommandRunner elsewhere = new CommandRunner(app.config(), stdin(""));
@@ -55,13 +75,24 @@ class LoadCommandTest {
 
     ConsoleSession.createUser(app, "someone", "a long enough password", true);
     CommandRunner wrong = new CommandRunner(app.config(), stdin("not the password"));
-    assertThat(wrong.run("load", "--url", app.uri("/").toString(), "--admin-user", "someone", "--admin-password-stdin")).isEqualTo(1);
-    assertThat(wrong.err()).startsWith("error: Cannot sign in as 'someone'").doesNotContain("Exception");
+    assertThat(
+            wrong.run(
+                "load",
+                "--url",
+                app.uri("/").toString(),
+                "--admin-user",
+                "someone",
+                "--admin-password-stdin"))
+        .isEqualTo(1);
+    assertThat(wrong.err())
+        .startsWith("error: Cannot sign in as 'someone'")
+        .doesNotContain("Exception");
   }
 
   @Test
   void heap_readings_add_up_the_heap_pools_of_a_scrape() {
-    String scrape = """
+    String scrape =
+        """
         # HELP jvm_memory_used_bytes The amount of used memory
         jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.048576E7
         jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2.097152E7
@@ -98,8 +129,10 @@ class LoadCommandTest {
   @Test
   void a_server_pid_that_is_no_process_here_is_one_error_line() {
     CommandRunner cli = new CommandRunner(app.config(), stdin(""));
-    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--server-pid", "999999999")).isEqualTo(1);
-    assertThat(cli.err()).startsWith("error: --server-pid 999999999 is not a process on this machine");
+    assertThat(cli.run("load", "--url", app.uri("/").toString(), "--server-pid", "999999999"))
+        .isEqualTo(1);
+    assertThat(cli.err())
+        .startsWith("error: --server-pid 999999999 is not a process on this machine");
   }
 
   private static ByteArrayInputStream stdin(String line) {

@@ -11,25 +11,28 @@ import org.junit.jupiter.api.Test;
 
 class LoadRunnerTest {
   @Test
-  void systems_take_turns_and_each_counts_all_its_turns_while_its_clients_walk_on_through_the_mix() {
+  void
+      systems_take_turns_and_each_counts_all_its_turns_while_its_clients_walk_on_through_the_mix() {
     List<String> mix = List.of("a", "b", "c", "d", "e", "f");
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     List<String> firstQueries = Collections.synchronizedList(new ArrayList<>());
     AtomicLong measuredA = new AtomicLong();
     AtomicLong measuredB = new AtomicLong();
-    LoadRunner.Searcher a = query -> {
-      order.add("A");
-      firstQueries.add(query);
-      measuredA.incrementAndGet();
-      Thread.sleep(2);
-      return 1;
-    };
-    LoadRunner.Searcher b = query -> {
-      order.add("B");
-      measuredB.incrementAndGet();
-      Thread.sleep(2);
-      return 1;
-    };
+    LoadRunner.Searcher a =
+        query -> {
+          order.add("A");
+          firstQueries.add(query);
+          measuredA.incrementAndGet();
+          Thread.sleep(2);
+          return 1;
+        };
+    LoadRunner.Searcher b =
+        query -> {
+          order.add("B");
+          measuredB.incrementAndGet();
+          Thread.sleep(2);
+          return 1;
+        };
 
     List<Throughput> results = LoadRunner.interleaved(mix, 1, 0, 0.6, 3, List.of(a, b));
 
@@ -52,10 +55,12 @@ class LoadRunnerTest {
 
   @Test
   void a_failing_system_is_reported_with_its_first_error() {
-    LoadRunner.Searcher broken = query -> {
-      throw new IllegalStateException("down");
-    };
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadRunner.run(List.of("q"), 2, 0, 0.05, broken))
+    LoadRunner.Searcher broken =
+        query -> {
+          throw new IllegalStateException("down");
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LoadRunner.run(List.of("q"), 2, 0, 0.05, broken))
         .hasMessageContaining("Every query failed: down");
   }
 }

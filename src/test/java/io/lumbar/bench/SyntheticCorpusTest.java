@@ -34,10 +34,13 @@ class SyntheticCorpusTest {
     List<Article> articles = articles(new SyntheticCorpus(LANGUAGE, 2_000, 7));
 
     assertThat(articles.stream().mapToInt(a -> a.passages().size()).sum()).isEqualTo(2_000);
-    assertThat(articles).hasSizeBetween(2_000 / SyntheticCorpus.MAX_ARTICLE, 2_000 / SyntheticCorpus.MIN_ARTICLE + 1);
+    assertThat(articles)
+        .hasSizeBetween(
+            2_000 / SyntheticCorpus.MAX_ARTICLE, 2_000 / SyntheticCorpus.MIN_ARTICLE + 1);
     for (Article article : articles) {
       List<Integer> positions = article.passages().stream().map(Passage::position).toList();
-      assertThat(positions).isEqualTo(java.util.stream.IntStream.range(0, positions.size()).boxed().toList());
+      assertThat(positions)
+          .isEqualTo(java.util.stream.IntStream.range(0, positions.size()).boxed().toList());
     }
   }
 
@@ -46,28 +49,34 @@ class SyntheticCorpusTest {
     Set<String> bundledWords = new HashSet<>();
     LANGUAGE.tokens.forEach(token -> bundledWords.addAll(words(token)));
     Set<String> curatedTags = new HashSet<>();
-    LANGUAGE.tagSets.forEach(set -> {
-      curatedTags.addAll(set.causes());
-      curatedTags.addAll(set.treatments());
-    });
+    LANGUAGE.tagSets.forEach(
+        set -> {
+          curatedTags.addAll(set.causes());
+          curatedTags.addAll(set.treatments());
+        });
 
     List<Passage> passages = new ArrayList<>();
     articles(new SyntheticCorpus(LANGUAGE, 1_000, 1)).forEach(a -> passages.addAll(a.passages()));
 
     Set<String> used = new HashSet<>();
     for (Passage p : passages) {
-      assertThat(p.text().split(" ")).hasSizeBetween(SyntheticCorpus.MIN_WORDS, SyntheticCorpus.MAX_WORDS);
+      assertThat(p.text().split(" "))
+          .hasSizeBetween(SyntheticCorpus.MIN_WORDS, SyntheticCorpus.MAX_WORDS);
       assertThat(p.text()).matches("(?s).*[.!?]").doesNotContain("  ");
       used.addAll(words(p.text()));
       assertThat(curatedTags).containsAll(p.causes()).containsAll(p.treatments());
     }
     assertThat(bundledWords).containsAll(used);
-    // Real variety, not a handful of words repeated: most of the bundled vocabulary shows up in 1,000 passages.
+    // Real variety, not a handful of words repeated: most of the bundled vocabulary shows up in
+    // 1,000 passages.
     assertThat(used.size()).isGreaterThan(bundledWords.size() / 2);
-    double averageWords = passages.stream().mapToInt(p -> p.text().split(" ").length).average().orElseThrow();
+    double averageWords =
+        passages.stream().mapToInt(p -> p.text().split(" ").length).average().orElseThrow();
     assertThat(averageWords).isBetween(60.0, 90.0);
     assertThat(passages).anyMatch(p -> p.heading() != null).anyMatch(p -> p.heading() == null);
-    assertThat(passages).anyMatch(p -> !p.causes().isEmpty()).anyMatch(p -> p.causes().isEmpty() && p.treatments().isEmpty());
+    assertThat(passages)
+        .anyMatch(p -> !p.causes().isEmpty())
+        .anyMatch(p -> p.causes().isEmpty() && p.treatments().isEmpty());
   }
 
   private static List<Article> articles(SyntheticCorpus corpus) {
@@ -89,11 +98,29 @@ class SyntheticCorpusTest {
   private static String digest(SyntheticCorpus corpus) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     for (Article article : corpus) {
-      sha.update((article.number() + "\t" + article.title() + "\t" + article.publisher() + "\t" + article.sourceName() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (article.number()
+                  + "\t"
+                  + article.title()
+                  + "\t"
+                  + article.publisher()
+                  + "\t"
+                  + article.sourceName()
+                  + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       for (Passage p : article.passages()) {
-        sha.update((p.position() + "\t" + p.heading() + "\t" + p.text() + "\t" + p.causes() + "\t" + p.treatments() + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        sha.update(
+            (p.position()
+                    + "\t"
+                    + p.heading()
+                    + "\t"
+                    + p.text()
+                    + "\t"
+                    + p.causes()
+                    + "\t"
+                    + p.treatments()
+                    + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     return HexFormat.of().formatHex(sha.digest());

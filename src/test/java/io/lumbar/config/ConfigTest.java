@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Configuration from the environment: defaults, one clear message for a bad value, no secrets when printed. */
+/**
+ * Configuration from the environment: defaults, one clear message for a bad value, no secrets when
+ * printed.
+ */
 class ConfigTest {
   @Test
   void defaults_suit_a_laptop() {
@@ -20,19 +23,30 @@ class ConfigTest {
   @Test
   void a_negative_warmup_is_refused_and_zero_skips_it() {
     assertThatThrownBy(() -> Config.fromMap(Map.of("LUMBAR_WARMUP_SECONDS", "-1")))
-        .isInstanceOf(Config.ConfigException.class).hasMessage("LUMBAR_WARMUP_SECONDS must be 0 or more, got -1");
+        .isInstanceOf(Config.ConfigException.class)
+        .hasMessage("LUMBAR_WARMUP_SECONDS must be 0 or more, got -1");
     assertThat(Config.fromMap(Map.of("LUMBAR_WARMUP_SECONDS", "0")).warmupSeconds()).isZero();
   }
 
   @Test
   void a_bad_number_names_the_variable() {
     assertThatThrownBy(() -> Config.fromMap(Map.of("LUMBAR_PORT", "80a")))
-        .isInstanceOf(Config.ConfigException.class).hasMessage("LUMBAR_PORT must be a whole number, got '80a'");
+        .isInstanceOf(Config.ConfigException.class)
+        .hasMessage("LUMBAR_PORT must be a whole number, got '80a'");
   }
 
   @Test
   void printing_a_config_never_shows_the_database_password() {
-    Config config = Config.fromMap(Map.of("LUMBAR_DB_URL", "jdbc:mariadb://db:3306/lumbar", "LUMBAR_DB_PASSWORD", "s3cret-Pa55"));
-    assertThat(config.toString()).doesNotContain("s3cret-Pa55").contains("dbPassword=(set)").contains("jdbc:mariadb://db:3306/lumbar");
+    Config config =
+        Config.fromMap(
+            Map.of(
+                "LUMBAR_DB_URL",
+                "jdbc:mariadb://db:3306/lumbar",
+                "LUMBAR_DB_PASSWORD",
+                "s3cret-Pa55"));
+    assertThat(config.toString())
+        .doesNotContain("s3cret-Pa55")
+        .contains("dbPassword=(set)")
+        .contains("jdbc:mariadb://db:3306/lumbar");
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class DatabaseErrorsTest {
   @Test
   void deadlocks_are_concurrent_changes_lost_connections_are_unavailability() {
-    assertThat(Database.translate(new SQLException("Deadlock found when trying to get lock", "40001", 1213)))
+    assertThat(
+            Database.translate(
+                new SQLException("Deadlock found when trying to get lock", "40001", 1213)))
         .isInstanceOf(ConcurrentChangeException.class);
     assertThat(Database.translate(new SQLException("Connection refused", "08000")))
         .isInstanceOf(DatabaseUnavailableException.class);

@@ -19,21 +19,29 @@ class MariaDbUrlTest {
 
   @Test
   void a_sequential_url_keeps_its_mode_hosts_in_order_and_options() {
-    MariaDbUrl url = MariaDbUrl.parse("jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/lumbar?connectTimeout=900");
+    MariaDbUrl url =
+        MariaDbUrl.parse(
+            "jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/lumbar?connectTimeout=900");
     assertThat(url.mode()).isEqualTo("sequential");
-    assertThat(url.hosts()).containsExactly(new Host("127.0.0.1", 3311), new Host("localhost", 3312), new Host("[::1]", 3313));
-    assertThat(url.jdbcUrl()).isEqualTo(
-        "jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/lumbar?connectTimeout=900&sslMode=disable");
-    assertThat(url.serverUrl()).isEqualTo(
-        "jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/?connectTimeout=900&sslMode=disable");
+    assertThat(url.hosts())
+        .containsExactly(
+            new Host("127.0.0.1", 3311), new Host("localhost", 3312), new Host("[::1]", 3313));
+    assertThat(url.jdbcUrl())
+        .isEqualTo(
+            "jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/lumbar?connectTimeout=900&sslMode=disable");
+    assertThat(url.serverUrl())
+        .isEqualTo(
+            "jdbc:mariadb:sequential://127.0.0.1:3311,localhost:3312,[::1]:3313/?connectTimeout=900&sslMode=disable");
     assertThat(url.withDatabase("lumbar_bench").jdbcUrl()).contains("/lumbar_bench?");
   }
 
   @Test
   void tls_stays_on_when_any_member_is_remote() {
-    MariaDbUrl url = MariaDbUrl.parse("jdbc:mariadb:loadbalance://127.0.0.1:3311,db2.internal:3306/lumbar");
+    MariaDbUrl url =
+        MariaDbUrl.parse("jdbc:mariadb:loadbalance://127.0.0.1:3311,db2.internal:3306/lumbar");
     assertThat(url.options()).isEmpty();
-    assertThat(url.jdbcUrl()).isEqualTo("jdbc:mariadb:loadbalance://127.0.0.1:3311,db2.internal:3306/lumbar");
+    assertThat(url.jdbcUrl())
+        .isEqualTo("jdbc:mariadb:loadbalance://127.0.0.1:3311,db2.internal:3306/lumbar");
   }
 
   @Test
@@ -45,16 +53,29 @@ class MariaDbUrlTest {
 
   @Test
   void bad_urls_are_refused_with_what_to_write_instead() {
-    for (var bad : List.of(
-        List.of("postgres://db/lumbar", "must look like jdbc:mariadb://host:3306/lumbar or jdbc:mariadb:sequential://"),
-        List.of("jdbc:mariadb://a:3306,b:3306/lumbar", "names 2 hosts: say how to use them, e.g. jdbc:mariadb:sequential://a:3306,b:3306/"),
-        List.of("jdbc:mariadb:replication://a,b/lumbar", "unsupported mode 'replication'; use sequential or loadbalance"),
-        List.of("jdbc:mariadb:sequential://a:3306,,b/lumbar", "'' is not a host or host:port"),
-        List.of("jdbc:mariadb:sequential://a:99999/lumbar", "port 99999 of 'a:99999' is not between 1 and 65535"),
-        List.of("jdbc:mariadb:sequential://a:x/lumbar", "'a:x' is not a host or host:port"),
-        List.of("jdbc:mariadb://a/lum-bar", "Database name 'lum-bar' may only use letters, digits, _ and $"))) {
-      assertThatThrownBy(() -> MariaDbUrl.parse(bad.get(0))).as(bad.get(0))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.get(1));
+    for (var bad :
+        List.of(
+            List.of(
+                "postgres://db/lumbar",
+                "must look like jdbc:mariadb://host:3306/lumbar or jdbc:mariadb:sequential://"),
+            List.of(
+                "jdbc:mariadb://a:3306,b:3306/lumbar",
+                "names 2 hosts: say how to use them, e.g. jdbc:mariadb:sequential://a:3306,b:3306/"),
+            List.of(
+                "jdbc:mariadb:replication://a,b/lumbar",
+                "unsupported mode 'replication'; use sequential or loadbalance"),
+            List.of("jdbc:mariadb:sequential://a:3306,,b/lumbar", "'' is not a host or host:port"),
+            List.of(
+                "jdbc:mariadb:sequential://a:99999/lumbar",
+                "port 99999 of 'a:99999' is not between 1 and 65535"),
+            List.of("jdbc:mariadb:sequential://a:x/lumbar", "'a:x' is not a host or host:port"),
+            List.of(
+                "jdbc:mariadb://a/lum-bar",
+                "Database name 'lum-bar' may only use letters, digits, _ and $"))) {
+      assertThatThrownBy(() -> MariaDbUrl.parse(bad.get(0)))
+          .as(bad.get(0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(bad.get(1));
     }
     assertThatThrownBy(() -> MariaDbUrl.parse(null)).isInstanceOf(IllegalArgumentException.class);
   }

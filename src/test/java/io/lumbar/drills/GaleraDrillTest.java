@@ -32,20 +32,22 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Galera drill of issue 22: a three-member MariaDB Galera cluster on this machine ({@link GaleraCluster}), two
- * Lumbar servers in JVMs of their own with failover URLs over all three members (node A tries member 0 first, node B
- * member 1), an editor saving passages through each node, passage after passage, round and round. A third of the way
- * through node A's saves, member 0 (node A's) gets SIGKILL; node A must go on through another member without a
- * restart. Two thirds through, member 0 is started again and rejoins while the editors go on. Then each passage's
- * last acknowledged save must be in the database (read on the rejoined member) and found by search on both nodes,
- * and each node's consistency check must find its index equal to the database.
+ * The Galera drill of issue 22: a three-member MariaDB Galera cluster on this machine ({@link
+ * GaleraCluster}), two Lumbar servers in JVMs of their own with failover URLs over all three
+ * members (node A tries member 0 first, node B member 1), an editor saving passages through each
+ * node, passage after passage, round and round. A third of the way through node A's saves, member 0
+ * (node A's) gets SIGKILL; node A must go on through another member without a restart. Two thirds
+ * through, member 0 is started again and rejoins while the editors go on. Then each passage's last
+ * acknowledged save must be in the database (read on the rejoined member) and found by search on
+ * both nodes, and each node's consistency check must find its index equal to the database.
  *
  * <p>Not part of {@code mvn verify}: {@code mvn -B -o test -Pdrills -Dtest=GaleraDrillTest}, with
- * {@code -Ddrill.edits=300} (saves through node A; node B saves meanwhile), {@code -Ddrill.galera.port=3311} (members' client ports from there;
- * group, incremental and snapshot transfer ports at +1260, +1270, +1280). Skipped when galera-4 or mariadb-backup is
- * not installed. Bounded: every wait has a limit (members synced 3 min, servers up 5 min, recovery and search 2 min).
- * Lines go to the console and {@code target/drills/galera-drill.txt}; logs of members and servers under
- * {@code target/drills/galera/}.
+ * {@code -Ddrill.edits=300} (saves through node A; node B saves meanwhile), {@code
+ * -Ddrill.galera.port=3311} (members' client ports from there; group, incremental and snapshot
+ * transfer ports at +1260, +1270, +1280). Skipped when galera-4 or mariadb-backup is not installed.
+ * Bounded: every wait has a limit (members synced 3 min, servers up 5 min, recovery and search 2
+ * min). Lines go to the console and {@code target/drills/galera-drill.txt}; logs of members and
+ * servers under {@code target/drills/galera/}.
  */
 @Tag("drill")
 class GaleraDrillTest {
@@ -79,14 +81,21 @@ class GaleraDrillTest {
   }
 
   @Test
-  void a_node_survives_the_sigkill_of_its_database_member_and_no_acknowledged_edit_is_lost() throws Exception {
+  void a_node_survives_the_sigkill_of_its_database_member_and_no_acknowledged_edit_is_lost()
+      throws Exception {
     String missing = GaleraCluster.missing();
     assumeTrue(missing == null, () -> "Galera drill skipped: " + missing);
     Files.createDirectories(WORK.getParent());
-    out = new PrintWriter(Files.newBufferedWriter(Path.of("target/drills/galera-drill.txt"), StandardCharsets.UTF_8), true);
+    out =
+        new PrintWriter(
+            Files.newBufferedWriter(
+                Path.of("target/drills/galera-drill.txt"), StandardCharsets.UTF_8),
+            true);
     long started = System.nanoTime();
     cluster = GaleraCluster.start(WORK.resolve("cluster"), PORT);
-    say("galera drill: 3 members on ports %d-%d synced in %.1f s; %d saves per node", PORT, PORT + 2, seconds(started), EDITS);
+    say(
+        "galera drill: 3 members on ports %d-%d synced in %.1f s; %d saves per node",
+        PORT, PORT + 2, seconds(started), EDITS);
 
     Map<String, String> envA = env(cluster.failoverUrl(0, DATABASE), "a");
     Map<String, String> envB = env(cluster.failoverUrl(1, DATABASE), "b");
@@ -96,13 +105,16 @@ class GaleraDrillTest {
     ConsoleSession.createUser(Config.fromMap(envA), EDITOR, PASSWORD, false);
     ConsoleSession.createUser(Config.fromMap(envA), ADMIN, PASSWORD, true);
     nodeB = ServerProcess.start(envB, WORK.resolve("node-b.log"), "512m");
-    say("node A (%s) and node B (%s) serving after %.1f s", envA.get("LUMBAR_DB_URL"), envB.get("LUMBAR_DB_URL"), seconds(serving));
+    say(
+        "node A (%s) and node B (%s) serving after %.1f s",
+        envA.get("LUMBAR_DB_URL"), envB.get("LUMBAR_DB_URL"), seconds(serving));
 
     List<Long> published = publishedIds();
     Collections.shuffle(published, new Random(22));
     int half = published.size() / 2;
     Editor editorA = new Editor("A", signIn(nodeA, EDITOR), published.subList(0, half), "zqgalaa");
-    Editor editorB = new Editor("B", signIn(nodeB, EDITOR), published.subList(half, 2 * half), "zqgalab");
+    Editor editorB =
+        new Editor("B", signIn(nodeB, EDITOR), published.subList(half, 2 * half), "zqgalab");
     Thread a = Thread.ofPlatform().name("editor-a").start(editorA);
     Thread b = Thread.ofPlatform().name("editor-b").start(editorB);
 
@@ -110,9 +122,12 @@ class GaleraDrillTest {
     long killed = System.nanoTime();
     cluster.kill(0);
     say("member 0 killed (SIGKILL) after %d saves on node A", editorA.attempted.get());
-    await("node A's first save acknowledged after the kill", () -> editorA.lastAcknowledgedNanos.get() > killed);
+    await(
+        "node A's first save acknowledged after the kill",
+        () -> editorA.lastAcknowledgedNanos.get() > killed);
     long recovered = editorA.lastAcknowledgedNanos.get() - killed;
-    say("node A acknowledged a save again %.2f s after the kill (refused meanwhile: %d); cluster size %d",
+    say(
+        "node A acknowledged a save again %.2f s after the kill (refused meanwhile: %d); cluster size %d",
         recovered / 1e9, editorA.refused.get(), cluster.clusterSize(1));
 
     await("two thirds of node A's saves", () -> editorA.attempted.get() >= 2 * EDITS / 3);
@@ -120,8 +135,11 @@ class GaleraDrillTest {
     int savedBeforeRejoin = editorA.acknowledgedCount.get() + editorB.acknowledgedCount.get();
     cluster.rejoin(0);
     double rejoined = seconds(rejoining);
-    say("member 0 rejoined and synced in %.1f s while %d saves were acknowledged; cluster size %d", rejoined,
-        editorA.acknowledgedCount.get() + editorB.acknowledgedCount.get() - savedBeforeRejoin, cluster.clusterSize(0));
+    say(
+        "member 0 rejoined and synced in %.1f s while %d saves were acknowledged; cluster size %d",
+        rejoined,
+        editorA.acknowledgedCount.get() + editorB.acknowledgedCount.get() - savedBeforeRejoin,
+        cluster.clusterSize(0));
     await("the rest of node A's saves", () -> editorA.attempted.get() >= EDITS);
     editorA.stop = true;
     editorB.stop = true;
@@ -135,12 +153,16 @@ class GaleraDrillTest {
     for (Editor editor : List.of(editorA, editorB)) {
       lost += editor.verify(failures);
     }
-    say("every acknowledged save in the database (read on the rejoined member) and searched on both nodes: %.1f s",
+    say(
+        "every acknowledged save in the database (read on the rejoined member) and searched on both nodes: %.1f s",
         seconds(searchable));
     for (var node : List.of(Map.entry("A", nodeA), Map.entry("B", nodeB))) {
       JsonNode check = signIn(node.getValue(), ADMIN).get("/api/admin/check?show=10").json();
-      say("check on node %s: %s (index %d documents, database %d published)", node.getKey(),
-          check.path("consistent").asBoolean() ? "consistent" : "DIFFERENCES " + check, check.path("indexDocuments").asLong(),
+      say(
+          "check on node %s: %s (index %d documents, database %d published)",
+          node.getKey(),
+          check.path("consistent").asBoolean() ? "consistent" : "DIFFERENCES " + check,
+          check.path("indexDocuments").asLong(),
           check.path("publishedPassages").asLong());
       if (!check.path("consistent").asBoolean()) {
         failures.add("check on node " + node.getKey() + ": " + check);
@@ -148,26 +170,52 @@ class GaleraDrillTest {
     }
 
     say("");
-    say("| saves | acknowledged | refused | lost | node A acknowledges again after the kill | member rejoined in |");
+    say(
+        "| saves | acknowledged | refused | lost | node A acknowledges again after the kill | member rejoined in |");
     say("| ---: | ---: | ---: | ---: | ---: | ---: |");
-    say("| %d | %d | %d | %d | %.2f s | %.1f s |", editorA.attempted.get() + editorB.attempted.get(),
-        editorA.acknowledgedCount.get() + editorB.acknowledgedCount.get(), editorA.refused.get() + editorB.refused.get(),
-        lost, recovered / 1e9, rejoined);
-    say("per node: A %d saves, %d acknowledged, %d refused %s; B %d saves, %d acknowledged, %d refused %s; refused but"
-        + " committed %d; passages edited %d; drill took %.0f s", editorA.attempted.get(), editorA.acknowledgedCount.get(),
-        editorA.refused.get(), editorA.refusals, editorB.attempted.get(), editorB.acknowledgedCount.get(),
-        editorB.refused.get(), editorB.refusals, editorA.refusedButCommitted + editorB.refusedButCommitted,
-        editorA.acknowledged.size() + editorB.acknowledged.size(), seconds(started));
+    say(
+        "| %d | %d | %d | %d | %.2f s | %.1f s |",
+        editorA.attempted.get() + editorB.attempted.get(),
+        editorA.acknowledgedCount.get() + editorB.acknowledgedCount.get(),
+        editorA.refused.get() + editorB.refused.get(),
+        lost,
+        recovered / 1e9,
+        rejoined);
+    say(
+        "per node: A %d saves, %d acknowledged, %d refused %s; B %d saves, %d acknowledged, %d refused %s; refused but"
+            + " committed %d; passages edited %d; drill took %.0f s",
+        editorA.attempted.get(),
+        editorA.acknowledgedCount.get(),
+        editorA.refused.get(),
+        editorA.refusals,
+        editorB.attempted.get(),
+        editorB.acknowledgedCount.get(),
+        editorB.refused.get(),
+        editorB.refusals,
+        editorA.refusedButCommitted + editorB.refusedButCommitted,
+        editorA.acknowledged.size() + editorB.acknowledged.size(),
+        seconds(started));
     assertThat(failures).as("failures (see target/drills/galera-drill.txt)").isEmpty();
     assertThat(lost).isZero();
-    assertThat(editorA.lastAcknowledgedNanos.get()).as("node A saved after the kill").isGreaterThan(killed);
+    assertThat(editorA.lastAcknowledgedNanos.get())
+        .as("node A saved after the kill")
+        .isGreaterThan(killed);
   }
 
   private Map<String, String> env(String url, String node) {
-    return Map.of("LUMBAR_DB_URL", url, "LUMBAR_DB_USER", "root", "LUMBAR_DB_PASSWORD", "",
-        "LUMBAR_INDEX_DIR", WORK.resolve("index-" + node).toAbsolutePath().toString(),
-        // The drill is about the database; embedding every passage on two nodes would only slow it down.
-        "LUMBAR_SEMANTIC", "off");
+    return Map.of(
+        "LUMBAR_DB_URL",
+        url,
+        "LUMBAR_DB_USER",
+        "root",
+        "LUMBAR_DB_PASSWORD",
+        "",
+        "LUMBAR_INDEX_DIR",
+        WORK.resolve("index-" + node).toAbsolutePath().toString(),
+        // The drill is about the database; embedding every passage on two nodes would only slow it
+        // down.
+        "LUMBAR_SEMANTIC",
+        "off");
   }
 
   private static ConsoleSession signIn(ServerProcess node, String user) {
@@ -193,15 +241,20 @@ class GaleraDrillTest {
     }
   }
 
-  /** A connection that tries the rejoined member 0 first: what it holds is what the cluster holds. */
+  /**
+   * A connection that tries the rejoined member 0 first: what it holds is what the cluster holds.
+   */
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(cluster.failoverUrl(0, DATABASE) + "&sslMode=disable", "root", "");
+    return DriverManager.getConnection(
+        cluster.failoverUrl(0, DATABASE) + "&sslMode=disable", "root", "");
   }
 
   private List<Long> publishedIds() throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (Connection c = connect(); var rs = c.createStatement().executeQuery(
-        "SELECT id FROM passages WHERE status = 'published' ORDER BY id")) {
+    try (Connection c = connect();
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT id FROM passages WHERE status = 'published' ORDER BY id")) {
       while (rs.next()) {
         ids.add(rs.getLong(1));
       }
@@ -220,10 +273,11 @@ class GaleraDrillTest {
   }
 
   /**
-   * Saves its passages in turn through one node, each time with a word of its own, until told to stop; remembers
-   * per passage the last save the node acknowledged (the "saved" redirect) and the saves after it the node refused
-   * (any other answer: 503 while the database is away, 409). A refused save may still have committed (a commit cut
-   * off by the kill), so the database may hold one of those instead; it must never hold anything older.
+   * Saves its passages in turn through one node, each time with a word of its own, until told to
+   * stop; remembers per passage the last save the node acknowledged (the "saved" redirect) and the
+   * saves after it the node refused (any other answer: 503 while the database is away, 409). A
+   * refused save may still have committed (a commit cut off by the kill), so the database may hold
+   * one of those instead; it must never hold anything older.
    */
   private final class Editor implements Runnable {
     private static final Pattern WORD = Pattern.compile("edit (zqgal[a-z0-9]+):");
@@ -231,10 +285,13 @@ class GaleraDrillTest {
     private final ConsoleSession session;
     private final List<Long> ids;
     private final String prefix;
+
     /** Per passage, the word of its last acknowledged save. */
     final Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+
     /** Per passage, the words of saves refused since its last acknowledged one. */
     final Map<Long, List<String>> refusedSince = new ConcurrentHashMap<>();
+
     final AtomicInteger attempted = new AtomicInteger();
     final AtomicInteger acknowledgedCount = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
@@ -242,7 +299,10 @@ class GaleraDrillTest {
     final AtomicLong lastAcknowledgedNanos = new AtomicLong();
     final List<String> failures = new CopyOnWriteArrayList<>();
     volatile boolean stop;
-    /** Refused saves the database holds all the same: commits a kill cut off after they happened. */
+
+    /**
+     * Refused saves the database holds all the same: commits a kill cut off after they happened.
+     */
     int refusedButCommitted;
 
     Editor(String node, ConsoleSession session, List<Long> ids, String prefix) {
@@ -265,9 +325,24 @@ class GaleraDrillTest {
             refuse(form.status(), id, null);
             continue;
           }
-          Page saved = session.post("/admin/passages/" + id, Map.of("version", Integer.toString(form.formVersion()),
-              "heading", "", "text", "Galera drill edit " + word + ": a short walk each hour keeps the back from stiffening.",
-              "status", "published", "reject_reason", "", "action", "save"));
+          Page saved =
+              session.post(
+                  "/admin/passages/" + id,
+                  Map.of(
+                      "version",
+                      Integer.toString(form.formVersion()),
+                      "heading",
+                      "",
+                      "text",
+                      "Galera drill edit "
+                          + word
+                          + ": a short walk each hour keeps the back from stiffening.",
+                      "status",
+                      "published",
+                      "reject_reason",
+                      "",
+                      "action",
+                      "save"));
           if (saved.status() == 302 && String.valueOf(saved.location()).endsWith("done=saved")) {
             acknowledged.put(id, word);
             refusedSince.remove(id);
@@ -296,13 +371,17 @@ class GaleraDrillTest {
     }
 
     /**
-     * Each passage's last acknowledged save (or a refused one after it) in the database and found on both nodes,
-     * waiting up to 2 minutes for search; returns how many acknowledged saves are lost.
+     * Each passage's last acknowledged save (or a refused one after it) in the database and found
+     * on both nodes, waiting up to 2 minutes for search; returns how many acknowledged saves are
+     * lost.
      */
     int verify(List<String> failures) throws Exception {
       Map<Long, String> inDatabase = new java.util.HashMap<>();
       int lost = 0;
-      try (Connection c = connect(); var st = c.prepareStatement("SELECT text FROM passages WHERE id = ? AND status = 'published'")) {
+      try (Connection c = connect();
+          var st =
+              c.prepareStatement(
+                  "SELECT text FROM passages WHERE id = ? AND status = 'published'")) {
         for (var edit : acknowledged.entrySet()) {
           st.setLong(1, edit.getKey());
           try (var rs = st.executeQuery()) {
@@ -310,13 +389,21 @@ class GaleraDrillTest {
             String held = m != null && m.find() ? m.group(1) : null;
             if (edit.getValue().equals(held)) {
               inDatabase.put(edit.getKey(), held);
-            } else if (held != null && refusedSince.getOrDefault(edit.getKey(), List.of()).contains(held)) {
+            } else if (held != null
+                && refusedSince.getOrDefault(edit.getKey(), List.of()).contains(held)) {
               refusedButCommitted++;
               inDatabase.put(edit.getKey(), held);
             } else {
               lost++;
-              failures.add("node " + node + ": acknowledged save " + edit.getValue() + " of passage " + edit.getKey()
-                  + " is not in the database, which holds " + held);
+              failures.add(
+                  "node "
+                      + node
+                      + ": acknowledged save "
+                      + edit.getValue()
+                      + " of passage "
+                      + edit.getKey()
+                      + " is not in the database, which holds "
+                      + held);
             }
           }
         }
@@ -325,24 +412,39 @@ class GaleraDrillTest {
       long deadline = System.nanoTime() + LIMIT_NANOS;
       Map<Long, String> unseen = new java.util.HashMap<>(inDatabase);
       while (!unseen.isEmpty() && System.nanoTime() < deadline) {
-        unseen.entrySet().removeIf(edit -> {
-          for (ConsoleSession reader : readers) {
-            boolean found = false;
-            for (JsonNode hit : reader.get("/api/search?limit=5&q=" + edit.getValue()).json().path("results")) {
-              found |= hit.path("id").asLong() == edit.getKey();
-            }
-            if (!found) {
-              return false;
-            }
-          }
-          return true;
-        });
+        unseen
+            .entrySet()
+            .removeIf(
+                edit -> {
+                  for (ConsoleSession reader : readers) {
+                    boolean found = false;
+                    for (JsonNode hit :
+                        reader
+                            .get("/api/search?limit=5&q=" + edit.getValue())
+                            .json()
+                            .path("results")) {
+                      found |= hit.path("id").asLong() == edit.getKey();
+                    }
+                    if (!found) {
+                      return false;
+                    }
+                  }
+                  return true;
+                });
         if (!unseen.isEmpty()) {
           Thread.sleep(200);
         }
       }
-      unseen.forEach((id, word) -> failures.add("node " + node + ": acknowledged save " + word + " of passage " + id
-          + " is not found by search on both nodes"));
+      unseen.forEach(
+          (id, word) ->
+              failures.add(
+                  "node "
+                      + node
+                      + ": acknowledged save "
+                      + word
+                      + " of passage "
+                      + id
+                      + " is not found by search on both nodes"));
       return lost + unseen.size();
     }
   }

@@ -15,14 +15,37 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** CSV cells a spreadsheet would run as formulas start with an apostrophe; JSON and JSON Lines keep the text. */
+/**
+ * CSV cells a spreadsheet would run as formulas start with an apostrophe; JSON and JSON Lines keep
+ * the text.
+ */
 class CsvFormulaTest {
   static final String FORMULA = "=HYPERLINK(\"http://example.invalid\",\"click\")";
-  static final ExportedPassage PASSAGE = new ExportedPassage(7, FORMULA, "+1 original", "-heading", List.of("@above"),
-      "rejected", "\tTabbed reason", 0, null,
-      new Article(3, "\rCarriage title", "@publisher", "=source", "https://example.org/a", LocalDate.parse("2024-01-02")),
-      List.of(new TagRef("cause", "sciatica", "=cause name")), List.of(new TagRef("treatment", "rest", "Rest")),
-      2, Instant.parse("2024-01-02T03:04:05.678Z"), "-creator", Instant.parse("2024-01-03T00:00:00Z"), "a=b");
+  static final ExportedPassage PASSAGE =
+      new ExportedPassage(
+          7,
+          FORMULA,
+          "+1 original",
+          "-heading",
+          List.of("@above"),
+          "rejected",
+          "\tTabbed reason",
+          0,
+          null,
+          new Article(
+              3,
+              "\rCarriage title",
+              "@publisher",
+              "=source",
+              "https://example.org/a",
+              LocalDate.parse("2024-01-02")),
+          List.of(new TagRef("cause", "sciatica", "=cause name")),
+          List.of(new TagRef("treatment", "rest", "Rest")),
+          2,
+          Instant.parse("2024-01-02T03:04:05.678Z"),
+          "-creator",
+          Instant.parse("2024-01-03T00:00:00Z"),
+          "a=b");
 
   static String written(ExportFormat format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,8 +58,14 @@ class CsvFormulaTest {
 
   @Test
   void csv_cells_starting_with_a_formula_character_get_a_leading_apostrophe() throws Exception {
-    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(written(ExportFormat.CSV))).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(written(ExportFormat.CSV)))
+            .getRecords();
 
     assertThat(rows).hasSize(1);
     CSVRecord row = rows.get(0);

@@ -3,9 +3,9 @@ package io.lumbar.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Each general signal on a small fixture. */
@@ -14,20 +14,28 @@ class BlockSignalsTest {
   @Test
   void callToActionIsAButtonOrAPitchForTheService() {
     assertThat(CallToAction.reason("Ask Question")).contains("call to action");
-    assertThat(CallToAction.reason("Get an answer from our experts today")).contains("call to action");
+    assertThat(CallToAction.reason("Get an answer from our experts today"))
+        .contains("call to action");
     assertThat(CallToAction.reason("Sign up for our free newsletter.")).contains("call to action");
     assertThat(CallToAction.reason("Download the app")).contains("call to action");
     // Health advice in the imperative is not a call to action.
-    assertThat(CallToAction.reason("Try sleeping on your side with a pillow between your knees.")).isEmpty();
+    assertThat(CallToAction.reason("Try sleeping on your side with a pillow between your knees."))
+        .isEmpty();
     assertThat(CallToAction.reason("Ask your doctor before you stop a medicine.")).isEmpty();
   }
 
   @Test
   void disclaimerOfTheSiteOrTool() {
-    assertThat(Disclaimer.reason("This tool is for informational purposes only and is not a substitute for "
-        + "professional medical advice.")).contains("disclaimer");
-    assertThat(Disclaimer.reason("We may earn a commission when you buy through links on our site.")).contains("disclaimer");
-    assertThat(Disclaimer.reason("See a doctor if the pain lasts longer than six weeks.")).isEmpty();
+    assertThat(
+            Disclaimer.reason(
+                "This tool is for informational purposes only and is not a substitute for "
+                    + "professional medical advice."))
+        .contains("disclaimer");
+    assertThat(
+            Disclaimer.reason("We may earn a commission when you buy through links on our site."))
+        .contains("disclaimer");
+    assertThat(Disclaimer.reason("See a doctor if the pain lasts longer than six weeks."))
+        .isEmpty();
   }
 
   @Test
@@ -39,58 +47,87 @@ class BlockSignalsTest {
 
   @Test
   void contentsListRepeatsLaterHeadings() {
-    List<OutlineBlock> blocks = List.of(
-        OutlineBlock.list(List.of("• Causes", "• Treatment", "• When to see a doctor")),
-        OutlineBlock.heading(2, "Causes"), OutlineBlock.paragraph(List.of("Strain is the commonest cause.")),
-        OutlineBlock.heading(2, "Treatment"), OutlineBlock.paragraph(List.of("Heat and movement help.")),
-        OutlineBlock.heading(2, "When to see a doctor"), OutlineBlock.paragraph(List.of("If it lasts.")));
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.list(List.of("• Causes", "• Treatment", "• When to see a doctor")),
+            OutlineBlock.heading(2, "Causes"),
+            OutlineBlock.paragraph(List.of("Strain is the commonest cause.")),
+            OutlineBlock.heading(2, "Treatment"),
+            OutlineBlock.paragraph(List.of("Heat and movement help.")),
+            OutlineBlock.heading(2, "When to see a doctor"),
+            OutlineBlock.paragraph(List.of("If it lasts.")));
     assertThat(ContentsList.lists(blocks, 0)).isTrue();
-    assertThat(ContentsList.lists(List.of(OutlineBlock.list(List.of("• Heat", "• Rest"))), 0)).isFalse();
+    assertThat(ContentsList.lists(List.of(OutlineBlock.list(List.of("• Heat", "• Rest"))), 0))
+        .isFalse();
   }
 
   @Test
   void teaserRunNeedsThreeTitlesWithTrailingBlurbs() {
-    List<OutlineBlock> teasers = List.of(
-        OutlineBlock.heading(3, "Best pillows for side sleepers"), OutlineBlock.paragraph(List.of("We tested twelve…")),
-        OutlineBlock.heading(3, "How to choose a mattress"), OutlineBlock.paragraph(List.of("Firm or soft? Here…")),
-        OutlineBlock.heading(3, "Sleep and sciatica"), OutlineBlock.paragraph(List.of("What the studies say...")));
+    List<OutlineBlock> teasers =
+        List.of(
+            OutlineBlock.heading(3, "Best pillows for side sleepers"),
+                OutlineBlock.paragraph(List.of("We tested twelve…")),
+            OutlineBlock.heading(3, "How to choose a mattress"),
+                OutlineBlock.paragraph(List.of("Firm or soft? Here…")),
+            OutlineBlock.heading(3, "Sleep and sciatica"),
+                OutlineBlock.paragraph(List.of("What the studies say...")));
     assertThat(TeaserRun.find(teasers)).containsOnly(true);
-    List<OutlineBlock> sections = List.of(
-        OutlineBlock.heading(3, "Heat"), OutlineBlock.paragraph(List.of("Heat relaxes the muscles.")),
-        OutlineBlock.heading(3, "Rest"), OutlineBlock.paragraph(List.of("Rest a day, not a week.")),
-        OutlineBlock.heading(3, "Walking"), OutlineBlock.paragraph(List.of("Walk a little every day.")));
+    List<OutlineBlock> sections =
+        List.of(
+            OutlineBlock.heading(3, "Heat"),
+                OutlineBlock.paragraph(List.of("Heat relaxes the muscles.")),
+            OutlineBlock.heading(3, "Rest"),
+                OutlineBlock.paragraph(List.of("Rest a day, not a week.")),
+            OutlineBlock.heading(3, "Walking"),
+                OutlineBlock.paragraph(List.of("Walk a little every day.")));
     assertThat(TeaserRun.find(sections)).containsOnly(false);
   }
 
   @Test
   void footerZoneStartsAtAnEndMarkerAfterMostOfTheProse() {
-    List<OutlineBlock> blocks = List.of(
-        OutlineBlock.paragraph(List.of("Back pain at night has many causes, most of them harmless.".repeat(3))),
-        OutlineBlock.paragraph(List.of("Leave a comment")),
-        OutlineBlock.paragraph(List.of("Jane writes about health and has two dogs and a garden.")));
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of("Back pain at night has many causes, most of them harmless.".repeat(3))),
+            OutlineBlock.paragraph(List.of("Leave a comment")),
+            OutlineBlock.paragraph(
+                List.of("Jane writes about health and has two dogs and a garden.")));
     String[] reasons = {null, "comment form", null};
     assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
     String[] early = {"comment form", null, null};
-    assertThat(FooterZone.start(List.of(blocks.get(1), blocks.get(0), blocks.get(2)), early)).isEqualTo(3);
+    assertThat(FooterZone.start(List.of(blocks.get(1), blocks.get(0), blocks.get(2)), early))
+        .isEqualTo(3);
   }
 
   @Test
   void blocksOutsideTheArticleOrMostlyLinksAreRejectedUnlessTheyReadAsProse() {
-    OutlineBlock menu = new OutlineBlock(OutlineBlock.Kind.LIST, 0, List.of("• Home", "• Shop"), null, 1.0, false, null);
-    assertThat(BlockClassifier.ownReason(menu, null)).isEqualTo(Optional.of(BlockClassifier.OUTSIDE_ARTICLE));
-    OutlineBlock links = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of("See our clinics"), null, 0.9, true, null);
-    assertThat(BlockClassifier.ownReason(links, null)).isEqualTo(Optional.of(BlockClassifier.MOSTLY_LINKS));
-    String prose = "When you lie down for a long time the discs take up water, and in the morning the back can "
-        + "feel stiff for an hour until you have moved about and the muscles have warmed up again.";
-    OutlineBlock missed = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(prose), null, 0, false, null);
+    OutlineBlock menu =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST, 0, List.of("• Home", "• Shop"), null, 1.0, false, null);
+    assertThat(BlockClassifier.ownReason(menu, null))
+        .isEqualTo(Optional.of(BlockClassifier.OUTSIDE_ARTICLE));
+    OutlineBlock links =
+        new OutlineBlock(
+            OutlineBlock.Kind.PARAGRAPH, 0, List.of("See our clinics"), null, 0.9, true, null);
+    assertThat(BlockClassifier.ownReason(links, null))
+        .isEqualTo(Optional.of(BlockClassifier.MOSTLY_LINKS));
+    String prose =
+        "When you lie down for a long time the discs take up water, and in the morning the back can "
+            + "feel stiff for an hour until you have moved about and the muscles have warmed up again.";
+    OutlineBlock missed =
+        new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(prose), null, 0, false, null);
     assertThat(BlockClassifier.ownReason(missed, null)).isEmpty();
-    OutlineBlock footer = new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of("About us"), null, 0, true, "page footer");
+    OutlineBlock footer =
+        new OutlineBlock(
+            OutlineBlock.Kind.PARAGRAPH, 0, List.of("About us"), null, 0, true, "page footer");
     assertThat(BlockClassifier.ownReason(footer, null)).contains("page footer");
   }
 
   @Test
   void singleBreakPasteSplitsIntoHeadingsParagraphsAndLists() {
-    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
         Sleeping with sciatica
         Sciatica often gets worse at night because lying still lets the nerve root swell.
         Positions that help
@@ -103,20 +140,29 @@ class BlockSignalsTest {
         See a doctor at once if you lose control of your bladder or bowels.
         """);
     assertThat(article.title()).isEqualTo("Sleeping with sciatica");
-    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).containsExactly(
-        org.assertj.core.api.Assertions.tuple(null,
-            "Sciatica often gets worse at night because lying still lets the nerve root swell."),
-        org.assertj.core.api.Assertions.tuple("Positions that help", "These positions take pressure off the nerve:\n"
-            + "• On your side with a pillow between the knees\n• On your back with a pillow under the knees"),
-        org.assertj.core.api.Assertions.tuple("Mattress",
-            "A firm mattress keeps the spine straight, and a soft topper spares the hips."),
-        org.assertj.core.api.Assertions.tuple("When to see a doctor",
-            "See a doctor at once if you lose control of your bladder or bowels."));
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                null,
+                "Sciatica often gets worse at night because lying still lets the nerve root swell."),
+            org.assertj.core.api.Assertions.tuple(
+                "Positions that help",
+                "These positions take pressure off the nerve:\n"
+                    + "• On your side with a pillow between the knees\n• On your back with a pillow under the knees"),
+            org.assertj.core.api.Assertions.tuple(
+                "Mattress",
+                "A firm mattress keeps the spine straight, and a soft topper spares the hips."),
+            org.assertj.core.api.Assertions.tuple(
+                "When to see a doctor",
+                "See a doctor at once if you lose control of your bladder or bowels."));
   }
 
   @Test
   void listIntroAnnouncesUnbulletedItemsAcrossABlankLineUntilAHeadingThatItsNextLineRepeats() {
-    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
         Stiff mornings
         Overview
         Morning stiffness in the lower back usually eases within half an hour of getting up.
@@ -130,37 +176,52 @@ class BlockSignalsTest {
         Warm up
         A warm shower loosens the muscles before the day's first effort.
         """);
-    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).containsExactly(
-        org.assertj.core.api.Assertions.tuple("Overview",
-            "Morning stiffness in the lower back usually eases within half an hour of getting up."),
-        org.assertj.core.api.Assertions.tuple("Overview", "A few habits make the first hour easier for most people:\n"
-            + "• Stretch gently before you stand\n• Keep the bedroom warm\n• Take a short walk after breakfast"),
-        org.assertj.core.api.Assertions.tuple(null, "WARM UP"),
-        org.assertj.core.api.Assertions.tuple("Warm up",
-            "A warm shower loosens the muscles before the day's first effort."));
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "Overview",
+                "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+            org.assertj.core.api.Assertions.tuple(
+                "Overview",
+                "A few habits make the first hour easier for most people:\n"
+                    + "• Stretch gently before you stand\n• Keep the bedroom warm\n• Take a short walk after breakfast"),
+            org.assertj.core.api.Assertions.tuple(null, "WARM UP"),
+            org.assertj.core.api.Assertions.tuple(
+                "Warm up", "A warm shower loosens the muscles before the day's first effort."));
   }
 
   @Test
   void aButtonTakesItsCaptionOrTheQuestionTitledBoxAboveIt() {
-    OutlineBlock fact = OutlineBlock.paragraph(List.of("Cold packs numb the area and calm a fresh strain."));
-    List<OutlineBlock> captioned = List.of(fact,
-        OutlineBlock.paragraph(List.of("Read about seven stretches that loosen a stiff back.")),
-        OutlineBlock.paragraph(List.of("Tap Here")));
+    OutlineBlock fact =
+        OutlineBlock.paragraph(List.of("Cold packs numb the area and calm a fresh strain."));
+    List<OutlineBlock> captioned =
+        List.of(
+            fact,
+            OutlineBlock.paragraph(List.of("Read about seven stretches that loosen a stiff back.")),
+            OutlineBlock.paragraph(List.of("Tap Here")));
     String[] reasons = new String[3];
     ButtonBox.mark(captioned, reasons);
     assertThat(reasons).containsExactly(null, "call to action", "call to action");
 
-    List<OutlineBlock> box = List.of(fact, OutlineBlock.heading(3, "Is that so?"),
-        OutlineBlock.paragraph(List.of("Most people sleep on their side.")),
-        OutlineBlock.paragraph(List.of("Few sleep on their front all night.")),
-        OutlineBlock.paragraph(List.of("Click To Find Out")));
+    List<OutlineBlock> box =
+        List.of(
+            fact,
+            OutlineBlock.heading(3, "Is that so?"),
+            OutlineBlock.paragraph(List.of("Most people sleep on their side.")),
+            OutlineBlock.paragraph(List.of("Few sleep on their front all night.")),
+            OutlineBlock.paragraph(List.of("Click To Find Out")));
     reasons = new String[5];
     ButtonBox.mark(box, reasons);
-    assertThat(reasons).containsExactly(null, "call to action", "call to action", "call to action", "call to action");
+    assertThat(reasons)
+        .containsExactly(
+            null, "call to action", "call to action", "call to action", "call to action");
 
     // Without a button, a caption-like line and a question are the article's own.
-    List<OutlineBlock> noButton = List.of(OutlineBlock.heading(3, "Why does it hurt at night?"),
-        OutlineBlock.paragraph(List.of("Read the label before you take a second dose.")));
+    List<OutlineBlock> noButton =
+        List.of(
+            OutlineBlock.heading(3, "Why does it hurt at night?"),
+            OutlineBlock.paragraph(List.of("Read the label before you take a second dose.")));
     reasons = new String[2];
     ButtonBox.mark(noButton, reasons);
     assertThat(reasons).containsOnlyNulls();
@@ -171,19 +232,36 @@ class BlockSignalsTest {
 
   @Test
   void aListOfBareTitlesIsALinkListWhenThePageRepeatsItOrItFollowsTheLastProse() {
-    OutlineBlock menu = OutlineBlock.list(List.of("- Overview", "- Treatment options", "- Find care"));
-    OutlineBlock prose = OutlineBlock.paragraph(List.of("A stiff back in the morning usually loosens once you have "
-        + "been up and about for a while, and gentle movement helps it along more than rest does, so get up slowly."));
-    OutlineBlock symptoms = OutlineBlock.list(List.of("- Stiffness", "- Dull ache", "- Muscle spasms"));
-    OutlineBlock related = OutlineBlock.list(List.of("- Pillows for side sleepers", "- Standing desks compared"));
-    List<OutlineBlock> blocks = List.of(menu, OutlineBlock.heading(2, "Signs"), symptoms, prose,
-        OutlineBlock.heading(2, "Related"), related, menu);
+    OutlineBlock menu =
+        OutlineBlock.list(List.of("- Overview", "- Treatment options", "- Find care"));
+    OutlineBlock prose =
+        OutlineBlock.paragraph(
+            List.of(
+                "A stiff back in the morning usually loosens once you have "
+                    + "been up and about for a while, and gentle movement helps it along more than rest does, so get up slowly."));
+    OutlineBlock symptoms =
+        OutlineBlock.list(List.of("- Stiffness", "- Dull ache", "- Muscle spasms"));
+    OutlineBlock related =
+        OutlineBlock.list(List.of("- Pillows for side sleepers", "- Standing desks compared"));
+    List<OutlineBlock> blocks =
+        List.of(
+            menu,
+            OutlineBlock.heading(2, "Signs"),
+            symptoms,
+            prose,
+            OutlineBlock.heading(2, "Related"),
+            related,
+            menu);
     String[] reasons = new String[blocks.size()];
     LinkList.mark(blocks, reasons);
-    assertThat(reasons).containsExactly("link list", null, null, null, null, "link list", "link list");
+    assertThat(reasons)
+        .containsExactly("link list", null, null, null, null, "link list", "link list");
     // Announced by an intro, or sentences without a period, a list is the article's own.
-    List<OutlineBlock> announced = List.of(prose, OutlineBlock.paragraph(List.of("Call a doctor if:")),
-        OutlineBlock.list(List.of("- Your leg goes numb", "- You have a fever with the pain")));
+    List<OutlineBlock> announced =
+        List.of(
+            prose,
+            OutlineBlock.paragraph(List.of("Call a doctor if:")),
+            OutlineBlock.list(List.of("- Your leg goes numb", "- You have a fever with the pain")));
     String[] none = new String[3];
     LinkList.mark(announced, none);
     assertThat(none).containsOnlyNulls();
@@ -192,47 +270,74 @@ class BlockSignalsTest {
 
   @Test
   void aListOfCitationsAndABrowserNoticeAreFurniture() {
-    String citations = """
+    String citations =
+        """
         - Doe J, et al. Sleep posture and spinal load. https://journal.example/posture. Accessed May 2, 2023.
         - Back care basics. https://health.example/back-care (2021)
         - Roe K. A handbook of back care. City Press; 2020.
         - Poe M. Pillows for side sleepers. https://sleep.example/pillows. Accessed June 1, 2022.""";
     assertThat(BoilerplateRules.reasonFor(citations)).contains("reference list");
-    assertThat(BoilerplateRules.reasonFor("Please enable JavaScript to see the comments.")).contains("browser notice");
+    assertThat(BoilerplateRules.reasonFor("Please enable JavaScript to see the comments."))
+        .contains("browser notice");
     // A list of advice that mentions a year is not a citation list.
-    assertThat(BoilerplateRules.reasonFor("- Walk every day\n- Since 2020 the advice is to keep moving")).isEmpty();
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "- Walk every day\n- Since 2020 the advice is to keep moving"))
+        .isEmpty();
   }
 
   @Test
   void aLongListSplitsBetweenItemsAndEachPartRepeatsTheIntro() {
-    String item = "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
-    List<String> parts = PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
-    assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> {
-      assertThat(part).startsWith("Try these:\n• ");
-      assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS);
-    });
+    String item =
+        "• " + "Gentle stretching of the hamstrings in bed before getting up ".repeat(3).strip();
+    List<String> parts =
+        PassageAssembler.listParts("Try these:", java.util.Collections.nCopies(12, item));
+    assertThat(parts)
+        .hasSizeGreaterThan(1)
+        .allSatisfy(
+            part -> {
+              assertThat(part).startsWith("Try these:\n• ");
+              assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS);
+            });
   }
 
   @Test
   void anIntroTooLongToShareAPassageWithItsFirstItemStandsAloneAndIsNeverLost() {
-    String intro = IntStream.range(0, 30).mapToObj(i -> "Sentence " + i + " of a long introduction to what can cause the ache.")
-        .collect(Collectors.joining(" ")) + " Common causes are:";
-    List<String> items = List.of("- Muscle strain from lifting", "- Disc problems", "- Arthritis of the spine");
+    String intro =
+        IntStream.range(0, 30)
+                .mapToObj(
+                    i -> "Sentence " + i + " of a long introduction to what can cause the ache.")
+                .collect(Collectors.joining(" "))
+            + " Common causes are:";
+    List<String> items =
+        List.of("- Muscle strain from lifting", "- Disc problems", "- Arthritis of the spine");
 
     List<String> parts = PassageAssembler.listParts(intro, items);
 
     String all = String.join(" ", parts);
-    IntStream.range(0, 30).forEach(i -> assertThat(all).contains("Sentence " + i + " of a long introduction"));
-    assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS));
+    IntStream.range(0, 30)
+        .forEach(i -> assertThat(all).contains("Sentence " + i + " of a long introduction"));
+    assertThat(parts)
+        .allSatisfy(
+            part ->
+                assertThat(part.length()).isLessThanOrEqualTo(PassageAssembler.MAX_PASSAGE_CHARS));
     // The items keep the intro's last sentence, so they still say what they list.
-    assertThat(parts.getLast()).isEqualTo("Common causes are:\n- Muscle strain from lifting\n- Disc problems\n- Arthritis of the spine");
+    assertThat(parts.getLast())
+        .isEqualTo(
+            "Common causes are:\n- Muscle strain from lifting\n- Disc problems\n- Arthritis of the spine");
   }
 
   @Test
   void aShortIntroBesideAnItemTooLongForOnePassageIsKept() {
-    String longItem = "- " + "Lying on the side with a pillow between the knees keeps the spine level all night. ".repeat(20).strip();
+    String longItem =
+        "- "
+            + "Lying on the side with a pillow between the knees keeps the spine level all night. "
+                .repeat(20)
+                .strip();
 
-    List<String> parts = PassageAssembler.listParts("What helps at night:", List.of(longItem, "- A firmer mattress"));
+    List<String> parts =
+        PassageAssembler.listParts(
+            "What helps at night:", List.of(longItem, "- A firmer mattress"));
 
     assertThat(parts.getFirst()).isEqualTo("What helps at night:");
     assertThat(parts.getLast()).isEqualTo("What helps at night:\n- A firmer mattress");
@@ -240,20 +345,25 @@ class BlockSignalsTest {
 
   @Test
   void adviceToSeeADoctorIsNotACallToActionThoughItSharesTheVerbs() {
-    assertThat(CallToAction.reason("Call your doctor today if the pain spreads down both legs.")).isEmpty();
-    assertThat(CallToAction.reason("See a doctor now if you lose control of your bladder.")).isEmpty();
+    assertThat(CallToAction.reason("Call your doctor today if the pain spreads down both legs."))
+        .isEmpty();
+    assertThat(CallToAction.reason("See a doctor now if you lose control of your bladder."))
+        .isEmpty();
     assertThat(CallToAction.reason("Get help now if you have numbness in the groin.")).isEmpty();
     assertThat(CallToAction.reason("Go to the emergency room right away.")).isEmpty();
     // The site's own pitch still is one, even when it mentions doctors or says when.
-    assertThat(CallToAction.reason("Call us today if you have questions about our program.")).contains(CallToAction.REASON);
-    assertThat(CallToAction.reason("Book your appointment online today")).contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Call us today if you have questions about our program."))
+        .contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Book your appointment online today"))
+        .contains(CallToAction.REASON);
     assertThat(CallToAction.reason("Find a doctor")).contains(CallToAction.REASON);
     assertThat(CallToAction.reason("Talk to our doctors now.")).contains(CallToAction.REASON);
   }
 
   @Test
   void textRunTogetherAcrossElementsGetsItsSpaceBackAndFurnitureGetsALineOfItsOwn() {
-    // Two sentences glued: one line again, with the space back; a label glued to its explanation stays with it.
+    // Two sentences glued: one line again, with the space back; a label glued to its explanation
+    // stays with it.
     assertThat(TextOutline.unglued("Rest for a day.Then walk a little more each day."))
         .containsExactly("Rest for a day. Then walk a little more each day.");
     assertThat(TextOutline.unglued("- Age.Back pain is more common after forty."))
@@ -264,20 +374,26 @@ class BlockSignalsTest {
     assertThat(TextOutline.unglued("Learn to manage stressWas this article helpful?"))
         .containsExactly("Learn to manage stress", "Was this article helpful?");
     // Abbreviations and names glued to a capital are left alone.
-    assertThat(TextOutline.unglued("Ask Dr.Smith about it.")).containsExactly("Ask Dr.Smith about it.");
-    assertThat(TextOutline.unglued("Search PubMed for trials")).containsExactly("Search PubMed for trials");
+    assertThat(TextOutline.unglued("Ask Dr.Smith about it."))
+        .containsExactly("Ask Dr.Smith about it.");
+    assertThat(TextOutline.unglued("Search PubMed for trials"))
+        .containsExactly("Search PubMed for trials");
   }
 
   @Test
   void aLineWithTwoWordsGluedToCapitalsIsRunTogetherNotAHeading() {
-    assertThat(TextOutline.isHeadingLike("Poses that help: Child's poseBridge poseCobra pose")).isFalse();
-    assertThat(TextOutline.isHeadingLike("Specialists to consultNeurologistsOrthopedic surgeons")).isFalse();
+    assertThat(TextOutline.isHeadingLike("Poses that help: Child's poseBridge poseCobra pose"))
+        .isFalse();
+    assertThat(TextOutline.isHeadingLike("Specialists to consultNeurologistsOrthopedic surgeons"))
+        .isFalse();
     assertThat(TextOutline.isHeadingLike("Searching PubMed for back pain trials")).isTrue();
   }
 
   @Test
   void aRowOfShortLinesAfterASentenceIsAListThatLostItsBullets() {
-    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
         Back pain
         Home
         Conditions
@@ -294,26 +410,43 @@ class BlockSignalsTest {
         Heat
         A warm pack relaxes tight muscles, and twenty minutes at a time is enough.
         """);
-    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text,
-        ArticleSplitter.Block::rejectReason).containsExactly(
-        // A menu starts the page: its lines stay headings without body.
-        org.assertj.core.api.Assertions.tuple(null, "Home", PassageAssembler.HEADING_WITHOUT_BODY),
-        org.assertj.core.api.Assertions.tuple(null, "Conditions", PassageAssembler.HEADING_WITHOUT_BODY),
-        org.assertj.core.api.Assertions.tuple(null, "MEDICINES", PassageAssembler.HEADING_WITHOUT_BODY),
-        org.assertj.core.api.Assertions.tuple("Medicines",
-            "Pain relievers sold without a prescription help many people through the first days.", null),
-        org.assertj.core.api.Assertions.tuple("Medicines", "• Ibuprofen\n• Naproxen\n• Paracetamol", null),
-        org.assertj.core.api.Assertions.tuple(null, "EXERCISE", PassageAssembler.HEADING_WITHOUT_BODY),
-        org.assertj.core.api.Assertions.tuple("Exercise",
-            "Gentle walking keeps the back moving and speeds recovery for most people.", null),
-        // One short line before a sentence is that sentence's heading.
-        org.assertj.core.api.Assertions.tuple("Heat",
-            "A warm pack relaxes tight muscles, and twenty minutes at a time is enough.", null));
+    assertThat(article.blocks())
+        .extracting(
+            ArticleSplitter.Block::heading,
+            ArticleSplitter.Block::text,
+            ArticleSplitter.Block::rejectReason)
+        .containsExactly(
+            // A menu starts the page: its lines stay headings without body.
+            org.assertj.core.api.Assertions.tuple(
+                null, "Home", PassageAssembler.HEADING_WITHOUT_BODY),
+            org.assertj.core.api.Assertions.tuple(
+                null, "Conditions", PassageAssembler.HEADING_WITHOUT_BODY),
+            org.assertj.core.api.Assertions.tuple(
+                null, "MEDICINES", PassageAssembler.HEADING_WITHOUT_BODY),
+            org.assertj.core.api.Assertions.tuple(
+                "Medicines",
+                "Pain relievers sold without a prescription help many people through the first days.",
+                null),
+            org.assertj.core.api.Assertions.tuple(
+                "Medicines", "• Ibuprofen\n• Naproxen\n• Paracetamol", null),
+            org.assertj.core.api.Assertions.tuple(
+                null, "EXERCISE", PassageAssembler.HEADING_WITHOUT_BODY),
+            org.assertj.core.api.Assertions.tuple(
+                "Exercise",
+                "Gentle walking keeps the back moving and speeds recovery for most people.",
+                null),
+            // One short line before a sentence is that sentence's heading.
+            org.assertj.core.api.Assertions.tuple(
+                "Heat",
+                "A warm pack relaxes tight muscles, and twenty minutes at a time is enough.",
+                null));
   }
 
   @Test
   void anUnbulletedLineThatOpensLikeTheItemsBeforeItIsOneMoreItemNotAHeading() {
-    ArticleSplitter.SplitArticle article = ArticleSplitter.split("""
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
         Who treats back pain
         Most back pain is treated by a family doctor, who may send you on after a few weeks.
         You may also see:
@@ -324,44 +457,58 @@ class BlockSignalsTest {
         Outlook
         Most people feel better within a few weeks, whatever the treatment.
         """);
-    assertThat(article.blocks()).extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text).contains(
-        org.assertj.core.api.Assertions.tuple(null, "You may also see:\n• A physical therapist\n"
-            + "• Someone who teaches exercises for the back and belly\n"
-            + "• Someone who does spinal manipulation (a chiropractor or an osteopath)"),
-        org.assertj.core.api.Assertions.tuple(null, "A few visits to these specialists help many people with back pain."),
-        org.assertj.core.api.Assertions.tuple("Outlook",
-            "Most people feel better within a few weeks, whatever the treatment."));
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .contains(
+            org.assertj.core.api.Assertions.tuple(
+                null,
+                "You may also see:\n• A physical therapist\n"
+                    + "• Someone who teaches exercises for the back and belly\n"
+                    + "• Someone who does spinal manipulation (a chiropractor or an osteopath)"),
+            org.assertj.core.api.Assertions.tuple(
+                null, "A few visits to these specialists help many people with back pain."),
+            org.assertj.core.api.Assertions.tuple(
+                "Outlook", "Most people feel better within a few weeks, whatever the treatment."));
   }
 
   @Test
   void aTermListNamesTheTopicWithoutSayingAnything() {
-    assertThat(TermList.reason("Backache; Low back pain; Lumbar pain; Pain - back; Back strain - new"))
+    assertThat(
+            TermList.reason("Backache; Low back pain; Lumbar pain; Pain - back; Back strain - new"))
         .contains(TermList.REASON);
     // Fewer terms, or sentences between semicolons, are text.
     assertThat(TermList.reason("Backache; Lumbar pain; Back strain")).isEmpty();
-    assertThat(TermList.reason("Rest for a day; then walk; keep moving at work; and see a doctor if it lasts."))
+    assertThat(
+            TermList.reason(
+                "Rest for a day; then walk; keep moving at work; and see a doctor if it lasts."))
         .isEmpty();
   }
 
   @Test
   void aFeedbackPromptEndsTheArticle() {
     assertThat(BoilerplateRules.reasonFor("Was this article helpful?")).contains("feedback prompt");
-    assertThat(BoilerplateRules.reasonFor("Did our information help you?")).contains("feedback prompt");
+    assertThat(BoilerplateRules.reasonFor("Did our information help you?"))
+        .contains("feedback prompt");
     assertThat(BoilerplateRules.reasonFor("Did the pain help you sleep less?")).isEmpty();
-    List<OutlineBlock> blocks = List.of(
-        OutlineBlock.paragraph(List.of("Heat relaxes the muscles and eases the ache within a few days.")),
-        OutlineBlock.paragraph(List.of("Was this page helpful?")),
-        OutlineBlock.paragraph(List.of("Tell us more.")));
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of("Heat relaxes the muscles and eases the ache within a few days.")),
+            OutlineBlock.paragraph(List.of("Was this page helpful?")),
+            OutlineBlock.paragraph(List.of("Tell us more.")));
     String[] reasons = {null, "feedback prompt", null};
     assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
   }
 
   @Test
   void aContentsListNamesAtLeastThreeOfTheSectionsThatFollow() {
-    List<OutlineBlock> two = List.of(
-        OutlineBlock.list(List.of("• Surgery", "• Injections")),
-        OutlineBlock.heading(2, "Surgery"), OutlineBlock.paragraph(List.of("Surgery is for nerve damage.")),
-        OutlineBlock.heading(2, "Injections"), OutlineBlock.paragraph(List.of("Injections calm the nerve.")));
+    List<OutlineBlock> two =
+        List.of(
+            OutlineBlock.list(List.of("• Surgery", "• Injections")),
+            OutlineBlock.heading(2, "Surgery"),
+            OutlineBlock.paragraph(List.of("Surgery is for nerve damage.")),
+            OutlineBlock.heading(2, "Injections"),
+            OutlineBlock.paragraph(List.of("Injections calm the nerve.")));
     assertThat(ContentsList.lists(two, 0)).isFalse();
   }
 }

@@ -10,7 +10,10 @@ class BoilerplateRulesTest {
 
   // Deliberately not the seed sentences: the rules must generalise to other pages.
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiterString = "=>", textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock =
+          """
             Skip to navigation                                        => navigation
             Jump to main content                                      => navigation
             Home > Conditions > Back Pain                             => navigation
@@ -50,27 +53,29 @@ class BoilerplateRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Privacy is important when you see a doctor about back pain.",
-      "Studies show, increased bed rest will not provide any benefit to back injury, in fact laying down for "
-          + "extended periods of time can further injure the affected area.",
-      "Studies show, increased bed rest will not provide any benefit…",
-      "Surgery does not guarantee a full recovery.",
-      "About 80% of adults experience low back pain at some point in their lives.",
-      "By following these recommended treatment approaches, you can manage muscle strains.",
-      "By the way, most back pain settles within six weeks.",
-      "Read on to learn more about why your back hurts at night.",
-      "Skipping exercise can make stiffness worse.",
-      "Comments from patients suggest that stretching helps.",
-      "Your doctor may find a location of tenderness near your spine.",
-      "Many patients wait 5 minutes before standing up.",
-      "Fast relief is possible with the right stretches.",
-      "1. Sciatica — The sciatic nerve is the largest nerve in your body.",
-      "2. Physical Therapy",
-      "Spinal Stenosis",
-      "Why does my back hurt when I lay down?",
-      "Medical professionals refer to back strains, sprains, or other damages as mechanical back injuries.",
-      ""})
+  @ValueSource(
+      strings = {
+        "Privacy is important when you see a doctor about back pain.",
+        "Studies show, increased bed rest will not provide any benefit to back injury, in fact laying down for "
+            + "extended periods of time can further injure the affected area.",
+        "Studies show, increased bed rest will not provide any benefit…",
+        "Surgery does not guarantee a full recovery.",
+        "About 80% of adults experience low back pain at some point in their lives.",
+        "By following these recommended treatment approaches, you can manage muscle strains.",
+        "By the way, most back pain settles within six weeks.",
+        "Read on to learn more about why your back hurts at night.",
+        "Skipping exercise can make stiffness worse.",
+        "Comments from patients suggest that stretching helps.",
+        "Your doctor may find a location of tenderness near your spine.",
+        "Many patients wait 5 minutes before standing up.",
+        "Fast relief is possible with the right stretches.",
+        "1. Sciatica — The sciatic nerve is the largest nerve in your body.",
+        "2. Physical Therapy",
+        "Spinal Stenosis",
+        "Why does my back hurt when I lay down?",
+        "Medical professionals refer to back strains, sprains, or other damages as mechanical back injuries.",
+        ""
+      })
   void leavesContentAlone(String paragraph) {
     assertThat(BoilerplateRules.reasonFor(paragraph)).isEmpty();
   }

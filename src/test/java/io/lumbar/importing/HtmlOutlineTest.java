@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class HtmlOutlineTest {
 
-  private static final String PROSE = "Night pain has many causes, and most of them are harmless and can be treated at "
-      + "home with rest, warmth and gentle movement over a few days.";
+  private static final String PROSE =
+      "Night pain has many causes, and most of them are harmless and can be treated at "
+          + "home with rest, warmth and gentle movement over a few days.";
 
-  private static final String HTML = """
+  private static final String HTML =
+      """
       <!DOCTYPE html>
       <html><head><title>Night back pain | Example Clinic</title>
       <meta property="og:site_name" content="Example Clinic">
@@ -44,43 +46,66 @@ class HtmlOutlineTest {
       </article></main>
       <footer>© 2024 Example Clinic · <a href="/privacy">Privacy</a></footer>
       </body></html>
-      """.formatted(PROSE);
+      """
+          .formatted(PROSE);
 
   @Test
   void keepsTheOutlineOfThePage() {
     PageOutline outline = HtmlOutline.of(HTML);
     assertThat(outline.title()).isEqualTo("Why does my back hurt at night?");
-    assertThat(outline.meta()).isEqualTo(new PageMeta("https://clinic.example/night-pain", "Example Clinic", "2023-05-01"));
-    assertThat(outline.blocks()).extracting(OutlineBlock::kind, OutlineBlock::level, OutlineBlock::text).contains(
-        tuple(OutlineBlock.Kind.HEADING, 2, "Common causes"),
-        tuple(OutlineBlock.Kind.LIST, 0, "• Muscle strain\n• Disc herniation\n• Joint irritation"),
-        tuple(OutlineBlock.Kind.HEADING, 3, "Disc problems"),
-        tuple(OutlineBlock.Kind.TABLE, 0, "Cause | Typical sign\nStrain | Morning stiffness"));
-    assertThat(outline.blocks()).extracting(OutlineBlock::text).doesNotContain("Why does my back hurt at night?");
+    assertThat(outline.meta())
+        .isEqualTo(
+            new PageMeta("https://clinic.example/night-pain", "Example Clinic", "2023-05-01"));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::level, OutlineBlock::text)
+        .contains(
+            tuple(OutlineBlock.Kind.HEADING, 2, "Common causes"),
+            tuple(
+                OutlineBlock.Kind.LIST,
+                0,
+                "• Muscle strain\n• Disc herniation\n• Joint irritation"),
+            tuple(OutlineBlock.Kind.HEADING, 3, "Disc problems"),
+            tuple(OutlineBlock.Kind.TABLE, 0, "Cause | Typical sign\nStrain | Morning stiffness"));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::text)
+        .doesNotContain("Why does my back hurt at night?");
   }
 
   @Test
   void passagesCarryTheirHeadingPathAndListsTheirIntro() {
     SplitArticle article = ArticleSplitter.split(ArticleSource.of("a.html", HTML));
-    assertThat(article.blocks()).filteredOn(Block::isContent)
-        .extracting(Block::headingPath, b -> b.text().substring(0, 20)).containsExactly(
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, b -> b.text().substring(0, 20))
+        .containsExactly(
             tuple(List.of(), PROSE.substring(0, 20)),
             tuple(List.of("Common causes"), "The most common caus"),
             tuple(List.of("Common causes", "Disc problems"), "A bulging disc press"),
             tuple(List.of("Common causes", "Disc problems"), "Cause | Typical sign"));
-    assertThat(article.blocks()).filteredOn(Block::isContent).extracting(Block::text)
-        .contains("The most common causes of pain that wakes you up at night include the following ones:\n"
-            + "• Muscle strain\n• Disc herniation\n• Joint irritation");
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::text)
+        .contains(
+            "The most common causes of pain that wakes you up at night include the following ones:\n"
+                + "• Muscle strain\n• Disc herniation\n• Joint irritation");
   }
 
   @Test
   void neverLeaksScriptsOrMarkup() {
-    SplitArticle article = ArticleSplitter.split(ArticleSource.of("a.html",
-        HTML + "<img src=x onerror=alert(2)><iframe src=x>frame</iframe>"));
-    assertThat(article.blocks()).extracting(Block::text).allSatisfy(text ->
-        assertThat(text).doesNotContain("alert", "<", ">", "&amp;", "&nbsp;", "Enable JavaScript"));
-    assertThat(article.blocks()).filteredOn(Block::isContent).extracting(Block::text).allSatisfy(text ->
-        assertThat(text).doesNotContain("Home", "Subscribe", "©"));
+    SplitArticle article =
+        ArticleSplitter.split(
+            ArticleSource.of(
+                "a.html", HTML + "<img src=x onerror=alert(2)><iframe src=x>frame</iframe>"));
+    assertThat(article.blocks())
+        .extracting(Block::text)
+        .allSatisfy(
+            text ->
+                assertThat(text)
+                    .doesNotContain("alert", "<", ">", "&amp;", "&nbsp;", "Enable JavaScript"));
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::text)
+        .allSatisfy(text -> assertThat(text).doesNotContain("Home", "Subscribe", "©"));
   }
 
   @Test
@@ -89,30 +114,42 @@ class HtmlOutlineTest {
         .isEqualTo("Sciatica at night");
     assertThat(PageTitle.withoutSiteName("Sciatica at night: what helps - Health Pages", null))
         .isEqualTo("Sciatica at night: what helps");
-    assertThat(PageTitle.withoutSiteName("Back pain: causes and relief", null)).isEqualTo("Back pain: causes and relief");
-    assertThat(HtmlOutline.of("<title>Sciatica at night | Health Pages</title><p>" + PROSE + "</p>").title())
+    assertThat(PageTitle.withoutSiteName("Back pain: causes and relief", null))
+        .isEqualTo("Back pain: causes and relief");
+    assertThat(
+            HtmlOutline.of("<title>Sciatica at night | Health Pages</title><p>" + PROSE + "</p>")
+                .title())
         .isEqualTo("Sciatica at night");
   }
 
   @Test
   void publisherAndDateFromStructuredData() {
-    PageOutline outline = HtmlOutline.of("""
+    PageOutline outline =
+        HtmlOutline.of(
+            """
         <script type="application/ld+json">{"@type":"Article","datePublished":"2021-02-03",
-        "publisher":{"@type":"Organization","name":"Spine Pages"}}</script><h1>Sleep</h1><p>%s</p>""".formatted(PROSE));
+        "publisher":{"@type":"Organization","name":"Spine Pages"}}</script><h1>Sleep</h1><p>%s</p>"""
+                .formatted(PROSE));
     assertThat(outline.meta().publisher()).isEqualTo("Spine Pages");
     assertThat(outline.meta().published()).isEqualTo("2021-02-03");
   }
 
   @Test
   void anAccordionPutStraightInAListKeepsItsAnswerPanels() {
-    PageOutline outline = HtmlOutline.of("""
+    PageOutline outline =
+        HtmlOutline.of(
+            """
         <title>Back pain questions</title><main><h1>Back pain questions</h1><p>%s</p>
         <ul>
           <button class="toggle"><li>Is some back pain normal?</li></button>
           <div class="panel"><p>Pain of any kind is a sign that a limit has been reached; it should not be shrugged off \
         for weeks without asking why it is there and what eases it.</p></div>
-        </ul></main>""".formatted(PROSE));
-    assertThat(outline.blocks()).extracting(OutlineBlock::text).contains("Pain of any kind is a sign that a limit has"
-        + " been reached; it should not be shrugged off for weeks without asking why it is there and what eases it.");
+        </ul></main>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::text)
+        .contains(
+            "Pain of any kind is a sign that a limit has"
+                + " been reached; it should not be shrugged off for weeks without asking why it is there and what eases it.");
   }
 }

@@ -22,8 +22,10 @@ class TextNormalizerTest {
   void fingerprintIgnoresTypographyWhiteSpaceAndCase() {
     String fingerprint = TextNormalizer.fingerprint("It’s a “slipped” disc — see a\u00A0doctor.");
     assertThat(fingerprint).hasSize(64).matches("[0-9a-f]{64}");
-    assertThat(TextNormalizer.fingerprint("it's a \"slipped\" disc - see a   doctor.  ")).isEqualTo(fingerprint);
-    assertThat(TextNormalizer.fingerprint("It's a slipped disc - see a doctor.")).isNotEqualTo(fingerprint);
+    assertThat(TextNormalizer.fingerprint("it's a \"slipped\" disc - see a   doctor.  "))
+        .isEqualTo(fingerprint);
+    assertThat(TextNormalizer.fingerprint("It's a slipped disc - see a doctor."))
+        .isNotEqualTo(fingerprint);
   }
 
   @Test

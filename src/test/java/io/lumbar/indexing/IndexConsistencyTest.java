@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
-/** {@code lumbar check [--repair]}: differences made on purpose are reported exactly and repaired. */
+/**
+ * {@code lumbar check [--repair]}: differences made on purpose are reported exactly and repaired.
+ */
 class IndexConsistencyTest {
-  @RegisterExtension
-  final RunningApp app = RunningApp.perTest();
+  @RegisterExtension final RunningApp app = RunningApp.perTest();
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
-
 
   @Test
   void a_fresh_index_is_consistent() {
@@ -27,7 +27,8 @@ class IndexConsistencyTest {
 
     assertThat(check()).isZero();
 
-    assertThat(out.toString().lines()).contains("missing: 0", "stale: 0", "extra: 0", "duplicated: 0", "result: consistent");
+    assertThat(out.toString().lines())
+        .contains("missing: 0", "stale: 0", "extra: 0", "duplicated: 0", "result: consistent");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -40,30 +41,38 @@ class IndexConsistencyTest {
     long reworded = ids.get(1);
     long unpublished = ids.get(2);
     app.stopServer();
-    // Behind the change log's back: one document lost, one stray added, one passage reworded, one unpublished.
+    // Behind the change log's back: one document lost, one stray added, one passage reworded, one
+    // unpublished.
     try (PassageIndex index = openIndex()) {
       index.delete(deleted);
       index.replace(IndexFixture.passage(999_999, "Zyxwvut, a stray document"));
       index.commit(index.committedPosition());
     }
     sql("UPDATE passages SET text = 'Quokkas rarely get lumbago.' WHERE id = " + reworded);
-    sql("UPDATE passages SET status = 'rejected', reject_reason = 'test' WHERE id = " + unpublished);
+    sql(
+        "UPDATE passages SET status = 'rejected', reject_reason = 'test' WHERE id = "
+            + unpublished);
 
     assertThat(check()).isEqualTo(1);
-    assertThat(out.toString().lines()).containsExactly(
-        "published passages: " + (published - 1) + ", index documents: " + published,
-        "change log: index at " + position + ", database at " + position,
-        "missing: 1 [" + deleted + "]",
-        "stale: 1 [" + reworded + "]",
-        "extra: 2 [" + unpublished + ", 999999]",
-        "duplicated: 0",
-        "result: 4 differences");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "published passages: " + (published - 1) + ", index documents: " + published,
+            "change log: index at " + position + ", database at " + position,
+            "missing: 1 [" + deleted + "]",
+            "stale: 1 [" + reworded + "]",
+            "extra: 2 [" + unpublished + ", 999999]",
+            "duplicated: 0",
+            "result: 4 differences");
 
     assertThat(check("--repair")).isZero();
-    assertThat(out.toString().lines()).contains(
-        "repaired: 2 documents replaced, 2 deleted",
-        "after repair: published passages: " + (published - 1) + ", index documents: " + (published - 1),
-        "after repair: result: consistent");
+    assertThat(out.toString().lines())
+        .contains(
+            "repaired: 2 documents replaced, 2 deleted",
+            "after repair: published passages: "
+                + (published - 1)
+                + ", index documents: "
+                + (published - 1),
+            "after repair: result: consistent");
     assertThat(check()).isZero();
 
     app.restart();
@@ -75,19 +84,28 @@ class IndexConsistencyTest {
   void a_heading_path_or_provenance_changed_behind_the_change_log_is_stale_until_repaired() {
     long moved = publishedIds().get(0);
     long article = count("SELECT MAX(article_id) FROM passages WHERE status = 'published'");
-    List<Long> ofArticle = app.database().read(c -> {
-      List<Long> ids = new java.util.ArrayList<>();
-      try (var rs = c.createStatement().executeQuery(
-          "SELECT id FROM passages WHERE status = 'published' AND article_id = " + article + " ORDER BY id")) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    });
+    List<Long> ofArticle =
+        app.database()
+            .read(
+                c -> {
+                  List<Long> ids = new java.util.ArrayList<>();
+                  try (var rs =
+                      c.createStatement()
+                          .executeQuery(
+                              "SELECT id FROM passages WHERE status = 'published' AND article_id = "
+                                  + article
+                                  + " ORDER BY id")) {
+                    while (rs.next()) {
+                      ids.add(rs.getLong(1));
+                    }
+                  }
+                  return ids;
+                });
     app.stopServer();
     sql("UPDATE passages SET section_path = '[\"Wombat corner\"]' WHERE id = " + moved);
-    sql("UPDATE articles SET source_url = 'https://example.org/night', published_on = '2020-02-02' WHERE id = " + article);
+    sql(
+        "UPDATE articles SET source_url = 'https://example.org/night', published_on = '2020-02-02' WHERE id = "
+            + article);
 
     assertThat(check()).isEqualTo(1);
     List<Long> stale = new java.util.ArrayList<>(List.of(moved));
@@ -113,12 +131,18 @@ class IndexConsistencyTest {
     }
 
     assertThat(check()).isEqualTo(1);
-    assertThat(out.toString().lines()).contains(
-        "change log: index at " + (position + 500) + ", database at " + position + " (index ahead of the database)",
-        "result: 0 differences and the change-log position");
+    assertThat(out.toString().lines())
+        .contains(
+            "change log: index at "
+                + (position + 500)
+                + ", database at "
+                + position
+                + " (index ahead of the database)",
+            "result: 0 differences and the change-log position");
 
     assertThat(check("--repair")).isZero();
-    assertThat(out.toString().lines()).contains("after repair: change log: index at " + position + ", database at " + position);
+    assertThat(out.toString().lines())
+        .contains("after repair: change log: index at " + position + ", database at " + position);
     try (PassageIndex index = openIndex()) {
       assertThat(index.committedPosition()).isEqualTo(position);
     }
@@ -134,22 +158,29 @@ class IndexConsistencyTest {
 
     assertThat(report.get("consistent").asBoolean()).isTrue();
     assertThat(report.get("missing").get("count").asLong()).isZero();
-    assertThat(report.get("publishedPassages").asLong()).isEqualTo(report.get("indexDocuments").asLong());
+    assertThat(report.get("publishedPassages").asLong())
+        .isEqualTo(report.get("indexDocuments").asLong());
   }
 
   @Test
   void without_a_database_the_check_says_so_in_one_line_and_exits_2() {
     app.stopServer();
-    CommandLine cli = Main.commandLine(app.config().withDatabase("jdbc:mariadb://127.0.0.1:1/nowhere", "root", ""));
+    CommandLine cli =
+        Main.commandLine(
+            app.config().withDatabase("jdbc:mariadb://127.0.0.1:1/nowhere", "root", ""));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
 
     assertThat(cli.execute("check")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("error: Cannot reach the database at 127.0.0.1:1");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("error: Cannot reach the database at 127.0.0.1:1");
   }
 
   private PassageIndex openIndex() {
-    return PassageIndex.open(app.indexDir(), Analysis.bundled().indexAnalyzer(), Analysis.indexFingerprint());
+    return PassageIndex.open(
+        app.indexDir(), Analysis.bundled().indexAnalyzer(), Analysis.indexFingerprint());
   }
 
   private int check(String... options) {
@@ -164,24 +195,31 @@ class IndexConsistencyTest {
   }
 
   private List<Long> publishedIds() {
-    return app.database().read(c -> {
-      List<Long> ids = new java.util.ArrayList<>();
-      try (var rs = c.createStatement().executeQuery("SELECT id FROM passages WHERE status = 'published' ORDER BY id LIMIT 3")) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    });
+    return app.database()
+        .read(
+            c -> {
+              List<Long> ids = new java.util.ArrayList<>();
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT id FROM passages WHERE status = 'published' ORDER BY id LIMIT 3")) {
+                while (rs.next()) {
+                  ids.add(rs.getLong(1));
+                }
+              }
+              return ids;
+            });
   }
 
   private long count(String query) {
-    return app.database().read(c -> {
-      try (var rs = c.createStatement().executeQuery(query)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var rs = c.createStatement().executeQuery(query)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
   }
 
   private void sql(String statement) {

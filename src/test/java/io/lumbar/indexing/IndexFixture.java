@@ -23,7 +23,8 @@ public final class IndexFixture {
   }
 
   /** A passage of article 1 with no heading. */
-  public static IndexedPassage passage(long id, String text, List<TagRef> causes, List<TagRef> treatments) {
+  public static IndexedPassage passage(
+      long id, String text, List<TagRef> causes, List<TagRef> treatments) {
     return new IndexedPassage(id, 1, "Fixture article", null, text, (int) id, causes, treatments);
   }
 
@@ -33,6 +34,7 @@ public final class IndexFixture {
 
   /** A passage of article 1 under a heading. */
   public static IndexedPassage headed(long id, String heading, String text) {
-    return new IndexedPassage(id, 1, "Fixture article", heading, text, (int) id, List.of(), List.of());
+    return new IndexedPassage(
+        id, 1, "Fixture article", heading, text, (int) id, List.of(), List.of());
   }
 }

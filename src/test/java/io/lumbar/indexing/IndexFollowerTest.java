@@ -30,8 +30,12 @@ class IndexFollowerTest {
     dir = Files.createTempDirectory("lumbar-follower");
     index = PassageIndex.open(dir, Analysis.bundled().indexAnalyzer());
     follower = Indexing.follower(index, db.database());
-    new ArticleImporter(db.database()).importArticle(ArticleSource.of("a.txt",
-        "Title line\n\nFirst passage about alpha pain.\n\nSecond passage about beta pain."), "test");
+    new ArticleImporter(db.database())
+        .importArticle(
+            ArticleSource.of(
+                "a.txt",
+                "Title line\n\nFirst passage about alpha pain.\n\nSecond passage about beta pain."),
+            "test");
     follower.catchUp();
   }
 
@@ -53,10 +57,12 @@ class IndexFollowerTest {
       slow.setAutoCommit(false);
       // The slow transaction takes the lower change id first but commits last.
       reject(slow, alpha);
-      db.database().inTransaction(fast -> {
-        reject(fast, beta);
-        return null;
-      });
+      db.database()
+          .inTransaction(
+              fast -> {
+                reject(fast, beta);
+                return null;
+              });
 
       follower.pollOnce();
       assertThat(hits("beta")).isZero();
@@ -80,15 +86,19 @@ class IndexFollowerTest {
   }
 
   @Test
-  void ids_that_step_by_the_cluster_size_as_on_galera_are_applied_at_once_and_their_holes_dropped_after_the_timeout()
-      throws Exception {
+  void
+      ids_that_step_by_the_cluster_size_as_on_galera_are_applied_at_once_and_their_holes_dropped_after_the_timeout()
+          throws Exception {
     long alpha = passageId("%alpha%");
     long beta = passageId("%beta%");
-    try (IndexFollower galera = new IndexFollower(index, new IndexSource(db.database()), TimeUnit.MILLISECONDS.toNanos(300))) {
+    try (IndexFollower galera =
+        new IndexFollower(
+            index, new IndexSource(db.database()), TimeUnit.MILLISECONDS.toNanos(300))) {
       galera.catchUp();
       long start = galera.safePosition();
       try (Connection node = db.database().dataSource().getConnection()) {
-        // What wsrep_auto_increment_control sets on a three-node cluster: this node hands out every third id.
+        // What wsrep_auto_increment_control sets on a three-node cluster: this node hands out every
+        // third id.
         try (var st = node.createStatement()) {
           st.execute("SET SESSION auto_increment_increment = 3");
         }
@@ -105,23 +115,31 @@ class IndexFollowerTest {
       galera.pollOnce();
       assertThat(hits("alpha")).as("applied at once, holes or not").isZero();
       assertThat(hits("beta")).isZero();
-      assertThat(galera.safePosition()).as("the holes may still be transactions in flight").isLessThan(galera.highWater());
+      assertThat(galera.safePosition())
+          .as("the holes may still be transactions in flight")
+          .isLessThan(galera.highWater());
 
       Thread.sleep(400);
       galera.pollOnce();
-      assertThat(galera.safePosition()).as("holes that never filled are dropped").isEqualTo(galera.highWater()).isGreaterThan(start);
+      assertThat(galera.safePosition())
+          .as("holes that never filled are dropped")
+          .isEqualTo(galera.highWater())
+          .isGreaterThan(start);
     }
   }
 
   @Test
-  void a_hole_older_than_the_gap_timeout_by_the_database_clock_does_not_hold_a_fresh_follower_back_but_a_young_one_does() {
+  void
+      a_hole_older_than_the_gap_timeout_by_the_database_clock_does_not_hold_a_fresh_follower_back_but_a_young_one_does() {
     long start = leaveAnOldAndAYoungHole();
 
     // A fresh follower on the same index is what a restart (after a SIGKILL, say) starts with.
     try (IndexFollower restarted = Indexing.follower(index, db.database())) {
       restarted.catchUp();
       assertThat(restarted.highWater()).isEqualTo(start + 4);
-      assertThat(restarted.safePosition()).as("past the old hole, held at the young one").isEqualTo(start + 2);
+      assertThat(restarted.safePosition())
+          .as("past the old hole, held at the young one")
+          .isEqualTo(start + 2);
     }
   }
 
@@ -136,14 +154,16 @@ class IndexFollowerTest {
   }
 
   @Test
-  void interleaved_ids_committed_out_of_order_are_all_applied_and_a_restart_replays_nothing_and_forgets_no_hole()
-      throws Exception {
+  void
+      interleaved_ids_committed_out_of_order_are_all_applied_and_a_restart_replays_nothing_and_forgets_no_hole()
+          throws Exception {
     long alpha = passageId("%alpha%");
     long beta = passageId("%beta%");
     long start = follower.highWater();
     try (Connection memberOne = db.database().dataSource().getConnection();
         Connection memberTwo = db.database().dataSource().getConnection()) {
-      // As on a three-member Galera cluster: one member hands out start+1, another start+5 (ids step by 3 per
+      // As on a three-member Galera cluster: one member hands out start+1, another start+5 (ids
+      // step by 3 per
       // member); the later id commits first, the earlier one only after the index node restarted.
       memberOne.setAutoCommit(false);
       memberTwo.setAutoCommit(false);
@@ -161,25 +181,32 @@ class IndexFollowerTest {
       memberOne.commit();
     }
     try (IndexFollower restarted = Indexing.follower(index, db.database())) {
-      assertThat(restarted.highWater()).as("goes on from where it was, not from the position").isEqualTo(start + 5);
+      assertThat(restarted.highWater())
+          .as("goes on from where it was, not from the position")
+          .isEqualTo(start + 5);
       assertThat(restarted.catchUp()).as("only the late change, nothing replayed").isEqualTo(1);
       assertThat(hits("alpha")).isZero();
-      assertThat(restarted.safePosition()).as("start+2..4 may still be in flight").isEqualTo(start + 1);
+      assertThat(restarted.safePosition())
+          .as("start+2..4 may still be in flight")
+          .isEqualTo(start + 1);
     }
   }
 
   @Test
-  void a_late_change_among_thousands_of_open_holes_is_applied_within_a_few_polls() throws Exception {
+  void a_late_change_among_thousands_of_open_holes_is_applied_within_a_few_polls()
+      throws Exception {
     long alpha = passageId("%alpha%");
     long beta = passageId("%beta%");
     long start = follower.highWater();
     try (Connection slow = db.database().dataSource().getConnection()) {
       slow.setAutoCommit(false);
       rejectWithChangeId(slow, alpha, start + 1_500);
-      db.database().inTransaction(c -> {
-        rejectWithChangeId(c, beta, start + 3_001);
-        return null;
-      });
+      db.database()
+          .inTransaction(
+              c -> {
+                rejectWithChangeId(c, beta, start + 3_001);
+                return null;
+              });
       follower.pollOnce();
       slow.commit();
     }
@@ -192,7 +219,8 @@ class IndexFollowerTest {
     assertThat(hits("alpha")).as("applied after %d polls", polls).isZero();
   }
 
-  private static void rejectWithChangeId(Connection c, long passageId, long changeId) throws java.sql.SQLException {
+  private static void rejectWithChangeId(Connection c, long passageId, long changeId)
+      throws java.sql.SQLException {
     try (var st = c.prepareStatement("UPDATE passages SET status = 'rejected' WHERE id = ?")) {
       st.setLong(1, passageId);
       st.executeUpdate();
@@ -205,24 +233,28 @@ class IndexFollowerTest {
   }
 
   /**
-   * Leaves the log with a hole whose next change was written ten minutes ago by the database's clock (as a
-   * transaction killed long before a restart leaves it) and a hole whose next change was written just now; returns
-   * the id before the first hole.
+   * Leaves the log with a hole whose next change was written ten minutes ago by the database's
+   * clock (as a transaction killed long before a restart leaves it) and a hole whose next change
+   * was written just now; returns the id before the first hole.
    */
   private long leaveAnOldAndAYoungHole() {
     long alpha = passageId("%alpha%");
     long start = follower.highWater();
-    db.database().inTransaction(c -> {
-      try (var st = c.prepareStatement("INSERT INTO index_changes (id, passage_id, changed_at) VALUES "
-          + "(?, ?, NOW(3) - INTERVAL 10 MINUTE), (?, ?, NOW(3))")) {
-        st.setLong(1, start + 2);
-        st.setLong(2, alpha);
-        st.setLong(3, start + 4);
-        st.setLong(4, alpha);
-        st.executeUpdate();
-      }
-      return null;
-    });
+    db.database()
+        .inTransaction(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "INSERT INTO index_changes (id, passage_id, changed_at) VALUES "
+                          + "(?, ?, NOW(3) - INTERVAL 10 MINUTE), (?, ?, NOW(3))")) {
+                st.setLong(1, start + 2);
+                st.setLong(2, alpha);
+                st.setLong(3, start + 4);
+                st.setLong(4, alpha);
+                st.executeUpdate();
+              }
+              return null;
+            });
     return start;
   }
 
@@ -235,15 +267,17 @@ class IndexFollowerTest {
   }
 
   private long passageId(String like) {
-    return db.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT id FROM passages WHERE text LIKE ?")) {
-        st.setString(1, like);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return db.database()
+        .read(
+            c -> {
+              try (var st = c.prepareStatement("SELECT id FROM passages WHERE text LIKE ?")) {
+                st.setString(1, like);
+                try (var rs = st.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 
   private int hits(String word) throws Exception {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An index written with other fields or other analysis (stop words) is known to need a rebuild. */
 class IndexSchemaTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void the_commit_remembers_the_schema_and_analysis_it_was_written_with() throws Exception {

@@ -26,47 +26,107 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The passage text analysed once for text, text_exact and text_pairs gives the index exactly what analysing it
- * once per field gives: the same terms, frequencies, positions, offsets and norms.
+ * The passage text analysed once for text, text_exact and text_pairs gives the index exactly what
+ * analysing it once per field gives: the same terms, frequencies, positions, offsets and norms.
  */
 class OnePassTextTest {
   private static final Analyzer ONE_PASS = Analysis.bundled().indexAnalyzer();
-  /** The same analysis without the one pass: each field's text goes through its own chain. */
-  private static final Analyzer PER_FIELD = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-    @Override
-    protected Analyzer getWrappedAnalyzer(String fieldName) {
-      return ONE_PASS;
-    }
-  };
 
-  private static final List<String> EDGE_CASES = List.of(
-      "",
-      "   ",
-      "the a of",
-      "Sciatica",
-      "sciatica the",
-      "the sciatica",
-      "Lying on your back at night, the pain in my lower back is worse than it was.",
-      "She lies down; he laid it there. They're laying on their sides and have lain there, layed.",
-      "John's doctor's advice: the physios' exercises didn't help.",
-      "Café naïve Ångström façade résumé — Œdipus Straße ﬁnal.",
-      "Low-back pain 3.5mg twice-daily, 10-20 mins, e.g. 2x/day; see www.example.org or mail a@b.com.",
-      "Emoji 😀 pain 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 中文 text 日本語 한국어.",
-      "Lone surrogate \uD800 here and \uDC00 there.",
-      "x".repeat(300) + " then " + "y".repeat(600) + " the",
-      "Running runners ran; stiffness stiffened stiffly. Inflammation inflamed!",
-      "ALL CAPS SHOUTING ABOUT SCIATICA AND THE BACK OF THE KNEE",
-      "back back back back pain pain back",
-      "Ends with a possessive: the doctor's",
-      "tab\tseparated\nnew\r\nlines\u00A0and\u2003spaces");
+  /** The same analysis without the one pass: each field's text goes through its own chain. */
+  private static final Analyzer PER_FIELD =
+      new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+          return ONE_PASS;
+        }
+      };
+
+  private static final List<String> EDGE_CASES =
+      List.of(
+          "",
+          "   ",
+          "the a of",
+          "Sciatica",
+          "sciatica the",
+          "the sciatica",
+          "Lying on your back at night, the pain in my lower back is worse than it was.",
+          "She lies down; he laid it there. They're laying on their sides and have lain there, layed.",
+          "John's doctor's advice: the physios' exercises didn't help.",
+          "Café naïve Ångström façade résumé — Œdipus Straße ﬁnal.",
+          "Low-back pain 3.5mg twice-daily, 10-20 mins, e.g. 2x/day; see www.example.org or mail a@b.com.",
+          "Emoji 😀 pain 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 中文 text 日本語 한국어.",
+          "Lone surrogate \uD800 here and \uDC00 there.",
+          "x".repeat(300) + " then " + "y".repeat(600) + " the",
+          "Running runners ran; stiffness stiffened stiffly. Inflammation inflamed!",
+          "ALL CAPS SHOUTING ABOUT SCIATICA AND THE BACK OF THE KNEE",
+          "back back back back pain pain back",
+          "Ends with a possessive: the doctor's",
+          "tab\tseparated\nnew\r\nlines\u00A0and\u2003spaces");
 
   private static final String[] WORDS = {
-      "the", "a", "an", "of", "on", "in", "is", "my", "your", "and", "to", "at", "it", "be", "very", "just",
-      "pain", "back", "lower", "sciatica", "sleeping", "sleep", "lying", "lie", "lay", "laid", "lies", "knee",
-      "stretching", "stretches", "doctor's", "physio's", "disc", "herniated", "slipped", "numbness", "tingling",
-      "café", "naïve", "Ångström", "low-back", "3.5mg", "10-20", "e.g.", "won't", "don't", "it's", "O'Brien",
-      "Inflammation", "WEAKNESS", "hip", "hips", "worse", "better", "running", "walks", "😀", "中文", "ibuprofen"};
-  private static final String[] SEPARATORS = {" ", " ", " ", ", ", ". ", "; ", " - ", "\n", "  ", "'s ", "/"};
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "in",
+    "is",
+    "my",
+    "your",
+    "and",
+    "to",
+    "at",
+    "it",
+    "be",
+    "very",
+    "just",
+    "pain",
+    "back",
+    "lower",
+    "sciatica",
+    "sleeping",
+    "sleep",
+    "lying",
+    "lie",
+    "lay",
+    "laid",
+    "lies",
+    "knee",
+    "stretching",
+    "stretches",
+    "doctor's",
+    "physio's",
+    "disc",
+    "herniated",
+    "slipped",
+    "numbness",
+    "tingling",
+    "café",
+    "naïve",
+    "Ångström",
+    "low-back",
+    "3.5mg",
+    "10-20",
+    "e.g.",
+    "won't",
+    "don't",
+    "it's",
+    "O'Brien",
+    "Inflammation",
+    "WEAKNESS",
+    "hip",
+    "hips",
+    "worse",
+    "better",
+    "running",
+    "walks",
+    "😀",
+    "中文",
+    "ibuprofen"
+  };
+  private static final String[] SEPARATORS = {
+    " ", " ", " ", ", ", ". ", "; ", " - ", "\n", "  ", "'s ", "/"
+  };
 
   @Test
   void the_index_analyzer_reads_the_text_once() {
@@ -77,20 +137,29 @@ class OnePassTextTest {
   @Test
   void indexes_exactly_what_per_field_analysis_indexes() throws IOException {
     List<IndexedPassage> passages = passages();
-    try (Directory onePass = index(ONE_PASS, passages); Directory perField = index(PER_FIELD, passages);
-        DirectoryReader a = DirectoryReader.open(onePass); DirectoryReader b = DirectoryReader.open(perField)) {
+    try (Directory onePass = index(ONE_PASS, passages);
+        Directory perField = index(PER_FIELD, passages);
+        DirectoryReader a = DirectoryReader.open(onePass);
+        DirectoryReader b = DirectoryReader.open(perField)) {
       LeafReader left = a.leaves().getFirst().reader();
       LeafReader right = b.leaves().getFirst().reader();
       assertThat(left.maxDoc()).isEqualTo(passages.size());
       assertThat(right.maxDoc()).isEqualTo(passages.size());
-      for (String field : List.of(PassageFields.TEXT, PassageFields.TEXT_EXACT, PassageFields.TEXT_PAIRS, PassageFields.HEADING)) {
+      for (String field :
+          List.of(
+              PassageFields.TEXT,
+              PassageFields.TEXT_EXACT,
+              PassageFields.TEXT_PAIRS,
+              PassageFields.HEADING)) {
         assertSamePostings(field, left, right);
         assertSameNorms(field, left, right);
       }
       for (int doc = 0; doc < passages.size(); doc++) {
-        assertThat(left.storedFields().document(doc).toString()).isEqualTo(right.storedFields().document(doc).toString());
+        assertThat(left.storedFields().document(doc).toString())
+            .isEqualTo(right.storedFields().document(doc).toString());
       }
-      // The cases that matter most are there: pairs with the filler after trailing stop words, and exact words
+      // The cases that matter most are there: pairs with the filler after trailing stop words, and
+      // exact words
       // whose stop-word gaps the text field closes.
       assertThat(terms(left, PassageFields.TEXT_PAIRS)).contains("sciatica _", "lie on", "than _");
       assertThat(terms(left, PassageFields.TEXT_EXACT)).contains("lying", "laid", "cafe", "doctor");
@@ -105,27 +174,51 @@ class OnePassTextTest {
       int words = random.nextInt(80);
       for (int w = 0; w < words; w++) {
         String word = WORDS[random.nextInt(WORDS.length)];
-        text.append(random.nextInt(8) == 0 ? word.toUpperCase() : word).append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+        text.append(random.nextInt(8) == 0 ? word.toUpperCase() : word)
+            .append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
       }
       texts.add(text.toString());
     }
     List<IndexedPassage> passages = new ArrayList<>();
     for (String text : texts) {
       int id = passages.size() + 1;
-      passages.add(new IndexedPassage(id, id % 7, "Article " + id % 7, id % 3 == 0 ? null : "Heading of " + text.strip(),
-          text, id, List.of(new TagRef(TagRef.CAUSE, "sciatica", "Sciatica")), List.of()));
+      passages.add(
+          new IndexedPassage(
+              id,
+              id % 7,
+              "Article " + id % 7,
+              id % 3 == 0 ? null : "Heading of " + text.strip(),
+              text,
+              id,
+              List.of(new TagRef(TagRef.CAUSE, "sciatica", "Sciatica")),
+              List.of()));
     }
-    // The same text again, as the same string and as an equal one: a thread reuses its last analysis for the first.
+    // The same text again, as the same string and as an equal one: a thread reuses its last
+    // analysis for the first.
     IndexedPassage last = passages.getLast();
-    passages.add(new IndexedPassage(passages.size() + 1, 1, "Again", null, last.text(), 1, List.of(), List.of()));
-    passages.add(new IndexedPassage(passages.size() + 1, 1, "Again", null, new String(last.text()), 1, List.of(), List.of()));
+    passages.add(
+        new IndexedPassage(
+            passages.size() + 1, 1, "Again", null, last.text(), 1, List.of(), List.of()));
+    passages.add(
+        new IndexedPassage(
+            passages.size() + 1,
+            1,
+            "Again",
+            null,
+            new String(last.text()),
+            1,
+            List.of(),
+            List.of()));
     return passages;
   }
 
-  private static Directory index(Analyzer analyzer, List<IndexedPassage> passages) throws IOException {
+  private static Directory index(Analyzer analyzer, List<IndexedPassage> passages)
+      throws IOException {
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergeScheduler(new SerialMergeScheduler())
-        .setSimilarity(PassageIndex.SIMILARITY);
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setMergeScheduler(new SerialMergeScheduler())
+            .setSimilarity(PassageIndex.SIMILARITY);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
       for (IndexedPassage p : passages) {
         writer.addDocument(PassageDocuments.toDocument(p));
@@ -135,7 +228,8 @@ class OnePassTextTest {
     return dir;
   }
 
-  private static void assertSamePostings(String field, LeafReader left, LeafReader right) throws IOException {
+  private static void assertSamePostings(String field, LeafReader left, LeafReader right)
+      throws IOException {
     Terms expected = right.terms(field);
     Terms actual = left.terms(field);
     assertThat(expected).as(field).isNotNull();
@@ -144,9 +238,13 @@ class OnePassTextTest {
     assertThat(actual.getSumDocFreq()).as(field).isEqualTo(expected.getSumDocFreq());
     assertThat(actual.getSumTotalTermFreq()).as(field).isEqualTo(expected.getSumTotalTermFreq());
     FieldInfo info = right.getFieldInfos().fieldInfo(field);
-    assertThat(left.getFieldInfos().fieldInfo(field).getIndexOptions()).isEqualTo(info.getIndexOptions());
-    boolean positions = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0;
-    boolean offsets = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
+    assertThat(left.getFieldInfos().fieldInfo(field).getIndexOptions())
+        .isEqualTo(info.getIndexOptions());
+    boolean positions =
+        info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0;
+    boolean offsets =
+        info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)
+            >= 0;
     TermsEnum e = expected.iterator();
     TermsEnum a = actual.iterator();
     for (var term = e.next(); term != null; term = e.next()) {
@@ -174,14 +272,17 @@ class OnePassTextTest {
     assertThat(a.next()).as(field).isNull();
   }
 
-  private static void assertSameNorms(String field, LeafReader left, LeafReader right) throws IOException {
+  private static void assertSameNorms(String field, LeafReader left, LeafReader right)
+      throws IOException {
     NumericDocValues expected = right.getNormValues(field);
     NumericDocValues actual = left.getNormValues(field);
     if (expected == null) {
       assertThat(actual).as(field).isNull();
       return;
     }
-    for (int doc = expected.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = expected.nextDoc()) {
+    for (int doc = expected.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = expected.nextDoc()) {
       assertThat(actual.nextDoc()).as(field).isEqualTo(doc);
       assertThat(actual.longValue()).as(field + " norm of " + doc).isEqualTo(expected.longValue());
     }

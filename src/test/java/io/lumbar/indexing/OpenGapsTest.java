@@ -6,7 +6,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The follower's holes as an index commit stores them: read back the same, never younger than they were. */
+/**
+ * The follower's holes as an index commit stores them: read back the same, never younger than they
+ * were.
+ */
 class OpenGapsTest {
   static final long NOW_NANOS = 5_000_000_000_000L;
   static final long NOW_MILLIS = 1_800_000_000_000L;
@@ -25,15 +28,21 @@ class OpenGapsTest {
     assertThat(restored.highWater()).isEqualTo(16);
     assertThat(restored.gaps().keySet()).containsExactly(11L, 12L, 14L);
     long age = NOW_NANOS + 1_000 - restored.gaps().get(11L);
-    assertThat(age).as("ten seconds, plus the two of the restart").isEqualTo(TimeUnit.SECONDS.toNanos(12));
+    assertThat(age)
+        .as("ten seconds, plus the two of the restart")
+        .isEqualTo(TimeUnit.SECONDS.toNanos(12));
   }
 
   @Test
   void nothing_is_stored_without_holes_and_a_state_that_does_not_fit_the_position_is_ignored() {
     assertThat(OpenGaps.encode(16, 16, new TreeMap<>(), NOW_NANOS, NOW_MILLIS)).isEmpty();
     assertThat(OpenGaps.decode("", 16, NOW_NANOS, NOW_MILLIS)).isNull();
-    assertThat(OpenGaps.decode("16;12-12@1800000000", 10, NOW_NANOS, NOW_MILLIS)).as("first hole is not position+1").isNull();
-    assertThat(OpenGaps.decode("16;11-17@1800000000", 10, NOW_NANOS, NOW_MILLIS)).as("hole above the high water").isNull();
+    assertThat(OpenGaps.decode("16;12-12@1800000000", 10, NOW_NANOS, NOW_MILLIS))
+        .as("first hole is not position+1")
+        .isNull();
+    assertThat(OpenGaps.decode("16;11-17@1800000000", 10, NOW_NANOS, NOW_MILLIS))
+        .as("hole above the high water")
+        .isNull();
     assertThat(OpenGaps.decode("garbage", 10, NOW_NANOS, NOW_MILLIS)).isNull();
   }
 

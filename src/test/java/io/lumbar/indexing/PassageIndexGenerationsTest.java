@@ -15,10 +15,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index folder holds generations and a pointer to the live one; a swap is atomic for searches. */
+/**
+ * The index folder holds generations and a pointer to the live one; a swap is atomic for searches.
+ */
 class PassageIndexGenerationsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void a_new_folder_starts_with_the_first_generation_and_a_pointer_to_it() throws Exception {
@@ -84,8 +85,10 @@ class PassageIndexGenerationsTest {
   }
 
   @Test
-  void an_index_in_the_old_layout_is_opened_as_it_is_and_moves_to_generations_on_its_first_rebuild() throws Exception {
-    try (var directory = FSDirectory.open(dir); var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+  void an_index_in_the_old_layout_is_opened_as_it_is_and_moves_to_generations_on_its_first_rebuild()
+      throws Exception {
+    try (var directory = FSDirectory.open(dir);
+        var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       writer.addDocument(PassageDocuments.toDocument(passage(1, "alpha")));
       writer.setLiveCommitData(Map.of(PassageIndex.POSITION_KEY, "7").entrySet());
       writer.commit();
@@ -105,7 +108,11 @@ class PassageIndexGenerationsTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("no Lucene files left in the folder itself")
-          .allMatch(name -> name.equals("gen-1") || name.equals(PassageIndex.POINTER) || name.endsWith(".lock"));
+          .allMatch(
+              name ->
+                  name.equals("gen-1")
+                      || name.equals(PassageIndex.POINTER)
+                      || name.endsWith(".lock"));
     }
     try (PassageIndex reopened = PassageIndex.open(dir, new StandardAnalyzer())) {
       assertThat(reopened.committedPosition()).isEqualTo(9);
@@ -125,7 +132,11 @@ class PassageIndexGenerationsTest {
 
   private java.util.List<String> generations() throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return files
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers on one MariaDB, each with its own index: whatever is edited through one is searchable on the other
- * within 2 s, because each follows the database's change log; a rebuild on one leaves the other alone.
+ * Two servers on one MariaDB, each with its own index: whatever is edited through one is searchable
+ * on the other within 2 s, because each follows the database's change log; a rebuild on one leaves
+ * the other alone.
  */
 class TwoNodesTest {
   /** A functional bound (each node polls the log every 50 ms in tests), not a timing benchmark. */
@@ -44,8 +45,24 @@ class TwoNodesTest {
     long id = nodeA.firstPublishedPassageId();
     int version = adminOnA.get("/admin/passages/" + id).formVersion();
 
-    assertThat(adminOnA.post("/admin/passages/" + id, Map.of("version", Integer.toString(version), "heading", "",
-        "text", "Platypuses rarely get lumbago.", "status", "published", "reject_reason", "", "action", "save")).status())
+    assertThat(
+            adminOnA
+                .post(
+                    "/admin/passages/" + id,
+                    Map.of(
+                        "version",
+                        Integer.toString(version),
+                        "heading",
+                        "",
+                        "text",
+                        "Platypuses rarely get lumbago.",
+                        "status",
+                        "published",
+                        "reject_reason",
+                        "",
+                        "action",
+                        "save"))
+                .status())
         .isEqualTo(302);
 
     Eventually.within(WITHIN, () -> assertThat(firstHit(nodeB, "platypuses")).isEqualTo(id));
@@ -61,7 +78,9 @@ class TwoNodesTest {
     ConsoleSession.Page started = adminOnA.post("/admin/reindex", Map.of());
     assertThat(started.status()).isEqualTo(302);
     String job = "/api" + started.location();
-    Eventually.within(Duration.ofSeconds(30), () -> assertThat(adminOnA.get(job).json().get("state").asText()).isEqualTo("done"));
+    Eventually.within(
+        Duration.ofSeconds(30),
+        () -> assertThat(adminOnA.get(job).json().get("state").asText()).isEqualTo("done"));
 
     assertThat(total(nodeA, "sciatica")).isEqualTo(before);
     assertThat(total(nodeB, "sciatica")).isEqualTo(before);
@@ -70,17 +89,27 @@ class TwoNodesTest {
 
   @Test
   void tag_and_synonym_changes_reach_both_nodes() {
-    assertThat(adminOnA.post("/admin/tags/disc-herniation/rename", Map.of("name", "Slipped disc (both nodes)")).status())
+    assertThat(
+            adminOnA
+                .post(
+                    "/admin/tags/disc-herniation/rename",
+                    Map.of("name", "Slipped disc (both nodes)"))
+                .status())
         .isEqualTo(302);
-    assertThat(adminOnA.post("/admin/synonyms", Map.of("rule", "wobblyback => sciatica")).status()).isEqualTo(302);
+    assertThat(adminOnA.post("/admin/synonyms", Map.of("rule", "wobblyback => sciatica")).status())
+        .isEqualTo(302);
 
     for (RunningApp node : new RunningApp[] {nodeA, nodeB}) {
-      Eventually.within(WITHIN, () -> {
-        JsonNode results = node.get("/api/search?q=disc&cause=disc-herniation&limit=5").json().get("results");
-        assertThat(results.size()).isPositive();
-        assertThat(results.get(0).get("causes").findValuesAsText("name")).contains("Slipped disc (both nodes)");
-        assertThat(total(node, "wobblyback")).isPositive();
-      });
+      Eventually.within(
+          WITHIN,
+          () -> {
+            JsonNode results =
+                node.get("/api/search?q=disc&cause=disc-herniation&limit=5").json().get("results");
+            assertThat(results.size()).isPositive();
+            assertThat(results.get(0).get("causes").findValuesAsText("name"))
+                .contains("Slipped disc (both nodes)");
+            assertThat(total(node, "wobblyback")).isPositive();
+          });
     }
   }
 

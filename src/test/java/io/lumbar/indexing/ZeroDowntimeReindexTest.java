@@ -25,13 +25,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rebuild writes a new generation beside the live index: searches keep answering from the live one, edits keep
- * reaching it, and the swap keeps every edit. A failed rebuild leaves the live index as it was.
+ * A rebuild writes a new generation beside the live index: searches keep answering from the live
+ * one, edits keep reaching it, and the swap keeps every edit. A failed rebuild leaves the live
+ * index as it was.
  */
 class ZeroDowntimeReindexTest {
   private static final int FILLERS = 3_000;
-  /** Each query matches passages throughout the rebuild: bundled ones, and the fillers added below. */
-  private static final List<String> QUERIES = List.of("sciatica", "filler", "quiet+lumbar+stiffness", "mattress");
+
+  /**
+   * Each query matches passages throughout the rebuild: bundled ones, and the fillers added below.
+   */
+  private static final List<String> QUERIES =
+      List.of("sciatica", "filler", "quiet+lumbar+stiffness", "mattress");
 
   RunningApp app;
 
@@ -48,7 +53,8 @@ class ZeroDowntimeReindexTest {
   }
 
   @Test
-  void searches_keep_answering_during_a_rebuild_and_edits_made_meanwhile_are_kept() throws Exception {
+  void searches_keep_answering_during_a_rebuild_and_edits_made_meanwhile_are_kept()
+      throws Exception {
     String before = index().liveGeneration();
     long sciatica = total("sciatica");
     long edited = app.passageIdStartingWith("Filler passage 17 ");
@@ -58,21 +64,31 @@ class ZeroDowntimeReindexTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     Searchers searchers = new Searchers(pool, 3);
     try {
-      Future<Integer> rebuild = pool.submit(() -> follower().rebuild(count -> {
-        if (paused.getCount() > 0) {
-          // Holds the rebuild after its first batch, so the edits below are certain to fall inside it.
-          paused.countDown();
-          await(resume);
-        }
-      }));
+      Future<Integer> rebuild =
+          pool.submit(
+              () ->
+                  follower()
+                      .rebuild(
+                          count -> {
+                            if (paused.getCount() > 0) {
+                              // Holds the rebuild after its first batch, so the edits below are
+                              // certain to fall inside it.
+                              paused.countDown();
+                              await(resume);
+                            }
+                          }));
       assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
 
       setText(edited, "Wombats rarely get lumbago, filler or not.");
       unpublish(unpublished);
-      Eventually.within(Duration.ofSeconds(2), () -> {
-        assertThat(total("wombats")).as("an edit made during the rebuild, in the live index").isEqualTo(1);
-        assertThat(total("filler")).isEqualTo(FILLERS - 1);
-      });
+      Eventually.within(
+          Duration.ofSeconds(2),
+          () -> {
+            assertThat(total("wombats"))
+                .as("an edit made during the rebuild, in the live index")
+                .isEqualTo(1);
+            assertThat(total("filler")).isEqualTo(FILLERS - 1);
+          });
       assertThat(index().liveGeneration()).isEqualTo(before);
       resume.countDown();
       assertThat(rebuild.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(FILLERS - 1);
@@ -85,7 +101,9 @@ class ZeroDowntimeReindexTest {
       Eventually.within(Duration.ofSeconds(2), () -> assertThat(total("quokkas")).isEqualTo(1));
       // A few more rounds of searching over the new generation.
       int answered = searchers.answered();
-      Eventually.within(Duration.ofSeconds(10), () -> assertThat(searchers.answered()).isGreaterThan(answered + 20));
+      Eventually.within(
+          Duration.ofSeconds(10),
+          () -> assertThat(searchers.answered()).isGreaterThan(answered + 20));
     } finally {
       searchers.stop();
       pool.shutdownNow();
@@ -93,7 +111,8 @@ class ZeroDowntimeReindexTest {
     assertThat(searchers.problems()).isEmpty();
     assertThat(searchers.answered()).isGreaterThan(20);
     assertThat(generationFolders()).containsExactly(index().liveGeneration());
-    assertThat(app.get("/health").json().get("indexedPassages").asLong()).isEqualTo(publishedCount());
+    assertThat(app.get("/health").json().get("indexedPassages").asLong())
+        .isEqualTo(publishedCount());
   }
 
   @Test
@@ -101,11 +120,16 @@ class ZeroDowntimeReindexTest {
     String live = index().liveGeneration();
     AtomicInteger batches = new AtomicInteger();
 
-    assertThatThrownBy(() -> follower().rebuild(count -> {
-      if (batches.incrementAndGet() == 2) {
-        throw new IllegalStateException("injected failure after one batch");
-      }
-    })).hasMessageContaining("injected failure");
+    assertThatThrownBy(
+            () ->
+                follower()
+                    .rebuild(
+                        count -> {
+                          if (batches.incrementAndGet() == 2) {
+                            throw new IllegalStateException("injected failure after one batch");
+                          }
+                        }))
+        .hasMessageContaining("injected failure");
 
     assertThat(index().liveGeneration()).isEqualTo(live);
     assertThat(generationFolders()).as("the half-built generation is gone").containsExactly(live);
@@ -129,12 +153,16 @@ class ZeroDowntimeReindexTest {
     app.restart();
 
     assertThat(index().liveGeneration()).isEqualTo(rebuilt);
-    assertThat(Files.readString(app.indexDir().resolve(PassageIndex.POINTER)).strip()).isEqualTo(rebuilt);
+    assertThat(Files.readString(app.indexDir().resolve(PassageIndex.POINTER)).strip())
+        .isEqualTo(rebuilt);
     assertThat(generationFolders()).containsExactly(rebuilt);
     assertThat(total("filler")).isEqualTo(FILLERS);
   }
 
-  /** Threads that search over HTTP until stopped and note every answer that is not a well-formed, non-empty result. */
+  /**
+   * Threads that search over HTTP until stopped and note every answer that is not a well-formed,
+   * non-empty result.
+   */
   private final class Searchers {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger answered = new AtomicInteger();
@@ -144,11 +172,13 @@ class ZeroDowntimeReindexTest {
     Searchers(ExecutorService pool, int threads) {
       for (int t = 0; t < threads; t++) {
         int offset = t;
-        running.add(pool.submit(() -> {
-          for (int i = offset; !stopped.get(); i++) {
-            check(QUERIES.get(i % QUERIES.size()));
-          }
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  for (int i = offset; !stopped.get(); i++) {
+                    check(QUERIES.get(i % QUERIES.size()));
+                  }
+                }));
       }
     }
 
@@ -165,7 +195,9 @@ class ZeroDowntimeReindexTest {
           problems.add(q + ": no results: " + response.body());
         } else {
           for (JsonNode hit : results) {
-            if (!hit.hasNonNull("id") || !hit.hasNonNull("text") || !hit.hasNonNull("articleTitle")) {
+            if (!hit.hasNonNull("id")
+                || !hit.hasNonNull("text")
+                || !hit.hasNonNull("articleTitle")) {
               problems.add(q + ": malformed hit " + hit);
             }
           }
@@ -213,7 +245,11 @@ class ZeroDowntimeReindexTest {
 
   private List<String> generationFolders() {
     try (Stream<Path> files = Files.list(app.indexDir())) {
-      return files.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return files
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -224,64 +260,85 @@ class ZeroDowntimeReindexTest {
   }
 
   private long publishedCount() {
-    return app.database().read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM passages WHERE status = 'published'")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery("SELECT COUNT(*) FROM passages WHERE status = 'published'")) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
   }
 
   /** One article of {@code n} published passages, with their change-log rows, in two statements. */
   private void addFillerPassages(int n) {
-    app.database().inTransaction(c -> {
-      long article;
-      try (var st = c.prepareStatement("""
+    app.database()
+        .inTransaction(
+            c -> {
+              long article;
+              try (var st =
+                  c.prepareStatement(
+                      """
           INSERT INTO articles (title, source_name, original_text, checksum, imported_by)
           VALUES ('Filler article', 'filler.txt', 'filler', SHA2('filler', 256), 'test')""",
-          java.sql.Statement.RETURN_GENERATED_KEYS)) {
-        st.executeUpdate();
-        try (var keys = st.getGeneratedKeys()) {
-          keys.next();
-          article = keys.getLong(1);
-        }
-      }
-      try (var st = c.prepareStatement("""
+                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                st.executeUpdate();
+                try (var keys = st.getGeneratedKeys()) {
+                  keys.next();
+                  article = keys.getLong(1);
+                }
+              }
+              try (var st =
+                  c.prepareStatement(
+                      """
           INSERT INTO passages (article_id, position, text, original_text, fingerprint, status, created_by, updated_by)
           SELECT ?, seq, CONCAT('Filler passage ', seq, ' about quiet lumbar stiffness on a soft mattress.'),
                  CONCAT('Filler passage ', seq), SHA2(CONCAT('filler', seq), 256), 'published', 'test', 'test'
-            FROM seq_1_to_%d""".formatted(n))) {
-        st.setLong(1, article);
-        st.executeUpdate();
-      }
-      try (var st = c.prepareStatement("INSERT INTO index_changes (passage_id) SELECT id FROM passages WHERE article_id = ? ORDER BY id")) {
-        st.setLong(1, article);
-        st.executeUpdate();
-      }
-      return null;
-    });
+            FROM seq_1_to_%d"""
+                          .formatted(n))) {
+                st.setLong(1, article);
+                st.executeUpdate();
+              }
+              try (var st =
+                  c.prepareStatement(
+                      "INSERT INTO index_changes (passage_id) SELECT id FROM passages WHERE article_id = ? ORDER BY id")) {
+                st.setLong(1, article);
+                st.executeUpdate();
+              }
+              return null;
+            });
   }
 
   private void setText(long id, String text) {
-    app.database().inTransaction(c -> {
-      try (var st = c.prepareStatement("UPDATE passages SET text = ?, version = version + 1 WHERE id = ?")) {
-        st.setString(1, text);
-        st.setLong(2, id);
-        st.executeUpdate();
-      }
-      ChangeLog.append(c, id);
-      return null;
-    });
+    app.database()
+        .inTransaction(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "UPDATE passages SET text = ?, version = version + 1 WHERE id = ?")) {
+                st.setString(1, text);
+                st.setLong(2, id);
+                st.executeUpdate();
+              }
+              ChangeLog.append(c, id);
+              return null;
+            });
   }
 
   private void unpublish(long id) {
-    app.database().inTransaction(c -> {
-      try (var st = c.prepareStatement("UPDATE passages SET status = 'rejected', reject_reason = 'test' WHERE id = ?")) {
-        st.setLong(1, id);
-        st.executeUpdate();
-      }
-      ChangeLog.append(c, id);
-      return null;
-    });
+    app.database()
+        .inTransaction(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "UPDATE passages SET status = 'rejected', reject_reason = 'test' WHERE id = ?")) {
+                st.setLong(1, id);
+                st.executeUpdate();
+              }
+              ChangeLog.append(c, id);
+              return null;
+            });
   }
 }

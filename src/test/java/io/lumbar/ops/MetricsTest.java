@@ -18,14 +18,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics}: scraped after real requests, in the Prometheus text format. */
 class MetricsTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   /** One sample of the text format: {@code name{label="value",...} number}. */
   record Sample(String name, Map<String, String> labels, double value) {}
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private static List<Sample> scrape() {
     Response response = app.get("/metrics");
@@ -52,16 +53,22 @@ class MetricsTest {
 
   /** The one sample of {@code name} whose labels include {@code labels}. */
   private static double value(List<Sample> samples, String name, Map<String, String> labels) {
-    List<Sample> matching = samples.stream()
-        .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
-        .toList();
+    List<Sample> matching =
+        samples.stream()
+            .filter(
+                s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+            .toList();
     assertThat(matching).as("%s%s", name, labels).hasSize(1);
     return matching.getFirst().value();
   }
 
   /** How much a counter grew between two scrapes; a series not there yet counts as 0. */
-  private static double growth(List<Sample> before, List<Sample> after, String name, Map<String, String> labels) {
-    boolean existed = before.stream().anyMatch(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
+  private static double growth(
+      List<Sample> before, List<Sample> after, String name, Map<String, String> labels) {
+    boolean existed =
+        before.stream()
+            .anyMatch(
+                s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
     return value(after, name, labels) - (existed ? value(before, name, labels) : 0);
   }
 
@@ -83,22 +90,61 @@ class MetricsTest {
 
     List<Sample> samples = scrape();
     String count = "http_server_requests_seconds_count";
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", "/api/search", "status", "2xx"))).isEqualTo(2);
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", "/api/search", "status", "4xx"))).isEqualTo(1);
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", "/api/passages/{id}", "status", "2xx"))).isEqualTo(1);
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", "/api/passages/{id}", "status", "4xx"))).isEqualTo(1);
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", RequestLog.UNMATCHED, "status", "4xx"))).isEqualTo(1);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", "/api/search", "status", "2xx")))
+        .isEqualTo(2);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", "/api/search", "status", "4xx")))
+        .isEqualTo(1);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", "/api/passages/{id}", "status", "2xx")))
+        .isEqualTo(1);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", "/api/passages/{id}", "status", "4xx")))
+        .isEqualTo(1);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", RequestLog.UNMATCHED, "status", "4xx")))
+        .isEqualTo(1);
     // Refused before its handler ran, still under its route.
-    assertThat(growth(before, samples, count, Map.of("method", "GET", "route", "/api/admin/jobs/{id}", "status", "4xx"))).isEqualTo(1);
+    assertThat(
+            growth(
+                before,
+                samples,
+                count,
+                Map.of("method", "GET", "route", "/api/admin/jobs/{id}", "status", "4xx")))
+        .isEqualTo(1);
     // Raw paths never become labels: the number of series does not grow with ids or typos.
-    assertThat(samples).noneMatch(s -> s.labels().getOrDefault("route", "").contains(Long.toString(id)));
+    assertThat(samples)
+        .noneMatch(s -> s.labels().getOrDefault("route", "").contains(Long.toString(id)));
     assertThat(samples).noneMatch(s -> s.labels().getOrDefault("route", "").contains("12345"));
 
     // A latency histogram: cumulative buckets ending in +Inf, which holds every request.
     Map<String, String> search = Map.of("method", "GET", "route", "/api/search", "status", "2xx");
     double all = value(samples, count, search);
-    assertThat(value(samples, "http_server_requests_seconds_bucket", with(search, "le", "+Inf"))).isEqualTo(all);
-    assertThat(value(samples, "http_server_requests_seconds_bucket", with(search, "le", "0.001"))).isBetween(0.0, all);
+    assertThat(value(samples, "http_server_requests_seconds_bucket", with(search, "le", "+Inf")))
+        .isEqualTo(all);
+    assertThat(value(samples, "http_server_requests_seconds_bucket", with(search, "le", "0.001")))
+        .isBetween(0.0, all);
     assertThat(value(samples, "http_server_requests_seconds_sum", search)).isPositive();
   }
 
@@ -106,16 +152,27 @@ class MetricsTest {
   void made_up_methods_share_one_label() throws Exception {
     for (String method : List.of("FOO1", "FOO2")) {
       try (var socket = new java.net.Socket("localhost", app.uri("/").getPort())) {
-        socket.getOutputStream().write((method + " /api/search HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        socket
+            .getOutputStream()
+            .write(
+                (method + " /api/search HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         socket.getInputStream().readAllBytes();
       }
     }
-    Eventually.within(Duration.ofSeconds(5), () -> {
-      List<Sample> samples = scrape();
-      assertThat(samples).noneMatch(s -> s.labels().getOrDefault("method", "").startsWith("FOO"));
-      assertThat(value(samples, "http_server_requests_seconds_count", Map.of("method", RequestLog.OTHER_METHOD))).isEqualTo(2);
-    });
+    Eventually.within(
+        Duration.ofSeconds(5),
+        () -> {
+          List<Sample> samples = scrape();
+          assertThat(samples)
+              .noneMatch(s -> s.labels().getOrDefault("method", "").startsWith("FOO"));
+          assertThat(
+                  value(
+                      samples,
+                      "http_server_requests_seconds_count",
+                      Map.of("method", RequestLog.OTHER_METHOD)))
+              .isEqualTo(2);
+        });
   }
 
   private static Map<String, String> with(Map<String, String> labels, String key, String value) {
@@ -133,9 +190,13 @@ class MetricsTest {
     app.get("/api/search?q=xylophonequartz");
 
     List<Sample> samples = scrape();
-    assertThat(value(samples, "lumbar_search_seconds_count", Map.of("outcome", "hits"))).isEqualTo(hitsBefore + 2);
-    assertThat(value(samples, "lumbar_search_seconds_count", Map.of("outcome", "zero"))).isEqualTo(zeroBefore + 1);
-    assertThat(value(samples, "lumbar_search_seconds_bucket", Map.of("outcome", "hits", "le", "+Inf"))).isEqualTo(hitsBefore + 2);
+    assertThat(value(samples, "lumbar_search_seconds_count", Map.of("outcome", "hits")))
+        .isEqualTo(hitsBefore + 2);
+    assertThat(value(samples, "lumbar_search_seconds_count", Map.of("outcome", "zero")))
+        .isEqualTo(zeroBefore + 1);
+    assertThat(
+            value(samples, "lumbar_search_seconds_bucket", Map.of("outcome", "hits", "le", "+Inf")))
+        .isEqualTo(hitsBefore + 2);
   }
 
   @Test
@@ -147,24 +208,30 @@ class MetricsTest {
 
     long id = app.passageIdStartingWith("Sciatica is inflammation of the large nerve");
     long[] before = new long[1];
-    Eventually.within(Duration.ofSeconds(10), () -> {
-      List<Sample> now = scrape();
-      assertThat(value(now, "lumbar_index_lag_changes")).isZero();
-      before[0] = (long) value(now, "lumbar_index_position");
-      assertThat(value(now, "lumbar_changelog_position")).isEqualTo(before[0]);
-    });
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> {
+          List<Sample> now = scrape();
+          assertThat(value(now, "lumbar_index_lag_changes")).isZero();
+          before[0] = (long) value(now, "lumbar_index_position");
+          assertThat(value(now, "lumbar_changelog_position")).isEqualTo(before[0]);
+        });
 
-    app.database().inTransaction(c -> {
-      ChangeLog.append(c, List.of(id, id, id));
-      return null;
-    });
-    Eventually.within(Duration.ofSeconds(10), () -> {
-      List<Sample> now = scrape();
-      assertThat(value(now, "lumbar_changelog_position")).isEqualTo(before[0] + 3);
-      assertThat(value(now, "lumbar_index_position")).isEqualTo(before[0] + 3);
-      assertThat(value(now, "lumbar_index_lag_changes")).isZero();
-      assertThat(value(now, "lumbar_index_refresh_seconds_count")).isPositive();
-    });
+    app.database()
+        .inTransaction(
+            c -> {
+              ChangeLog.append(c, List.of(id, id, id));
+              return null;
+            });
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> {
+          List<Sample> now = scrape();
+          assertThat(value(now, "lumbar_changelog_position")).isEqualTo(before[0] + 3);
+          assertThat(value(now, "lumbar_index_position")).isEqualTo(before[0] + 3);
+          assertThat(value(now, "lumbar_index_lag_changes")).isZero();
+          assertThat(value(now, "lumbar_index_refresh_seconds_count")).isPositive();
+        });
   }
 
   @Test
@@ -172,8 +239,15 @@ class MetricsTest {
     List<Sample> samples = scrape();
     assertThat(value(samples, "hikaricp_connections_max", Map.of("pool", "lumbar"))).isEqualTo(16);
     assertThat(value(samples, "hikaricp_connections", Map.of("pool", "lumbar"))).isPositive();
-    assertThat(value(samples, "hikaricp_connections_acquire_seconds_count", Map.of("pool", "lumbar"))).isPositive();
-    assertThat(samples).anyMatch(s -> s.name().equals("jvm_memory_used_bytes") && s.labels().get("area").equals("heap") && s.value() > 0);
+    assertThat(
+            value(samples, "hikaricp_connections_acquire_seconds_count", Map.of("pool", "lumbar")))
+        .isPositive();
+    assertThat(samples)
+        .anyMatch(
+            s ->
+                s.name().equals("jvm_memory_used_bytes")
+                    && s.labels().get("area").equals("heap")
+                    && s.value() > 0);
     assertThat(value(samples, "jvm_threads_live_threads")).isPositive();
     assertThat(value(samples, "jvm_classes_loaded_classes")).isPositive();
     assertThat(samples).anyMatch(s -> s.name().startsWith("jvm_gc_"));

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Keeps {@code openapi.json} true: it describes exactly the routes the app registers (the console's HTML pages
- * under /admin aside), every reference in it resolves, and real answers have exactly the documented shapes.
+ * Keeps {@code openapi.json} true: it describes exactly the routes the app registers (the console's
+ * HTML pages under /admin aside), every reference in it resolves, and real answers have exactly the
+ * documented shapes.
  */
 class OpenApiTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
   private static JsonNode document;
 
@@ -47,25 +47,44 @@ class OpenApiTest {
     Set<String> registered = new TreeSet<>();
     for (ParsedEndpoint parsed : app.app().server().unsafe.internalRouter.allHttpHandlers()) {
       Endpoint endpoint = parsed.endpoint;
-      // HEAD runs every GET route's handler (HeadAsGet): described with its GET, not as a route of its own.
-      if (endpoint.method.isHttpMethod() && endpoint.method != io.javalin.http.HandlerType.HEAD && !isConsolePage(endpoint.path)) {
+      // HEAD runs every GET route's handler (HeadAsGet): described with its GET, not as a route of
+      // its own.
+      if (endpoint.method.isHttpMethod()
+          && endpoint.method != io.javalin.http.HandlerType.HEAD
+          && !isConsolePage(endpoint.path)) {
         registered.add(endpoint.method.name() + " " + endpoint.path);
       }
     }
     Set<String> described = new TreeSet<>();
-    document.path("paths").properties().forEach(path -> METHODS.stream()
-        .filter(method -> path.getValue().has(method))
-        .forEach(method -> described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                METHODS.stream()
+                    .filter(method -> path.getValue().has(method))
+                    .forEach(
+                        method ->
+                            described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-    assertThat(registered).as("the app's API routes").contains("GET /api/search", "GET /health", "GET /metrics");
+    assertThat(registered)
+        .as("the app's API routes")
+        .contains("GET /api/search", "GET /health", "GET /metrics");
     Set<String> missing = new TreeSet<>(registered);
     missing.removeAll(described);
     Set<String> extra = new TreeSet<>(described);
     extra.removeAll(registered);
-    SoftAssertions.assertSoftly(softly -> {
-      softly.assertThat(missing).as("routes missing from src/main/resources/openapi.json").isEmpty();
-      softly.assertThat(extra).as("routes in openapi.json that the app does not register").isEmpty();
-    });
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(missing)
+              .as("routes missing from src/main/resources/openapi.json")
+              .isEmpty();
+          softly
+              .assertThat(extra)
+              .as("routes in openapi.json that the app does not register")
+              .isEmpty();
+        });
   }
 
   @Test
@@ -79,17 +98,36 @@ class OpenApiTest {
       assertThat(ref).startsWith("#/");
       assertThat(document.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse();
     }
-    document.path("paths").properties().forEach(path -> METHODS.forEach(method -> {
-      JsonNode op = path.getValue().path(method);
-      if (!op.isMissingNode()) {
-        assertThat(op.path("summary").asText()).as("summary of %s %s", method, path.getKey()).isNotBlank();
-        assertThat(op.path("responses").isEmpty()).as("responses of %s %s", method, path.getKey()).isFalse();
-        for (JsonNode requirement : op.path("security")) {
-          requirement.fieldNames().forEachRemaining(scheme ->
-              assertThat(document.path("components").path("securitySchemes").has(scheme)).as(scheme).isTrue());
-        }
-      }
-    }));
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                METHODS.forEach(
+                    method -> {
+                      JsonNode op = path.getValue().path(method);
+                      if (!op.isMissingNode()) {
+                        assertThat(op.path("summary").asText())
+                            .as("summary of %s %s", method, path.getKey())
+                            .isNotBlank();
+                        assertThat(op.path("responses").isEmpty())
+                            .as("responses of %s %s", method, path.getKey())
+                            .isFalse();
+                        for (JsonNode requirement : op.path("security")) {
+                          requirement
+                              .fieldNames()
+                              .forEachRemaining(
+                                  scheme ->
+                                      assertThat(
+                                              document
+                                                  .path("components")
+                                                  .path("securitySchemes")
+                                                  .has(scheme))
+                                          .as(scheme)
+                                          .isTrue());
+                        }
+                      }
+                    }));
   }
 
   private static void collectRefs(JsonNode node, List<String> refs) {
@@ -111,8 +149,14 @@ class OpenApiTest {
     assertShape("/api/passages/{id}", app.get("/api/passages/987654"));
     assertShape("/api/passages/{id}/related", app.get("/api/passages/" + id + "/related"));
     assertShape("/api/tags", app.get("/api/tags"));
-    assertMatches(app.get("/api/search?q=back&cause=nope").json(), document.at("/components/schemas/UnknownFilter"), "unknown cause");
-    assertMatches(app.get("/api/export?article=987654").json(), document.at("/components/schemas/UnknownFilter"), "unknown article");
+    assertMatches(
+        app.get("/api/search?q=back&cause=nope").json(),
+        document.at("/components/schemas/UnknownFilter"),
+        "unknown cause");
+    assertMatches(
+        app.get("/api/export?article=987654").json(),
+        document.at("/components/schemas/UnknownFilter"),
+        "unknown article");
     assertShape("/api/export/knowledge", app.get("/api/export/knowledge"));
     assertShape("/health", app.get("/health"));
     assertShape("/api/admin/jobs/{id}", app.get("/api/admin/jobs/1"));
@@ -127,16 +171,26 @@ class OpenApiTest {
     console.login("docs-admin", "correct horse battery staple");
     ConsoleSession.Page reindex = console.post("/admin/reindex", Map.of());
     String jobPath = "/api" + reindex.location();
-    io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () ->
-        assertThat(console.get(jobPath).json().path("state").asText()).isEqualTo("done"));
+    io.lumbar.testing.Eventually.within(
+        java.time.Duration.ofSeconds(10),
+        () -> assertThat(console.get(jobPath).json().path("state").asText()).isEqualTo("done"));
 
     // The search log is written in the background: wait until both reports have the searches above.
-    for (String report : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches")) {
-      io.lumbar.testing.Eventually.within(java.time.Duration.ofSeconds(10), () ->
-          assertThat(console.get(report).json().path("searches").isEmpty()).as(report).isFalse());
+    for (String report :
+        List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches")) {
+      io.lumbar.testing.Eventually.within(
+          java.time.Duration.ofSeconds(10),
+          () ->
+              assertThat(console.get(report).json().path("searches").isEmpty())
+                  .as(report)
+                  .isFalse());
     }
-    for (String path : List.of("/api/admin/analytics/top-searches", "/api/admin/analytics/zero-result-searches", jobPath,
-        "/api/admin/check")) {
+    for (String path :
+        List.of(
+            "/api/admin/analytics/top-searches",
+            "/api/admin/analytics/zero-result-searches",
+            jobPath,
+            "/api/admin/check")) {
       ConsoleSession.Page page = console.get(path);
       JsonNode body = page.json();
       String template = path.equals(jobPath) ? "/api/admin/jobs/{id}" : path;
@@ -147,12 +201,26 @@ class OpenApiTest {
     }
   }
 
-  /** The answer's status is documented for the route, and its JSON has only documented fields, the required ones, of the documented types. */
+  /**
+   * The answer's status is documented for the route, and its JSON has only documented fields, the
+   * required ones, of the documented types.
+   */
   private static void assertShape(String path, Response response) {
-    JsonNode answer = document.path("paths").path(path).path("get").path("responses").path(Integer.toString(response.status()));
-    assertThat(answer.isMissingNode()).as("status %d of GET %s is documented", response.status(), path).isFalse();
-    JsonNode schema = resolve(resolve(answer).path("content").path("application/json").path("schema"));
-    assertThat(schema.isMissingNode()).as("JSON schema of %d on %s", response.status(), path).isFalse();
+    JsonNode answer =
+        document
+            .path("paths")
+            .path(path)
+            .path("get")
+            .path("responses")
+            .path(Integer.toString(response.status()));
+    assertThat(answer.isMissingNode())
+        .as("status %d of GET %s is documented", response.status(), path)
+        .isFalse();
+    JsonNode schema =
+        resolve(resolve(answer).path("content").path("application/json").path("schema"));
+    assertThat(schema.isMissingNode())
+        .as("JSON schema of %d on %s", response.status(), path)
+        .isFalse();
     assertMatches(response.json(), schema, path + " " + response.status());
   }
 
@@ -179,14 +247,21 @@ class OpenApiTest {
       schema.path("properties").fieldNames().forEachRemaining(declared::add);
       Set<String> actual = new TreeSet<>();
       value.fieldNames().forEachRemaining(actual::add);
-      // Every field documented, every required one present; the others (e.g. explain, only with debug=1) may be absent.
+      // Every field documented, every required one present; the others (e.g. explain, only with
+      // debug=1) may be absent.
       assertThat(declared).as("fields of %s", where).containsAll(actual);
-      schema.path("required").forEach(r -> assertThat(value.has(r.asText())).as("%s.%s", where, r.asText()).isTrue());
-      schema.path("properties").properties().forEach(p -> {
-        if (value.has(p.getKey())) {
-          assertMatches(value.path(p.getKey()), p.getValue(), where + "." + p.getKey());
-        }
-      });
+      schema
+          .path("required")
+          .forEach(r -> assertThat(value.has(r.asText())).as("%s.%s", where, r.asText()).isTrue());
+      schema
+          .path("properties")
+          .properties()
+          .forEach(
+              p -> {
+                if (value.has(p.getKey())) {
+                  assertMatches(value.path(p.getKey()), p.getValue(), where + "." + p.getKey());
+                }
+              });
     }
     if (value.isArray()) {
       for (JsonNode item : value) {
@@ -214,10 +289,21 @@ class OpenApiTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
     assertThat(page.body()).doesNotContain("<script");
-    document.path("paths").fieldNames().forEachRemaining(path ->
-        assertThat(page.body()).contains("<code>GET " + path + "</code>"));
-    document.path("components").path("schemas").fieldNames().forEachRemaining(schema ->
-        assertThat(page.body()).contains("id=\"schema-" + schema + "\""));
-    assertThat(page.body()).contains("Results per page, 1-100.", "integer (1–100, default 10)", "<a href=\"#schema-Hit\">array of Hit</a>");
+    document
+        .path("paths")
+        .fieldNames()
+        .forEachRemaining(
+            path -> assertThat(page.body()).contains("<code>GET " + path + "</code>"));
+    document
+        .path("components")
+        .path("schemas")
+        .fieldNames()
+        .forEachRemaining(
+            schema -> assertThat(page.body()).contains("id=\"schema-" + schema + "\""));
+    assertThat(page.body())
+        .contains(
+            "Results per page, 1-100.",
+            "integer (1–100, default 10)",
+            "<a href=\"#schema-Hit\">array of Hit</a>");
   }
 }

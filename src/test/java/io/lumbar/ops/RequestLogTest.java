@@ -10,10 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** One logfmt line per request, naming the route template; never query strings, credentials or cookies. */
+/**
+ * One logfmt line per request, naming the route template; never query strings, credentials or
+ * cookies.
+ */
 class RequestLogTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void a_request_writes_one_line_with_method_route_status_and_duration() {
@@ -22,18 +24,22 @@ class RequestLogTest {
       app.get("/api/passages/" + id);
       app.get("/api/search?q=");
       List<String> lines = awaitLines(log, 2);
-      assertThat(lines.get(0)).matches("request method=GET route=/api/passages/\\{id} status=200 ms=\\d+\\.\\d");
-      assertThat(lines.get(1)).matches("request method=GET route=/api/search status=400 ms=\\d+\\.\\d");
+      assertThat(lines.get(0))
+          .matches("request method=GET route=/api/passages/\\{id} status=200 ms=\\d+\\.\\d");
+      assertThat(lines.get(1))
+          .matches("request method=GET route=/api/search status=400 ms=\\d+\\.\\d");
     }
   }
 
   @Test
   void secrets_in_query_strings_headers_and_cookies_are_not_logged() {
     try (LogCapture log = new LogCapture(RequestLog.class)) {
-      app.send(HttpRequest.newBuilder(app.uri("/api/search?q=hunter2-query&token=hunter2-token"))
-          .header("Authorization", "Bearer hunter2-bearer")
-          .header("Cookie", "lumbar_session=hunter2-cookie")
-          .GET().build());
+      app.send(
+          HttpRequest.newBuilder(app.uri("/api/search?q=hunter2-query&token=hunter2-token"))
+              .header("Authorization", "Bearer hunter2-bearer")
+              .header("Cookie", "lumbar_session=hunter2-cookie")
+              .GET()
+              .build());
       String line = awaitLines(log, 1).getFirst();
       assertThat(line).startsWith("request method=GET route=/api/search status=200 ");
       assertThat(line).doesNotContain("hunter2");
@@ -44,13 +50,17 @@ class RequestLogTest {
   void unknown_paths_are_logged_under_one_name() {
     try (LogCapture log = new LogCapture(RequestLog.class)) {
       app.get("/no/such/page/42");
-      assertThat(awaitLines(log, 1).getFirst()).startsWith("request method=GET route=UNMATCHED status=404 ");
+      assertThat(awaitLines(log, 1).getFirst())
+          .startsWith("request method=GET route=UNMATCHED status=404 ");
     }
   }
 
-  /** The logger runs once the answer is complete, which can be just after the client has read it. */
+  /**
+   * The logger runs once the answer is complete, which can be just after the client has read it.
+   */
   private static List<String> awaitLines(LogCapture log, int count) {
-    io.lumbar.testing.Eventually.within(Duration.ofSeconds(5), () -> assertThat(log.messages()).hasSizeGreaterThanOrEqualTo(count));
+    io.lumbar.testing.Eventually.within(
+        Duration.ofSeconds(5), () -> assertThat(log.messages()).hasSizeGreaterThanOrEqualTo(count));
     return log.messages();
   }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Editors curating passages through the console: edits, conflicts, escaping, tags, history. */
 class PassageCurationTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   static final String PASSWORD = "a long enough password";
   static ConsoleSession edna;
@@ -42,7 +41,19 @@ class PassageCurationTest {
   }
 
   private static Map<String, String> form(int version, String text, String status) {
-    return Map.of("version", Integer.toString(version), "heading", "", "text", text, "status", status, "reject_reason", "", "action", "save");
+    return Map.of(
+        "version",
+        Integer.toString(version),
+        "heading",
+        "",
+        "text",
+        text,
+        "status",
+        status,
+        "reject_reason",
+        "",
+        "action",
+        "save");
   }
 
   private static String search(String q) {
@@ -54,7 +65,8 @@ class PassageCurationTest {
     long id = app.passageIdStartingWith("Pebbles can form in one or both kidneys");
     Page page = edna.get("/admin/passages/" + id);
     int version = version(page);
-    String text = "Pebbles can form in one or both kidneys; a zanthoxylum marker proves the edit reached search.";
+    String text =
+        "Pebbles can form in one or both kidneys; a zanthoxylum marker proves the edit reached search.";
 
     Page saved = edna.post("/admin/passages/" + id, form(version, text, "published"));
 
@@ -62,8 +74,13 @@ class PassageCurationTest {
     assertThat(saved.location()).isEqualTo("/admin/passages/" + id + "?done=saved");
     Page after = edna.get(saved.location());
     assertThat(version(after)).isEqualTo(version + 1);
-    assertThat(after.body()).contains("Saved. Search shows the change").contains("Original text").contains(">edna<");
-    Eventually.within(Duration.ofSeconds(1), () -> assertThat(search("zanthoxylum")).contains("zanthoxylum marker"));
+    assertThat(after.body())
+        .contains("Saved. Search shows the change")
+        .contains("Original text")
+        .contains(">edna<");
+    Eventually.within(
+        Duration.ofSeconds(1),
+        () -> assertThat(search("zanthoxylum")).contains("zanthoxylum marker"));
   }
 
   @Test
@@ -71,25 +88,46 @@ class PassageCurationTest {
     long id = app.passageIdStartingWith("Small kidney stones can pass through the urinary system");
     int version = version(edna.get("/admin/passages/" + id));
     version(eric.get("/admin/passages/" + id));
-    assertThat(eric.post("/admin/passages/" + id, form(version, "Eric's version of the kidney stone passage.", "published")).status()).isEqualTo(302);
+    assertThat(
+            eric.post(
+                    "/admin/passages/" + id,
+                    form(version, "Eric's version of the kidney stone passage.", "published"))
+                .status())
+        .isEqualTo(302);
 
-    Page conflict = edna.post("/admin/passages/" + id, form(version, "Edna's careful rewrite of the kidney stone passage.", "published"));
+    Page conflict =
+        edna.post(
+            "/admin/passages/" + id,
+            form(version, "Edna's careful rewrite of the kidney stone passage.", "published"));
 
     assertThat(conflict.status()).isEqualTo(409);
-    assertThat(conflict.body()).contains("changed while you were editing")
-        .contains("careful rewrite of the kidney stone passage").contains("version of the kidney stone passage.</p>").contains("eric saved version " + (version + 1));
-    String stored = app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
-        st.setLong(1, id);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+    assertThat(conflict.body())
+        .contains("changed while you were editing")
+        .contains("careful rewrite of the kidney stone passage")
+        .contains("version of the kidney stone passage.</p>")
+        .contains("eric saved version " + (version + 1));
+    String stored =
+        app.database()
+            .read(
+                c -> {
+                  try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
+                    st.setLong(1, id);
+                    try (var rs = st.executeQuery()) {
+                      rs.next();
+                      return rs.getString(1);
+                    }
+                  }
+                });
     assertThat(stored).isEqualTo("Eric's version of the kidney stone passage.");
     // "Save mine over theirs" posts the newer version and wins.
-    assertThat(edna.post("/admin/passages/" + id, form(version(conflict), "Edna's careful rewrite of the kidney stone passage.", "published")).status())
+    assertThat(
+            edna.post(
+                    "/admin/passages/" + id,
+                    form(
+                        version(conflict),
+                        "Edna's careful rewrite of the kidney stone passage.",
+                        "published"))
+                .status())
         .isEqualTo(302);
   }
 
@@ -97,15 +135,24 @@ class PassageCurationTest {
   void passage_text_with_markup_is_escaped_on_every_page() {
     long id = app.passageIdStartingWith("Kidney infections require antibiotics");
     int version = version(edna.get("/admin/passages/" + id));
-    String hostile = "Kidney infections <script>alert('x')</script> need <b>antibiotics</b> quickly.";
+    String hostile =
+        "Kidney infections <script>alert('x')</script> need <b>antibiotics</b> quickly.";
 
     edna.post("/admin/passages/" + id, form(version, hostile, "published"));
 
     String escaped = "&lt;script&gt;alert(";
-    assertThat(edna.get("/admin/passages/" + id).body()).contains(escaped).doesNotContain("<script>alert");
-    assertThat(edna.get("/admin/passages?q=antibiotics").body()).contains(escaped).doesNotContain("<script>alert");
-    Eventually.within(Duration.ofSeconds(2), () ->
-        assertThat(app.get("/?q=antibiotics").body()).contains("&lt;script&gt;").doesNotContain("<script>alert"));
+    assertThat(edna.get("/admin/passages/" + id).body())
+        .contains(escaped)
+        .doesNotContain("<script>alert");
+    assertThat(edna.get("/admin/passages?q=antibiotics").body())
+        .contains(escaped)
+        .doesNotContain("<script>alert");
+    Eventually.within(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(app.get("/?q=antibiotics").body())
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>alert"));
     Page conflict = eric.post("/admin/passages/" + id, form(version, hostile, "published"));
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.body()).doesNotContain("<script>alert");
@@ -115,14 +162,28 @@ class PassageCurationTest {
   void tags_are_added_and_removed_and_search_follows() {
     long id = app.passageIdStartingWith("The kidneys sit in the lower back");
 
-    assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "chiropractic")).location()).endsWith("?done=tagged");
+    assertThat(
+            edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "chiropractic")).location())
+        .endsWith("?done=tagged");
     assertThat(edna.get("/admin/passages/" + id).body()).contains("Remove Chiropractic");
-    Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=kidneys+sit+lower+back&treatment=chiropractic&limit=1").json()
-        .get("results").get(0).get("id").asLong()).isEqualTo(id));
+    Eventually.within(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(
+                    app.get("/api/search?q=kidneys+sit+lower+back&treatment=chiropractic&limit=1")
+                        .json()
+                        .get("results")
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(id));
 
-    assertThat(edna.post("/admin/passages/" + id + "/tags/chiropractic/remove", Map.of()).location()).contains("?done=untagged&change=");
+    assertThat(
+            edna.post("/admin/passages/" + id + "/tags/chiropractic/remove", Map.of()).location())
+        .contains("?done=untagged&change=");
     assertThat(edna.get("/admin/passages/" + id).body()).doesNotContain("Remove Chiropractic");
-    assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "no-such-tag")).status()).isEqualTo(404);
+    assertThat(edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "no-such-tag")).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -132,11 +193,19 @@ class PassageCurationTest {
     int version = version(page);
     edna.post("/admin/passages/" + id, form(version, "A regrettable edit.", "published"));
 
-    Page reverted = edna.post("/admin/passages/" + id + "/revisions/" + version + "/revert", Map.of("version", Integer.toString(version + 1)));
+    Page reverted =
+        edna.post(
+            "/admin/passages/" + id + "/revisions/" + version + "/revert",
+            Map.of("version", Integer.toString(version + 1)));
 
     assertThat(reverted.status()).isEqualTo(302);
-    assertThat(edna.post("/admin/passages/" + id + "/revisions/4294967297/revert", Map.of("version", Integer.toString(version + 1)))
-        .status()).as("a version past int range finds nothing").isEqualTo(404);
+    assertThat(
+            edna.post(
+                    "/admin/passages/" + id + "/revisions/4294967297/revert",
+                    Map.of("version", Integer.toString(version + 1)))
+                .status())
+        .as("a version past int range finds nothing")
+        .isEqualTo(404);
     Page after = edna.get("/admin/passages/" + id);
     assertThat(after.body()).contains("Thirty-nine percent of adults").contains("Revert to this");
     // The history shows what each save changed, word by word.
@@ -151,7 +220,9 @@ class PassageCurationTest {
 
     Page empty = edna.post("/admin/passages/" + id, form(version, "   ", "published"));
     Page noReason = edna.post("/admin/passages/" + id, form(version, "Some text", "rejected"));
-    Page badVersion = edna.post("/admin/passages/" + id, Map.of("version", "x", "text", "t", "status", "published"));
+    Page badVersion =
+        edna.post(
+            "/admin/passages/" + id, Map.of("version", "x", "text", "t", "status", "published"));
 
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.body()).contains("The text cannot be empty");
@@ -170,16 +241,20 @@ class PassageCurationTest {
     long original = app.passageIdStartingWith("Pebbles can form in one or both kidneys");
     assertThat(edna.get("/admin/passages/" + original).body()).doesNotContain("duplicate of");
     long duplicate = app.passageIdStartingWith("Small kidney stones can pass");
-    app.database().inTransaction(c -> {
-      try (var st = c.prepareStatement("UPDATE passages SET duplicate_of = ? WHERE id = ?")) {
-        st.setLong(1, original);
-        st.setLong(2, duplicate);
-        return st.executeUpdate();
-      }
-    });
+    app.database()
+        .inTransaction(
+            c -> {
+              try (var st =
+                  c.prepareStatement("UPDATE passages SET duplicate_of = ? WHERE id = ?")) {
+                st.setLong(1, original);
+                st.setLong(2, duplicate);
+                return st.executeUpdate();
+              }
+            });
     assertThat(edna.get("/admin/passages/" + duplicate).body())
         .contains("duplicate of <a href=\"/admin/passages/" + original + "\">" + original + "</a>");
-    assertThat(edna.get("/admin/passages?duplicates=1").body()).containsPattern("class=\"count\">1 passage\\s");
+    assertThat(edna.get("/admin/passages?duplicates=1").body())
+        .containsPattern("class=\"count\">1 passage\\s");
   }
 
   @Test
@@ -191,41 +266,87 @@ class PassageCurationTest {
   }
 
   private static int taggedWith(String slug) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT COUNT(*) FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.slug = ?")) {
-        st.setString(1, slug);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "SELECT COUNT(*) FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.slug = ?")) {
+                st.setString(1, slug);
+                try (var rs = st.executeQuery()) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              }
+            });
   }
 
   @Test
   void bulk_tagging_previews_the_count_then_adds_replaces_or_removes_with_a_report() {
     Page preview = edna.get("/admin/passages/bulk?cause=kidney-stones");
-    assertThat(preview.body()).contains("matches <strong class=\"matched\">5 passages</strong>").contains("Apply to 5 passages");
+    assertThat(preview.body())
+        .contains("matches <strong class=\"matched\">5 passages</strong>")
+        .contains("Apply to 5 passages");
     int before = taggedWith("dry-needling");
 
-    Page added = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
+    Page added =
+        edna.post(
+            "/admin/passages/bulk",
+            Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
 
     assertThat(added.status()).isEqualTo(200);
     assertThat(added.body()).contains("Dry needling added to 5 of 5 passages (0 had it already).");
     assertThat(taggedWith("dry-needling")).isEqualTo(before + 5);
-    Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=kidney+stones&treatment=dry-needling").json()
-        .get("total").asLong()).isEqualTo(5));
+    Eventually.within(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(
+                    app.get("/api/search?q=kidney+stones&treatment=dry-needling")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(5));
 
-    Page again = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
+    Page again =
+        edna.post(
+            "/admin/passages/bulk",
+            Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"));
     assertThat(again.body()).contains("Dry needling added to 0 of 5 passages (5 had it already).");
 
-    Page removed = edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "remove", "confirm", "yes"));
-    assertThat(removed.body()).contains("Dry needling removed from 5 of 5 passages (0 did not have it).");
+    Page removed =
+        edna.post(
+            "/admin/passages/bulk",
+            Map.of(
+                "cause",
+                "kidney-stones",
+                "tag",
+                "dry-needling",
+                "mode",
+                "remove",
+                "confirm",
+                "yes"));
+    assertThat(removed.body())
+        .contains("Dry needling removed from 5 of 5 passages (0 did not have it).");
     assertThat(taggedWith("dry-needling")).isEqualTo(before);
 
-    assertThat(edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "explode")).status()).isEqualTo(400);
-    assertThat(edna.post("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "no-such-tag", "mode", "add")).status()).isEqualTo(404);
-    assertThat(edna.postRaw("/admin/passages/bulk", Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add")).status()).isEqualTo(403);
+    assertThat(
+            edna.post(
+                    "/admin/passages/bulk",
+                    Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "explode"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            edna.post(
+                    "/admin/passages/bulk",
+                    Map.of("cause", "kidney-stones", "tag", "no-such-tag", "mode", "add"))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            edna.postRaw(
+                    "/admin/passages/bulk",
+                    Map.of("cause", "kidney-stones", "tag", "dry-needling", "mode", "add"))
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -234,22 +355,41 @@ class PassageCurationTest {
     edna.post("/admin/passages/" + id + "/tags", Map.of("tag", "massage"));
     // The only pending passage, so the filter "status=pending" picks exactly this one.
     Page page0 = edna.get("/admin/passages/" + id);
-    String text = app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
-        st.setLong(1, id);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+    String text =
+        app.database()
+            .read(
+                c -> {
+                  try (var st = c.prepareStatement("SELECT text FROM passages WHERE id = ?")) {
+                    st.setLong(1, id);
+                    try (var rs = st.executeQuery()) {
+                      rs.next();
+                      return rs.getString(1);
+                    }
+                  }
+                });
     edna.post("/admin/passages/" + id, form(version(page0), text, "pending"));
-    assertThat(edna.get("/admin/passages/bulk?status=pending").body()).contains("1 passage</strong>");
+    assertThat(edna.get("/admin/passages/bulk?status=pending").body())
+        .contains("1 passage</strong>");
 
-    Page replaced = edna.post("/admin/passages/bulk", Map.of("status", "pending", "tag", "posture-overuse", "mode", "replace", "confirm", "yes"));
+    Page replaced =
+        edna.post(
+            "/admin/passages/bulk",
+            Map.of(
+                "status",
+                "pending",
+                "tag",
+                "posture-overuse",
+                "mode",
+                "replace",
+                "confirm",
+                "yes"));
 
-    assertThat(replaced.body()).contains("Poor posture and overuse now replaces the other tags of its kind");
+    assertThat(replaced.body())
+        .contains("Poor posture and overuse now replaces the other tags of its kind");
     String page = edna.get("/admin/passages/" + id).body();
-    assertThat(page).contains("Remove Poor posture and overuse").doesNotContain("Remove Muscle strain").contains("Remove Massage");
+    assertThat(page)
+        .contains("Remove Poor posture and overuse")
+        .doesNotContain("Remove Muscle strain")
+        .contains("Remove Massage");
   }
 }

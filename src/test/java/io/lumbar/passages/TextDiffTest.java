@@ -21,7 +21,8 @@ class TextDiffTest {
 
   @Test
   void identical_texts_are_one_unchanged_segment() {
-    assertThat(TextDiff.words("Same text.", "Same text.")).containsExactly(new Segment(Kind.SAME, "Same text."));
+    assertThat(TextDiff.words("Same text.", "Same text."))
+        .containsExactly(new Segment(Kind.SAME, "Same text."));
     assertThat(TextDiff.words("", "")).isEmpty();
   }
 }

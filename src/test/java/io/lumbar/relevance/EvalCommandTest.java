@@ -18,13 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code lumbar eval} on the bundled corpus: its own figures, the baselines, and agreement with score.py. */
+/**
+ * {@code lumbar eval} on the bundled corpus: its own figures, the baselines, and agreement with
+ * score.py.
+ */
 class EvalCommandTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
@@ -38,7 +39,10 @@ class EvalCommandTest {
 
   @Test
   void scores_lumbar_beside_the_three_baselines() throws IOException {
-    Path queries = Files.writeString(tmp.resolve("q.json"), """
+    Path queries =
+        Files.writeString(
+            tmp.resolve("q.json"),
+            """
         {"queries": [
           {"q": "quadratus lumborum", "needles": ["quadratus lumborum muscle"]},
           {"q": "zebra crossing", "needles": ["no passage says this"]}
@@ -47,10 +51,13 @@ class EvalCommandTest {
     assertThat(run("eval", queries.toString(), "--timed-rounds", "0")).as(err.toString()).isZero();
 
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines.getFirst()).startsWith("lumbar").contains("lucene-standard", "lucene-english", "mariadb-fulltext");
-    assertThat(lines).contains(
-        "1.00  1.00      1.00  1.00      1.00  1.00      1.00  1.00      quadratus lumborum",
-        "0.00  0.00      0.00  0.00      0.00  0.00      0.00  0.00      zebra crossing");
+    assertThat(lines.getFirst())
+        .startsWith("lumbar")
+        .contains("lucene-standard", "lucene-english", "mariadb-fulltext");
+    assertThat(lines)
+        .contains(
+            "1.00  1.00      1.00  1.00      1.00  1.00      1.00  1.00      quadratus lumborum",
+            "0.00  0.00      0.00  0.00      0.00  0.00      0.00  0.00      zebra crossing");
     assertThat(lines).anyMatch(l -> l.matches("lumbar +0\\.500 +0\\.500 .*"));
     assertThat(lines).anyMatch(l -> l.matches("mariadb-fulltext +0\\.500 +0\\.500 .*"));
   }
@@ -60,9 +67,10 @@ class EvalCommandTest {
     assertThat(run("eval", tmp.resolve("missing.json").toString())).isEqualTo(1);
     Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"queries\": [{\"q\": \"\"}]}");
     assertThat(run("eval", bad.toString())).isEqualTo(1);
-    assertThat(err.toString().lines()).containsExactly(
-        "error: No such query file: " + tmp.resolve("missing.json"),
-        "error: Every query in " + bad + " needs a non-empty \"q\" and \"needles\"");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "error: No such query file: " + tmp.resolve("missing.json"),
+            "error: Every query in " + bad + " needs a non-empty \"q\" and \"needles\"");
   }
 
   @Test
@@ -74,7 +82,10 @@ class EvalCommandTest {
 
     assertThat(run("eval", queries.toString(), "--url", base)).as(err.toString()).isZero();
 
-    Process python = new ProcessBuilder("python3", script.toString(), queries.toString(), base).redirectErrorStream(true).start();
+    Process python =
+        new ProcessBuilder("python3", script.toString(), queries.toString(), base)
+            .redirectErrorStream(true)
+            .start();
     String expected = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(python.exitValue()).as(expected).isZero();

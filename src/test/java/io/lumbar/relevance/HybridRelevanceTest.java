@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds hybrid ranking's figures on the bundled corpus from sliding: never below lexical-only on the dev and lay
- * sets, and not below floors a little under what BENCHMARKS.md records (dev 0.971, lay 0.845), so a change to the
- * fusion that loses relevance fails here, not only in a manual {@code lumbar eval}.
+ * Holds hybrid ranking's figures on the bundled corpus from sliding: never below lexical-only on
+ * the dev and lay sets, and not below floors a little under what BENCHMARKS.md records (dev 0.971,
+ * lay 0.845), so a change to the fusion that loses relevance fails here, not only in a manual
+ * {@code lumbar eval}.
  */
 class HybridRelevanceTest {
   private static final ObjectMapper JSON = Json.mapper();
@@ -31,7 +32,8 @@ class HybridRelevanceTest {
   static void bundledCorpusWithVectors() throws Exception {
     corpus = BundledCorpusWithVectors.create(JSON);
     index = PassageIndex.inMemory(Analysis.bundled().indexAnalyzer());
-    try (IndexFollower follower = Indexing.follower(index, corpus.db().database(), corpus.model().name())) {
+    try (IndexFollower follower =
+        Indexing.follower(index, corpus.db().database(), corpus.model().name())) {
       follower.rebuild(n -> {});
     }
   }
@@ -53,11 +55,27 @@ class HybridRelevanceTest {
   }
 
   private static void assertHybrid(String resource, double floor) throws URISyntaxException {
-    QuerySet set = QuerySet.read(Path.of(HybridRelevanceTest.class.getResource(resource).toURI()), JSON);
-    double hybrid = Evaluation.run(new LumbarRanker("lumbar",
-        SearchService.hybrid(index, corpus.vocabulary(), new CachedQueryVectors(corpus.model()))), set, 0).ndcg();
-    double lexical = Evaluation.run(new LumbarRanker("lumbar-lexical", new SearchService(index, corpus.vocabulary())), set, 0).ndcg();
+    QuerySet set =
+        QuerySet.read(Path.of(HybridRelevanceTest.class.getResource(resource).toURI()), JSON);
+    double hybrid =
+        Evaluation.run(
+                new LumbarRanker(
+                    "lumbar",
+                    SearchService.hybrid(
+                        index, corpus.vocabulary(), new CachedQueryVectors(corpus.model()))),
+                set,
+                0)
+            .ndcg();
+    double lexical =
+        Evaluation.run(
+                new LumbarRanker("lumbar-lexical", new SearchService(index, corpus.vocabulary())),
+                set,
+                0)
+            .ndcg();
 
-    assertThat(hybrid).as("hybrid nDCG@10 on " + resource).isGreaterThanOrEqualTo(floor).isGreaterThanOrEqualTo(lexical);
+    assertThat(hybrid)
+        .as("hybrid nDCG@10 on " + resource)
+        .isGreaterThanOrEqualTo(floor)
+        .isGreaterThanOrEqualTo(lexical);
   }
 }

@@ -18,14 +18,21 @@ class JudgeTest {
 
   @Test
   void folds_case_whitespace_typographic_quotes_and_dashes() {
-    Score s = Judge.score(List.of("It\u2019s  a \u201cdisc\u201d \u2014 really\u00a0bad"), List.of("it's a \"disc\" - really bad"));
+    Score s =
+        Judge.score(
+            List.of("It\u2019s  a \u201cdisc\u201d \u2014 really\u00a0bad"),
+            List.of("it's a \"disc\" - really bad"));
     assertThat(s.reciprocalRank()).isEqualTo(1.0);
   }
 
   @Test
   void a_needle_counts_once_and_later_ranks_discount_the_gain() {
-    // Ranks 2 and 3 each bring a new needle; rank 4 repeats one. Ideal: two needles at ranks 1 and 2.
-    Score s = Judge.score(List.of("nothing", "needle a", "needle b", "needle a again"), List.of("needle a", "needle b"));
+    // Ranks 2 and 3 each bring a new needle; rank 4 repeats one. Ideal: two needles at ranks 1 and
+    // 2.
+    Score s =
+        Judge.score(
+            List.of("nothing", "needle a", "needle b", "needle a again"),
+            List.of("needle a", "needle b"));
     double dcg = 1 / log2(3) + 1 / log2(4);
     double ideal = 1 + 1 / log2(3);
     assertThat(s.ndcg()).isCloseTo(dcg / ideal, within(1e-12));

@@ -23,13 +23,20 @@ class AnalysisTest {
 
   @Test
   void stems_folds_drops_possessives_and_keeps_meaningful_stop_words() {
-    assertThat(SymptomQuery.tokens(BUNDLED.stemmedAnalyzer(), "Why does my doctor's naïve advice not help at night, only when I'm lying on my side?"))
-        .containsExactly("doctor", "naiv", "advic", "not", "help", "night", "onli", "when", "i'm", "lie", "on", "side");
+    assertThat(
+            SymptomQuery.tokens(
+                BUNDLED.stemmedAnalyzer(),
+                "Why does my doctor's naïve advice not help at night, only when I'm lying on my side?"))
+        .containsExactly(
+            "doctor", "naiv", "advic", "not", "help", "night", "onli", "when", "i'm", "lie", "on",
+            "side");
   }
 
   @Test
   void every_form_of_lie_and_lay_is_one_word() {
-    assertThat(SymptomQuery.tokens(BUNDLED.stemmedAnalyzer(), "lie lies lying lay lays laying laid lain"))
+    assertThat(
+            SymptomQuery.tokens(
+                BUNDLED.stemmedAnalyzer(), "lie lies lying lay lays laying laid lain"))
         .containsOnly("lie");
   }
 
@@ -41,14 +48,14 @@ class AnalysisTest {
 
   @ParameterizedTest
   @CsvSource({
-      "it burns when I pee, urinari",
-      "can I take advil, ibuprofen",
-      "pain in my butt, buttock",
-      "slipped disc, herniat",
-      "tylenol, acetaminophen",
-      "physio, physic",
-      "chemo, chemotherapi",
-      "QL, quadratu",
+    "it burns when I pee, urinari",
+    "can I take advil, ibuprofen",
+    "pain in my butt, buttock",
+    "slipped disc, herniat",
+    "tylenol, acetaminophen",
+    "physio, physic",
+    "chemo, chemotherapi",
+    "QL, quadratu",
   })
   void bundled_synonyms_reach_the_clinical_words(String query, String expectedStem) {
     assertThat(SymptomQuery.tokens(BUNDLED.synonymAnalyzer(), query)).contains(expectedStem);
@@ -56,9 +63,12 @@ class AnalysisTest {
 
   @Test
   void a_broken_rule_is_refused_with_a_reason() {
-    assertThatThrownBy(() -> Analysis.checkSynonymRule("a => b => c")).hasMessageContaining("at most one");
-    assertThatThrownBy(() -> Analysis.checkSynonymRule("lonely")).hasMessageContaining("at least two");
-    assertThatThrownBy(() -> Analysis.withSynonyms("=> x, y, ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Analysis.checkSynonymRule("a => b => c"))
+        .hasMessageContaining("at most one");
+    assertThatThrownBy(() -> Analysis.checkSynonymRule("lonely"))
+        .hasMessageContaining("at least two");
+    assertThatThrownBy(() -> Analysis.withSynonyms("=> x, y, "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -66,14 +76,17 @@ class AnalysisTest {
     try (var dir = new ByteBuffersDirectory()) {
       try (var writer = new IndexWriter(dir, new IndexWriterConfig(BUNDLED.indexAnalyzer()))) {
         Document doc = new Document();
-        doc.add(new Field(PassageFields.HEADING, "Living with sciatica", TextField.TYPE_NOT_STORED));
+        doc.add(
+            new Field(PassageFields.HEADING, "Living with sciatica", TextField.TYPE_NOT_STORED));
         doc.add(new Field(PassageFields.HEADING, "Treatment at home", TextField.TYPE_NOT_STORED));
         writer.addDocument(doc);
       }
       try (var reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "treatment", "home"))).isEqualTo(1);
-        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "sciatica", "treatment"))).isZero();
+        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "treatment", "home")))
+            .isEqualTo(1);
+        assertThat(searcher.count(new PhraseQuery(PassageFields.HEADING, "sciatica", "treatment")))
+            .isZero();
       }
     }
   }

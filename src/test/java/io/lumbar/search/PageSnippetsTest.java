@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast snippet path ({@link PageOffsets}, {@link CachedBreakIterator}) against Lucene's own weight matches and
- * the JDK's sentence iterator: the same snippet for every hit of several hundred queries, over the bundled
- * articles and synthetic passages in several segments.
+ * The fast snippet path ({@link PageOffsets}, {@link CachedBreakIterator}) against Lucene's own
+ * weight matches and the JDK's sentence iterator: the same snippet for every hit of several hundred
+ * queries, over the bundled articles and synthetic passages in several segments.
  */
 class PageSnippetsTest {
   private static final Vocabulary VOCABULARY = Vocabulary.bundled();
@@ -76,20 +76,26 @@ class PageSnippetsTest {
   }
 
   @Test
-  void every_snippet_is_the_one_lucenes_own_matches_and_sentence_iterator_give() throws IOException {
-    SearchService fast = new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.fast());
-    SearchService reference = new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.lucenesOwn());
+  void every_snippet_is_the_one_lucenes_own_matches_and_sentence_iterator_give()
+      throws IOException {
+    SearchService fast =
+        new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.fast());
+    SearchService reference =
+        new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.lucenesOwn());
     int compared = 0;
     int marked = 0;
     for (String query : queries()) {
       for (int offset : new int[] {0, 10}) {
-        SearchRequest request = new SearchRequest(query, 10, offset, List.of(), List.of(), List.of());
+        SearchRequest request =
+            new SearchRequest(query, 10, offset, List.of(), List.of(), List.of());
         assertThat(takesTheFastPath(request)).as("fast path for %s", query).isTrue();
         List<Hit> expected = reference.search(request).results();
         List<Hit> actual = fast.search(request).results();
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-          assertThat(actual.get(i).snippet()).as("%s, hit %d", query, offset + i).isEqualTo(expected.get(i).snippet());
+          assertThat(actual.get(i).snippet())
+              .as("%s, hit %d", query, offset + i)
+              .isEqualTo(expected.get(i).snippet());
           compared++;
           marked += expected.get(i).snippet().contains("<mark>") ? 1 : 0;
         }
@@ -99,23 +105,50 @@ class PageSnippetsTest {
     assertThat(marked).as("snippets with marks").isGreaterThan(compared * 3 / 4);
   }
 
-  /** Whether the page's matches come from {@link PageOffsets}, not from Lucene's strategy it falls back on. */
+  /**
+   * Whether the page's matches come from {@link PageOffsets}, not from Lucene's strategy it falls
+   * back on.
+   */
   private static boolean takesTheFastPath(SearchRequest request) throws IOException {
     IndexSearcher searcher = index.acquire();
     try {
-      SymptomQuery.Plan plan = new SymptomQuery(VOCABULARY, searcher.getIndexReader(), SearchFeatures.ALL).plan(request);
+      SymptomQuery.Plan plan =
+          new SymptomQuery(VOCABULARY, searcher.getIndexReader(), SearchFeatures.ALL).plan(request);
       return plan.highlight() == null
-          || PageOffsets.of(new UHComponents(PassageFields.TEXT, PassageFields.TEXT::equals, plan.highlight(), null, null, null, false, Set.of()), searcher) != null;
+          || PageOffsets.of(
+                  new UHComponents(
+                      PassageFields.TEXT,
+                      PassageFields.TEXT::equals,
+                      plan.highlight(),
+                      null,
+                      null,
+                      null,
+                      false,
+                      Set.of()),
+                  searcher)
+              != null;
     } finally {
       index.release(searcher);
     }
   }
 
-  /** The judged queries, quoted phrases and misspellings cut from the passages, and words of every kind. */
+  /**
+   * The judged queries, quoted phrases and misspellings cut from the passages, and words of every
+   * kind.
+   */
   private static Set<String> queries() throws IOException {
-    Set<String> queries = new LinkedHashSet<>(List.of(
-        "\"lower back pain\" sciatica", "slipped disc", "\"sleep on your back\"", "back back pain", "pain pain pain",
-        "sciatika when lying down", "herniated disk numbness", "\"the\"", "ache"));
+    Set<String> queries =
+        new LinkedHashSet<>(
+            List.of(
+                "\"lower back pain\" sciatica",
+                "slipped disc",
+                "\"sleep on your back\"",
+                "back back pain",
+                "pain pain pain",
+                "sciatika when lying down",
+                "herniated disk numbness",
+                "\"the\"",
+                "ache"));
     ObjectMapper json = Json.mapper();
     for (String file : List.of("/bench/eval/dev-queries.json", "/bench/eval/lay-queries.json")) {
       try (InputStream in = PageSnippetsTest.class.getResourceAsStream(file)) {
@@ -129,13 +162,15 @@ class PageSnippetsTest {
       String[] words = texts.get(random.nextInt(texts.size())).split("\\s+");
       int length = 2 + random.nextInt(3);
       int start = random.nextInt(Math.max(1, words.length - length));
-      String phrase = String.join(" ", List.of(words).subList(start, Math.min(words.length, start + length)))
-          .replaceAll("[^\\p{L}\\p{N}' ]", "");
-      queries.add(switch (i % 3) {
-        case 0 -> "\"" + phrase + "\"";
-        case 1 -> phrase + " " + words[random.nextInt(words.length)];
-        default -> misspelled(phrase, random);
-      });
+      String phrase =
+          String.join(" ", List.of(words).subList(start, Math.min(words.length, start + length)))
+              .replaceAll("[^\\p{L}\\p{N}' ]", "");
+      queries.add(
+          switch (i % 3) {
+            case 0 -> "\"" + phrase + "\"";
+            case 1 -> phrase + " " + words[random.nextInt(words.length)];
+            default -> misspelled(phrase, random);
+          });
     }
     return queries;
   }
@@ -153,24 +188,30 @@ class PageSnippetsTest {
     Random random = new Random(3);
     for (String text : texts.subList(0, 300)) {
       BreakIterator expected = BreakIterator.getSentenceInstance(Locale.ROOT);
-      BreakIterator actual = new CachedBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT));
+      BreakIterator actual =
+          new CachedBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT));
       expected.setText(text);
       actual.setText(text);
       for (int step = 0; step < 60; step++) {
         int offset = random.nextInt(text.length() + 1);
-        String move = switch (random.nextInt(8)) {
-          case 0 -> "following";
-          case 1 -> "preceding";
-          case 2 -> "next";
-          case 3 -> "previous";
-          case 4 -> "first";
-          case 5 -> "last";
-          case 6 -> "isBoundary";
-          default -> "next(n)";
-        };
+        String move =
+            switch (random.nextInt(8)) {
+              case 0 -> "following";
+              case 1 -> "preceding";
+              case 2 -> "next";
+              case 3 -> "previous";
+              case 4 -> "first";
+              case 5 -> "last";
+              case 6 -> "isBoundary";
+              default -> "next(n)";
+            };
         int n = random.nextInt(5) - 2;
-        assertThat(move(actual, move, offset, n)).as("%s(%d) in %s", move, offset, text).isEqualTo(move(expected, move, offset, n));
-        assertThat(actual.current()).as("current after %s(%d)", move, offset).isEqualTo(expected.current());
+        assertThat(move(actual, move, offset, n))
+            .as("%s(%d) in %s", move, offset, text)
+            .isEqualTo(move(expected, move, offset, n));
+        assertThat(actual.current())
+            .as("current after %s(%d)", move, offset)
+            .isEqualTo(expected.current());
       }
     }
   }

@@ -36,8 +36,11 @@ class QueryParserTest {
     for (int i = 0; i < 100; i++) {
       many.append("w").append(i).append(' ');
     }
-    assertThat(QueryParser.parse(many.toString()).looseText().split(" ")).hasSize(QueryParser.MAX_WORDS);
-    assertThat(QueryParser.parse("\"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\"").phrases())
+    assertThat(QueryParser.parse(many.toString()).looseText().split(" "))
+        .hasSize(QueryParser.MAX_WORDS);
+    assertThat(
+            QueryParser.parse("\"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\"")
+                .phrases())
         .isEqualTo(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
   }
 

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Search → passage page in a real browser, by keyboard, at a desktop and a phone width, with axe-core finding
- * no serious or critical violation on any page. Screenshots land in target/screenshots.
+ * Search → passage page in a real browser, by keyboard, at a desktop and a phone width, with
+ * axe-core finding no serious or critical violation on any page. Screenshots land in
+ * target/screenshots.
  */
 class SearchBrowserTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static Chromium chromium;
 
   @BeforeAll
@@ -64,17 +64,23 @@ class SearchBrowserTest {
 
     assertThat(page).hasURL(Pattern.compile(".*/\\?q=back\\+pain$"));
     assertThat(page.locator("h1")).hasText("Results for “back pain”");
-    assertThat(page.locator(".pager .showing")).containsText(Pattern.compile("^Showing 1–10 of \\d+"));
+    assertThat(page.locator(".pager .showing"))
+        .containsText(Pattern.compile("^Showing 1–10 of \\d+"));
     BoundingBox facets = page.locator("details.facets").boundingBox();
     BoundingBox results = page.locator(".results-column").boundingBox();
-    assertThat(facets.x + facets.width).as("filters beside the results").isLessThanOrEqualTo(results.x);
-    assertThat(Math.abs(facets.y - results.y)).as("filters at the top of the results").isLessThan(5);
+    assertThat(facets.x + facets.width)
+        .as("filters beside the results")
+        .isLessThanOrEqualTo(results.x);
+    assertThat(Math.abs(facets.y - results.y))
+        .as("filters at the top of the results")
+        .isLessThan(5);
     assertAccessible(page, "the results");
     Chromium.screenshot(page, "search-results-1280");
 
     page.locator("a[rel=next]").focus();
     page.keyboard().press("Enter");
-    assertThat(page.locator(".pager .showing")).containsText(Pattern.compile("^Showing 11–20 of \\d+"));
+    assertThat(page.locator(".pager .showing"))
+        .containsText(Pattern.compile("^Showing 11–20 of \\d+"));
     assertThat(page.locator("a[rel=prev]")).hasAttribute("href", "/?q=back+pain");
 
     page.locator(".result h2 a").first().focus();
@@ -93,8 +99,12 @@ class SearchBrowserTest {
     assertThat(page.locator("details.facets")).not().hasAttribute("open", "");
     BoundingBox facets = page.locator("details.facets").boundingBox();
     BoundingBox results = page.locator(".results-column").boundingBox();
-    assertThat(facets.y + facets.height).as("filters above the results").isLessThanOrEqualTo(results.y);
-    assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling").isEqualTo(390);
+    assertThat(facets.y + facets.height)
+        .as("filters above the results")
+        .isLessThanOrEqualTo(results.y);
+    assertThat((Number) page.evaluate("document.documentElement.scrollWidth"))
+        .as("no sideways scrolling")
+        .isEqualTo(390);
     assertAccessible(page, "the results on a phone");
     Chromium.screenshot(page, "search-results-390");
 
@@ -105,7 +115,9 @@ class SearchBrowserTest {
 
     page.locator(".result h2 a").first().click();
     assertThat(page.locator("article.passage h1")).isVisible();
-    assertThat((Number) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling").isEqualTo(390);
+    assertThat((Number) page.evaluate("document.documentElement.scrollWidth"))
+        .as("no sideways scrolling")
+        .isEqualTo(390);
     assertAccessible(page, "a passage page on a phone");
     Chromium.screenshot(page, "passage-390");
   }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class SearchPageTest {
   private static SearchPage page(long total, TotalRelation relation) {
     SearchRequest request = SearchRequest.firstPage("back pain", 10);
-    return new SearchPage("back pain", request, new SearchResponse("back pain", total, relation, 3, List.of(), Facets.NONE, null), null);
+    return new SearchPage(
+        "back pain",
+        request,
+        new SearchResponse("back pain", total, relation, 3, List.of(), Facets.NONE, null),
+        null);
   }
 
   @Test
@@ -31,14 +35,25 @@ class SearchPageTest {
 
   @Test
   void a_middle_page_says_which_results_it_shows_and_links_both_ways_with_the_filters() {
-    SearchRequest request = new SearchRequest("back pain", 10, 10, List.of("sciatica"), List.of(), List.of());
-    List<SearchResponse.Hit> hits = java.util.Collections.nCopies(10, new SearchResponse.Hit(1, 1, "A", null, null, null, null,
-        List.of(), 0, "text", "text", 1f, List.of(), List.of(), null));
-    SearchPage page = new SearchPage("back pain", request, new SearchResponse("back pain", 57, TotalRelation.EXACT, 3, hits, Facets.NONE, null), null);
+    SearchRequest request =
+        new SearchRequest("back pain", 10, 10, List.of("sciatica"), List.of(), List.of());
+    List<SearchResponse.Hit> hits =
+        java.util.Collections.nCopies(
+            10,
+            new SearchResponse.Hit(
+                1, 1, "A", null, null, null, null, List.of(), 0, "text", "text", 1f, List.of(),
+                List.of(), null));
+    SearchPage page =
+        new SearchPage(
+            "back pain",
+            request,
+            new SearchResponse("back pain", 57, TotalRelation.EXACT, 3, hits, Facets.NONE, null),
+            null);
 
     assertThat(page.showing()).isEqualTo("Showing 11–20 of 57");
     assertThat(page.previousPageUrl()).isEqualTo("/?q=back+pain&cause=sciatica");
     assertThat(page.nextPageUrl()).isEqualTo("/?q=back+pain&cause=sciatica&offset=20");
-    assertThat(page.passageUrl(hits.getFirst())).isEqualTo("/passages/1?back=%2F%3Fq%3Dback%2Bpain%26cause%3Dsciatica%26offset%3D10");
+    assertThat(page.passageUrl(hits.getFirst()))
+        .isEqualTo("/passages/1?back=%2F%3Fq%3Dback%2Bpain%26cause%3Dsciatica%26offset%3D10");
   }
 }

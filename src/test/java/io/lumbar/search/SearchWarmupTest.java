@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /** The searches a server runs by itself before it takes requests. */
 class SearchWarmupTest {
-  private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.withSynonyms("ache => ache, pain"),
-      List.of(new TagTerms("cause", "sciatica", "Sciatica", List.of("shooting leg pain", "pinched nerve")),
-          new TagTerms("treatment", "ice", "Cold packs", List.of())));
+  private static final Vocabulary VOCABULARY =
+      new Vocabulary(
+          Analysis.withSynonyms("ache => ache, pain"),
+          List.of(
+              new TagTerms(
+                  "cause", "sciatica", "Sciatica", List.of("shooting leg pain", "pinched nerve")),
+              new TagTerms("treatment", "ice", "Cold packs", List.of())));
 
   private PassageIndex index;
 
@@ -34,20 +38,38 @@ class SearchWarmupTest {
   }
 
   private SearchWarmup warmup(LongSupplier nanoTime) {
-    index = IndexFixture.of(VOCABULARY.analysis().indexAnalyzer(), List.of(
-        passage(1, "Sciatica is a shooting leg pain."),
-        passage(2, "Cold packs ease the ache at night.")));
-    return new SearchWarmup(new SearchService(index, () -> VOCABULARY), () -> VOCABULARY, new ObjectMapper(), nanoTime);
+    index =
+        IndexFixture.of(
+            VOCABULARY.analysis().indexAnalyzer(),
+            List.of(
+                passage(1, "Sciatica is a shooting leg pain."),
+                passage(2, "Cold packs ease the ache at night.")));
+    return new SearchWarmup(
+        new SearchService(index, () -> VOCABULARY), () -> VOCABULARY, new ObjectMapper(), nanoTime);
   }
 
   @Test
   void what_people_searched_most_comes_first_then_each_tag_by_name_alias_typo_and_phrase() {
-    List<String> queries = warmup().queries(List.of("back pain at night", "  ", "x".repeat(SearchRequest.MAX_QUERY_LENGTH + 1), "Sciatica"));
+    List<String> queries =
+        warmup()
+            .queries(
+                List.of(
+                    "back pain at night",
+                    "  ",
+                    "x".repeat(SearchRequest.MAX_QUERY_LENGTH + 1),
+                    "Sciatica"));
 
-    assertThat(queries).containsExactly(
-        "back pain at night",
-        "Sciatica", "sciatica at night", "Scitaica", "shooting leg pain", "\"shooting leg pain\"",
-        "Cold packs", "cold packs at night", "Cold pcaks");
+    assertThat(queries)
+        .containsExactly(
+            "back pain at night",
+            "Sciatica",
+            "sciatica at night",
+            "Scitaica",
+            "shooting leg pain",
+            "\"shooting leg pain\"",
+            "Cold packs",
+            "cold packs at night",
+            "Cold pcaks");
   }
 
   @Test
@@ -58,12 +80,16 @@ class SearchWarmupTest {
 
   @Test
   void searches_round_after_round_until_the_budget_is_spent() {
-    // A clock that moves a millisecond each time it is read: the count does not depend on this machine's speed.
+    // A clock that moves a millisecond each time it is read: the count does not depend on this
+    // machine's speed.
     AtomicLong nanos = new AtomicLong();
-    SearchWarmup.Outcome outcome = warmup(() -> nanos.getAndAdd(1_000_000)).run(List.of("ache"), Duration.ofMillis(30));
+    SearchWarmup.Outcome outcome =
+        warmup(() -> nanos.getAndAdd(1_000_000)).run(List.of("ache"), Duration.ofMillis(30));
 
     assertThat(outcome.queries()).isEqualTo(9);
-    assertThat(outcome.searches()).as("more than two rounds, fewer searches than milliseconds").isBetween(2 * 9 + 1, 30);
+    assertThat(outcome.searches())
+        .as("more than two rounds, fewer searches than milliseconds")
+        .isBetween(2 * 9 + 1, 30);
     assertThat(outcome.millis()).isGreaterThanOrEqualTo(30);
     assertThat(outcome.failure()).isNull();
   }
@@ -84,5 +110,4 @@ class SearchWarmupTest {
     assertThat(outcome.searches()).isZero();
     assertThat(outcome.failure()).contains("closed");
   }
-
 }

@@ -15,21 +15,56 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A filter naming a cause, treatment or article that does not exist is an error everywhere, never "nothing found". */
+/**
+ * A filter naming a cause, treatment or article that does not exist is an error everywhere, never
+ * "nothing found".
+ */
 class StrictFiltersTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
-  static final List<String> CAUSES = List.of("ankylosing-spondylitis", "arthritis", "disc-degeneration", "disc-herniation",
-      "irritated-disc-joint", "kidney-infection", "kidney-stones", "muscle-strain", "osteoarthritis", "posture-overuse", "sciatica",
-      "spinal-stenosis", "spinal-tumors", "tight-ql");
-  static final List<String> TREATMENTS = List.of("acupuncture", "antibiotics", "aquatic-therapy", "biologics", "braces",
-      "chemotherapy", "chiropractic", "cold-heat", "corticosteroids", "dry-needling", "exercise", "jak-inhibitors", "massage",
-      "massage-tools", "nsaids", "physical-therapy", "radiation", "rest", "see-a-doctor", "sleep-position", "stay-active",
-      "stretching", "surgery");
+  static final List<String> CAUSES =
+      List.of(
+          "ankylosing-spondylitis",
+          "arthritis",
+          "disc-degeneration",
+          "disc-herniation",
+          "irritated-disc-joint",
+          "kidney-infection",
+          "kidney-stones",
+          "muscle-strain",
+          "osteoarthritis",
+          "posture-overuse",
+          "sciatica",
+          "spinal-stenosis",
+          "spinal-tumors",
+          "tight-ql");
+  static final List<String> TREATMENTS =
+      List.of(
+          "acupuncture",
+          "antibiotics",
+          "aquatic-therapy",
+          "biologics",
+          "braces",
+          "chemotherapy",
+          "chiropractic",
+          "cold-heat",
+          "corticosteroids",
+          "dry-needling",
+          "exercise",
+          "jak-inhibitors",
+          "massage",
+          "massage-tools",
+          "nsaids",
+          "physical-therapy",
+          "radiation",
+          "rest",
+          "see-a-doctor",
+          "sleep-position",
+          "stay-active",
+          "stretching",
+          "surgery");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static List<String> texts(JsonNode array) {
     List<String> values = new ArrayList<>();
@@ -38,15 +73,18 @@ class StrictFiltersTest {
   }
 
   private static List<String> articleIds() {
-    return app.database().read(c -> {
-      List<String> ids = new ArrayList<>();
-      try (var rs = c.createStatement().executeQuery("SELECT id FROM articles ORDER BY id")) {
-        while (rs.next()) {
-          ids.add(Long.toString(rs.getLong(1)));
-        }
-      }
-      return ids;
-    });
+    return app.database()
+        .read(
+            c -> {
+              List<String> ids = new ArrayList<>();
+              try (var rs =
+                  c.createStatement().executeQuery("SELECT id FROM articles ORDER BY id")) {
+                while (rs.next()) {
+                  ids.add(Long.toString(rs.getLong(1)));
+                }
+              }
+              return ids;
+            });
   }
 
   @Test
@@ -59,8 +97,11 @@ class StrictFiltersTest {
     assertThat(texts(body.get("unknown"))).containsExactly("nope");
     assertThat(texts(body.get("valid"))).isEqualTo(CAUSES);
     assertThat(body.get("validValuesAt").asText()).isEqualTo("/api/tags");
-    assertThat(body.get("error").asText()).isEqualTo("Unknown 'cause': 'nope'. Valid values: " + String.join(", ", CAUSES)
-        + " (also at /api/tags).");
+    assertThat(body.get("error").asText())
+        .isEqualTo(
+            "Unknown 'cause': 'nope'. Valid values: "
+                + String.join(", ", CAUSES)
+                + " (also at /api/tags).");
   }
 
   @Test
@@ -68,7 +109,8 @@ class StrictFiltersTest {
     JsonNode asCause = app.get("/api/search?q=back+pain&cause=sciatica,cold-heat").json();
     assertThat(texts(asCause.get("unknown"))).containsExactly("cold-heat");
 
-    JsonNode treatments = app.get("/api/search?q=back+pain&treatment=ice&treatment=rest&treatment=heat").json();
+    JsonNode treatments =
+        app.get("/api/search?q=back+pain&treatment=ice&treatment=rest&treatment=heat").json();
     assertThat(treatments.get("parameter").asText()).isEqualTo("treatment");
     assertThat(texts(treatments.get("unknown"))).containsExactly("ice", "heat");
     assertThat(texts(treatments.get("valid"))).isEqualTo(TREATMENTS);
@@ -84,14 +126,16 @@ class StrictFiltersTest {
       assertThat(texts(body.get("unknown"))).containsExactly(article);
       assertThat(texts(body.get("valid"))).isEqualTo(articleIds());
     }
-    assertThat(app.get("/api/search?q=back+pain&article=" + articleIds().getFirst()).status()).isEqualTo(200);
+    assertThat(app.get("/api/search?q=back+pain&article=" + articleIds().getFirst()).status())
+        .isEqualTo(200);
   }
 
   @Test
   void known_filters_still_search() {
     JsonNode body = app.get("/api/search?q=pain&cause=sciatica").json();
     assertThat(body.get("total").asLong()).isPositive();
-    body.get("results").forEach(hit -> assertThat(hit.get("causes").toString()).contains("\"slug\":\"sciatica\""));
+    body.get("results")
+        .forEach(hit -> assertThat(hit.get("causes").toString()).contains("\"slug\":\"sciatica\""));
   }
 
   @Test
@@ -102,7 +146,8 @@ class StrictFiltersTest {
     Document page = Jsoup.parse(response.body());
     assertThat(page.select(".notice.error").text())
         .isEqualTo("There is no cause “nope” to narrow the search to, so nothing was searched.");
-    assertThat(page.select(".retry a").attr("href")).isEqualTo("/?q=back+pain&cause=sciatica&treatment=rest");
+    assertThat(page.select(".retry a").attr("href"))
+        .isEqualTo("/?q=back+pain&cause=sciatica&treatment=rest");
     assertThat(page.select(".retry a").text()).isEqualTo("Search for “back pain” without it");
     assertThat(page.select("#q").val()).isEqualTo("back pain");
   }
@@ -119,7 +164,8 @@ class StrictFiltersTest {
     assertThat(article.contentType()).startsWith("application/json");
     assertThat(texts(article.json().get("unknown"))).containsExactly("987654");
     assertThat(texts(article.json().get("valid"))).isEqualTo(articleIds());
-    assertThat(app.get("/api/export?cause=sciatica&article=" + articleIds().getFirst()).status()).isEqualTo(200);
+    assertThat(app.get("/api/export?cause=sciatica&article=" + articleIds().getFirst()).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -129,14 +175,20 @@ class StrictFiltersTest {
 
     assertThat(cli.run("export", "--cause", "nope", "-o", file.toString())).isEqualTo(1);
 
-    assertThat(cli.err().lines().toList()).containsExactly("error: Unknown 'cause': 'nope'. Valid values: "
-        + String.join(", ", CAUSES) + " (also at /api/tags).");
+    assertThat(cli.err().lines().toList())
+        .containsExactly(
+            "error: Unknown 'cause': 'nope'. Valid values: "
+                + String.join(", ", CAUSES)
+                + " (also at /api/tags).");
     assertThat(file).doesNotExist();
     assertThat(tmp.toFile().list()).isEmpty();
     cli.clear();
     assertThat(cli.run("export", "--article", "987654")).isEqualTo(1);
-    assertThat(cli.err().lines().toList()).containsExactly("error: Unknown 'article': '987654'. Valid values: "
-        + String.join(", ", articleIds()) + ".");
+    assertThat(cli.err().lines().toList())
+        .containsExactly(
+            "error: Unknown 'article': '987654'. Valid values: "
+                + String.join(", ", articleIds())
+                + ".");
     assertThat(cli.out()).isEmpty();
   }
 }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With semantic search off, the lexical ranking is exactly what it was without this work: the same judged queries
- * give the same passages with the same scores from an index without vectors (as before) and, through the lexical
- * service the server uses with LUMBAR_SEMANTIC=off, from an index whose documents carry vectors; quoted phrases
- * through the hybrid service too.
+ * With semantic search off, the lexical ranking is exactly what it was without this work: the same
+ * judged queries give the same passages with the same scores from an index without vectors (as
+ * before) and, through the lexical service the server uses with LUMBAR_SEMANTIC=off, from an index
+ * whose documents carry vectors; quoted phrases through the hybrid service too.
  */
 class LexicalRankingUnchangedTest {
   private static final ObjectMapper JSON = Json.mapper();
@@ -72,8 +72,10 @@ class LexicalRankingUnchangedTest {
   @Test
   void quoted_phrases_rank_exactly_as_before_with_semantic_on() {
     SearchService before = new SearchService(withoutVectors, vocabulary);
-    SearchService hybrid = SearchService.hybrid(withVectors, vocabulary, new CachedQueryVectors(model));
-    for (String q : List.of("\"quadratus lumborum\"", "\"sciatica\" at night", "\"lower back\" pain")) {
+    SearchService hybrid =
+        SearchService.hybrid(withVectors, vocabulary, new CachedQueryVectors(model));
+    for (String q :
+        List.of("\"quadratus lumborum\"", "\"sciatica\" at night", "\"lower back\" pain")) {
       assertThat(ranking(hybrid, q)).as(q).isEqualTo(ranking(before, q)).isNotEmpty();
     }
   }

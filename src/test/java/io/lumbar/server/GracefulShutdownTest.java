@@ -22,13 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Stopping the app (what SIGTERM does) lets a request in flight finish and commits the index with it.
- * The request is held in flight by a row lock the test keeps until the server has stopped accepting.
+ * Stopping the app (what SIGTERM does) lets a request in flight finish and commits the index with
+ * it. The request is held in flight by a row lock the test keeps until the server has stopped
+ * accepting.
  */
 class GracefulShutdownTest {
-  @RegisterExtension
-  final RunningApp app = RunningApp.perTest();
-
+  @RegisterExtension final RunningApp app = RunningApp.perTest();
 
   @Test
   void a_save_in_flight_finishes_and_reaches_the_committed_index() throws Exception {
@@ -47,25 +46,48 @@ class GracefulShutdownTest {
         st.setLong(1, id);
         st.executeQuery().close();
       }
-      save = CompletableFuture.supplyAsync(() -> edna.post("/admin/passages/" + id, Map.of("version", Integer.toString(version),
-          "heading", "", "text", "Wombats rarely get lumbago.", "status", "published", "reject_reason", "", "action", "save")));
+      save =
+          CompletableFuture.supplyAsync(
+              () ->
+                  edna.post(
+                      "/admin/passages/" + id,
+                      Map.of(
+                          "version",
+                          Integer.toString(version),
+                          "heading",
+                          "",
+                          "text",
+                          "Wombats rarely get lumbago.",
+                          "status",
+                          "published",
+                          "reject_reason",
+                          "",
+                          "action",
+                          "save")));
       Eventually.within(Duration.ofSeconds(10), () -> assertThat(waitingUpdates()).isEqualTo(1));
 
       stopped = CompletableFuture.runAsync(app::stopServer);
-      Eventually.within(Duration.ofSeconds(10), () -> assertThat(accepts(port)).as("still accepting").isFalse());
+      Eventually.within(
+          Duration.ofSeconds(10), () -> assertThat(accepts(port)).as("still accepting").isFalse());
       assertThat(save).isNotDone();
       lock.commit();
     }
 
     assertThat(save.get(20, TimeUnit.SECONDS).status()).isEqualTo(302);
     stopped.get(30, TimeUnit.SECONDS);
-    long lastChange = app.database().read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT MAX(id) FROM index_changes")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
-    try (PassageIndex index = PassageIndex.open(app.indexDir(), Analysis.bundled().indexAnalyzer(), Analysis.indexFingerprint())) {
+    long lastChange =
+        app.database()
+            .read(
+                c -> {
+                  try (var rs =
+                      c.createStatement().executeQuery("SELECT MAX(id) FROM index_changes")) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                });
+    try (PassageIndex index =
+        PassageIndex.open(
+            app.indexDir(), Analysis.bundled().indexAnalyzer(), Analysis.indexFingerprint())) {
       assertThat(index.committedPosition()).isEqualTo(lastChange);
       var searcher = index.acquire();
       try {
@@ -78,19 +100,22 @@ class GracefulShutdownTest {
     }
   }
 
-
   private long waitingUpdates() {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement(
-          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-              // The save waits on the row: at its locking read of the passage's status, or at its update.
-              + " AND (INFO LIKE 'UPDATE passages%' OR INFO LIKE 'SELECT status, reject_reason FROM passages%FOR UPDATE')")) {
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st =
+                  c.prepareStatement(
+                      "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                          // The save waits on the row: at its locking read of the passage's status,
+                          // or at its update.
+                          + " AND (INFO LIKE 'UPDATE passages%' OR INFO LIKE 'SELECT status, reject_reason FROM passages%FOR UPDATE')")) {
+                try (var rs = st.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 
   private static boolean accepts(int port) {
@@ -100,5 +125,4 @@ class GracefulShutdownTest {
       return false;
     }
   }
-
 }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Suggested tags over HTTP with a console session: the JSON route, the editor, and an article's review queue. */
+/**
+ * Suggested tags over HTTP with a console session: the JSON route, the editor, and an article's
+ * review queue.
+ */
 class SuggestedTagsConsoleTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   static final String PASSWORD = "a long enough password";
   static ConsoleSession edna;
@@ -39,13 +41,15 @@ class SuggestedTagsConsoleTest {
     Page answer = edna.get("/api/admin/passages/" + id + "/suggested-tags");
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
     JsonNode suggestions = answer.json().get("suggestions");
     JsonNode first = suggestions.get(0);
     assertThat(first.get("slug").asText()).isEqualTo("spinal-stenosis");
     assertThat(first.get("kind").asText()).isEqualTo("cause");
     assertThat(first.get("name").asText()).isEqualTo("Spinal stenosis");
-    assertThat(first.get("why").asText()).containsPattern("\\d of the 5 most similar tagged passages ha(s|ve) it")
+    assertThat(first.get("why").asText())
+        .containsPattern("\\d of the 5 most similar tagged passages ha(s|ve) it")
         .contains("the text names 'Spinal stenosis'");
     List<Double> scores = new ArrayList<>();
     suggestions.forEach(s -> scores.add(s.get("score").asDouble()));
@@ -71,11 +75,14 @@ class SuggestedTagsConsoleTest {
   @Test
   void the_editor_shows_suggestions_with_their_reasons_and_number_keys() {
     long id = app.passageIdStartingWith("Sciatica occurs when the surrounding tissues");
-    assertThat(edna.post("/admin/passages/" + id + "/tags/sciatica/remove", Map.of()).status()).isEqualTo(302);
+    assertThat(edna.post("/admin/passages/" + id + "/tags/sciatica/remove", Map.of()).status())
+        .isEqualTo(302);
 
     Page page = edna.get("/admin/passages/" + id);
 
-    assertThat(page.body()).contains("data-key=\"1\" aria-keyshortcuts=\"1\" aria-describedby=\"why-1\"><kbd>1</kbd> Add Sciatica")
+    assertThat(page.body())
+        .contains(
+            "data-key=\"1\" aria-keyshortcuts=\"1\" aria-describedby=\"why-1\"><kbd>1</kbd> Add Sciatica")
         .containsPattern("id=\"why-1\">[^<]*the text names 'Sciatica'");
   }
 
@@ -89,18 +96,26 @@ class SuggestedTagsConsoleTest {
     Page review = edna.get("/admin/articles/" + articleId + "/suggested-tags");
 
     assertThat(review.status()).isEqualTo(200);
-    assertThat(review.body()).contains("Review suggested tags").contains("the text names 'Spinal stenosis'");
+    assertThat(review.body())
+        .contains("Review suggested tags")
+        .contains("the text names 'Spinal stenosis'");
     assertThat(checkedValues(review.body())).contains(stenosis + ":spinal-stenosis");
 
-    Page applied = edna.post("/admin/articles/" + articleId + "/suggested-tags", Map.of("accept", stenosis + ":spinal-stenosis"));
+    Page applied =
+        edna.post(
+            "/admin/articles/" + articleId + "/suggested-tags",
+            Map.of("accept", stenosis + ":spinal-stenosis"));
     assertThat(applied.status()).isEqualTo(302);
     Page after = edna.get(applied.location());
     assertThat(after.body()).contains("Added 1 tag.");
     assertThat(checkedValues(after.body())).doesNotContain(stenosis + ":spinal-stenosis");
     assertThat(tagsOf(stenosis)).containsExactly("spinal-stenosis");
     assertThat(auditedTags(stenosis)).containsExactly("spinal-stenosis");
-    Eventually.within(Duration.ofSeconds(2), () -> assertThat(app.get("/api/search?q=narrowing&cause=spinal-stenosis&limit=50").body())
-        .contains("\"id\":" + stenosis + ","));
+    Eventually.within(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(app.get("/api/search?q=narrowing&cause=spinal-stenosis&limit=50").body())
+                .contains("\"id\":" + stenosis + ","));
   }
 
   @Test
@@ -111,8 +126,18 @@ class SuggestedTagsConsoleTest {
     untagAll(tumors);
     String path = "/admin/articles/" + articleId + "/suggested-tags";
 
-    Page foreign = edna.postForm(path, List.of(Map.entry("accept", tumors + ":spinal-tumors"), Map.entry("accept", elsewhere + ":kidney-stones")));
-    Page unknownTag = edna.postForm(path, List.of(Map.entry("accept", tumors + ":spinal-tumors"), Map.entry("accept", tumors + ":no-such-tag")));
+    Page foreign =
+        edna.postForm(
+            path,
+            List.of(
+                Map.entry("accept", tumors + ":spinal-tumors"),
+                Map.entry("accept", elsewhere + ":kidney-stones")));
+    Page unknownTag =
+        edna.postForm(
+            path,
+            List.of(
+                Map.entry("accept", tumors + ":spinal-tumors"),
+                Map.entry("accept", tumors + ":no-such-tag")));
     Page malformed = edna.postForm(path, List.of(Map.entry("accept", "spinal-tumors")));
 
     assertThat(foreign.status()).isEqualTo(400);
@@ -121,7 +146,12 @@ class SuggestedTagsConsoleTest {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(tagsOf(tumors)).isEmpty();
 
-    Page both = edna.postForm(path, List.of(Map.entry("accept", tumors + ":spinal-tumors"), Map.entry("accept", tumors + ":radiation")));
+    Page both =
+        edna.postForm(
+            path,
+            List.of(
+                Map.entry("accept", tumors + ":spinal-tumors"),
+                Map.entry("accept", tumors + ":radiation")));
 
     assertThat(both.status()).isEqualTo(302);
     assertThat(both.location()).endsWith("?added=2");
@@ -133,13 +163,19 @@ class SuggestedTagsConsoleTest {
     long tumors = app.passageIdStartingWith("Spinal tumors, although less common, can cause pain");
     edna.get("/admin/articles/" + articleOf(tumors) + "/suggested-tags");
 
-    Page forged = edna.postRaw("/admin/articles/" + articleOf(tumors) + "/suggested-tags", Map.of("accept", tumors + ":surgery"));
+    Page forged =
+        edna.postRaw(
+            "/admin/articles/" + articleOf(tumors) + "/suggested-tags",
+            Map.of("accept", tumors + ":surgery"));
 
     assertThat(forged.status()).isEqualTo(403);
   }
 
   private static List<String> checkedValues(String html) {
-    Matcher m = Pattern.compile("<input type=\"checkbox\" name=\"accept\" id=\"[^\"]+\" value=\"([^\"]+)\" checked").matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<input type=\"checkbox\" name=\"accept\" id=\"[^\"]+\" value=\"([^\"]+)\" checked")
+            .matcher(html);
     List<String> values = new ArrayList<>();
     while (m.find()) {
       values.add(m.group(1));
@@ -152,44 +188,54 @@ class SuggestedTagsConsoleTest {
   }
 
   private static long single(String sql, long id) {
-    return app.database().read(c -> {
-      try (var st = c.prepareStatement(sql)) {
-        st.setLong(1, id);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return app.database()
+        .read(
+            c -> {
+              try (var st = c.prepareStatement(sql)) {
+                st.setLong(1, id);
+                try (var rs = st.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 
   private static void untagAll(long passageId) {
     for (String slug : tagsOf(passageId)) {
-      assertThat(edna.post("/admin/passages/" + passageId + "/tags/" + slug + "/remove", Map.of()).status()).isEqualTo(302);
+      assertThat(
+              edna.post("/admin/passages/" + passageId + "/tags/" + slug + "/remove", Map.of())
+                  .status())
+          .isEqualTo(302);
     }
   }
 
   private static List<String> tagsOf(long passageId) {
-    return strings("SELECT t.slug FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = ? ORDER BY t.slug", passageId);
+    return strings(
+        "SELECT t.slug FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = ? ORDER BY t.slug",
+        passageId);
   }
 
   private static List<String> auditedTags(long passageId) {
-    return strings("SELECT JSON_VALUE(detail, '$.tag') FROM audit_log WHERE action = 'passage.tag' AND actor = 'edna' AND entity_id = ?",
+    return strings(
+        "SELECT JSON_VALUE(detail, '$.tag') FROM audit_log WHERE action = 'passage.tag' AND actor = 'edna' AND entity_id = ?",
         passageId);
   }
 
   private static List<String> strings(String sql, long id) {
-    return app.database().read(c -> {
-      List<String> found = new ArrayList<>();
-      try (var st = c.prepareStatement(sql)) {
-        st.setLong(1, id);
-        try (var rs = st.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getString(1));
-          }
-        }
-      }
-      return found;
-    });
+    return app.database()
+        .read(
+            c -> {
+              List<String> found = new ArrayList<>();
+              try (var st = c.prepareStatement(sql)) {
+                st.setLong(1, id);
+                try (var rs = st.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getString(1));
+                  }
+                }
+              }
+              return found;
+            });
   }
 }

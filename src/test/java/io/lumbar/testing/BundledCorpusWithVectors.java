@@ -11,10 +11,11 @@ import io.lumbar.tagging.BundledTaxonomy;
 import java.util.Optional;
 
 /**
- * The bundled articles and taxonomy in a throwaway database, every passage embedded by the real model, with the
- * live search vocabulary: what tests of ranking with semantic search on start from.
+ * The bundled articles and taxonomy in a throwaway database, every passage embedded by the real
+ * model, with the live search vocabulary: what tests of ranking with semantic search on start from.
  */
-public record BundledCorpusWithVectors(TestDatabase db, LiveVocabulary vocabulary, TextEmbedder model) implements AutoCloseable {
+public record BundledCorpusWithVectors(
+    TestDatabase db, LiveVocabulary vocabulary, TextEmbedder model) implements AutoCloseable {
   public static BundledCorpusWithVectors create(ObjectMapper json) {
     TestDatabase db = TestDatabase.create();
     ArticleImporter importer = new ArticleImporter(db.database());

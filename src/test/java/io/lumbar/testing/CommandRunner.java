@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs {@code lumbar} commands as an operator would, over a configuration, keeping what they print. */
+/**
+ * Runs {@code lumbar} commands as an operator would, over a configuration, keeping what they print.
+ */
 public final class CommandRunner {
   private final Config config;
   private final java.io.InputStream stdin;

@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like client for the console over plain HTTP: keeps cookies, never follows redirects (tests look
- * at them), fills the CSRF field from the last page it saw.
+ * A browser-like client for the console over plain HTTP: keeps cookies, never follows redirects
+ * (tests look at them), fills the CSRF field from the last page it saw.
  */
 public final class ConsoleSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"login_token\" value=\"([^\"]+)\"");
+  private static final Pattern LOGIN_TOKEN =
+      Pattern.compile("name=\"login_token\" value=\"([^\"]+)\"");
 
   /** An answer: status, headers and body. */
   public record Page(int status, HttpHeaders headers, String body) {
@@ -37,7 +38,8 @@ public final class ConsoleSession {
 
     /** The passage version in an edit form, which a save must send back. */
     public int formVersion() {
-      java.util.regex.Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(body);
+      java.util.regex.Matcher m =
+          Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(body);
       if (!m.find()) {
         throw new IllegalStateException("No version field in: " + body);
       }
@@ -62,11 +64,18 @@ public final class ConsoleSession {
     this(app::uri);
   }
 
-  /** A session with a server reached through {@code uris} (a path and query to a full address), e.g. a {@link ServerProcess}. */
+  /**
+   * A session with a server reached through {@code uris} (a path and query to a full address), e.g.
+   * a {@link ServerProcess}.
+   */
   public ConsoleSession(java.util.function.Function<String, java.net.URI> uris) {
     this.uris = uris;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** Creates a user through {@code lumbar user add}, as an operator would. */
@@ -75,12 +84,16 @@ public final class ConsoleSession {
   }
 
   /** The same, for the database of {@code config}. */
-  public static void createUser(io.lumbar.config.Config config, String name, String password, boolean admin) {
+  public static void createUser(
+      io.lumbar.config.Config config, String name, String password, boolean admin) {
     StringWriter err = new StringWriter();
-    var cli = Main.commandLine(config, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+    var cli =
+        Main.commandLine(
+            config, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = admin ? cli.execute("user", "add", name, "--admin") : cli.execute("user", "add", name);
+    int exit =
+        admin ? cli.execute("user", "add", name, "--admin") : cli.execute("user", "add", name);
     if (exit != 0) {
       throw new IllegalStateException("user add failed: " + err);
     }
@@ -106,7 +119,10 @@ public final class ConsoleSession {
     return postFields(path, List.copyOf(fields.entrySet()));
   }
 
-  /** Posts a form whose fields may repeat (checkboxes of one name), with this session's CSRF token added. */
+  /**
+   * Posts a form whose fields may repeat (checkboxes of one name), with this session's CSRF token
+   * added.
+   */
   public Page postForm(String path, List<Map.Entry<String, String>> fields) {
     List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
     if (csrf != null) {
@@ -116,25 +132,38 @@ public final class ConsoleSession {
   }
 
   private Page postFields(String path, List<Map.Entry<String, String>> fields) {
-    String form = fields.stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    Page page = send(HttpRequest.newBuilder(uris.apply(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String form =
+        fields.stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    Page page =
+        send(
+            HttpRequest.newBuilder(uris.apply(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     remember(page);
     return page;
   }
 
   /**
-   * Posts a multipart form, as a browser sends the import form: text fields, then one file (none when
-   * {@code fileName} is null). This session's CSRF token is added unless {@code fields} has a {@code _csrf}.
+   * Posts a multipart form, as a browser sends the import form: text fields, then one file (none
+   * when {@code fileName} is null). This session's CSRF token is added unless {@code fields} has a
+   * {@code _csrf}.
    */
-  public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
-    return postMultipart(path, fields, fileField, fileName == null ? Map.of() : Map.of(fileName, content));
+  public Page postMultipart(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    return postMultipart(
+        path, fields, fileField, fileName == null ? Map.of() : Map.of(fileName, content));
   }
 
   /** A multipart form with several files in one field, as an input with "multiple" sends them. */
-  public Page postMultipart(String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
+  public Page postMultipart(
+      String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
     Map<String, String> all = new LinkedHashMap<>();
     if (csrf != null) {
       all.put("_csrf", csrf);
@@ -142,17 +171,38 @@ public final class ConsoleSession {
     all.putAll(fields);
     String boundary = "----LumbarTest" + java.util.UUID.randomUUID().toString().replace("-", "");
     var body = new java.io.ByteArrayOutputStream();
-    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    files.forEach((fileName, content) -> {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-          + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(content);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    });
+    all.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    files.forEach(
+        (fileName, content) -> {
+          body.writeBytes(
+              ("--"
+                      + boundary
+                      + "\r\nContent-Disposition: form-data; name=\""
+                      + fileField
+                      + "\"; filename=\""
+                      + fileName
+                      + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+          body.writeBytes(content);
+          body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    Page page = send(HttpRequest.newBuilder(uris.apply(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    Page page =
+        send(
+            HttpRequest.newBuilder(uris.apply(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     remember(page);
     return page;
   }
@@ -170,7 +220,10 @@ public final class ConsoleSession {
   /** Signs in through the login form; returns the answer to the form post. */
   public Page login(String username, String password) {
     String token = loginToken();
-    Page answer = postRaw("/admin/login", Map.of("login_token", token, "username", username, "password", password));
+    Page answer =
+        postRaw(
+            "/admin/login",
+            Map.of("login_token", token, "username", username, "password", password));
     if (answer.status() == 302) {
       get("/admin");
     }
@@ -182,7 +235,10 @@ public final class ConsoleSession {
   }
 
   public HttpCookie cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   public void setCookie(String name, String value) {

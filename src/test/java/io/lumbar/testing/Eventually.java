@@ -2,7 +2,9 @@ package io.lumbar.testing;
 
 import java.time.Duration;
 
-/** Retries an assertion until it holds or the time is up; for effects that happen in the background. */
+/**
+ * Retries an assertion until it holds or the time is up; for effects that happen in the background.
+ */
 public final class Eventually {
   private Eventually() {}
 

@@ -30,8 +30,12 @@ public final class LogCapture implements AutoCloseable {
   public List<String> warningsAndTraces() {
     synchronized (appender.list) {
       return appender.list.stream()
-          .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN) || e.getThrowableProxy() != null)
-          .map(ILoggingEvent::getFormattedMessage).toList();
+          .filter(
+              e ->
+                  e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+                      || e.getThrowableProxy() != null)
+          .map(ILoggingEvent::getFormattedMessage)
+          .toList();
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, byte for byte as given: no client-side checks or re-encoding, so broken
- * percent-encodings, control characters and oversized lines reach the server as a hostile client sends them.
+ * HTTP/1.1 over a plain socket, byte for byte as given: no client-side checks or re-encoding, so
+ * broken percent-encodings, control characters and oversized lines reach the server as a hostile
+ * client sends them.
  */
 public final class RawHttp {
   private RawHttp() {}
@@ -25,14 +26,19 @@ public final class RawHttp {
   }
 
   /**
-   * Sends {@code method target} with {@code extraHeaders} (each a full "Name: value" line without CRLF) and
-   * {@code body} (none when null), and reads the answer to the end of the connection.
+   * Sends {@code method target} with {@code extraHeaders} (each a full "Name: value" line without
+   * CRLF) and {@code body} (none when null), and reads the answer to the end of the connection.
    */
-  public static Answer send(int port, String method, String target, String body, String... extraHeaders) {
+  public static Answer send(
+      int port, String method, String target, String body, String... extraHeaders) {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
-      StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-          .append("Host: localhost\r\nConnection: close\r\n");
+      StringBuilder head =
+          new StringBuilder(method)
+              .append(' ')
+              .append(target)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: localhost\r\nConnection: close\r\n");
       for (String header : extraHeaders) {
         head.append(header).append("\r\n");
       }
@@ -43,12 +49,14 @@ public final class RawHttp {
       head.append("\r\n");
       var out = socket.getOutputStream();
       try {
-        // The request line is sent as UTF-8 bytes: non-ASCII text arrives raw, as some clients send it.
+        // The request line is sent as UTF-8 bytes: non-ASCII text arrives raw, as some clients send
+        // it.
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.flush();
       } catch (java.net.SocketException e) {
-        // The server may answer and close before reading a request it refuses (too long); read that answer.
+        // The server may answer and close before reading a request it refuses (too long); read that
+        // answer.
       }
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
@@ -57,15 +65,18 @@ public final class RawHttp {
   }
 
   /**
-   * Sends {@code request} byte for byte (request line, headers and body as given, e.g. a broken chunked body or
-   * no {@code Connection: close}) and reads the answer to the end of the connection: this throws when the server
-   * keeps the connection open for more than 10 seconds.
+   * Sends {@code request} byte for byte (request line, headers and body as given, e.g. a broken
+   * chunked body or no {@code Connection: close}) and reads the answer to the end of the
+   * connection: this throws when the server keeps the connection open for more than 10 seconds.
    */
   public static Answer exchange(int port, String request) {
     return exchange(port, request, false);
   }
 
-  /** Like {@link #exchange(int, String)}, then ends the request stream: a body shorter than announced ends early. */
+  /**
+   * Like {@link #exchange(int, String)}, then ends the request stream: a body shorter than
+   * announced ends early.
+   */
   public static Answer exchangeCutOff(int port, String request) {
     return exchange(port, request, true);
   }
@@ -80,7 +91,8 @@ public final class RawHttp {
           socket.shutdownOutput();
         }
       } catch (java.net.SocketException e) {
-        // The server may answer and close before reading a request it refuses (too long); read that answer.
+        // The server may answer and close before reading a request it refuses (too long); read that
+        // answer.
       }
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
@@ -88,7 +100,10 @@ public final class RawHttp {
     }
   }
 
-  /** Sends {@code request} (e.g. a body shorter than its Content-Length) and hangs up without reading an answer. */
+  /**
+   * Sends {@code request} (e.g. a body shorter than its Content-Length) and hangs up without
+   * reading an answer.
+   */
   public static void hangUpAfter(int port, String request) {
     try (Socket socket = new Socket("localhost", port)) {
       socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
@@ -103,7 +118,8 @@ public final class RawHttp {
     try {
       in.transferTo(all);
     } catch (java.net.SocketException e) {
-      // The server may reset after answering a request it refused to read in full; keep what arrived.
+      // The server may reset after answering a request it refused to read in full; keep what
+      // arrived.
       if (all.size() == 0) {
         throw e;
       }
@@ -122,7 +138,9 @@ public final class RawHttp {
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+      headers.putIfAbsent(
+          lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).strip());
     }
     byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -136,7 +154,8 @@ public final class RawHttp {
     int at = 0;
     while (at < chunked.length) {
       int lineEnd = indexOfCrlf(chunked, at);
-      String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+      String sizeLine =
+          new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
       int size = Integer.parseInt(sizeLine, 16);
       if (size == 0) {
         break;

@@ -25,18 +25,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * bundled articles imported; plus a small HTTP client to talk to it. Either {@link #start()} it, or
  * register {@link #perClass()} as a JUnit extension to share one app across a test class.
  */
-public final class RunningApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class RunningApp
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
   private TestDatabase db;
   private Path indexDir;
   private App app;
   private final Map<String, String> env;
   private TcpProxy proxy;
+
   /** A second node on another node's database: closing it leaves the database to its owner. */
   private boolean sharesDatabase;
+
   /** Started before each test and closed after it, instead of once per class. */
   private boolean perTest;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningApp(Map<String, String> env) {
     this.env = env;
@@ -53,7 +62,10 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     return running;
   }
 
-  /** The same, with the app reaching its database through {@code proxy} (the test itself connects directly). */
+  /**
+   * The same, with the app reaching its database through {@code proxy} (the test itself connects
+   * directly).
+   */
   public static RunningApp startThrough(TcpProxy proxy) {
     RunningApp running = new RunningApp(Map.of());
     running.proxy = proxy;
@@ -62,8 +74,8 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   }
 
   /**
-   * Another node on this app's database, with its own index folder and port, as a second server behind a load
-   * balancer would be. Close it before this one; closing it leaves the database.
+   * Another node on this app's database, with its own index folder and port, as a second server
+   * behind a load balancer would be. Close it before this one; closing it leaves the database.
    */
   public RunningApp anotherNode() {
     RunningApp node = new RunningApp(env);
@@ -83,14 +95,17 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     return perClass(Map.of());
   }
 
-  /** Like {@link #perClass()}, with these environment variables set (e.g. {@code LUMBAR_METRICS_TOKEN}). */
+  /**
+   * Like {@link #perClass()}, with these environment variables set (e.g. {@code
+   * LUMBAR_METRICS_TOKEN}).
+   */
   public static RunningApp perClass(Map<String, String> env) {
     return new RunningApp(env);
   }
 
   /**
-   * Started before each test and closed after it, for tests that stop, restart or break the app: register it on
-   * an instance field with {@code @RegisterExtension}.
+   * Started before each test and closed after it, for tests that stop, restart or break the app:
+   * register it on an instance field with {@code @RegisterExtension}.
    */
   public static RunningApp perTest() {
     RunningApp running = new RunningApp(Map.of());
@@ -142,11 +157,13 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     all.putIfAbsent("LUMBAR_INDEX_REFRESH_MS", "50");
     // Each test starts its own server; warming the JIT up would cost every one of them seconds.
     all.putIfAbsent("LUMBAR_WARMUP_SECONDS", "0");
-    // Lexical unless a test asks for semantic search: loading the model costs each server seconds, and most tests
+    // Lexical unless a test asks for semantic search: loading the model costs each server seconds,
+    // and most tests
     // expect exact lexical rankings (semantic/ tests turn it on).
     all.putIfAbsent("LUMBAR_SEMANTIC", "off");
     return Config.fromMap(all)
-        .withDatabase(proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
+        .withDatabase(
+            proxy == null ? db.url() : db.urlThrough(proxy.port()), db.user(), db.password())
         .withIndexDir(indexDir)
         .withPort(0);
   }
@@ -171,27 +188,34 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
 
   /** The lowest id of a published passage. */
   public long firstPublishedPassageId() {
-    return database().read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT MIN(id) FROM passages WHERE status = 'published'")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return database()
+        .read(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery("SELECT MIN(id) FROM passages WHERE status = 'published'")) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
   }
 
   /** The id of the passage whose text starts so (any status). */
   public long passageIdStartingWith(String start) {
-    return database().read(c -> {
-      try (var st = c.prepareStatement("SELECT id FROM passages WHERE text LIKE CONCAT(?, '%')")) {
-        st.setString(1, start);
-        try (var rs = st.executeQuery()) {
-          if (!rs.next()) {
-            throw new IllegalStateException("No passage starts with " + start);
-          }
-          return rs.getLong(1);
-        }
-      }
-    });
+    return database()
+        .read(
+            c -> {
+              try (var st =
+                  c.prepareStatement("SELECT id FROM passages WHERE text LIKE CONCAT(?, '%')")) {
+                st.setString(1, start);
+                try (var rs = st.executeQuery()) {
+                  if (!rs.next()) {
+                    throw new IllegalStateException("No passage starts with " + start);
+                  }
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 
   /** The running application (null while stopped). */
@@ -210,7 +234,10 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
   public Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -219,14 +246,23 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     }
   }
 
-  /** Sends the request line exactly as given (no client-side URL checks) and returns the status code. */
+  /**
+   * Sends the request line exactly as given (no client-side URL checks) and returns the status
+   * code.
+   */
   public int rawStatus(String pathAndQuery) {
     try (var socket = new java.net.Socket("localhost", app.port())) {
       socket.setSoTimeout(5_000);
-      socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-          java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1))
+              .readLine();
       return Integer.parseInt(statusLine.split(" ")[1]);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code lumbar serve} in a JVM of its own, as an operator runs it, on this test JVM's class path and with the
- * given environment (LUMBAR_DB_URL, LUMBAR_INDEX_DIR, LUMBAR_PORT, …). Unlike {@link RunningApp} it can be
- * killed outright: {@link #kill()} sends SIGKILL, so nothing of the server's own shutdown runs.
+ * {@code lumbar serve} in a JVM of its own, as an operator runs it, on this test JVM's class path
+ * and with the given environment (LUMBAR_DB_URL, LUMBAR_INDEX_DIR, LUMBAR_PORT, …). Unlike {@link
+ * RunningApp} it can be killed outright: {@link #kill()} sends SIGKILL, so nothing of the server's
+ * own shutdown runs.
  */
 public final class ServerProcess implements AutoCloseable {
   /** Exit status of a process ended by SIGKILL (128 + 9). */
@@ -28,7 +29,8 @@ public final class ServerProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final String heap;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
   private ServerProcess(Map<String, String> env, int port, Path log, String heap) {
@@ -39,8 +41,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the server and waits until {@code /health} answers 200. {@code env} must not set LUMBAR_PORT: the
-   * server gets a free port, kept across {@link #restart()}s. Its output is appended to {@code log}.
+   * Starts the server and waits until {@code /health} answers 200. {@code env} must not set
+   * LUMBAR_PORT: the server gets a free port, kept across {@link #restart()}s. Its output is
+   * appended to {@code log}.
    */
   public static ServerProcess start(Map<String, String> env, Path log, String maxHeap) {
     ServerProcess server = new ServerProcess(Map.copyOf(env), freePort(), log, maxHeap);
@@ -69,7 +72,10 @@ public final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); returns the exit status, {@link #KILLED}. */
+  /**
+   * SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); returns the exit status,
+   * {@link #KILLED}.
+   */
   public int kill() {
     process.destroyForcibly();
     return waitForExit();
@@ -103,11 +109,29 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-cp", classPath(), "io.lumbar.Main", "serve"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    // The drills time restarts and warm up their own load; the server's own warm-up would add seconds to each start.
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx" + heap,
+                "-cp",
+                classPath(),
+                "io.lumbar.Main",
+                "serve"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // The drills time restarts and warm up their own load; the server's own warm-up would add
+    // seconds to each start.
     builder.environment().put("LUMBAR_WARMUP_SECONDS", "0");
     builder.environment().putAll(env);
     builder.environment().put("LUMBAR_PORT", Integer.toString(port));
@@ -120,21 +144,29 @@ public final class ServerProcess implements AutoCloseable {
     awaitServing(Duration.ofMinutes(5));
   }
 
-  /** The test JVM's class path; Surefire's booter jar only points at it, so its own property wins when set. */
+  /**
+   * The test JVM's class path; Surefire's booter jar only points at it, so its own property wins
+   * when set.
+   */
   private static String classPath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 
   private void awaitServing(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The server exited with " + process.exitValue() + " while starting; see " + log);
+        throw new IllegalStateException(
+            "The server exited with " + process.exitValue() + " while starting; see " + log);
       }
       try {
-        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> health =
+            http.send(
+                HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;
         }
@@ -146,7 +178,8 @@ public final class ServerProcess implements AutoCloseable {
       }
       sleep(100);
     }
-    throw new IllegalStateException("The server did not answer /health within " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        "The server did not answer /health within " + timeout + "; see " + log);
   }
 
   static void sleep(long millis) {

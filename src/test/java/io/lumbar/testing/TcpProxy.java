@@ -13,15 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP forwarder on a free loopback port, for outage drills: {@link #cut()} drops every open connection and
- * refuses new ones, as a stopped server would; {@link #restore()} forwards again. {@link #stallAfter} holds
- * back what the server sends once a budget is spent, so a long answer is surely still arriving when cut.
+ * A TCP forwarder on a free loopback port, for outage drills: {@link #cut()} drops every open
+ * connection and refuses new ones, as a stopped server would; {@link #restore()} forwards again.
+ * {@link #stallAfter} holds back what the server sends once a budget is spent, so a long answer is
+ * surely still arriving when cut.
  */
 public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+
   /** Bytes from the server still forwarded before the rest is held back; MAX_VALUE: no limit. */
   private final AtomicLong serverBytesLeft = new AtomicLong(Long.MAX_VALUE);
 
@@ -50,7 +52,10 @@ public final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
-  /** Forwards the server's next {@code bytes} bytes (over all connections), then holds the rest until restored or cut. */
+  /**
+   * Forwards the server's next {@code bytes} bytes (over all connections), then holds the rest
+   * until restored or cut.
+   */
   public void stallAfter(long bytes) {
     serverBytesLeft.set(bytes);
   }
@@ -82,7 +87,8 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to, boolean fromServer) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       byte[] buffer = new byte[16 * 1024];
       int read;
       while ((read = in.read(buffer)) >= 0) {
@@ -104,7 +110,9 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  /** How many of {@code wanted} bytes from the server may go now; waits while the budget is spent. */
+  /**
+   * How many of {@code wanted} bytes from the server may go now; waits while the budget is spent.
+   */
   private int allowance(int wanted) throws IOException, InterruptedException {
     while (true) {
       long left = serverBytesLeft.get();

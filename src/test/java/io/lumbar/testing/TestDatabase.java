@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * A fresh, empty MariaDB database for one test class, dropped afterwards. It lives on the server at
- * 127.0.0.1:3306 when one runs (override with LUMBAR_TEST_DB_HOST/PORT/USER/PASSWORD), otherwise on an
- * embedded MariaDB started once for the whole run.
+ * 127.0.0.1:3306 when one runs (override with LUMBAR_TEST_DB_HOST/PORT/USER/PASSWORD), otherwise on
+ * an embedded MariaDB started once for the whole run.
  */
 public final class TestDatabase implements AutoCloseable {
   private static final String HOST = env("LUMBAR_TEST_DB_HOST", "127.0.0.1");
@@ -79,7 +79,8 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() throws Exception {
     database.close();
-    try (var c = DriverManager.getConnection(serverUrl + "?sslMode=disable", USER, PASSWORD); var st = c.createStatement()) {
+    try (var c = DriverManager.getConnection(serverUrl + "?sslMode=disable", USER, PASSWORD);
+        var st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS `" + name + "`");
     }
   }

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every page, public and console, in Debian's chromium at a desktop (1280 px) and a phone (390 px) width: each is
- * screenshotted to target/screenshots/pages/NAME-WIDTH.png, checked by axe-core (no serious or critical violation;
- * see {@link #check}) and never wider than the window. Plus a keyboard-only walk from a search to a passage's page to tagging it in
- * the console. One app and one browser for the class: the machine is shared.
+ * Every page, public and console, in Debian's chromium at a desktop (1280 px) and a phone (390 px)
+ * width: each is screenshotted to target/screenshots/pages/NAME-WIDTH.png, checked by axe-core (no
+ * serious or critical violation; see {@link #check}) and never wider than the window. Plus a
+ * keyboard-only walk from a search to a passage's page to tagging it in the console. One app and
+ * one browser for the class: the machine is shared.
  */
 class EveryPageBrowserTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
   static final String PASSWORD = "a long enough password";
   static final int[] WIDTHS = {1280, 390};
   static Chromium chromium;
@@ -63,21 +63,31 @@ class EveryPageBrowserTest {
   }
 
   /**
-   * Visits {@code path} at every width and checks it; returns what was wrong, one line per problem. axe-core runs
-   * at the phone width, where every component is on the page and tables scroll; with {@code axeAtDesktop} also at
-   * 1280 px (the public pages, whose layout changes most between the two). Each axe run costs seconds here.
+   * Visits {@code path} at every width and checks it; returns what was wrong, one line per problem.
+   * axe-core runs at the phone width, where every component is on the page and tables scroll; with
+   * {@code axeAtDesktop} also at 1280 px (the public pages, whose layout changes most between the
+   * two). Each axe run costs seconds here.
    */
-  private static List<String> check(Page page, String name, String path, int status, boolean axeAtDesktop) {
+  private static List<String> check(
+      Page page, String name, String path, int status, boolean axeAtDesktop) {
     List<String> problems = new ArrayList<>();
     for (int width : WIDTHS) {
       page.setViewportSize(width, width > 500 ? 900 : 844);
       Response response = page.navigate(app.uri(path).toString());
-      problems.addAll(checkHere(page, name, width, response == null ? -1 : response.status(), status, axeAtDesktop || width < 500));
+      problems.addAll(
+          checkHere(
+              page,
+              name,
+              width,
+              response == null ? -1 : response.status(),
+              status,
+              axeAtDesktop || width < 500));
     }
     return problems;
   }
 
-  private static List<String> checkHere(Page page, String name, int width, int answered, int status, boolean axe) {
+  private static List<String> checkHere(
+      Page page, String name, int width, int answered, int status, boolean axe) {
     List<String> problems = new ArrayList<>();
     if (answered != status) {
       problems.add(name + " answered " + answered + ", not " + status);
@@ -121,15 +131,19 @@ class EveryPageBrowserTest {
   @Test
   void every_console_page_is_accessible_and_fits_a_phone() {
     long passage = app.passageIdStartingWith("Sciatica occurs when the surrounding tissues");
-    long article = app.database().read(c -> {
-      try (var st = c.prepareStatement("SELECT article_id FROM passages WHERE id = ?")) {
-        st.setLong(1, passage);
-        try (var rs = st.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    long article =
+        app.database()
+            .read(
+                c -> {
+                  try (var st =
+                      c.prepareStatement("SELECT article_id FROM passages WHERE id = ?")) {
+                    st.setLong(1, passage);
+                    try (var rs = st.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  }
+                });
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("console-dashboard", "/admin");
     pages.put("console-articles", "/admin/articles");
@@ -147,7 +161,9 @@ class EveryPageBrowserTest {
     pages.put("console-tokens", "/admin/tokens");
     Page page = admin.newPage();
     List<String> problems = new ArrayList<>();
-    pages.forEach((name, path) -> problems.addAll(check(page, name, path, 200, name.equals("console-dashboard"))));
+    pages.forEach(
+        (name, path) ->
+            problems.addAll(check(page, name, path, 200, name.equals("console-dashboard"))));
     problems.addAll(check(page, "console-not-found", "/admin/passages/987654321", 404, false));
     problems.addAll(check(page, "console-no-such-page", "/admin/no-such-page", 404, false));
     assertThat(problems).isEmpty();
@@ -172,7 +188,8 @@ class EveryPageBrowserTest {
       page.setViewportSize(width, 900);
       page.navigate(app.uri("/admin").toString());
       page.getByText("Rebuild the search index").click();
-      assertThat(page.locator(".job .state")).hasText("done", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+      assertThat(page.locator(".job .state"))
+          .hasText("done", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
       assertThat(page.locator(".job .percent")).hasText("100%");
       problems.addAll(checkHere(page, "console-rebuild", width, 200, 200, width < 500));
     }
@@ -225,7 +242,8 @@ class EveryPageBrowserTest {
     console.keyboard().press("Enter");
     assertThat(console).hasURL(Pattern.compile(".*/admin/passages/" + id + "$"));
 
-    String removed = console.locator(".current-tags li").first().locator("button").getAttribute("aria-label");
+    String removed =
+        console.locator(".current-tags li").first().locator("button").getAttribute("aria-label");
     tabTo(console, ".current-tags button");
     assertFocusVisible(console);
     console.keyboard().press("Enter");
@@ -242,7 +260,9 @@ class EveryPageBrowserTest {
   private static void tabTo(Page page, String selector) {
     for (int i = 0; i < 60; i++) {
       page.keyboard().press("Tab");
-      if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)) {
+      if ((Boolean)
+          page.evaluate(
+              "s => document.activeElement && document.activeElement.matches(s)", selector)) {
         return;
       }
     }
@@ -251,7 +271,10 @@ class EveryPageBrowserTest {
 
   /** The focused element shows the focus ring. */
   private static void assertFocusVisible(Page page) {
-    String outline = (String) page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle");
-    assertThat(outline).as("focus ring on " + page.evaluate("() => document.activeElement.outerHTML")).isNotEqualTo("none");
+    String outline =
+        (String) page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle");
+    assertThat(outline)
+        .as("focus ring on " + page.evaluate("() => document.activeElement.outerHTML"))
+        .isNotEqualTo("none");
   }
 }

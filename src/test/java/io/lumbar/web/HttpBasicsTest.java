@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health, unknown routes and methods, static files: the shapes every answer takes. */
 class HttpBasicsTest {
-  @RegisterExtension
-  static final RunningApp app = RunningApp.perClass();
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void health_reports_database_and_index() {
@@ -35,14 +34,24 @@ class HttpBasicsTest {
 
   @Test
   void wrong_method_is_a_client_error_not_a_crash() {
-    Response response = app.send(HttpRequest.newBuilder(app.uri("/api/search?q=pain"))
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    Response response =
+        app.send(
+            HttpRequest.newBuilder(app.uri("/api/search?q=pain"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     assertThat(response.status()).isBetween(400, 499);
   }
 
   @Test
   void malformed_encodings_are_client_errors() {
-    for (String path : new String[] {"/api/search?q=%FF%FE", "/?q=%FF", "/api/search?q=%", "/api/search?q=%zz", "/api/passages/%FF"}) {
+    for (String path :
+        new String[] {
+          "/api/search?q=%FF%FE",
+          "/?q=%FF",
+          "/api/search?q=%",
+          "/api/search?q=%zz",
+          "/api/passages/%FF"
+        }) {
       assertThat(app.rawStatus(path)).as(path).isBetween(200, 499);
     }
   }
@@ -56,22 +65,33 @@ class HttpBasicsTest {
 
   @Test
   void every_answer_carries_the_security_headers() {
-    for (String path : java.util.List.of("/", "/api/search?q=pain", "/admin/login", "/nothing-here", "/static/lumbar.css")) {
+    for (String path :
+        java.util.List.of(
+            "/", "/api/search?q=pain", "/admin/login", "/nothing-here", "/static/lumbar.css")) {
       java.net.http.HttpResponse<String> response;
       try {
-        response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(path)).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+        response =
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(app.uri(path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
       } catch (Exception e) {
         throw new AssertionError(e);
       }
       var headers = response.headers();
-      assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeaders.CSP);
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue(SecurityHeaders.CSP);
       assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
       assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
       assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
       boolean console = path.startsWith("/admin");
-      assertThat(headers.firstValue("Cache-Control").filter("no-store"::equals).isPresent()).as(path).isEqualTo(console);
+      assertThat(headers.firstValue("Cache-Control").filter("no-store"::equals).isPresent())
+          .as(path)
+          .isEqualTo(console);
     }
-    assertThat(SecurityHeaders.CSP).doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+    assertThat(SecurityHeaders.CSP)
+        .doesNotContain("unsafe-inline")
+        .contains("frame-ancestors 'none'");
   }
 }
