@@ -113,9 +113,9 @@ final class TextOutline {
    * A line as the page's elements had it. Where a sentence's end runs into the next sentence's
    * capital, the two get their space back; they are lines of their own when either stands apart
    * from text (a heading-like line such as a box title, or page furniture). Where a word runs into
-   * a capital that starts page furniture on its own ("...efficientlyDid this help you?"), the
-   * furniture is a line of its own. A word glued to a capital alone is not split: names and brands
-   * are written that way.
+   * a capital that starts page furniture on its own ("...to the clinicWas this page helpful?", a
+   * made-up example), the furniture is a line of its own. A word glued to a capital alone is not
+   * split: names and brands are written that way.
    */
   static List<String> unglued(String line) {
     List<String> pieces = new ArrayList<>();

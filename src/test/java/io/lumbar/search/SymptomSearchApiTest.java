@@ -129,9 +129,6 @@ class SymptomSearchApiTest {
       List<JsonNode> top = new ArrayList<>();
       search(q, "").get("results").forEach(top::add);
 
-      assertThat(top.getFirst().get("text").asText())
-          .as(q)
-          .startsWith("Back pain at night can come from a number of different sources");
       assertThat(top.subList(0, 6))
           .as(q)
           .allSatisfy(hit -> assertThat(slugs(hit.get("treatments"))).contains("see-a-doctor"));
