@@ -63,14 +63,12 @@ class HybridRelevanceTest {
                     "lumbar",
                     SearchService.hybrid(
                         index, corpus.vocabulary(), new CachedQueryVectors(corpus.model()))),
-                set,
-                0)
+                set)
             .ndcg();
     double lexical =
         Evaluation.run(
                 new LumbarRanker("lumbar-lexical", new SearchService(index, corpus.vocabulary())),
-                set,
-                0)
+                set)
             .ndcg();
 
     assertThat(hybrid)
