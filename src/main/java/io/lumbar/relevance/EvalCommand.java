@@ -106,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
     QuerySet set = QuerySet.read(file, io.lumbar.web.Json.mapper());
     if (url != null) {
       try (Ranker server = new HttpRanker(url, io.lumbar.web.Json.mapper())) {
-        Evaluation.printLikeScorePy(out, set, Evaluation.run(server, set, 0));
+        Evaluation.printLikeScorePy(out, set, Evaluation.run(server, set));
       }
       return 0;
     }
@@ -124,7 +124,8 @@ public final class EvalCommand implements Callable<Integer> {
       semantic
           .embedder()
           .ifPresent(embedder -> embedAll(embedder, backend, spec.commandLine().getErr()));
-      List<Evaluation.Result> results = new ArrayList<>();
+      List<Ranker> rankers = new ArrayList<>();
+      List<Evaluation.Result> results;
       try (PassageIndex index = PassageIndex.inMemory(backend.analysis().indexAnalyzer())) {
         int passages;
         long rebuildStarted = System.nanoTime();
@@ -150,81 +151,57 @@ public final class EvalCommand implements Callable<Integer> {
         var vectors = semantic.queryVectors();
         SearchService lexical = new SearchService(index, backend.vocabulary());
         if (vectors.isPresent()) {
-          results.add(
-              Evaluation.run(
-                  new LumbarRanker(
-                      "lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())),
-                  set,
-                  timedRounds));
-          results.add(
-              Evaluation.run(new LumbarRanker("lumbar-lexical", lexical), set, timedRounds));
-          results.add(
-              Evaluation.run(
-                  new LumbarRanker(
-                      "lumbar-dense",
-                      SearchService.hybrid(
-                          index,
-                          backend.vocabulary(),
-                          vectors.get(),
-                          new float[] {0f, 2f, 1f},
-                          true)),
-                  set,
-                  timedRounds));
+          rankers.add(
+              new LumbarRanker(
+                  "lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())));
+          rankers.add(new LumbarRanker("lumbar-lexical", lexical));
+          rankers.add(
+              new LumbarRanker(
+                  "lumbar-dense",
+                  SearchService.hybrid(
+                      index, backend.vocabulary(), vectors.get(), new float[] {0f, 2f, 1f}, true)));
           for (String fusion : fusions) {
             float[] f = fusionSettings(fusion);
-            results.add(
-                Evaluation.run(
-                    new LumbarRanker(
-                        "lumbar" + fusion,
-                        SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)),
-                    set,
-                    timedRounds));
+            rankers.add(
+                new LumbarRanker(
+                    "lumbar" + fusion,
+                    SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)));
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
             QueryVectors plain = embedder::queryWithoutInstruction;
-            results.add(
-                Evaluation.run(
-                    new LumbarRanker(
-                        "lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)),
-                    set,
-                    timedRounds));
-            results.add(
-                Evaluation.run(
-                    new LumbarRanker(
-                        "dense-noinstr",
-                        SearchService.hybrid(
-                            index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)),
-                    set,
-                    timedRounds));
+            rankers.add(
+                new LumbarRanker(
+                    "lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)));
+            rankers.add(
+                new LumbarRanker(
+                    "dense-noinstr",
+                    SearchService.hybrid(
+                        index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)));
           }
         } else {
-          results.add(Evaluation.run(new LumbarRanker("lumbar", lexical), set, timedRounds));
+          rankers.add(new LumbarRanker("lumbar", lexical));
         }
         if (ablation) {
           for (var variant : SearchFeatures.ablations().entrySet()) {
-            try (Ranker without =
+            rankers.add(
                 new LumbarRanker(
                     "lumbar" + variant.getKey(),
-                    new SearchService(index, backend.vocabulary(), variant.getValue()))) {
-              results.add(Evaluation.run(without, set, timedRounds));
-            }
+                    new SearchService(index, backend.vocabulary(), variant.getValue())));
           }
         }
+        if (!noBaselines) {
+          List<String> texts = PublishedTexts.load(backend.database());
+          rankers.add(new LuceneBaseline("lucene-standard", new StandardAnalyzer(), texts));
+          rankers.add(new LuceneBaseline("lucene-english", new EnglishAnalyzer(), texts));
+          rankers.add(new FulltextBaseline(backend.database()));
+        }
+        // All at once, so every ranker is warm before any is timed (Evaluation.WARM_UP_NANOS).
+        results = Evaluation.run(rankers, set, timedRounds);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
-      }
-      if (!noBaselines) {
-        List<String> texts = PublishedTexts.load(backend.database());
-        for (Ranker baseline :
-            List.of(
-                new LuceneBaseline("lucene-standard", new StandardAnalyzer(), texts),
-                new LuceneBaseline("lucene-english", new EnglishAnalyzer(), texts),
-                new FulltextBaseline(backend.database()))) {
-          try (baseline) {
-            results.add(Evaluation.run(baseline, set, timedRounds));
-          }
-        }
+      } finally {
+        rankers.forEach(Ranker::close);
       }
       Evaluation.printTable(out, set, results);
       out.flush();
