@@ -10,8 +10,8 @@
  *
  * <p>Entry points: {@link io.lumbar.search.SearchService}, {@link io.lumbar.search.SearchRoutes}.
  * May depend on {@code indexing/}, {@code analytics/}, {@code accounts/} (admin synonym routes),
- * {@code telemetry/}, {@code web/}, {@code db/}. The meaning side is reached through {@code
- * QueryVectors} and {@code NearestPassages}, which {@code semantic/} implements, so search does not
- * depend on it.
+ * {@code audit/}, {@code telemetry/}, {@code web/}, {@code db/}. The meaning side is reached
+ * through {@code QueryVectors} and {@code NearestPassages}, which {@code semantic/} implements, so
+ * search does not depend on it.
  */
 package io.lumbar.search;
