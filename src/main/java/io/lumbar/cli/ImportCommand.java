@@ -2,9 +2,11 @@ package io.lumbar.cli;
 
 import io.lumbar.config.CommandContext;
 import io.lumbar.db.DataAccessException;
+import io.lumbar.db.Database;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ImportException;
+import io.lumbar.semantic.Semantic;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +52,13 @@ public final class ImportCommand implements Callable<Integer> {
   String published;
 
   @Option(
+      names = "--no-embed",
+      description =
+          "Leave the passages' vectors to a server's background worker instead of computing them"
+              + " before exiting (semantic search only).")
+  boolean noEmbed;
+
+  @Option(
       names = "--by",
       defaultValue = "cli",
       description = "Who to record as the importer (default: ${DEFAULT-VALUE}).")
@@ -73,6 +83,7 @@ public final class ImportCommand implements Callable<Integer> {
       return 1;
     }
     int failures = 0;
+    int imported = 0;
     try (Backend backend = Backend.open(parent.config(), false)) {
       ArticleImporter importer = new ArticleImporter(backend.database());
       for (Path file : files) {
@@ -82,14 +93,49 @@ public final class ImportCommand implements Callable<Integer> {
                   .withMetadata(null, publisher)
                   .withProvenance(url, publishedOn);
           spec.commandLine().getOut().println(importer.importArticle(source, actor).describe());
+          imported++;
         } catch (ImportException | DataAccessException e) {
           // One file's failure is reported and the others are still imported.
           spec.commandLine().getErr().println("error: " + file + ": " + e.getMessage());
           failures++;
         }
       }
+      if (imported > 0 && !noEmbed) {
+        embed(backend.semantic(), backend.database());
+      }
     }
     return failures == 0 ? 0 : 1;
+  }
+
+  /**
+   * Computes the new passages' vectors before the command ends, so a server started next searches
+   * them by meaning at once instead of after its worker has caught up.
+   */
+  private void embed(Semantic semantic, Database db) {
+    if (semantic.load().state() != Semantic.State.ON) {
+      semantic
+          .failure()
+          .ifPresent(
+              why ->
+                  spec.commandLine()
+                      .getErr()
+                      .println(
+                          "warning: passages not embedded ("
+                              + why
+                              + "); a server embeds them when it runs"));
+      return;
+    }
+    long started = System.nanoTime();
+    int embedded = semantic.embedMissing(db).orElse(0);
+    if (embedded > 0) {
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "embedded %d passages for search by meaning in %.1f s%n",
+              embedded,
+              (System.nanoTime() - started) / 1e9);
+    }
   }
 
   private static String read(Path file) {

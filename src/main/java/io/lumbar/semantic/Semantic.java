@@ -7,6 +7,7 @@ import io.lumbar.search.QueryVectors;
 import io.lumbar.telemetry.Logfmt;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,19 @@ public final class Semantic implements AutoCloseable {
     worker = new EmbeddingWorker(embedder, new PassageVectors(db, embedder.name()));
     worker.start(intervalMillis);
     return Optional.of(worker);
+  }
+
+  /**
+   * Embeds, now and on the caller's thread, every passage whose vector is missing or stale: for
+   * commands that end before a server's worker would get to them (import), so a server started next
+   * finds every vector stored. Empty when the model is not loaded.
+   */
+  public OptionalInt embedMissing(Database db) {
+    if (embedder == null) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(
+        new EmbeddingWorker(embedder, new PassageVectors(db, embedder.name())).drain());
   }
 
   @Override

@@ -30,7 +30,9 @@ class CommandLineTest {
     config =
         Config.fromMap(Map.of())
             .withDatabase(db.url(), db.user(), db.password())
-            .withIndexDir(tmp.resolve("index"));
+            .withIndexDir(tmp.resolve("index"))
+            // The model is loaded only by the test that is about it: it costs seconds.
+            .withSemantic(false);
   }
 
   @AfterEach
@@ -68,6 +70,42 @@ class CommandLineTest {
     out.getBuffer().setLength(0);
     assertThat(run(config, "import", good.toString())).isZero();
     assertThat(out.toString()).contains("already imported as article 1");
+  }
+
+  @Test
+  void import_stores_the_new_passages_vectors_before_it_ends() throws Exception {
+    Path good =
+        Files.writeString(
+            tmp.resolve("good.txt"),
+            "A title\n\nLying on the side with bent knees eases back pain.\n");
+
+    assertThat(run(config.withSemantic(true), "import", good.toString()))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString()).contains("embedded 1 passages for search by meaning in ");
+    assertThat(vectorCount()).isEqualTo(1);
+
+    Path other =
+        Files.writeString(
+            tmp.resolve("other.txt"),
+            "B title\n\nA firm mattress keeps the spine level at night.\n");
+    out.getBuffer().setLength(0);
+    assertThat(run(config.withSemantic(true), "import", "--no-embed", other.toString())).isZero();
+    assertThat(out.toString()).doesNotContain("embedded");
+    assertThat(vectorCount()).isEqualTo(1);
+  }
+
+  private long vectorCount() {
+    return db.database()
+        .read(
+            c -> {
+              try (var rs =
+                  c.createStatement().executeQuery("SELECT COUNT(*) FROM passage_vectors")) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
   }
 
   @Test

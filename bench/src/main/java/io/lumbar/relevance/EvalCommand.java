@@ -72,8 +72,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--split",
-      paramLabel = "tune|test",
-      description = "Only the queries with this \"split\".")
+      paramLabel = "SPLIT",
+      description =
+          "Only the queries with this \"split\" (any the file uses: tune, test, fresh, ...).")
   String split;
 
   @Option(
@@ -108,9 +109,6 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation.printLikeScorePy(out, set, Evaluation.run(server, set, 0));
       }
       return 0;
-    }
-    if (split != null && !split.equals("tune") && !split.equals("test")) {
-      throw new IllegalArgumentException("--split must be tune or test, got '" + split + "'");
     }
     set = set.only(split);
     try (ScratchCorpus scratch = corpus == null ? null : ScratchCorpus.start(parent.config());

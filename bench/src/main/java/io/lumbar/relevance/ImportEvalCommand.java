@@ -39,7 +39,7 @@ public final class ImportEvalCommand implements Callable<Integer> {
       arity = "0..1",
       fallbackValue = "all",
       description =
-          "After the table, list every block the import got wrong (of SPLIT only: tune or test).")
+          "After the table, list every block the import got wrong (of SPLIT only: tune, test, fresh, ...).")
   String mistakes;
 
   @Override

@@ -152,7 +152,10 @@ final class ImportEvaluation {
         });
   }
 
-  /** Totals by split ("tune", "test") and over all articles. */
+  /**
+   * Totals by split, whatever splits the labels name ("tune", "test", a held-out "fresh" batch), in
+   * order of first appearance, then over all articles.
+   */
   static Map<String, ImportScore> totals(List<Row> rows) {
     Map<String, ImportScore> totals = new LinkedHashMap<>();
     for (Row row : rows) {

@@ -11,8 +11,9 @@ import java.util.List;
 /** A judged query file, in the shape of {@code shared/eval/dev-queries.json}. */
 record QuerySet(String about, List<JudgedQuery> queries) {
   /**
-   * A query and the text fragments ("needles") that mark its relevant passages; {@code split} (tune
-   * or test, may be null) says whether it may be used to tune ranking or only to report it.
+   * A query and the text fragments ("needles") that mark its relevant passages; {@code split} (may
+   * be null) names the part of the corpus it targets, e.g. "tune" (may be used to tune ranking),
+   * "test" or a held-out batch such as "fresh" (only reported).
    */
   record JudgedQuery(String q, List<String> needles, String split) {
     JudgedQuery(String q, List<String> needles) {
@@ -20,16 +21,29 @@ record QuerySet(String about, List<JudgedQuery> queries) {
     }
   }
 
-  /** Only the queries of {@code split} ("tune" or "test"); all of them when null. */
+  /**
+   * Only the queries of {@code split}; all of them when null. Any split the file uses is accepted,
+   * so a new held-out batch needs no code change.
+   */
   QuerySet only(String split) {
     if (split == null) {
       return this;
     }
     List<JudgedQuery> chosen = queries.stream().filter(q -> split.equals(q.split())).toList();
     if (chosen.isEmpty()) {
-      throw new IllegalArgumentException("No queries with \"split\": \"" + split + "\"");
+      throw new IllegalArgumentException(
+          "No queries with \"split\": \""
+              + split
+              + "\" (the file has: "
+              + String.join(", ", splits())
+              + ")");
     }
     return new QuerySet(about, chosen);
+  }
+
+  /** The splits the queries name, in order of first use ("none" when no query names one). */
+  List<String> splits() {
+    return queries.stream().map(q -> q.split() == null ? "none" : q.split()).distinct().toList();
   }
 
   static QuerySet read(Path file, ObjectMapper json) {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * (precision 95.7, recall 99.3, boilerplate published 6.1 %, content rejected 0.7 %, headed 82.7
  * %); test F1 94.1 % (precision 93.0, recall 95.2, boilerplate published 13.1 %, content rejected
  * 4.8 %, headed 74.8 %); all F1 95.5 % (precision 94.1, recall 96.9, boilerplate published 9.7 %,
- * headed 78.3 %). The thresholds sit just under these; raise them as the import improves.
+ * headed 78.3 %). The thresholds sit just under these; raise them as the import improves. The "all"
+ * thresholds hold for tune and test together, the articles they were measured on. The {@code fresh}
+ * split (batch e, added 2026-12-07 and held out) is scored and reported but holds no threshold: its
+ * figures are a check of generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -35,9 +38,10 @@ class ImportEvaluationTest {
       StringWriter table = new StringWriter();
       ImportEvaluation.print(new PrintWriter(table), rows);
       Map<String, ImportScore> totals = ImportEvaluation.totals(rows);
-      ImportScore all = totals.get("all");
       ImportScore tune = totals.get("tune");
       ImportScore test = totals.get("test");
+      ImportScore all = tune.plus(test);
+      assertThat(totals.keySet()).containsExactly("tune", "test", "fresh", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.97);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.065);
