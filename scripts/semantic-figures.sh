@@ -3,14 +3,14 @@
 # dev set, the lay set and both halves of the outside corpus beside the baselines, search p50/p99 in process on the
 # bundled corpus, and the costs at 100 k passages (embedding time per passage, rebuild rate, memory, latency).
 # Usage: scripts/semantic-figures.sh [OUT_DIR] [PASSAGES]   (run from the repository root after
-# `mvn -B -o -DskipTests package`; LUMBAR_DB_URL as for the server, default jdbc:mariadb://127.0.0.1:3306/lumbar_figures).
+# `mvn -B -o -DskipTests install && mvn -B -o -f bench -DskipTests package`; LUMBAR_DB_URL as for the server, default jdbc:mariadb://127.0.0.1:3306/lumbar_figures).
 # Scratch databases: <db>_eval (recreated per outside run) and <db>_bench_semantic_<N> (recreated).
 set -euo pipefail
 out=${1:-target/semantic-figures}
 passages=${2:-100k}
 export LUMBAR_DB_URL=${LUMBAR_DB_URL:-jdbc:mariadb://127.0.0.1:3306/lumbar_figures}
 mkdir -p "$out"
-lumbar() { java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/lumbar.jar "$@"; }
+lumbar() { java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar bench/target/lumbar-bench.jar "$@"; }
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -2,9 +2,6 @@ package io.lumbar;
 
 import io.lumbar.accounts.UserCommand;
 import io.lumbar.backup.BackupCommand;
-import io.lumbar.bench.BenchCommand;
-import io.lumbar.bench.GenerateCommand;
-import io.lumbar.bench.LoadCommand;
 import io.lumbar.cli.Backend;
 import io.lumbar.cli.CheckCommand;
 import io.lumbar.cli.ImportCommand;
@@ -14,17 +11,15 @@ import io.lumbar.config.CommandContext;
 import io.lumbar.config.Config;
 import io.lumbar.export.ExportCommand;
 import io.lumbar.export.RestoreCommand;
-import io.lumbar.relevance.EvalCommand;
-import io.lumbar.relevance.ImportEvalCommand;
 import io.lumbar.server.ServeCommand;
 import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar lumbar.jar
- * [serve|import|reindex|eval|synonyms|user|export|backup|restore|check|generate|bench|load] ...};
- * with no command it serves.
+ * {@code java -jar lumbar.jar [serve|import|reindex|synonyms|user|export|backup|restore|check]
+ * ...}; with no command it serves. The measuring commands (eval, generate, bench, load) are in
+ * bench/'s own jar.
  */
 @Command(
     name = "lumbar",
@@ -35,17 +30,12 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       ReindexCommand.class,
-      EvalCommand.class,
-      ImportEvalCommand.class,
       SynonymsCommand.class,
       UserCommand.class,
       ExportCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
-      CheckCommand.class,
-      GenerateCommand.class,
-      BenchCommand.class,
-      LoadCommand.class
+      CheckCommand.class
     })
 public final class Main implements Runnable, CommandContext {
   private final Config config;

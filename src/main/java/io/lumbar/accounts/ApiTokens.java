@@ -1,5 +1,7 @@
 package io.lumbar.accounts;
 
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import java.security.SecureRandom;
@@ -112,11 +114,8 @@ public final class ApiTokens {
                   // In the same transaction: a token never exists without its audit row.
                   AuditTrail.record(
                       c,
-                      actor,
-                      "token.create",
-                      "api_token",
-                      created,
-                      java.util.Map.of("name", name));
+                      AuditEntry.of(actor, "token.create", "api_token", created)
+                          .with("name", name));
                   return created;
                 }
               }
@@ -134,7 +133,9 @@ public final class ApiTokens {
                 st.setLong(2, id);
                 int revoked = st.executeUpdate();
                 if (revoked > 0) {
-                  AuditTrail.record(c, actor, "token.revoke", "api_token", id, java.util.Map.of());
+                  AuditTrail.record(
+                      c,
+                      new AuditEntry(actor, "token.revoke", "api_token", id, java.util.Map.of()));
                 }
                 return revoked;
               }

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.lumbar.accounts.SessionDao.Session;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.web.Pages;
 import java.util.Optional;
@@ -138,7 +140,7 @@ public final class LoginRoutes {
     }
     Session session = auth.sessions().create(user);
     throttle.succeeded(username, ctx.ip());
-    audit.record(user.username(), "login", "user", user.id());
+    audit.record(AuditEntry.of(user.username(), "login", "user", user.id()));
     ctx.cookie(Auth.sessionCookie(ctx, session.token(), (int) SessionDao.IDLE_TIMEOUT.toSeconds()));
     ctx.removeCookie(LOGIN_COOKIE, "/admin/login");
     ctx.redirect(next);
@@ -188,7 +190,7 @@ public final class LoginRoutes {
   private void logout(Context ctx) {
     User user = Auth.user(ctx);
     auth.sessions().delete(ctx.cookie(Auth.SESSION_COOKIE));
-    audit.record(user.username(), "logout", "user", user.id());
+    audit.record(AuditEntry.of(user.username(), "logout", "user", user.id()));
     ctx.cookie(Auth.sessionCookie(ctx, "", 0));
     ctx.redirect("/admin/login");
   }

@@ -1,5 +1,7 @@
 package io.lumbar.accounts;
 
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.web.BadRequestException;
@@ -12,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -135,12 +136,11 @@ final class UserDao {
             try (ResultSet keys = st.getGeneratedKeys()) {
               keys.next();
               User created = new User(keys.getLong(1), username, role);
-              AuditTrail.recordUserChange(
+              AuditTrail.record(
                   c,
-                  actor.name(),
-                  "user.create",
-                  created.id(),
-                  Map.of("username", username, "role", role.column()));
+                  userChange(actor, "user.create", created.id())
+                      .with("username", username)
+                      .with("role", role.column()));
               return created;
             }
           }
@@ -209,12 +209,12 @@ final class UserDao {
             refuseLosingAnAdmin(c, user, actor, "demote");
           }
           update(c, SET_ROLE, role.column(), id);
-          AuditTrail.recordUserChange(
+          AuditTrail.record(
               c,
-              actor.name(),
-              "user.role",
-              id,
-              Map.of("username", user.username, "from", user.role.column(), "to", role.column()));
+              userChange(actor, "user.role", id)
+                  .with("username", user.username)
+                  .with("from", user.role.column())
+                  .with("to", role.column()));
           return null;
         });
   }
@@ -228,12 +228,11 @@ final class UserDao {
           update(c, DISABLE, id);
           int ended = SessionDao.deleteAllOf(c, id, null);
           if (!user.disabled) {
-            AuditTrail.recordUserChange(
+            AuditTrail.record(
                 c,
-                actor.name(),
-                "user.disable",
-                id,
-                Map.of("username", user.username, "sessionsEnded", ended));
+                userChange(actor, "user.disable", id)
+                    .with("username", user.username)
+                    .with("sessionsEnded", ended));
           }
           return ended;
         });
@@ -245,8 +244,8 @@ final class UserDao {
           Locked user = lock(c, id);
           if (user.disabled) {
             update(c, ENABLE, id);
-            AuditTrail.recordUserChange(
-                c, actor.name(), "user.enable", id, Map.of("username", user.username));
+            AuditTrail.record(
+                c, userChange(actor, "user.enable", id).with("username", user.username));
           }
           return null;
         });
@@ -262,12 +261,11 @@ final class UserDao {
           Locked user = lock(c, id);
           update(c, SET_PASSWORD, passwordHash, id);
           int ended = SessionDao.deleteAllOf(c, id, keepSession);
-          AuditTrail.recordUserChange(
+          AuditTrail.record(
               c,
-              actor.name(),
-              "user.password",
-              id,
-              Map.of("username", user.username, "sessionsEnded", ended));
+              userChange(actor, "user.password", id)
+                  .with("username", user.username)
+                  .with("sessionsEnded", ended));
           return ended;
         });
   }
@@ -288,6 +286,11 @@ final class UserDao {
   }
 
   /** An admin cannot lock themselves out, and someone must stay able to manage users. */
+  /** A change to a user, recorded in the change's transaction so both commit or neither. */
+  private static AuditEntry userChange(Actor actor, String action, long userId) {
+    return AuditEntry.of(actor.name(), action, "user", userId);
+  }
+
   private static void refuseLosingAnAdmin(Connection c, Locked user, Actor actor, String verb)
       throws SQLException {
     if (actor.is(user.id)) {

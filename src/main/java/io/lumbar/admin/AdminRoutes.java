@@ -1,9 +1,10 @@
 package io.lumbar.admin;
 
 import io.javalin.config.RoutesConfig;
-import io.lumbar.accounts.AuditTrail;
 import io.lumbar.accounts.Auth;
 import io.lumbar.analytics.SearchReports;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.web.Pages;
@@ -49,7 +50,7 @@ public final class AdminRoutes {
         "/admin/reindex",
         ctx -> {
           String admin = Auth.requireAdmin(ctx).username();
-          audit.record(admin, "index.rebuild", "index", 0);
+          audit.record(AuditEntry.of(admin, "index.rebuild", "index", 0L));
           Jobs.Job job =
               jobs.start(
                   "reindex",

@@ -4,7 +4,7 @@
  * progress ({@link io.lumbar.admin.Jobs}, {@code JobPage}), and the index rebuild and consistency
  * check routes ({@link io.lumbar.admin.AdminRoutes}).
  *
- * <p>May depend on {@code accounts/}, {@code analytics/}, {@code indexing/}, {@code telemetry/},
- * {@code web/}, {@code db/}.
+ * <p>May depend on {@code accounts/}, {@code audit/}, {@code analytics/}, {@code indexing/}, {@code
+ * telemetry/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.admin;

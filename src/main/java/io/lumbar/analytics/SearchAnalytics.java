@@ -37,9 +37,6 @@ public final class SearchAnalytics implements AutoCloseable {
   private final long flushIntervalNanos;
   private final Thread writer;
 
-  /** Keeps batches in queue order when a test flushes while the writer thread runs. */
-  private final Object writeLock = new Object();
-
   private final AtomicLong dropped = new AtomicLong();
   private volatile String lastDropReason = "";
   private volatile boolean closed;
@@ -108,11 +105,6 @@ public final class SearchAnalytics implements AutoCloseable {
     }
   }
 
-  /** Writes what is queued now, on the caller's thread. */
-  void flush() {
-    writeQueued();
-  }
-
   /** Searches dropped so far because the queue was full or the database failed. */
   long droppedCount() {
     return dropped.get();
@@ -164,19 +156,17 @@ public final class SearchAnalytics implements AutoCloseable {
 
   /** Writes the queue a batch at a time; false when a batch failed (that batch is dropped). */
   private boolean writeQueued() {
-    synchronized (writeLock) {
-      List<LoggedSearch> batch = new ArrayList<>(batchSize);
-      while (queue.drainTo(batch, batchSize) > 0) {
-        try {
-          searchLog.insert(batch);
-        } catch (RuntimeException e) {
-          drop(batch.size(), e.getMessage());
-          return false;
-        }
-        batch.clear();
+    List<LoggedSearch> batch = new ArrayList<>(batchSize);
+    while (queue.drainTo(batch, batchSize) > 0) {
+      try {
+        searchLog.insert(batch);
+      } catch (RuntimeException e) {
+        drop(batch.size(), e.getMessage());
+        return false;
       }
-      return true;
+      batch.clear();
     }
+    return true;
   }
 
   private void drop(int count, String reason) {

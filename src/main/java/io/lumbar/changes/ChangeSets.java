@@ -3,8 +3,9 @@ package io.lumbar.changes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.accounts.AuditTrail;
 import io.lumbar.accounts.User;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
@@ -449,13 +450,14 @@ public final class ChangeSets {
             st.setLong(3, id);
             st.executeUpdate();
           }
-          Map<String, Object> detail = new LinkedHashMap<>();
-          detail.put("change_set", id);
-          detail.put("action", action);
-          detail.put("restored_passages", restoredPassages.size());
-          detail.put("skipped_passages", skipped.passages());
-          detail.put("skipped_tags", skipped.tags());
-          AuditTrail.record(c, user.username(), "change.undo", "change_set", id, detail);
+          AuditTrail.record(
+              c,
+              AuditEntry.of(user.username(), "change.undo", "change_set", id)
+                  .with("change_set", id)
+                  .with("action", action)
+                  .with("restored_passages", restoredPassages.size())
+                  .with("skipped_passages", skipped.passages())
+                  .with("skipped_tags", skipped.tags()));
           return new UndoReport(id, summary, restoredPassages.size(), skipped);
         });
   }

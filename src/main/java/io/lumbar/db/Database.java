@@ -128,37 +128,6 @@ public final class Database implements AutoCloseable {
     pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
-  /**
-   * {@code url} with another database name on the same server, e.g. for a scratch benchmark
-   * database.
-   */
-  public static String urlWithDatabase(String url, String database) {
-    return MariaDbUrl.parse(MariaDbUrl.parse(url).withDatabase(database).jdbcUrl()).jdbcUrl();
-  }
-
-  /** The database name in {@code url}. */
-  public static String databaseName(String url) {
-    return MariaDbUrl.parse(url).database();
-  }
-
-  /** Drops the database {@code url} names, if it exists: for scratch databases only. */
-  public static void dropIfExists(String url, String user, String password) {
-    MariaDbUrl parsed = MariaDbUrl.parse(url);
-    try (Connection c = DriverManager.getConnection(parsed.serverUrl(), user, password);
-        var st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + parsed.quotedDatabase());
-    } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "Cannot drop database '"
-              + parsed.database()
-              + "' at "
-              + parsed.hostAndPort()
-              + ": "
-              + rootMessage(e),
-          e);
-    }
-  }
-
   public DataSource dataSource() {
     return pool;
   }

@@ -122,11 +122,6 @@ record MariaDbUrl(String mode, List<Host> hosts, String database, String options
     return new Host(h.group(1).toLowerCase(java.util.Locale.ROOT), port);
   }
 
-  /** The same servers with another database. */
-  MariaDbUrl withDatabase(String other) {
-    return new MariaDbUrl(mode, hosts, other, options);
-  }
-
   /** The servers, for messages: {@code host:port}, or several comma-separated. */
   String hostAndPort() {
     return String.join(",", hosts.stream().map(Host::toString).toList());

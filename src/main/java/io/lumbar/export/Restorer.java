@@ -2,6 +2,8 @@ package io.lumbar.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.SectionPaths;
 import io.lumbar.importing.ArticleImporter;
@@ -72,12 +74,6 @@ public final class Restorer {
                                                         FROM passages p WHERE p.article_id = a.id), '')
        WHERE a.id = ?
       """;
-  private static final String AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
-      VALUES (?, 'export.restore', 'database', NULL,
-              JSON_OBJECT('file', ?, 'articles', ?, 'passages', ?, 'tagsCreated', ?, 'skipped', ?, 'merge', ?))
-      """;
 
   private final Database db;
   private final ObjectMapper json;
@@ -137,16 +133,15 @@ public final class Restorer {
                 }
               });
           load.finish();
-          try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-            st.setString(1, actor);
-            st.setString(2, file.getFileName().toString());
-            st.setLong(3, load.insertedArticles.size());
-            st.setLong(4, load.passages);
-            st.setLong(5, load.tagsCreated);
-            st.setLong(6, load.skipped);
-            st.setBoolean(7, merge);
-            st.executeUpdate();
-          }
+          AuditTrail.record(
+              c,
+              AuditEntry.of(actor, "export.restore", "database", null)
+                  .with("file", file.getFileName().toString())
+                  .with("articles", load.insertedArticles.size())
+                  .with("passages", load.passages)
+                  .with("tagsCreated", load.tagsCreated)
+                  .with("skipped", load.skipped)
+                  .with("merge", merge));
           return new Summary(
               load.insertedArticles.size(), load.passages, load.tagsCreated, load.skipped);
         });

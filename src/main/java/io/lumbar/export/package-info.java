@@ -5,6 +5,6 @@
  * io.lumbar.export.Restorer}, {@code RestoreCommand}).
  *
  * <p>May depend on {@code cli/} (Backend), {@code config/}, {@code passages/}, {@code importing/},
- * {@code accounts/}, {@code indexing/}, {@code web/}, {@code db/}.
+ * {@code accounts/}, {@code audit/}, {@code indexing/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.export;

@@ -1,5 +1,7 @@
 package io.lumbar.importing;
 
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.SectionPaths;
 import io.lumbar.importing.ArticleSplitter.Block;
@@ -70,12 +72,6 @@ public final class ArticleImporter {
        ORDER BY id LIMIT 1
       """;
 
-  private static final String INSERT_AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
-      VALUES (?, 'article.import', 'article', ?, JSON_OBJECT('source', ?, 'published', ?, 'rejected', ?, 'duplicates', ?))
-      """;
-
   private final Database db;
 
   public ArticleImporter(Database db) {
@@ -138,15 +134,13 @@ public final class ArticleImporter {
             st.setLong(2, articleId);
             st.executeUpdate();
           }
-          try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
-            st.setString(1, actor);
-            st.setLong(2, articleId);
-            st.setString(3, source.sourceName());
-            st.setInt(4, summary.published());
-            st.setInt(5, summary.rejected());
-            st.setInt(6, summary.duplicates());
-            st.executeUpdate();
-          }
+          AuditTrail.record(
+              c,
+              AuditEntry.of(actor, "article.import", "article", articleId)
+                  .with("source", source.sourceName())
+                  .with("published", summary.published())
+                  .with("rejected", summary.rejected())
+                  .with("duplicates", summary.duplicates()));
           return summary;
         });
   }

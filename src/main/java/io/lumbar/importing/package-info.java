@@ -10,6 +10,6 @@
  * corpus ({@code BundledCorpus}). See docs/importing.md.
  *
  * <p>May depend on {@code passages/} (rejecting an earlier copy as an editor would), {@code admin/}
- * (jobs), {@code accounts/}, {@code indexing/}, {@code web/}, {@code db/}.
+ * (jobs), {@code accounts/}, {@code audit/}, {@code indexing/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.importing;

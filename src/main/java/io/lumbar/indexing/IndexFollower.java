@@ -43,7 +43,7 @@ public final class IndexFollower implements AutoCloseable {
   private static final int BATCH = 2_000;
 
   /** Passages read from the database per query during a rebuild. */
-  static final int REBUILD_BATCH = 1_000;
+  public static final int REBUILD_BATCH = 1_000;
 
   private static final long GAP_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
 

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * Reads from MariaDB what the index needs: published passages with their article and tags, and the
  * change log.
  */
-final class IndexSource {
+public final class IndexSource {
   /**
    * One entry of the change log. {@code writtenAtNanos} is when it was written by the database's
    * clock, on this JVM's {@link System#nanoTime()} scale (see {@link #writtenAt}).
@@ -62,7 +62,7 @@ final class IndexSource {
     this(db, null);
   }
 
-  IndexSource(Database db, String vectorModel) {
+  public IndexSource(Database db, String vectorModel) {
     this.db = db;
     this.vectorModel = vectorModel;
   }
@@ -129,14 +129,14 @@ final class IndexSource {
    * position} except {@code missing}, which belonged to transactions still open when the snapshot
    * was taken (or rolled back).
    */
-  record Snapshot(long position, List<Gap> missing) {}
+  public record Snapshot(long position, List<Gap> missing) {}
 
   /**
    * An id missing from the change log, missing at least since {@code sinceNanos} ({@link
    * System#nanoTime()} scale): ids are handed out in order as rows are inserted, so it was taken
    * before the next change present was written.
    */
-  record Gap(long id, long sinceNanos) {}
+  public record Gap(long id, long sinceNanos) {}
 
   /** How far below the snapshot's last id to look for ids of transactions still in flight. */
   private static final int IN_FLIGHT_WINDOW = 10_000;
@@ -145,7 +145,7 @@ final class IndexSource {
    * Streams every published passage to {@code sink} in batches, inside one consistent snapshot, and
    * says which part of the change log that snapshot reflects.
    */
-  Snapshot streamAllPublished(int batchSize, Consumer<List<IndexedPassage>> sink) {
+  public Snapshot streamAllPublished(int batchSize, Consumer<List<IndexedPassage>> sink) {
     return inSnapshot(
         reader -> {
           reader.streamPublished(batchSize, sink);

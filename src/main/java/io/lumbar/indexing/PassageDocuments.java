@@ -26,7 +26,8 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 public final class PassageDocuments {
   private PassageDocuments() {}
 
-  static Document toDocument(IndexedPassage p) {
+  /** The one document a passage becomes, in the rebuild and when a change is replayed. */
+  public static Document toDocument(IndexedPassage p) {
     Document doc = new Document();
     doc.add(new StringField(PassageFields.ID, Long.toString(p.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(PassageFields.ID_SORT, p.id()));

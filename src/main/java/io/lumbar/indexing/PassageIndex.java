@@ -81,7 +81,7 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
    * than the first (measured with {@code lumbar eval}: k1 0.6 beat the default 1.2 on both query
    * sets).
    */
-  static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
+  public static final Similarity SIMILARITY = new BM25Similarity(0.6f, 0.75f);
 
   private static final double RAM_BUFFER_MB = 64;
 
@@ -247,9 +247,7 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
             "memory",
             null,
             directory,
-            new IndexWriter(
-                directory,
-                writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB)),
+            new IndexWriter(directory, rebuildWriterConfig(analyzer)),
             schema);
       }
       String name;
@@ -445,8 +443,8 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** A rebuild's writer settings, for the benchmark's Lucene-alone lane (LuceneAlone). */
-  static IndexWriterConfig rebuildWriterConfig(Analyzer analyzer) {
+  /** A rebuild's writer settings: a new index, with a larger buffer than a follower's writes. */
+  public static IndexWriterConfig rebuildWriterConfig(Analyzer analyzer) {
     return writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
   }
 

@@ -1,5 +1,7 @@
 package io.lumbar.passages;
 
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.changes.ChangeSets;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
@@ -112,12 +114,6 @@ final class BulkTagger {
       """
       DELETE pt FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
        WHERE pt.passage_id = ? AND t.kind = ? AND pt.tag_id <> ?
-      """;
-
-  private static final String AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
-      VALUES (?, ?, 'tag', ?, JSON_OBJECT('matched', ?, 'changed', ?, 'filter', ?, 'change_set', ?))
       """;
 
   /** The matched passages as a derived table {@code m}; the filter's WHERE goes in %s. */
@@ -233,16 +229,13 @@ final class BulkTagger {
           String action = "tag.bulk-" + mode.name().toLowerCase(java.util.Locale.ROOT);
           Report done = new Report(name, mode, ids.size(), changed.size(), 0);
           long changeSet = watch.record(c, actor, action, done.line());
-          try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-            st.setString(1, actor);
-            st.setString(2, action);
-            st.setLong(3, tagId);
-            st.setInt(4, ids.size());
-            st.setInt(5, changed.size());
-            st.setString(6, filterDescription);
-            st.setLong(7, changeSet);
-            st.executeUpdate();
-          }
+          AuditTrail.record(
+              c,
+              AuditEntry.of(actor, action, "tag", tagId)
+                  .with("matched", ids.size())
+                  .with("changed", changed.size())
+                  .with("filter", filterDescription)
+                  .with("change_set", changeSet));
           return new Report(name, mode, ids.size(), changed.size(), changeSet);
         });
   }

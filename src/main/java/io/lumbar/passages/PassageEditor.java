@@ -1,6 +1,7 @@
 package io.lumbar.passages;
 
-import io.lumbar.accounts.AuditTrail;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import io.lumbar.db.SectionPaths;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,11 +64,6 @@ public final class PassageEditor {
       INSERT INTO passage_revisions (passage_id, version, heading, text, status, reject_reason, changed_by)
       SELECT id, version, heading, text, status, reject_reason, ? FROM passages WHERE id = ?
       """;
-  private static final String INSERT_AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
-      VALUES (?, ?, 'passage', ?, JSON_OBJECT('version', ?, 'status', ?))
-      """;
   private static final String REJECT =
       """
       UPDATE passages SET status = 'rejected', reject_reason = ?, version = version + 1,
@@ -120,14 +115,11 @@ public final class PassageEditor {
           }
           insertRevision(c, id, actor);
           int version = expectedVersion + 1;
-          try (PreparedStatement st = c.prepareStatement(INSERT_AUDIT)) {
-            st.setString(1, actor);
-            st.setString(2, action);
-            st.setLong(3, id);
-            st.setInt(4, version);
-            st.setString(5, valid.status());
-            st.executeUpdate();
-          }
+          AuditTrail.record(
+              c,
+              AuditEntry.of(actor, action, "passage", id)
+                  .with("version", version)
+                  .with("status", valid.status()));
           ChangeLog.append(c, id);
           decisions.decided(c, id, before.status(), before.rejectReason(), valid.status(), actor);
           return new Saved(version);
@@ -177,11 +169,13 @@ public final class PassageEditor {
       }
     }
     insertRevision(c, id, actor);
-    Map<String, Object> all = new LinkedHashMap<>(detail);
-    all.put("version", version);
-    all.put("status", "rejected");
-    all.put("reason", reason);
-    AuditTrail.record(c, actor, "passage.reject", "passage", id, all);
+    AuditTrail.record(
+        c,
+        AuditEntry.of(actor, "passage.reject", "passage", id)
+            .withAll(detail)
+            .with("version", version)
+            .with("status", "rejected")
+            .with("reason", reason));
     ChangeLog.append(c, id);
     return true;
   }

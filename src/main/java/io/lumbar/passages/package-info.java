@@ -8,7 +8,7 @@
  * template through {@link io.lumbar.passages.EditorDecisions}, which the wiring hands in, so this
  * package does not depend on {@code importing/}, which builds on it.
  *
- * <p>May depend on {@code search/}, {@code tagging/}, {@code accounts/}, {@code indexing/}, {@code
- * web/}, {@code db/}.
+ * <p>May depend on {@code search/}, {@code tagging/}, {@code accounts/}, {@code audit/}, {@code
+ * indexing/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.passages;

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -164,17 +163,6 @@ public final class SearchService {
     } finally {
       index.release(searcher);
     }
-  }
-
-  /**
-   * The Lucene query a search for {@code text} runs over {@code reader}, without what is done
-   * around it (boosts of the best matches, facets, snippets, stored fields): for the benchmark's
-   * lane of Lucene alone running Lumbar's query. Null when nothing in {@code text} is searchable.
-   */
-  public Query luceneQuery(String text, IndexReader reader) {
-    return new SymptomQuery(vocabulary.get(), reader, features)
-        .plan(SearchRequest.firstPage(text, 10))
-        .query();
   }
 
   private SearchResponse run(SearchRequest request, boolean explain) {

@@ -40,7 +40,7 @@ import org.apache.lucene.util.QueryBuilder;
  * the order holds: the exact word form, then its stem, then its synonyms, then a spelling
  * correction. Words near each other, heading matches and the tags the query names add to the score.
  */
-final class SymptomQuery {
+public final class SymptomQuery {
   static final float HEADING_WEIGHT = 0.5f;
 
   /**
@@ -100,21 +100,21 @@ final class SymptomQuery {
    * whether a passage matches; the part of the query that marks words in snippets (the words, their
    * synonyms and corrections, and the phrases, in the text field); and the corrections used.
    */
-  record Plan(Query query, Query boosts, Query highlight, Map<String, String> corrections) {}
+  public record Plan(Query query, Query boosts, Query highlight, Map<String, String> corrections) {}
 
   private final Vocabulary vocabulary;
   private final Analysis analysis;
   private final IndexReader reader;
   private final SearchFeatures features;
 
-  SymptomQuery(Vocabulary vocabulary, IndexReader reader, SearchFeatures features) {
+  public SymptomQuery(Vocabulary vocabulary, IndexReader reader, SearchFeatures features) {
     this.vocabulary = vocabulary;
     this.analysis = vocabulary.analysis();
     this.reader = reader;
     this.features = features;
   }
 
-  Plan plan(SearchRequest request) {
+  public Plan plan(SearchRequest request) {
     ParsedQuery parsed = QueryParser.parse(request.query());
     Map<String, String> corrections =
         features.typoTolerance() ? corrections(parsed.looseText()) : Map.of();

@@ -1,6 +1,7 @@
 package io.lumbar.search;
 
-import io.lumbar.accounts.AuditTrail;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
 import java.sql.PreparedStatement;
@@ -128,7 +129,7 @@ public final class SynonymRules {
   private static void audit(
       java.sql.Connection c, String actor, String action, long id, String rule)
       throws java.sql.SQLException {
-    AuditTrail.record(c, actor, action, "synonym", id, java.util.Map.of("rule", rule));
+    AuditTrail.record(c, AuditEntry.of(actor, action, "synonym", id).with("rule", rule));
   }
 
   private static String check(String rule) {

@@ -8,10 +8,11 @@
  * Suggester}), related passages ({@code RelatedPassages}), the JSON API and the search page ({@code
  * SearchRoutes}, {@code SearchPage}), the warm-up before the port opens ({@code SearchWarmup}).
  *
- * <p>Entry points: {@link io.lumbar.search.SearchService}, {@link io.lumbar.search.SearchRoutes}.
- * May depend on {@code indexing/}, {@code analytics/}, {@code accounts/} (admin synonym routes),
- * {@code telemetry/}, {@code web/}, {@code db/}. The meaning side is reached through {@code
- * QueryVectors} and {@code NearestPassages}, which {@code semantic/} implements, so search does not
- * depend on it.
+ * <p>Entry points: {@link io.lumbar.search.SearchService}, {@link io.lumbar.search.SearchRoutes};
+ * {@code SymptomQuery} is public for embedding callers that run the plan's query on a searcher of
+ * their own (bench/'s Lucene-alone lane), as {@code SearchService} runs it. May depend on {@code
+ * indexing/}, {@code analytics/}, {@code accounts/} (admin synonym routes), {@code audit/}, {@code
+ * telemetry/}, {@code web/}, {@code db/}. The meaning side is reached through {@code QueryVectors}
+ * and {@code NearestPassages}, which {@code semantic/} implements, so search does not depend on it.
  */
 package io.lumbar.search;

@@ -1,6 +1,8 @@
 package io.lumbar.tagging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.db.Database;
 import io.lumbar.indexing.ChangeLog;
 import java.io.IOException;
@@ -231,10 +233,6 @@ public final class BundledTaxonomy {
         """
         SELECT EXISTS (SELECT 1 FROM tags) OR EXISTS (SELECT 1 FROM audit_log WHERE action = 'taxonomy.load-samples')
         """;
-    private static final String MARK =
-        """
-        INSERT INTO audit_log (actor, action, entity_type) VALUES (?, 'taxonomy.load-samples', 'taxonomy')
-        """;
     private static final String ARTICLE_EXISTS =
         """
         SELECT EXISTS (SELECT 1 FROM articles WHERE source_name = ?)
@@ -281,10 +279,7 @@ public final class BundledTaxonomy {
     }
 
     void markLoaded(String actor) throws SQLException {
-      try (var st = c.prepareStatement(MARK)) {
-        st.setString(1, actor);
-        st.executeUpdate();
-      }
+      AuditTrail.record(c, AuditEntry.of(actor, "taxonomy.load-samples", "taxonomy", null));
     }
 
     long insert(

@@ -1,5 +1,7 @@
 package io.lumbar.tagging;
 
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.changes.ChangeSets;
 import io.lumbar.db.Database;
 import io.lumbar.db.NotFoundException;
@@ -28,15 +30,6 @@ public final class PassageTagger {
       """
       DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?
       """;
-  private static final String AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'passage', ?, JSON_OBJECT('tag', ?))
-      """;
-  private static final String AUDIT_UNTAG =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail)
-      VALUES (?, 'passage.untag', 'passage', ?, JSON_OBJECT('tag', ?, 'change_set', ?))
-      """;
 
   private final Database db;
 
@@ -64,13 +57,11 @@ public final class PassageTagger {
           long changeSet =
               watch.record(
                   c, actor, "passage.untag", "removed " + slug + " from passage " + passageId);
-          try (PreparedStatement st = c.prepareStatement(AUDIT_UNTAG)) {
-            st.setString(1, actor);
-            st.setLong(2, passageId);
-            st.setString(3, slug);
-            st.setLong(4, changeSet);
-            st.executeUpdate();
-          }
+          AuditTrail.record(
+              c,
+              AuditEntry.of(actor, "passage.untag", "passage", passageId)
+                  .with("tag", slug)
+                  .with("change_set", changeSet));
           ChangeLog.append(c, passageId);
           return changeSet;
         });
@@ -107,13 +98,7 @@ public final class PassageTagger {
     long tagId = requireTarget(c, passageId, slug);
     boolean changed = update(c, sql, passageId, tagId, actor) > 0;
     if (changed) {
-      try (PreparedStatement st = c.prepareStatement(AUDIT)) {
-        st.setString(1, actor);
-        st.setString(2, action);
-        st.setLong(3, passageId);
-        st.setString(4, slug);
-        st.executeUpdate();
-      }
+      AuditTrail.record(c, AuditEntry.of(actor, action, "passage", passageId).with("tag", slug));
       ChangeLog.append(c, passageId);
     }
     return changed;

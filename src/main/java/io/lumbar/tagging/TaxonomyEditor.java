@@ -3,6 +3,8 @@ package io.lumbar.tagging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.audit.AuditEntry;
+import io.lumbar.audit.AuditTrail;
 import io.lumbar.changes.ChangeSets;
 import io.lumbar.db.DataAccessException;
 import io.lumbar.db.Database;
@@ -179,10 +181,6 @@ final class TaxonomyEditor {
       """
       DELETE FROM tag_links WHERE cause_id = ? AND treatment_id = ?
       """;
-  private static final String AUDIT =
-      """
-      INSERT INTO audit_log (actor, action, entity_type, entity_id, detail) VALUES (?, ?, 'tag', ?, ?)
-      """;
 
   private final Database db;
   private final ObjectMapper json = Json.mapper();
@@ -284,7 +282,12 @@ final class TaxonomyEditor {
             // Someone took the slug between the check and the insert.
             throw new BadRequestException("The slug '" + slug + "' is taken; choose another slug");
           }
-          audit(c, actor, "tag.create", id, Map.of("kind", kind, "slug", slug, "name", name));
+          AuditTrail.record(
+              c,
+              tagChange(actor, "tag.create", id)
+                  .with("kind", kind)
+                  .with("slug", slug)
+                  .with("name", name));
           return slug;
         });
   }
@@ -300,7 +303,11 @@ final class TaxonomyEditor {
         c -> {
           Row tag = row(c, slug);
           update(c, DESCRIBE, text, write(aliases), tag.id());
-          audit(c, actor, "tag.describe", tag.id(), Map.of("slug", slug, "aliases", aliases));
+          AuditTrail.record(
+              c,
+              tagChange(actor, "tag.describe", tag.id())
+                  .with("slug", slug)
+                  .with("aliases", aliases));
           return null;
         });
   }
@@ -315,12 +322,11 @@ final class TaxonomyEditor {
         c -> {
           Row tag = row(c, slug);
           if (update(c, SET_WARNING_SIGN, warningSign, tag.id(), warningSign) > 0) {
-            audit(
+            AuditTrail.record(
                 c,
-                actor,
-                "tag.warning-sign",
-                tag.id(),
-                Map.of("slug", slug, "warningSign", warningSign));
+                tagChange(actor, "tag.warning-sign", tag.id())
+                    .with("slug", slug)
+                    .with("warningSign", warningSign));
           }
           return null;
         });
@@ -337,12 +343,12 @@ final class TaxonomyEditor {
           Row tag = row(c, slug);
           requireFreeName(c, tag.kind(), name, tag.id());
           update(c, RENAME, name, tag.id());
-          audit(
+          AuditTrail.record(
               c,
-              actor,
-              "tag.rename",
-              tag.id(),
-              Map.of("slug", slug, "from", tag.name(), "to", name));
+              tagChange(actor, "tag.rename", tag.id())
+                  .with("slug", slug)
+                  .with("from", tag.name())
+                  .with("to", name));
           ChangeLog.append(c, passagesOf(c, tag.id()));
           return null;
         });
@@ -358,10 +364,11 @@ final class TaxonomyEditor {
             requireParent(c, tag.kind(), tag.id(), parent);
           }
           update(c, SET_PARENT, parent == null ? null : parent.id(), tag.id());
-          Map<String, Object> detail = new HashMap<>();
-          detail.put("slug", slug);
-          detail.put("parent", parent == null ? null : parent.slug());
-          audit(c, actor, "tag.parent", tag.id(), detail);
+          AuditTrail.record(
+              c,
+              tagChange(actor, "tag.parent", tag.id())
+                  .with("slug", slug)
+                  .with("parent", parent == null ? null : parent.slug()));
           return null;
         });
   }
@@ -390,12 +397,9 @@ final class TaxonomyEditor {
                       actor,
                       "tag.retire",
                       "retired " + tag.name() + ", which " + passages(passages.size()) + " had");
-          Map<String, Object> detail = new HashMap<>();
-          detail.put("slug", slug);
-          if (changeSet > 0) {
-            detail.put("change_set", changeSet);
-          }
-          audit(c, actor, retire ? "tag.retire" : "tag.restore", tag.id(), detail);
+          AuditEntry entry =
+              tagChange(actor, retire ? "tag.retire" : "tag.restore", tag.id()).with("slug", slug);
+          AuditTrail.record(c, changeSet > 0 ? entry.with("change_set", changeSet) : entry);
           ChangeLog.append(c, passages);
           return changeSet;
         });
@@ -509,22 +513,14 @@ final class TaxonomyEditor {
                       + (passages.size() - moved)
                       + " had it already");
           MergeReport report = new MergeReport(moved, passages.size() - moved, changeSet);
-          audit(
+          AuditTrail.record(
               c,
-              actor,
-              "tag.merge",
-              source.id(),
-              Map.of(
-                  "slug",
-                  source.slug(),
-                  "into",
-                  target.slug(),
-                  "moved",
-                  report.moved(),
-                  "already",
-                  report.already(),
-                  "change_set",
-                  changeSet));
+              tagChange(actor, "tag.merge", source.id())
+                  .with("slug", source.slug())
+                  .with("into", target.slug())
+                  .with("moved", report.moved())
+                  .with("already", report.already())
+                  .with("change_set", changeSet));
           ChangeLog.append(c, passages);
           return report;
         });
@@ -552,12 +548,11 @@ final class TaxonomyEditor {
                   ? update(c, LINK, cause.id(), treatment.id(), actor)
                   : update(c, UNLINK, cause.id(), treatment.id());
           if (changed > 0) {
-            audit(
+            AuditTrail.record(
                 c,
-                actor,
-                link ? "tag.link" : "tag.unlink",
-                cause.id(),
-                Map.of("cause", cause.slug(), "treatment", treatment.slug()));
+                tagChange(actor, link ? "tag.link" : "tag.unlink", cause.id())
+                    .with("cause", cause.slug())
+                    .with("treatment", treatment.slug()));
           }
           return null;
         });
@@ -764,10 +759,9 @@ final class TaxonomyEditor {
     }
   }
 
-  private void audit(
-      Connection c, String actor, String action, long tagId, Map<String, Object> detail)
-      throws SQLException {
-    update(c, AUDIT, actor, action, tagId, write(detail));
+  /** A change to a tag, recorded in the change's transaction so both commit or neither. */
+  private static AuditEntry tagChange(String actor, String action, long tagId) {
+    return AuditEntry.of(actor, action, "tag", tagId);
   }
 
   private String write(Object value) {

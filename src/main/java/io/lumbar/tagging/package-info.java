@@ -6,6 +6,6 @@
  * and the curated taxonomy bundled with the sample corpus ({@code BundledTaxonomy}).
  *
  * <p>May depend on {@code search/} (vocabulary, nearest passages), {@code accounts/}, {@code
- * indexing/}, {@code web/}, {@code db/}.
+ * audit/}, {@code indexing/}, {@code web/}, {@code db/}.
  */
 package io.lumbar.tagging;

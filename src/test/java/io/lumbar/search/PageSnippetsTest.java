@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumbar.bench.SyntheticCorpus;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ArticleSplitter;
 import io.lumbar.importing.BundledCorpus;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The fast snippet path ({@link PageOffsets}, {@link CachedBreakIterator}) against Lucene's own
  * weight matches and the JDK's sentence iterator: the same snippet for every hit of several hundred
- * queries, over the bundled articles and synthetic passages in several segments.
+ * queries, over the bundled articles and made-up passages in several segments.
  */
 class PageSnippetsTest {
   private static final Vocabulary VOCABULARY = Vocabulary.bundled();
@@ -50,10 +49,16 @@ class PageSnippetsTest {
         }
       }
     }
-    for (SyntheticCorpus.Article article : SyntheticCorpus.of(1_500, 7)) {
-      for (SyntheticCorpus.Passage p : article.passages()) {
-        passages.add(passage(passages.size() + 1, p.heading(), p.text()));
+    // Made-up passages besides: sentences of the bundled ones shuffled together, many more texts
+    // and segments than five articles give.
+    List<String> sentences = sentences(passages);
+    Random random = new Random(7);
+    for (int i = 0; i < 6_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = 2 + random.nextInt(5); n > 0; n--) {
+        text.append(sentences.get(random.nextInt(sentences.size()))).append(' ');
       }
+      passages.add(passage(passages.size() + 1, null, text.toString().strip()));
     }
     texts = passages.stream().map(IndexedPassage::text).toList();
     index = PassageIndex.inMemory(VOCABULARY.analysis().indexAnalyzer());
@@ -64,6 +69,20 @@ class PageSnippetsTest {
       }
     }
     index.refresh();
+  }
+
+  private static List<String> sentences(List<IndexedPassage> passages) {
+    List<String> sentences = new ArrayList<>();
+    BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+    for (IndexedPassage p : passages) {
+      iterator.setText(p.text());
+      for (int start = iterator.first(), end = iterator.next();
+          end != BreakIterator.DONE;
+          start = end, end = iterator.next()) {
+        sentences.add(p.text().substring(start, end).strip());
+      }
+    }
+    return sentences;
   }
 
   private static IndexedPassage passage(long id, String heading, String text) {
@@ -150,7 +169,7 @@ class PageSnippetsTest {
                 "\"the\"",
                 "ache"));
     ObjectMapper json = Json.mapper();
-    for (String file : List.of("/bench/eval/dev-queries.json", "/bench/eval/lay-queries.json")) {
+    for (String file : List.of("/eval/dev-queries.json", "/eval/lay-queries.json")) {
       try (InputStream in = PageSnippetsTest.class.getResourceAsStream(file)) {
         for (JsonNode q : json.readTree(in).get("queries")) {
           queries.add(q.get("q").asText());

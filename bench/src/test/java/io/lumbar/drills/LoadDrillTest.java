@@ -2,6 +2,7 @@ package io.lumbar.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lumbar.bench.BenchMain;
 import io.lumbar.config.Config;
 import io.lumbar.testing.CommandRunner;
 import io.lumbar.testing.ConsoleSession;
@@ -56,7 +57,7 @@ class LoadDrillTest {
       Config config = Config.fromMap(env);
       if (!passages.isBlank()) {
         env.put("LUMBAR_IMPORT_SAMPLES", "false");
-        CommandRunner cli = new CommandRunner(config);
+        CommandRunner cli = new CommandRunner(config, System.in, BenchMain::commandLine);
         assertThat(cli.run("generate", "--passages", passages)).as(cli.err()).isZero();
         System.out.println(cli.out().strip());
       }
@@ -91,7 +92,8 @@ class LoadDrillTest {
         CommandRunner load =
             new CommandRunner(
                 config,
-                new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)),
+                BenchMain::commandLine);
         int exit = load.run(args.toArray(String[]::new));
         System.out.println(load.out().strip() + load.err().strip());
         Files.writeString(Path.of("target/drills/load-drill.txt"), load.out() + load.err());

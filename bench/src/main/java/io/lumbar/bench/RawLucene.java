@@ -1,6 +1,5 @@
 package io.lumbar.bench;
 
-import io.lumbar.indexing.LuceneAlone;
 import io.lumbar.indexing.PassageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;

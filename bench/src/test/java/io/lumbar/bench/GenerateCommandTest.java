@@ -29,7 +29,7 @@ class GenerateCommandTest {
         Config.fromMap(Map.of())
             .withDatabase(db.url(), db.user(), db.password())
             .withIndexDir(tmp.resolve("index"));
-    cli = new CommandRunner(config);
+    cli = new CommandRunner(config, System.in, BenchMain::commandLine);
   }
 
   @AfterEach

@@ -2,8 +2,8 @@ package io.lumbar.bench;
 
 import io.lumbar.config.CommandContext;
 import io.lumbar.config.Config;
-import io.lumbar.db.Database;
 import io.lumbar.db.EmbeddedMariaDb;
+import io.lumbar.scratch.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -140,9 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (semantic) {
           String url =
               embedded == null
-                  ? Database.urlWithDatabase(
-                      config.dbUrl().get(),
-                      Database.databaseName(config.dbUrl().get()) + "_bench_semantic_" + size)
+                  ? ScratchDatabase.beside(config.dbUrl().get(), "_bench_semantic_" + size)
                   : embedded.jdbcUrl("lumbar_bench_semantic_" + size);
           SemanticCost.Result result =
               new SemanticCost(config, url, size, seedValue, reuse, mix, rounds, out, progress)
@@ -157,9 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
         // data.
         String url =
             embedded == null
-                ? Database.urlWithDatabase(
-                    config.dbUrl().get(),
-                    Database.databaseName(config.dbUrl().get()) + "_bench_" + size)
+                ? ScratchDatabase.beside(config.dbUrl().get(), "_bench_" + size)
                 : embedded.jdbcUrl("lumbar_bench_" + size);
         var settings =
             new Benchmark.Settings(

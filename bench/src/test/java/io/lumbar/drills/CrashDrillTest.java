@@ -3,6 +3,7 @@ package io.lumbar.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lumbar.bench.BenchMain;
 import io.lumbar.bench.SyntheticCorpus;
 import io.lumbar.config.Config;
 import io.lumbar.importing.ArticleSplitter;
@@ -117,7 +118,7 @@ class CrashDrillTest {
             + " per import; server log %s",
         SEED, RUNS, PHASES, PASSAGES, FILES, serverLog());
 
-    CommandRunner cli = new CommandRunner(config);
+    CommandRunner cli = new CommandRunner(config, System.in, BenchMain::commandLine);
     assertThat(cli.run("generate", "--passages", Integer.toString(PASSAGES), "--seed", "1"))
         .as(cli.err())
         .isZero();

@@ -7,6 +7,7 @@ import io.lumbar.db.Database;
 import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.StoredVectors;
 import io.lumbar.indexing.VectorBytes;
+import io.lumbar.scratch.ScratchDatabase;
 import io.lumbar.search.QueryVectors;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchService;
@@ -266,7 +267,7 @@ final class SemanticCost {
 
   private void load(Config config, ObjectMapper json) {
     if (!reuse) {
-      Database.dropIfExists(url, config.dbUser(), config.dbPassword());
+      ScratchDatabase.dropIfExists(url, config.dbUser(), config.dbPassword());
     }
     try (Database db = Database.open(url, config.dbUser(), config.dbPassword())) {
       long existing = Benchmark.count(db, "SELECT COUNT(*) FROM passages");

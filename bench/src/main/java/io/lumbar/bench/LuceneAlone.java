@@ -1,6 +1,11 @@
-package io.lumbar.indexing;
+package io.lumbar.bench;
 
 import io.lumbar.db.Database;
+import io.lumbar.indexing.IndexFollower;
+import io.lumbar.indexing.IndexSource;
+import io.lumbar.indexing.IndexedPassage;
+import io.lumbar.indexing.PassageDocuments;
+import io.lumbar.indexing.PassageIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,13 +26,13 @@ import org.apache.lucene.store.FSDirectory;
  * documents, its ranking), so the benchmark can tell what the pipeline costs from what the
  * documents and queries cost.
  */
-public final class LuceneAlone {
+final class LuceneAlone {
   private LuceneAlone() {}
 
   /** Every published passage as a rebuild reads it, in id order, into memory. */
-  public static List<IndexedPassage> readPublished(Database db) {
+  static List<IndexedPassage> readPublished(Database db) {
     List<IndexedPassage> passages = new ArrayList<>();
-    new IndexSource(db).streamAllPublished(IndexFollower.REBUILD_BATCH, passages::addAll);
+    new IndexSource(db, null).streamAllPublished(IndexFollower.REBUILD_BATCH, passages::addAll);
     return passages;
   }
 
@@ -35,7 +40,7 @@ public final class LuceneAlone {
    * Untagged passages of these texts: enough to compile a rebuild's document path before anything
    * is timed.
    */
-  public static List<IndexedPassage> untagged(List<String> texts) {
+  static List<IndexedPassage> untagged(List<String> texts) {
     List<IndexedPassage> passages = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       passages.add(new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of()));
@@ -50,7 +55,7 @@ public final class LuceneAlone {
    * rebuild from MariaDB could reach at best; the difference is what streaming rows, batching and
    * handing them to the threads cost.
    */
-  public static long onLumbarDocuments(
+  static long onLumbarDocuments(
       List<IndexedPassage> passages, Analyzer analyzer, Path dir, int threads) {
     return index(
         dir,
@@ -61,7 +66,7 @@ public final class LuceneAlone {
   }
 
   /** The ranking Lumbar's searches use, for Lucene alone running Lumbar's query. */
-  public static Similarity similarity() {
+  static Similarity similarity() {
     return PassageIndex.SIMILARITY;
   }
 
@@ -69,7 +74,7 @@ public final class LuceneAlone {
    * Lucene alone adding documents 0 to {@code count - 1} on {@code threads} threads into a new
    * index in {@code dir}, then committing; returns the nanoseconds it took.
    */
-  public static long index(
+  static long index(
       Path dir, IndexWriterConfig config, int count, IntFunction<Document> document, int threads) {
     long started = System.nanoTime();
     try (Directory directory = FSDirectory.open(dir);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lumbar.config.Config;
-import io.lumbar.db.Database;
+import io.lumbar.scratch.ScratchDatabase;
 import io.lumbar.testing.CommandRunner;
 import io.lumbar.testing.TestDatabase;
 import io.lumbar.web.Json;
@@ -33,16 +33,14 @@ class BenchCommandTest {
     config =
         Config.fromMap(Map.of("LUMBAR_INDEX_REFRESH_MS", "50", "LUMBAR_WARMUP_SECONDS", "0"))
             .withDatabase(db.url(), db.user(), db.password());
-    cli = new CommandRunner(config);
+    cli = new CommandRunner(config, System.in, BenchMain::commandLine);
   }
 
   @AfterEach
   void tearDown() throws Exception {
     for (String size : List.of("1000", "2000")) {
-      Database.dropIfExists(
-          Database.urlWithDatabase(db.url(), db.database().name() + "_bench_" + size),
-          db.user(),
-          db.password());
+      ScratchDatabase.dropIfExists(
+          ScratchDatabase.beside(db.url(), "_bench_" + size), db.user(), db.password());
     }
     db.close();
   }

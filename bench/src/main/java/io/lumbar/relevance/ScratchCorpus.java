@@ -6,6 +6,7 @@ import io.lumbar.db.EmbeddedMariaDb;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ImportException;
+import io.lumbar.scratch.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,9 @@ final class ScratchCorpus implements AutoCloseable {
             : EmbeddedMariaDb.start(configured.embeddedDbDir(), configured.embeddedDbPort());
     String url =
         embedded == null
-            ? Database.urlWithDatabase(
-                configured.dbUrl().get(), Database.databaseName(configured.dbUrl().get()) + "_eval")
+            ? ScratchDatabase.beside(configured.dbUrl().get(), "_eval")
             : embedded.jdbcUrl("lumbar_eval");
-    Database.dropIfExists(url, configured.dbUser(), configured.dbPassword());
+    ScratchDatabase.dropIfExists(url, configured.dbUser(), configured.dbPassword());
     return new ScratchCorpus(
         configured
             .withDatabase(url, configured.dbUser(), configured.dbPassword())

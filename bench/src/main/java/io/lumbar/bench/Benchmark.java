@@ -9,14 +9,16 @@ import io.lumbar.db.Database;
 import io.lumbar.importing.SiteTemplate;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.Indexing;
-import io.lumbar.indexing.LuceneAlone;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.passages.EditablePassage;
 import io.lumbar.passages.PassageEdit;
 import io.lumbar.passages.PassageEditor;
+import io.lumbar.scratch.ScratchDatabase;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.SearchFeatures;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchService;
+import io.lumbar.search.SymptomQuery;
 import io.lumbar.server.App;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,7 +138,8 @@ final class Benchmark {
 
   private BenchResult.Load load(Config config) {
     if (!settings.reuse()) {
-      Database.dropIfExists(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword());
+      ScratchDatabase.dropIfExists(
+          settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword());
     }
     try (Database db =
         Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
@@ -256,6 +259,17 @@ final class Benchmark {
     }
   }
 
+  /**
+   * The Lucene query a search runs, planned as the server's search plans it (all features, the live
+   * vocabulary), without the boosts, facets and snippets done around it.
+   */
+  private static RawLucene.Planner lumbarsQuery(App app) {
+    return (text, reader) ->
+        new SymptomQuery(app.backend().vocabulary().get(), reader, SearchFeatures.ALL)
+            .plan(SearchRequest.firstPage(text, 10))
+            .query();
+  }
+
   private BenchResult.Search search(App app, Path indexDir) {
     List<String> queries = settings.queries();
     double warmup = settings.warmupSeconds();
@@ -288,7 +302,7 @@ final class Benchmark {
     Path live = PassageIndex.liveFolder(indexDir);
     List<Throughput> lanes;
     try (RawLucene.Searcher luceneAlone =
-            new RawLucene.Searcher(live, lumbar::luceneQuery, LuceneAlone.similarity());
+            new RawLucene.Searcher(live, lumbarsQuery(app), LuceneAlone.similarity());
         RawLucene.Searcher raw =
             new RawLucene.Searcher(
                 live,

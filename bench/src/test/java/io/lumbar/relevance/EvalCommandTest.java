@@ -3,7 +3,7 @@ package io.lumbar.relevance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.lumbar.Main;
+import io.lumbar.bench.BenchMain;
 import io.lumbar.testing.RunningApp;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ class EvalCommandTest {
   final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = Main.commandLine(app.config());
+    CommandLine cli = BenchMain.commandLine(app.config(), System.in);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

@@ -27,7 +27,8 @@ class LoadCommandTest {
   void a_short_run_reads_every_endpoint_saves_through_the_console_and_rebuilds_without_errors()
       throws Exception {
     ConsoleSession.createUser(app, "loader", "a long enough password", true);
-    CommandRunner cli = new CommandRunner(app.config(), stdin("a long enough password"));
+    CommandRunner cli =
+        new CommandRunner(app.config(), stdin("a long enough password"), BenchMain::commandLine);
 
     int exit =
         cli.run(
@@ -64,17 +65,18 @@ class LoadCommandTest {
 
   @Test
   void a_remote_url_an_admin_without_a_password_or_a_wrong_password_is_one_error_line() {
-    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""), BenchMain::commandLine);
     assertThat(cli.run("load", "--url", app.uri("/").toString(), "--admin-user", "loader"))
         .isEqualTo(1);
     assertThat(cli.err()).startsWith("error: --admin-user needs --admin-password-stdin");
 
-    CommandRunner elsewhere = new CommandRunner(app.config(), stdin(""));
+    CommandRunner elsewhere = new CommandRunner(app.config(), stdin(""), BenchMain::commandLine);
     assertThat(elsewhere.run("load", "--url", "http://192.0.2.1:7070")).isEqualTo(1);
     assertThat(elsewhere.err()).startsWith("error: --url must point at this machine");
 
     ConsoleSession.createUser(app, "someone", "a long enough password", true);
-    CommandRunner wrong = new CommandRunner(app.config(), stdin("not the password"));
+    CommandRunner wrong =
+        new CommandRunner(app.config(), stdin("not the password"), BenchMain::commandLine);
     assertThat(
             wrong.run(
                 "load",
@@ -128,7 +130,7 @@ class LoadCommandTest {
 
   @Test
   void a_server_pid_that_is_no_process_here_is_one_error_line() {
-    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""), BenchMain::commandLine);
     assertThat(cli.run("load", "--url", app.uri("/").toString(), "--server-pid", "999999999"))
         .isEqualTo(1);
     assertThat(cli.err())

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * figures are a check of generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
-  private static final Path CORPUS = Path.of("src/test/resources/outside");
+  private static final Path CORPUS = Path.of("../src/test/resources/outside");
 
   @Test
   void outsideCorpusScoresAtLeastWhatWasMeasured() throws Exception {

@@ -1,0 +1,6 @@
+/**
+ * Scratch databases beside the configured one ({@link io.lumbar.scratch.ScratchDatabase}): named
+ * after it, dropped before a fresh run. Used by {@code bench/} and {@code relevance/}; depends on
+ * no Lumbar package.
+ */
+package io.lumbar.scratch;
