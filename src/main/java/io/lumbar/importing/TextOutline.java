@@ -106,7 +106,41 @@ final class TextOutline {
     if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
       return singleBreakParagraphs(paragraphs);
     }
-    return paragraphs;
+    return announcedItems(paragraphs);
+  }
+
+  /**
+   * In a paste with blank lines, a list that lost its bullets leaves every item a paragraph of its
+   * own after the intro that announced it ("...include:"). Items that start in lower case are
+   * entries of that list, not headings (a heading starts with a capital or a number); they become
+   * one list after the intro.
+   */
+  private static List<List<String>> announcedItems(List<List<String>> paragraphs) {
+    List<List<String>> result = new ArrayList<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      List<String> paragraph = paragraphs.get(i);
+      result.add(paragraph);
+      if (!announces(paragraph.getLast())) {
+        continue;
+      }
+      List<String> items = new ArrayList<>();
+      while (i + 1 < paragraphs.size() && isLowerCaseEntry(paragraphs.get(i + 1))) {
+        items.add("• " + paragraphs.get(++i).getFirst());
+      }
+      if (!items.isEmpty()) {
+        result.add(items);
+      }
+    }
+    return result;
+  }
+
+  private static boolean isLowerCaseEntry(List<String> paragraph) {
+    String line = paragraph.getFirst();
+    return paragraph.size() == 1
+        && line.length() <= LONG_ITEM_CHARS
+        && Character.isLowerCase(line.codePointAt(0))
+        && !announces(line)
+        && !isProse(line);
   }
 
   /**

@@ -511,4 +511,41 @@ class BlockSignalsTest {
             OutlineBlock.paragraph(List.of("Injections calm the nerve.")));
     assertThat(ContentsList.lists(two, 0)).isFalse();
   }
+
+  @Test
+  void lowerCaseItemsAfterAnIntroAreOneListWhenEachLostItsBulletToABlankLine() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff mornings
+
+        Causes
+
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+
+        It is most often made worse by:
+
+        a cold bedroom
+
+        a soft mattress that sags
+
+        lying still for many hours
+
+        Treatment
+
+        A warm shower loosens the muscles before the day's first effort.
+        """);
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "It is most often made worse by:\n"
+                    + "• a cold bedroom\n• a soft mattress that sags\n• lying still for many hours"),
+            org.assertj.core.api.Assertions.tuple(
+                "Treatment", "A warm shower loosens the muscles before the day's first effort."));
+  }
 }
