@@ -548,4 +548,75 @@ class BlockSignalsTest {
             org.assertj.core.api.Assertions.tuple(
                 "Treatment", "A warm shower loosens the muscles before the day's first effort."));
   }
+
+  @Test
+  void theWritersSignOffAndPostscriptEndTheArticle() {
+    assertThat(BoilerplateRules.reasonFor("Kind regards,")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Yours sincerely,")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Hope this helps :)")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("P.S. Tell me what you thought of this one."))
+        .contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("PS: a new post comes out every week."))
+        .contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Regards to posture, sit with your back supported."))
+        .isEmpty();
+    assertThat(BoilerplateRules.reasonFor("PSA testing is not related to back pain.")).isEmpty();
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of("Heat relaxes the muscles and eases the ache within a few days.")),
+            OutlineBlock.paragraph(List.of("Warm regards,")),
+            OutlineBlock.paragraph(List.of("Jane Doe, physiotherapist and runner")));
+    String[] reasons = {null, "sign-off", null};
+    assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
+  }
+
+  @Test
+  void aHeadingThatSendsTheReaderToOtherPagesIsALinkTeaser() {
+    assertThat(BoilerplateRules.reasonFor("Resources")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Further reading")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Looking for more?")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Recommended topics")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Resources for carers are listed by your clinic."))
+        .isEmpty();
+  }
+
+  @Test
+  void aConditionOnTheReaderFollowedByACallThatPointsElsewhereIsAPromotion() {
+    assertThat(
+            CallToAction.reason(
+                "If you liked these stretches, read four more ways to loosen a stiff back."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "If you need a physiotherapist near you,then check out our directory here."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "If you walk a lot, watch videos of three warm-ups plus six more in the series."))
+        .contains("call to action");
+    // Advice under a condition stays advice.
+    assertThat(CallToAction.reason("If you sleep on your side, try a pillow between your knees."))
+        .isEmpty();
+    assertThat(CallToAction.reason("If the pain spreads to your legs, see a doctor today."))
+        .isEmpty();
+  }
+
+  @Test
+  void aShortParagraphEndingInACallToTheServiceIsAPromotion() {
+    assertThat(
+            CallToAction.reason(
+                "Not sure where to start? We look at your back first and tell you honestly what"
+                    + " we can do. Book a consultation today."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "Most people have back pain at some time. It usually passes within weeks."
+                    + " Call your doctor today if it does not."))
+        .isEmpty();
+    assertThat(
+            CallToAction.reason(
+                "Reach out to me on social media, I always enjoy hearing from readers."))
+        .contains("call to action");
+  }
 }
