@@ -23,7 +23,8 @@ final class TextOutline {
   // paragraph).
   private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
 
-  static final Pattern NUMBER_MARKER = Pattern.compile("^\\d{1,2}[.)][\\s\\u00A0]+");
+  // "2. Surgery", and "II. Surgery" (a Roman numeral's stop is not a sentence's end).
+  static final Pattern NUMBER_MARKER = Pattern.compile("^(\\d{1,2}|[IVX]{1,4})[.)][\\s\\u00A0]+");
   static final Pattern LIST_ITEM =
       Pattern.compile(
           "^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");

@@ -225,6 +225,11 @@ class BlockSignalsTest {
     reasons = new String[2];
     ButtonBox.mark(noButton, reasons);
     assertThat(reasons).containsOnlyNulls();
+    // A caption that points at what the button opens ("Here are...") is the button's.
+    assertThat(
+            ButtonBox.isCaption(
+                OutlineBlock.paragraph(List.of("Here are five easy stretches for the morning."))))
+        .isTrue();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Watch This Now")))).isTrue();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Rest for now")))).isFalse();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Heat helps")))).isFalse();
@@ -618,5 +623,38 @@ class BlockSignalsTest {
             CallToAction.reason(
                 "Reach out to me on social media, I always enjoy hearing from readers."))
         .contains("call to action");
+  }
+
+  @Test
+  void aRomanNumeralOpensAHeadingNotASentence() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff mornings
+        Causes
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+        It passes sooner for people who move early in the day.
+
+        II. HOME CARE
+        II. Home care
+        A warm shower loosens the muscles before the day's first effort.
+        Gentle stretching afterwards keeps them loose.
+        Short walks through the day help as well.
+        """);
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+            org.assertj.core.api.Assertions.tuple(
+                "Causes", "It passes sooner for people who move early in the day."),
+            org.assertj.core.api.Assertions.tuple(null, "HOME CARE"),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "A warm shower loosens the muscles before the day's first effort."),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "Gentle stretching afterwards keeps them loose."),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "Short walks through the day help as well."));
   }
 }
