@@ -174,7 +174,27 @@ final class TextOutline {
         lines.add(pieces.get(i));
       }
     }
-    return lines;
+    return creditApart(lines);
+  }
+
+  /**
+   * An image's credit that a copy appended to the text beside the image ("...five years. Image: a
+   * site's name") is a line of its own: a credit is never part of a sentence.
+   */
+  private static List<String> creditApart(List<String> lines) {
+    String last = lines.getLast();
+    Matcher end = SENTENCE_BREAK.matcher(last);
+    int tail = -1;
+    while (end.find()) {
+      tail = end.end();
+    }
+    if (tail < 0 || ImageCredit.reason(last.substring(tail)).isEmpty()) {
+      return lines;
+    }
+    List<String> apart = new ArrayList<>(lines.subList(0, lines.size() - 1));
+    apart.add(last.substring(0, tail).strip());
+    apart.add(last.substring(tail));
+    return apart;
   }
 
   private static boolean standsApart(String piece) {
@@ -330,7 +350,8 @@ final class TextOutline {
     List<String> furniture = new ArrayList<>();
     String furnitureReason = null;
     for (String line : lines) {
-      String reason = BoilerplateRules.reasonFor(line).orElse(null);
+      String reason =
+          BoilerplateRules.reasonFor(line).or(() -> ImageCredit.reason(line)).orElse(null);
       if (reason == null) {
         flushFurniture(furniture, blocks);
         furnitureReason = null;

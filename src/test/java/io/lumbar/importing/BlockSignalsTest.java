@@ -40,6 +40,9 @@ class BlockSignalsTest {
 
   @Test
   void imageCredit() {
+    assertThat(
+            TextOutline.unglued("A firm mattress lasts about eight years. Image: a stock library"))
+        .containsExactly("A firm mattress lasts about eight years.", "Image: a stock library");
     assertThat(ImageCredit.reason("Photo: a woman sleeping on her side")).contains("image credit");
     assertThat(ImageCredit.reason("Image by a staff illustrator")).contains("image credit");
     assertThat(ImageCredit.reason("A photo of your spine helps the doctor.")).isEmpty();
