@@ -174,7 +174,36 @@ final class TextOutline {
         lines.add(pieces.get(i));
       }
     }
-    return creditApart(lines);
+    return captionApart(creditApart(lines));
+  }
+
+  /**
+   * The sentence right before a button is the button's caption ("...in proper alignment. Read about
+   * the best side to sleep on." over "Read Now", a made-up example), even when the copy ran it into
+   * the paragraph above: it is set apart so the promotion can be judged without the text.
+   */
+  private static List<String> captionApart(List<String> lines) {
+    List<String> apart = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Matcher end = SENTENCE_BREAK.matcher(line);
+      int tail = -1;
+      while (end.find()) {
+        tail = end.end();
+      }
+      boolean beforeButton =
+          i + 1 < lines.size()
+              && ButtonBox.isButton(OutlineBlock.paragraph(List.of(lines.get(i + 1))));
+      if (beforeButton
+          && tail > 0
+          && ButtonBox.isCaption(OutlineBlock.paragraph(List.of(line.substring(tail))))) {
+        apart.add(line.substring(0, tail).strip());
+        apart.add(line.substring(tail));
+      } else {
+        apart.add(line);
+      }
+    }
+    return apart;
   }
 
   /**

@@ -43,6 +43,14 @@ class BlockSignalsTest {
     assertThat(
             TextOutline.unglued("A firm mattress lasts about eight years. Image: a stock library"))
         .containsExactly("A firm mattress lasts about eight years.", "Image: a stock library");
+    assertThat(
+            TextOutline.unglued(
+                "A pillow between the knees keeps the hips level. Read about the best side to"
+                    + " sleep on.Read Now"))
+        .containsExactly(
+            "A pillow between the knees keeps the hips level.",
+            "Read about the best side to sleep on.",
+            "Read Now");
     assertThat(ImageCredit.reason("Photo: a woman sleeping on her side")).contains("image credit");
     assertThat(ImageCredit.reason("Image by a staff illustrator")).contains("image credit");
     assertThat(ImageCredit.reason("A photo of your spine helps the doctor.")).isEmpty();
