@@ -101,6 +101,18 @@ final class BoilerplateRules {
               60,
               "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
                   + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // The page's own record of itself: labels with their values ("Last updated:", "Tags:").
+          ci(
+              "page metadata",
+              300,
+              "^(last updated|updated|last reviewed|published|posted|categories|category|tags|filed under"
+                  + "|posted in|this (article|page|post) was (contributed|written|reviewed|updated) by) ?:"),
+          // A video player's caption: what is playing or comes next, as a title.
+          ci("video caption", 100, "^(now playing|playing now|up next)\\b[^.!?]*$"),
+          cs(
+              "video caption",
+              100,
+              "^(?i:playing):? \\p{Lu}\\S*( (\\p{Lu}\\S*|a|an|the|of|to|for|and|in|on|at|with))*$"),
           ci(
               "reading time",
               60,

@@ -668,4 +668,29 @@ class BlockSignalsTest {
             org.assertj.core.api.Assertions.tuple(
                 "Home care", "Short walks through the day help as well."));
   }
+
+  @Test
+  void thePagesRecordOfItselfAndAVideoCaptionAreFurniture() {
+    assertThat(BoilerplateRules.reasonFor("Last updated:")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Tags: sleep, posture")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Updated guidance says to keep moving.")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Now playing: Five Stretches Before Bed"))
+        .contains("video caption");
+    assertThat(BoilerplateRules.reasonFor("Playing Back Care: Stretches For The Morning"))
+        .contains("video caption");
+    assertThat(BoilerplateRules.reasonFor("Playing sport with back pain")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Playing golf twists the spine.")).isEmpty();
+    // The values a metadata label announces are furniture with it.
+    PageOutline outline =
+        new PageOutline(
+            "Stiff mornings",
+            PageMeta.NONE,
+            List.of(
+                OutlineBlock.paragraph(
+                    List.of("Morning stiffness usually eases within half an hour of getting up.")),
+                OutlineBlock.paragraph(List.of("Categories:")),
+                OutlineBlock.list(List.of("• Family health", "• Sleep"))));
+    assertThat(BlockClassifier.classify(outline))
+        .containsExactly(null, "page metadata", "page metadata");
+  }
 }
