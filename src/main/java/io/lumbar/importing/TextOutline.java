@@ -125,7 +125,12 @@ final class TextOutline {
         continue;
       }
       List<String> items = new ArrayList<>();
-      while (i + 1 < paragraphs.size() && isLowerCaseEntry(paragraphs.get(i + 1))) {
+      while (i + 1 < paragraphs.size()
+          && (isLowerCaseEntry(paragraphs.get(i + 1))
+              || !items.isEmpty()
+                  && isDescriptiveEntry(paragraphs.get(i + 1))
+                  && i + 2 < paragraphs.size()
+                  && isEntry(paragraphs.get(i + 2)))) {
         items.add("• " + paragraphs.get(++i).getFirst());
       }
       if (!items.isEmpty()) {
@@ -136,10 +141,22 @@ final class TextOutline {
   }
 
   private static boolean isLowerCaseEntry(List<String> paragraph) {
+    return isEntry(paragraph) && Character.isLowerCase(paragraph.getFirst().codePointAt(0));
+  }
+
+  /**
+   * Once the items have begun, an entry that starts with a capital ("X-rays to check the bones") is
+   * one more when it describes rather than names (five words or more) and does not head a body:
+   * what follows it is another entry, where a heading is followed by its text.
+   */
+  private static boolean isDescriptiveEntry(List<String> paragraph) {
+    return isEntry(paragraph) && Words.of(paragraph.getFirst()).size() >= 5;
+  }
+
+  private static boolean isEntry(List<String> paragraph) {
     String line = paragraph.getFirst();
     return paragraph.size() == 1
         && line.length() <= LONG_ITEM_CHARS
-        && Character.isLowerCase(line.codePointAt(0))
         && !announces(line)
         && !isProse(line);
   }

@@ -543,7 +543,7 @@ class BlockSignalsTest {
 
         a cold bedroom
 
-        a soft mattress that sags
+        A soft mattress that sags in the middle
 
         lying still for many hours
 
@@ -560,7 +560,8 @@ class BlockSignalsTest {
             org.assertj.core.api.Assertions.tuple(
                 "Causes",
                 "It is most often made worse by:\n"
-                    + "• a cold bedroom\n• a soft mattress that sags\n• lying still for many hours"),
+                    + "• a cold bedroom\n• A soft mattress that sags in the middle\n"
+                    + "• lying still for many hours"),
             org.assertj.core.api.Assertions.tuple(
                 "Treatment", "A warm shower loosens the muscles before the day's first effort."));
   }
