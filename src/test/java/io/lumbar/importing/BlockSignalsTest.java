@@ -54,6 +54,9 @@ class BlockSignalsTest {
     assertThat(ImageCredit.reason("Photo: a woman sleeping on her side")).contains("image credit");
     assertThat(ImageCredit.reason("Image by a staff illustrator")).contains("image credit");
     assertThat(ImageCredit.reason("A photo of your spine helps the doctor.")).isEmpty();
+    assertThat(ImageCredit.reason("This diagram shows where the sciatic nerve runs."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("The diagnosis shows whether a disc is involved.")).isEmpty();
   }
 
   @Test
