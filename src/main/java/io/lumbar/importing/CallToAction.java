@@ -72,7 +72,16 @@ final class CallToAction {
               + "|(\\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten) more)\\b",
           Pattern.CASE_INSENSITIVE);
   // A promotion that starts as prose ends in its call: "...we'll tell you. Get started today."
+  // It speaks for the provider ("we", "our") or offers the service by name; advice that ends in
+  // "Start your walks today." does neither.
   private static final int MAX_PROMOTION_CHARS = 400;
+  private static final Pattern PROVIDER =
+      Pattern.compile("\\b(we|we['’](d|ll|re|ve)|our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern OFFER =
+      Pattern.compile(
+          "\\b(appointment|consultation|account|trial|quiz|newsletter|membership|subscription"
+              + "|app|course|program|programme|offer|discount|store|shop)s?\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private CallToAction() {}
 
@@ -118,7 +127,10 @@ final class CallToAction {
       return false;
     }
     String last = sentences[sentences.length - 1].strip();
-    return BUTTON.matcher(last).find() && SERVICE.matcher(last).find() && !seeksCare(last);
+    return BUTTON.matcher(last).find()
+        && SERVICE.matcher(last).find()
+        && !seeksCare(last)
+        && (PROVIDER.matcher(t).find() || OFFER.matcher(last).find());
   }
 
   /**

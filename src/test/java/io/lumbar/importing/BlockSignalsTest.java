@@ -636,6 +636,11 @@ class BlockSignalsTest {
         .isEmpty();
     assertThat(
             CallToAction.reason(
+                "Walking eases most back pain. Ten minutes a day is enough to begin."
+                    + " Start your first walk today."))
+        .isEmpty();
+    assertThat(
+            CallToAction.reason(
                 "Reach out to me on social media, I always enjoy hearing from readers."))
         .contains("call to action");
   }
