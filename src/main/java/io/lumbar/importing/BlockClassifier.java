@@ -33,6 +33,15 @@ final class BlockClassifier {
       // Pages repeat their title as a subtitle or image title above the text; later it is a real
       // heading.
       reasons[i] = ownReason(block, contentSeen ? null : outline.title()).orElse(null);
+      // What furniture announces ("Tags:", "Sign up to get:") is that furniture too.
+      if (reasons[i] == null
+          && i > 0
+          && reasons[i - 1] != null
+          && block.kind() == OutlineBlock.Kind.LIST
+          && !blocks.get(i - 1).isHeading()
+          && TextOutline.announces(blocks.get(i - 1).text().strip())) {
+        reasons[i] = reasons[i - 1];
+      }
       contentSeen |= reasons[i] == null && !block.isHeading();
       if (reasons[i] == null && ContentsList.lists(blocks, i)) {
         reasons[i] = ContentsList.REASON;

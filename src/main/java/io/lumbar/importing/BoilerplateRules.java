@@ -101,6 +101,18 @@ final class BoilerplateRules {
               60,
               "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
                   + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // The page's own record of itself: labels with their values ("Last updated:", "Tags:").
+          ci(
+              "page metadata",
+              300,
+              "^(last updated|updated|last reviewed|published|posted|categories|category|tags|filed under"
+                  + "|posted in|this (article|page|post) was (contributed|written|reviewed|updated) by) ?:"),
+          // A video player's caption: what is playing or comes next, as a title.
+          ci("video caption", 100, "^(now playing|playing now|up next)\\b[^.!?]*$"),
+          cs(
+              "video caption",
+              100,
+              "^(?i:playing):? \\p{Lu}\\S*( (\\p{Lu}\\S*|a|an|the|of|to|for|and|in|on|at|with))*$"),
           ci(
               "reading time",
               60,
@@ -115,14 +127,25 @@ final class BoilerplateRules {
                   + "|guide)( \\w+){0,2} (helpful|useful|help( you)?)|did you find (this|it|what you were looking for)\\b.*"
                   + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*$"),
 
+          // A letter's close: the writer signs off ("Kind regards,"), adds a postscript, or hopes
+          // it helped. The article has ended above it.
+          ci(
+              "sign-off",
+              40,
+              "^(yours (sincerely|truly|faithfully)|sincerely( yours)?|(kind|best|warm|warmest)"
+                  + " (regards|wishes)|regards|cheers|with (love|gratitude|thanks)|(thanks|thank you) for reading"
+                  + "|until next time|(i )?hope (this|these|that|it) (helps?|helped)\\b.*)[,.!]?$"),
+          ci("sign-off", 300, "^p\\.? ?s(\\.|:|\\.:| -)\\s*\\S"),
+
           // Links to other pages whose anchor text survived the capture.
           ci("link teaser", 120, "^(learn|read|find out|discover|see) more( about [^.!?]*)?[.!]?$"),
           ci(
               "link teaser",
               80,
-              "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories)"
-                  + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts)"
-                  + "|more from [^.!?]*|see also)[.:!]?$"),
+              "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories|topics)"
+                  + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts|topics)"
+                  + "|more from [^.!?]*|see also|further reading|(more |helpful |useful |other )?resources"
+                  + "|useful links|looking for more)[.:!?]?$"),
           ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
           // A citation in a bulleted list: a web address together with the year it was published or
           // read.

@@ -23,11 +23,11 @@ final class ButtonBox {
           "(\\b(?<!for |from )(now|here)|\\b(click|tap|read|watch|listen"
               + "|consult|order|buy|shop|explore) (this|more|on)|^(click|tap) to( \\w+){1,3})[!.]?$",
           Pattern.CASE_INSENSITIVE);
-  // A caption invites: a sentence starting with an invitation, a question to the reader, or the
-  // site as "our".
+  // A caption invites: a sentence starting with an invitation or pointing ("Here are..."), a
+  // question to the reader, or the site as "our".
   private static final Pattern INVITATION =
       Pattern.compile(
-          "(^|[.!?]\\s+)(read|know|learn|discover|find out"
+          "(^|[.!?]\\s+)(read|know|learn|discover|find out|here (are|is)"
               + "|understand|browse|buy|order|try|explore|check|watch|shop|click|tap|see how|see why)\\b|\\?|\\b(our|us)\\b",
           Pattern.CASE_INSENSITIVE);
 

@@ -1,6 +1,7 @@
 package io.lumbar.importing;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,14 +29,15 @@ final class CallToAction {
       Pattern.compile(
           "^(ask|book|sign ?up|subscribe|download|join|register"
               + "|shop|buy|order|schedule|request|contact|call|chat|claim|start|get|try|take|talk|speak|see|find|learn|discover"
-              + "|explore|check out|visit|read|watch|click|tap|enter|use|meet|let|don'?t miss|want|need|looking for|ready)\\b",
+              + "|explore|check out|visit|read|watch|click|tap|enter|use|meet|let|don'?t miss|want|need|looking for|ready"
+              + "|reach out|get in touch|connect with|follow)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SERVICE =
       Pattern.compile(
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
               + "|appointment|consultation|account|trial|quiz|tool|answer|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
-              + "|discount|store|shop|24/7)\\b",
+              + "|discount|store|shop|24/7|social media|feedback)\\b",
           Pattern.CASE_INSENSITIVE);
 
   // Advice to seek care says when ("...if the pain spreads", "...as soon as") or names the care ("a
@@ -53,12 +55,46 @@ final class CallToAction {
   private static final Pattern OWN =
       Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
 
+  // "If you want relief, try these exercises plus five more": a condition on the reader, then a
+  // call that points away from the page (more of the same, the site's own tool, videos).
+  private static final Pattern CONDITION =
+      Pattern.compile(
+          "^(if|when|whether) (you|you're|you’re|your)\\b[^,.!?]*,\\s*(then\\s+)?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern POINTER_VERB =
+      Pattern.compile(
+          "^(read|watch|check out|see|view|learn|discover|explore|find out|try (these|this|our)|visit"
+              + "|click|tap|download|sign ?up|subscribe|listen)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ELSEWHERE =
+      Pattern.compile(
+          "\\b(our|here|below|videos?|articles?|guides?|tool|app|podcast|newsletter"
+              + "|(\\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten) more)\\b",
+          Pattern.CASE_INSENSITIVE);
+  // A promotion that starts as prose ends in its call: "...we'll tell you. Get started today."
+  // It speaks for the provider ("we", "our") or offers the service by name; advice that ends in
+  // "Start your walks today." does neither.
+  private static final int MAX_PROMOTION_CHARS = 400;
+  private static final Pattern PROVIDER =
+      Pattern.compile("\\b(we|we['’](d|ll|re|ve)|our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern OFFER =
+      Pattern.compile(
+          "\\b(appointment|consultation|account|trial|quiz|newsletter|membership|subscription"
+              + "|app|course|program|programme|offer|discount|store|shop)s?\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private CallToAction() {}
 
   static Optional<String> reason(String text) {
     String t = TextNormalizer.normalize(text).replaceFirst("^[^\\p{L}]+", "");
-    if (t.isEmpty() || t.length() > MAX_CHARS) {
+    if (t.isEmpty()) {
       return Optional.empty();
+    }
+    if (t.length() > MAX_CHARS) {
+      return endsInCall(t) ? Optional.of(REASON) : Optional.empty();
+    }
+    if (endsInCall(t)) {
+      return Optional.of(REASON);
     }
     // A list intro ("Call your doctor if:") announces advice; a button announces nothing.
     boolean button =
@@ -68,6 +104,33 @@ final class CallToAction {
             && BUTTON.matcher(t).find();
     boolean pitch = CALL_VERB.matcher(t).find() && SERVICE.matcher(t).find();
     return (button || pitch) && !seeksCare(t) ? Optional.of(REASON) : Optional.empty();
+  }
+
+  /**
+   * A call that comes after the reader's condition ("If you ..., read ...") and points away from
+   * the page, or a short paragraph whose last sentence is a call to the site's service. Article
+   * paragraphs end in what they say, promotions in what the reader should do next.
+   */
+  private static boolean endsInCall(String t) {
+    Matcher condition = CONDITION.matcher(t);
+    if (condition.find()) {
+      String call = t.substring(condition.end());
+      if (POINTER_VERB.matcher(call).find() && ELSEWHERE.matcher(call).find()) {
+        return true;
+      }
+    }
+    if (t.length() > MAX_PROMOTION_CHARS) {
+      return false;
+    }
+    String[] sentences = TextOutline.SENTENCE_BREAK.split(t);
+    if (sentences.length < 2) {
+      return false;
+    }
+    String last = sentences[sentences.length - 1].strip();
+    return BUTTON.matcher(last).find()
+        && SERVICE.matcher(last).find()
+        && !seeksCare(last)
+        && (PROVIDER.matcher(t).find() || OFFER.matcher(last).find());
   }
 
   /**

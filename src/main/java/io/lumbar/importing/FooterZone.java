@@ -5,14 +5,14 @@ import java.util.Set;
 
 /**
  * Where the article body ends: at the first comment form, legal footer, feedback prompt ("Was this
- * page helpful?"), "related posts" heading or reference heading that comes after most of the page's
- * prose. What follows it (author biographies, more teasers, shop badges) belongs to the page, not
- * to the article.
+ * page helpful?"), the writer's sign-off ("Kind regards,", a postscript), "related posts" heading
+ * or reference heading that comes after most of the page's prose. What follows it (author
+ * biographies, more teasers, shop badges) belongs to the page, not to the article.
  */
 final class FooterZone {
   static final String REASON = "after the article ends";
   private static final Set<String> END_BLOCKS =
-      Set.of("comment form", "legal footer", "feedback prompt");
+      Set.of("comment form", "legal footer", "feedback prompt", "sign-off");
   // "Learn more about X." links sit between paragraphs; only as a heading ("Related posts") do
   // these end the body.
   private static final Set<String> END_HEADINGS =

@@ -3,7 +3,10 @@ package io.lumbar.importing;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** An image's credit or source line: short, and starting with or naming what it credits. */
+/**
+ * An image's credit or source line, or its caption saying what it shows: short, and starting with
+ * or naming what it credits.
+ */
 final class ImageCredit {
   static final String REASON = "image credit";
   private static final int MAX_CHARS = 200;
@@ -11,7 +14,9 @@ final class ImageCredit {
       Pattern.compile(
           "^(image|photo|photograph|picture|illustration|graphic"
               + "|video)s?( credit| by| source| courtesy)?:|^(credit|credits|photo credit|image source|source: (image|photo))"
-              + "[: ]|\\b(photo|image|illustration) (by|courtesy of|credit)\\b",
+              + "[: ]|\\b(photo|image|illustration) (by|courtesy of|credit)\\b"
+              + "|^(this|the above|the) (diagram|image|photo|picture|illustration|video|chart|infographic)"
+              + " (shows|illustrates|depicts|explains)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private ImageCredit() {}

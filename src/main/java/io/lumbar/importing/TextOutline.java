@@ -23,7 +23,8 @@ final class TextOutline {
   // paragraph).
   private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
 
-  static final Pattern NUMBER_MARKER = Pattern.compile("^\\d{1,2}[.)][\\s\\u00A0]+");
+  // "2. Surgery", and "II. Surgery" (a Roman numeral's stop is not a sentence's end).
+  static final Pattern NUMBER_MARKER = Pattern.compile("^(\\d{1,2}|[IVX]{1,4})[.)][\\s\\u00A0]+");
   static final Pattern LIST_ITEM =
       Pattern.compile(
           "^(?:[•●○◦▪▫■□‣∙·*]|[-–—](?=[\\s\\u00A0])|\\d{1,2}[.)](?=[\\s\\u00A0]))[\\s\\u00A0]+(\\S.*)$");
@@ -106,7 +107,58 @@ final class TextOutline {
     if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
       return singleBreakParagraphs(paragraphs);
     }
-    return paragraphs;
+    return announcedItems(paragraphs);
+  }
+
+  /**
+   * In a paste with blank lines, a list that lost its bullets leaves every item a paragraph of its
+   * own after the intro that announced it ("...include:"). Items that start in lower case are
+   * entries of that list, not headings (a heading starts with a capital or a number); they become
+   * one list after the intro.
+   */
+  private static List<List<String>> announcedItems(List<List<String>> paragraphs) {
+    List<List<String>> result = new ArrayList<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      List<String> paragraph = paragraphs.get(i);
+      result.add(paragraph);
+      if (!announces(paragraph.getLast())) {
+        continue;
+      }
+      List<String> items = new ArrayList<>();
+      while (i + 1 < paragraphs.size()
+          && (isLowerCaseEntry(paragraphs.get(i + 1))
+              || !items.isEmpty()
+                  && isDescriptiveEntry(paragraphs.get(i + 1))
+                  && i + 2 < paragraphs.size()
+                  && isEntry(paragraphs.get(i + 2)))) {
+        items.add("• " + paragraphs.get(++i).getFirst());
+      }
+      if (!items.isEmpty()) {
+        result.add(items);
+      }
+    }
+    return result;
+  }
+
+  private static boolean isLowerCaseEntry(List<String> paragraph) {
+    return isEntry(paragraph) && Character.isLowerCase(paragraph.getFirst().codePointAt(0));
+  }
+
+  /**
+   * Once the items have begun, an entry that starts with a capital ("X-rays to check the bones") is
+   * one more when it describes rather than names (five words or more) and does not head a body:
+   * what follows it is another entry, where a heading is followed by its text.
+   */
+  private static boolean isDescriptiveEntry(List<String> paragraph) {
+    return isEntry(paragraph) && Words.of(paragraph.getFirst()).size() >= 5;
+  }
+
+  private static boolean isEntry(List<String> paragraph) {
+    String line = paragraph.getFirst();
+    return paragraph.size() == 1
+        && line.length() <= LONG_ITEM_CHARS
+        && !announces(line)
+        && !isProse(line);
   }
 
   /**
@@ -139,7 +191,56 @@ final class TextOutline {
         lines.add(pieces.get(i));
       }
     }
-    return lines;
+    return captionApart(creditApart(lines));
+  }
+
+  /**
+   * The sentence right before a button is the button's caption ("...in proper alignment. Read about
+   * the best side to sleep on." over "Read Now", a made-up example), even when the copy ran it into
+   * the paragraph above: it is set apart so the promotion can be judged without the text.
+   */
+  private static List<String> captionApart(List<String> lines) {
+    List<String> apart = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Matcher end = SENTENCE_BREAK.matcher(line);
+      int tail = -1;
+      while (end.find()) {
+        tail = end.end();
+      }
+      boolean beforeButton =
+          i + 1 < lines.size()
+              && ButtonBox.isButton(OutlineBlock.paragraph(List.of(lines.get(i + 1))));
+      if (beforeButton
+          && tail > 0
+          && ButtonBox.isCaption(OutlineBlock.paragraph(List.of(line.substring(tail))))) {
+        apart.add(line.substring(0, tail).strip());
+        apart.add(line.substring(tail));
+      } else {
+        apart.add(line);
+      }
+    }
+    return apart;
+  }
+
+  /**
+   * An image's credit that a copy appended to the text beside the image ("...five years. Image: a
+   * site's name") is a line of its own: a credit is never part of a sentence.
+   */
+  private static List<String> creditApart(List<String> lines) {
+    String last = lines.getLast();
+    Matcher end = SENTENCE_BREAK.matcher(last);
+    int tail = -1;
+    while (end.find()) {
+      tail = end.end();
+    }
+    if (tail < 0 || ImageCredit.reason(last.substring(tail)).isEmpty()) {
+      return lines;
+    }
+    List<String> apart = new ArrayList<>(lines.subList(0, lines.size() - 1));
+    apart.add(last.substring(0, tail).strip());
+    apart.add(last.substring(tail));
+    return apart;
   }
 
   private static boolean standsApart(String piece) {
@@ -295,7 +396,8 @@ final class TextOutline {
     List<String> furniture = new ArrayList<>();
     String furnitureReason = null;
     for (String line : lines) {
-      String reason = BoilerplateRules.reasonFor(line).orElse(null);
+      String reason =
+          BoilerplateRules.reasonFor(line).or(() -> ImageCredit.reason(line)).orElse(null);
       if (reason == null) {
         flushFurniture(furniture, blocks);
         furnitureReason = null;

@@ -40,9 +40,23 @@ class BlockSignalsTest {
 
   @Test
   void imageCredit() {
+    assertThat(
+            TextOutline.unglued("A firm mattress lasts about eight years. Image: a stock library"))
+        .containsExactly("A firm mattress lasts about eight years.", "Image: a stock library");
+    assertThat(
+            TextOutline.unglued(
+                "A pillow between the knees keeps the hips level. Read about the best side to"
+                    + " sleep on.Read Now"))
+        .containsExactly(
+            "A pillow between the knees keeps the hips level.",
+            "Read about the best side to sleep on.",
+            "Read Now");
     assertThat(ImageCredit.reason("Photo: a woman sleeping on her side")).contains("image credit");
     assertThat(ImageCredit.reason("Image by a staff illustrator")).contains("image credit");
     assertThat(ImageCredit.reason("A photo of your spine helps the doctor.")).isEmpty();
+    assertThat(ImageCredit.reason("This diagram shows where the sciatic nerve runs."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("The diagnosis shows whether a disc is involved.")).isEmpty();
   }
 
   @Test
@@ -225,6 +239,11 @@ class BlockSignalsTest {
     reasons = new String[2];
     ButtonBox.mark(noButton, reasons);
     assertThat(reasons).containsOnlyNulls();
+    // A caption that points at what the button opens ("Here are...") is the button's.
+    assertThat(
+            ButtonBox.isCaption(
+                OutlineBlock.paragraph(List.of("Here are five easy stretches for the morning."))))
+        .isTrue();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Watch This Now")))).isTrue();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Rest for now")))).isFalse();
     assertThat(ButtonBox.isButton(OutlineBlock.paragraph(List.of("Heat helps")))).isFalse();
@@ -510,5 +529,177 @@ class BlockSignalsTest {
             OutlineBlock.heading(2, "Injections"),
             OutlineBlock.paragraph(List.of("Injections calm the nerve.")));
     assertThat(ContentsList.lists(two, 0)).isFalse();
+  }
+
+  @Test
+  void lowerCaseItemsAfterAnIntroAreOneListWhenEachLostItsBulletToABlankLine() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff mornings
+
+        Causes
+
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+
+        It is most often made worse by:
+
+        a cold bedroom
+
+        A soft mattress that sags in the middle
+
+        lying still for many hours
+
+        Treatment
+
+        A warm shower loosens the muscles before the day's first effort.
+        """);
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "It is most often made worse by:\n"
+                    + "• a cold bedroom\n• A soft mattress that sags in the middle\n"
+                    + "• lying still for many hours"),
+            org.assertj.core.api.Assertions.tuple(
+                "Treatment", "A warm shower loosens the muscles before the day's first effort."));
+  }
+
+  @Test
+  void theWritersSignOffAndPostscriptEndTheArticle() {
+    assertThat(BoilerplateRules.reasonFor("Kind regards,")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Yours sincerely,")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Hope this helps :)")).contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("P.S. Tell me what you thought of this one."))
+        .contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("PS: a new post comes out every week."))
+        .contains("sign-off");
+    assertThat(BoilerplateRules.reasonFor("Regards to posture, sit with your back supported."))
+        .isEmpty();
+    assertThat(BoilerplateRules.reasonFor("PSA testing is not related to back pain.")).isEmpty();
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of("Heat relaxes the muscles and eases the ache within a few days.")),
+            OutlineBlock.paragraph(List.of("Warm regards,")),
+            OutlineBlock.paragraph(List.of("Jane Doe, physiotherapist and runner")));
+    String[] reasons = {null, "sign-off", null};
+    assertThat(FooterZone.start(blocks, reasons)).isEqualTo(1);
+  }
+
+  @Test
+  void aHeadingThatSendsTheReaderToOtherPagesIsALinkTeaser() {
+    assertThat(BoilerplateRules.reasonFor("Resources")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Further reading")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Looking for more?")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Recommended topics")).contains("link teaser");
+    assertThat(BoilerplateRules.reasonFor("Resources for carers are listed by your clinic."))
+        .isEmpty();
+  }
+
+  @Test
+  void aConditionOnTheReaderFollowedByACallThatPointsElsewhereIsAPromotion() {
+    assertThat(
+            CallToAction.reason(
+                "If you liked these stretches, read four more ways to loosen a stiff back."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "If you need a physiotherapist near you,then check out our directory here."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "If you walk a lot, watch videos of three warm-ups plus six more in the series."))
+        .contains("call to action");
+    // Advice under a condition stays advice.
+    assertThat(CallToAction.reason("If you sleep on your side, try a pillow between your knees."))
+        .isEmpty();
+    assertThat(CallToAction.reason("If the pain spreads to your legs, see a doctor today."))
+        .isEmpty();
+  }
+
+  @Test
+  void aShortParagraphEndingInACallToTheServiceIsAPromotion() {
+    assertThat(
+            CallToAction.reason(
+                "Not sure where to start? We look at your back first and tell you honestly what"
+                    + " we can do. Book a consultation today."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "Most people have back pain at some time. It usually passes within weeks."
+                    + " Call your doctor today if it does not."))
+        .isEmpty();
+    assertThat(
+            CallToAction.reason(
+                "Walking eases most back pain. Ten minutes a day is enough to begin."
+                    + " Start your first walk today."))
+        .isEmpty();
+    assertThat(
+            CallToAction.reason(
+                "Reach out to me on social media, I always enjoy hearing from readers."))
+        .contains("call to action");
+  }
+
+  @Test
+  void aRomanNumeralOpensAHeadingNotASentence() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff mornings
+        Causes
+        Morning stiffness in the lower back usually eases within half an hour of getting up.
+        It passes sooner for people who move early in the day.
+
+        II. HOME CARE
+        II. Home care
+        A warm shower loosens the muscles before the day's first effort.
+        Gentle stretching afterwards keeps them loose.
+        Short walks through the day help as well.
+        """);
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "Causes",
+                "Morning stiffness in the lower back usually eases within half an hour of getting up."),
+            org.assertj.core.api.Assertions.tuple(
+                "Causes", "It passes sooner for people who move early in the day."),
+            org.assertj.core.api.Assertions.tuple(null, "HOME CARE"),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "A warm shower loosens the muscles before the day's first effort."),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "Gentle stretching afterwards keeps them loose."),
+            org.assertj.core.api.Assertions.tuple(
+                "Home care", "Short walks through the day help as well."));
+  }
+
+  @Test
+  void thePagesRecordOfItselfAndAVideoCaptionAreFurniture() {
+    assertThat(BoilerplateRules.reasonFor("Last updated:")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Tags: sleep, posture")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Updated guidance says to keep moving.")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Now playing: Five Stretches Before Bed"))
+        .contains("video caption");
+    assertThat(BoilerplateRules.reasonFor("Playing Back Care: Stretches For The Morning"))
+        .contains("video caption");
+    assertThat(BoilerplateRules.reasonFor("Playing sport with back pain")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Playing golf twists the spine.")).isEmpty();
+    // The values a metadata label announces are furniture with it.
+    PageOutline outline =
+        new PageOutline(
+            "Stiff mornings",
+            PageMeta.NONE,
+            List.of(
+                OutlineBlock.paragraph(
+                    List.of("Morning stiffness usually eases within half an hour of getting up.")),
+                OutlineBlock.paragraph(List.of("Categories:")),
+                OutlineBlock.list(List.of("• Family health", "• Sleep"))));
+    assertThat(BlockClassifier.classify(outline))
+        .containsExactly(null, "page metadata", "page metadata");
   }
 }

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the import's quality on the labelled outside corpus from sliding back. Measured on 29
- * articles (2026-12-07, branch import: glued text, bulletless item rows, term lists, feedback
- * prompts, accordion panels; a duplicate of a published passage scored as kept): tune F1 97.4 %
- * (precision 95.7, recall 99.3, boilerplate published 6.1 %, content rejected 0.7 %, headed 82.7
- * %); test F1 94.1 % (precision 93.0, recall 95.2, boilerplate published 13.1 %, content rejected
- * 4.8 %, headed 74.8 %); all F1 95.5 % (precision 94.1, recall 96.9, boilerplate published 9.7 %,
- * headed 78.3 %). The thresholds sit just under these; raise them as the import improves. The "all"
- * thresholds hold for tune and test together, the articles they were measured on. The {@code fresh}
- * split (batch e, added 2026-12-07 and held out) is scored and reported but holds no threshold: its
- * figures are a check of generalisation, not a target to tune to.
+ * articles (2026-12-07, branch import2: lists that lost their bullets to blank lines, sign-offs,
+ * calls after the reader's condition or ending a short promotion, Roman-numbered headings,
+ * captions, page metadata): tune F1 97.8 % (precision 96.0, recall 99.6, boilerplate published 5.6
+ * %, content rejected 0.4 %, headed 82.4 %); test F1 98.5 % (precision 99.2, recall 97.9,
+ * boilerplate published 1.5 %, content rejected 2.1 %, headed 82.6 %); all F1 98.2 % (precision
+ * 97.8, recall 98.6, boilerplate published 3.5 %, headed 82.5 %). Each threshold lets through no
+ * more than the blocks measured: one more mistake fails. Raise them as the import improves. The
+ * "all" thresholds hold for tune and test together, the articles they were measured on. The {@code
+ * fresh} split (batch e, added 2026-12-07 and held out) is scored and reported but holds no
+ * threshold: its figures are a check of generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -43,16 +44,16 @@ class ImportEvaluationTest {
       ImportScore all = tune.plus(test);
       assertThat(totals.keySet()).containsExactly("tune", "test", "fresh", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
-      assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.97);
-      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.065);
-      assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.01);
-      assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.938);
-      assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.135);
-      assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.05);
-      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.952);
-      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.965);
-      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.10);
-      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.78);
+      assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
+      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.058);
+      assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
+      assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.982);
+      assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
+      assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.022);
+      assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
+      assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
+      assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
+      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.82);
     }
   }
 
