@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The sentence-embedding model, loaded once, in process: bge-small-en-v1.5 (int8-quantized ONNX,
@@ -90,26 +89,10 @@ public final class TextEmbedder {
    * What a passage's vector is computed from, as part of the name vectors are stored under: vectors
    * of another kind are never read as this one, so changing what is embedded means a new kind,
    * whose vectors the worker computes (found by words meanwhile) while the old kind's rows are left
-   * alone. {@code context-sentences}: the passage with its article's title and heading path (see
-   * {@link #passageText}), pooled with each of its sentences under the same context (see {@link
-   * #passage}); before it, {@code context}: the first vector alone.
+   * alone. {@code context}: the passage with its article's title and heading path (see {@link
+   * #passageText}).
    */
-  static final String VECTOR_KIND = "context-sentences";
-
-  /**
-   * The share of the whole passage in its vector; the mean of its sentences' vectors has the rest.
-   */
-  static final float WHOLE_PASSAGE_SHARE = 0.5f;
-
-  /**
-   * Where a passage's text is cut into sentences for {@link #passage}: after a full stop, question
-   * or exclamation mark followed by a capital or digit, at line breaks and at bullets.
-   */
-  private static final Pattern SENTENCE_BREAK =
-      Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}0-9\"\u201c(\u2022-])|\\s*\\n+\\s*|\\s*\u2022\\s*");
-
-  /** Shorter pieces ("1.", "a)") are not sentences of their own. */
-  private static final int MIN_SENTENCE_CHARS = 3;
+  static final String VECTOR_KIND = "context";
 
   /**
    * Which model and {@link #VECTOR_KIND}, for stored vectors: a vector computed otherwise is not
@@ -150,50 +133,8 @@ public final class TextEmbedder {
     }
   }
 
-  /**
-   * A passage's vector: the whole passage with its context ({@link #passageText}), pooled with the
-   * mean of its sentences, each embedded under the same context, when it has two or more. One
-   * vector for a passage that says several things leans towards whatever most of it says, and a
-   * query about one of its sentences found it late; the sentences' mean gives each its share
-   * (measured on dev, lay and the outside tuning half: BENCHMARKS.md). Still one vector per
-   * passage, so search, index and storage are as before; embedding costs one pass per sentence
-   * more, off the request path.
-   */
   public float[] passage(String title, List<String> sectionPath, String heading, String text) {
-    float[] whole = model.vector(passageText(title, sectionPath, heading, text));
-    List<String> sentences = sentences(text);
-    if (sentences.size() < 2) {
-      return whole;
-    }
-    float[] pooled = new float[whole.length];
-    for (String sentence : sentences) {
-      float[] v = model.vector(passageText(title, sectionPath, heading, sentence));
-      for (int i = 0; i < pooled.length; i++) {
-        pooled[i] += v[i] * (1 - WHOLE_PASSAGE_SHARE) / sentences.size();
-      }
-    }
-    double norm = 0;
-    for (int i = 0; i < pooled.length; i++) {
-      pooled[i] += WHOLE_PASSAGE_SHARE * whole[i];
-      norm += pooled[i] * pooled[i];
-    }
-    float scale = (float) (1 / Math.sqrt(norm));
-    for (int i = 0; i < pooled.length; i++) {
-      pooled[i] *= scale;
-    }
-    return pooled;
-  }
-
-  /** {@code text}'s sentences, as {@link #passage} embeds them. */
-  static List<String> sentences(String text) {
-    List<String> sentences = new ArrayList<>();
-    for (String piece : SENTENCE_BREAK.split(text)) {
-      String sentence = piece.strip();
-      if (sentence.length() >= MIN_SENTENCE_CHARS) {
-        sentences.add(sentence);
-      }
-    }
-    return sentences;
+    return model.vector(passageText(title, sectionPath, heading, text));
   }
 
   /** A search query, with the model's query instruction when it has one. */

@@ -75,7 +75,7 @@ class EmbeddingWorkerTest {
 
     assertThat(
             count(
-                "SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q/context-sentences' AND dims = 384"))
+                "SELECT COUNT(*) FROM passage_vectors WHERE model = 'bge-small-en-v1.5-q/context' AND dims = 384"))
         .isEqualTo(2);
     assertThat(indexedVectors()).isEqualTo(2);
     assertThat(worker.drain()).as("nothing left to embed").isZero();

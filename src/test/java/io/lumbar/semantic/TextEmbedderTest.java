@@ -26,7 +26,7 @@ class TextEmbedderTest {
             "Lying on your side with a pillow between the knees eases the lower back.");
     assertThat(v).hasSize(384);
     assertThat(dot(v, v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(MODEL.name()).isEqualTo("bge-small-en-v1.5-q/context-sentences");
+    assertThat(MODEL.name()).isEqualTo("bge-small-en-v1.5-q/context");
   }
 
   @Test
@@ -58,29 +58,6 @@ class TextEmbedderTest {
     assertThat(TextEmbedder.passageText("Sciatica", List.of("sciatica", " "), "Symptoms", "Text."))
         .as("a part repeating the one before it, or blank, is left out")
         .isEqualTo("Sciatica > Symptoms\nText.");
-  }
-
-  @Test
-  void a_passage_is_cut_into_sentences_at_stops_line_breaks_and_bullets() {
-    assertThat(TextEmbedder.sentences("Rest a day. Then walk.\nStretch gently! 2 weeks • Ice • a"))
-        .containsExactly("Rest a day.", "Then walk.", "Stretch gently!", "2 weeks", "Ice");
-    assertThat(TextEmbedder.sentences("e.g. ibuprofen, about 2.5 mg")).hasSize(1);
-  }
-
-  @Test
-  void a_passage_of_several_sentences_is_one_unit_vector_near_each_of_them() {
-    float[] both =
-        MODEL.passage(
-            "Back pain",
-            List.of(),
-            "Home care",
-            "Apply a cold pack for the first two days. A firm mattress supports the spine at night.");
-    float[] one =
-        MODEL.passage(
-            "Back pain", List.of(), "Home care", "Apply a cold pack for the first two days.");
-    assertThat(dot(both, both)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(dot(both, MODEL.query("which mattress is good for my spine")))
-        .isGreaterThan(dot(one, MODEL.query("which mattress is good for my spine")));
   }
 
   @Test
