@@ -65,6 +65,9 @@ public final class SearchService {
   /** The meaning side of hybrid ranking; null: lexical only, exactly as before semantic search. */
   private final HybridSearch hybrid;
 
+  /** Plans and corrections of the current index view and vocabulary, for searches that repeat. */
+  private final PlanningCache planning = new PlanningCache();
+
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary) {
     this(index, vocabulary, SearchFeatures.ALL);
   }
@@ -153,11 +156,13 @@ public final class SearchService {
   /** The warning signs {@code query} describes, with the passages to show first; null when none. */
   private SearchResponse.WarningSigns warningSigns(String query) {
     Vocabulary words = vocabulary.get();
-    if (WarningSigns.named(words, query).isEmpty()) {
-      return null;
-    }
     IndexSearcher searcher = index.acquire();
     try {
+      if (!planning
+          .of(searcher.getIndexReader(), words)
+          .namesWarningSigns(query, q -> !WarningSigns.named(words, q).isEmpty())) {
+        return null;
+      }
       return WarningSigns.find(searcher, words, features, query);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -182,8 +187,10 @@ public final class SearchService {
     Vocabulary words = vocabulary.get();
     IndexSearcher searcher = index.acquire();
     try {
-      SymptomQuery planner = new SymptomQuery(words, searcher.getIndexReader(), features);
-      Plan plan = planner.plan(request);
+      PlanningCache.View cached = planning.of(searcher.getIndexReader(), words);
+      SymptomQuery planner =
+          new SymptomQuery(words, searcher.getIndexReader(), features, cached.corrections());
+      Plan plan = cached.plan(request, planner::plan);
       if (plan.query() == null) {
         return SearchResponse.empty(request.query(), elapsedMillis(started));
       }
