@@ -176,34 +176,10 @@ final class LoadGenerator {
   }
 
   /**
-   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), the
-   * editor and the rebuilds when {@code console} is given, and the heap readings. Returns when
-   * every thread has stopped.
-   */
-  void run(
-      Targets targets,
-      int clients,
-      double warmup,
-      double seconds,
-      long seed,
-      ConsoleClient console,
-      int rebuildCount)
-      throws InterruptedException {
-    run(
-        targets,
-        QueryStream.repeating(targets.queries()),
-        Readers.ALL,
-        clients,
-        warmup,
-        seconds,
-        seed,
-        console,
-        rebuildCount);
-  }
-
-  /**
-   * As {@link #run(Targets, int, double, double, long, ConsoleClient, int)}, with the search
-   * queries from {@code queries} and the readers sending what {@code readers} says.
+   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), sending
+   * what {@code readers} says with the search queries of {@code queries}; the editor and the
+   * rebuilds when {@code console} is given, and the heap readings. Returns when every thread has
+   * stopped.
    */
   void run(
       Targets targets,
