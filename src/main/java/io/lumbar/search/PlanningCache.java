@@ -10,12 +10,13 @@ import org.apache.lucene.index.IndexReader;
 
 /**
  * What planning a search found out, for one index view and one vocabulary: the plan of each query
- * (with its filters), each word's spelling correction, and whether a query names warning signs. A
- * plan depends on nothing else: the words' frequencies come from the reader, synonyms, tags and
- * analysis from the vocabulary, and Lucene's queries are immutable, so a plan is shared by the
- * searches that repeat it. A new index view (every refresh that changed something) or vocabulary
- * (an editor's change) starts empty; each map is bounded and starts over when full, so a stream of
- * queries that never repeat costs one lookup and one insert each.
+ * (with its filters), each word's spelling correction, whether a corrected query finds anything
+ * ("did you mean"), and whether a query names warning signs. A plan depends on nothing else: the
+ * words' frequencies come from the reader, synonyms, tags and analysis from the vocabulary, and
+ * Lucene's queries are immutable, so a plan is shared by the searches that repeat it. A new index
+ * view (every refresh that changed something) or vocabulary (an editor's change) starts empty; each
+ * map is bounded and starts over when full, so a stream of queries that never repeat costs one
+ * lookup and one insert each.
  */
 final class PlanningCache {
   static final int MAX_PLANS = 4_096;
@@ -37,6 +38,7 @@ final class PlanningCache {
     private final Map<PlanKey, Plan> plans = new ConcurrentHashMap<>();
     private final Map<String, String> corrections = new ConcurrentHashMap<>();
     private final Map<String, Boolean> namesWarningSigns = new ConcurrentHashMap<>();
+    private final Map<PlanKey, Boolean> correctedFinds = new ConcurrentHashMap<>();
 
     private View(IndexReader reader, Vocabulary vocabulary) {
       this.reader = reader;
@@ -56,6 +58,17 @@ final class PlanningCache {
     /** Each word's correction ("" for none), for {@link SymptomQuery}. */
     Map<String, String> corrections() {
       return corrections;
+    }
+
+    /** Whether a corrected query (with its filters) finds a passage, for "did you mean". */
+    boolean correctedFinds(SearchRequest corrected, Function<SearchRequest, Boolean> check) {
+      PlanKey key = PlanKey.of(corrected);
+      Boolean finds = correctedFinds.get(key);
+      if (finds == null) {
+        finds = check.apply(corrected);
+        put(correctedFinds, key, finds, MAX_PLANS);
+      }
+      return finds;
     }
 
     boolean namesWarningSigns(String query, Function<String, Boolean> check) {

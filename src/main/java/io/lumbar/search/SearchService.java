@@ -352,12 +352,26 @@ public final class SearchService {
             false,
             features.facets(),
             features.snippets());
-    SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
-    Plan check =
-        checker.plan(
-            new SearchRequest(
-                corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
-    return check.query() != null && anyMatch(searcher, check.query()) ? corrected : null;
+    SearchRequest correctedRequest =
+        new SearchRequest(
+            corrected, 1, 0, request.causes(), request.treatments(), request.articles());
+    boolean finds =
+        planning
+            .of(searcher.getIndexReader(), words)
+            .correctedFinds(
+                correctedRequest,
+                check -> {
+                  Query query =
+                      new SymptomQuery(words, searcher.getIndexReader(), exactOnly)
+                          .plan(check)
+                          .query();
+                  try {
+                    return query != null && anyMatch(searcher, query);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+    return finds ? corrected : null;
   }
 
   /**
