@@ -46,13 +46,7 @@ final class PlanningCache {
     }
 
     Plan plan(SearchRequest request, Function<SearchRequest, Plan> planner) {
-      PlanKey key = PlanKey.of(request);
-      Plan plan = plans.get(key);
-      if (plan == null) {
-        plan = planner.apply(request);
-        put(plans, key, plan, MAX_PLANS);
-      }
-      return plan;
+      return cached(plans, PlanKey.of(request), request, planner);
     }
 
     /** Each word's correction ("" for none), for {@link SymptomQuery}. */
@@ -62,22 +56,11 @@ final class PlanningCache {
 
     /** Whether a corrected query (with its filters) finds a passage, for "did you mean". */
     boolean correctedFinds(SearchRequest corrected, Function<SearchRequest, Boolean> check) {
-      PlanKey key = PlanKey.of(corrected);
-      Boolean finds = correctedFinds.get(key);
-      if (finds == null) {
-        finds = check.apply(corrected);
-        put(correctedFinds, key, finds, MAX_PLANS);
-      }
-      return finds;
+      return cached(correctedFinds, PlanKey.of(corrected), corrected, check);
     }
 
     boolean namesWarningSigns(String query, Function<String, Boolean> check) {
-      Boolean names = namesWarningSigns.get(query);
-      if (names == null) {
-        names = check.apply(query);
-        put(namesWarningSigns, query, names, MAX_PLANS);
-      }
-      return names;
+      return cached(namesWarningSigns, query, query, check);
     }
   }
 
@@ -94,6 +77,19 @@ final class PlanningCache {
     // one's maps for long: the next search on the new view puts them back.
     current.set(fresh);
     return fresh;
+  }
+
+  /**
+   * The value kept for {@code key}, else computed from {@code input} (outside any lock: two
+   * searches may compute the same value, never a different one) and kept.
+   */
+  private static <K, I, V> V cached(Map<K, V> map, K key, I input, Function<I, V> compute) {
+    V value = map.get(key);
+    if (value == null) {
+      value = compute.apply(input);
+      put(map, key, value, MAX_PLANS);
+    }
+    return value;
   }
 
   /** Bounded by starting over: the queries that repeat are back after their next search. */
