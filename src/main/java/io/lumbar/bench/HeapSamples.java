@@ -85,10 +85,13 @@ final class HeapSamples {
 
   /**
    * Compares the first and the last 60 s of a run of {@code seconds} (its first and last third when
-   * shorter than two minutes); null when the run is shorter than 30 s.
+   * shorter than two minutes); null when the run is shorter than 30 s, or shorter than two minutes
+   * without readings after full collections.
    */
   synchronized Verdict verdict(double seconds) {
-    if (seconds < 30) {
+    // Under two minutes, low points say when collections happened to fall, not what stays: only
+    // readings after full collections decide there.
+    if (seconds < 30 || (seconds < 120 && afterFullGc.size() < 2)) {
       return null;
     }
     double window = Math.min(60, seconds / 3);
