@@ -10,7 +10,7 @@
 # Usage: scripts/http-figures.sh [OUT_DIR] [SIZES]   e.g. scripts/http-figures.sh target/http-figures 10k,100k,1M
 # Database: LUMBAR_DB_URL (default jdbc:mariadb://127.0.0.1:3306/lumbar_http); the bench uses <db>_bench_<N>
 # (kept between runs with HTTP_FIGURES_REUSE=1), the bundled corpus <db>_bundled (recreated). Needs curl and the
-# mysql client. SKIP_BENCH=1 runs only part 2.
+# mysql client. SKIP_BENCH=1 runs only part 2; SUMMARY_ONLY=1 prints the summary of OUT_DIR again without measuring.
 set -euo pipefail
 out=${1:-target/http-figures}
 sizes=${2:-10k,100k}
@@ -24,7 +24,7 @@ hostport=${LUMBAR_DB_URL#jdbc:mariadb://}; hostport=${hostport%%/*}
 dbhost=${hostport%%:*}; dbport=${hostport#*:}; [ "$dbport" = "$hostport" ] && dbport=3306
 db=${LUMBAR_DB_URL##*/}; db=${db%%\?*}
 sql() { mysql -h "$dbhost" -P "$dbport" -u "${LUMBAR_DB_USER:-root}" ${LUMBAR_DB_PASSWORD:+-p"$LUMBAR_DB_PASSWORD"} -N -e "$1"; }
-{
+[ "${SUMMARY_ONLY:-0}" = 1 ] || {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "jdk: $("$java" -version 2>&1 | head -1)"
@@ -32,6 +32,7 @@ sql() { mysql -h "$dbhost" -P "$dbport" -u "${LUMBAR_DB_USER:-root}" ${LUMBAR_DB
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 
+if [ "${SUMMARY_ONLY:-0}" != 1 ]; then
 if [ "${SKIP_BENCH:-0}" != 1 ]; then
   lumbar bench --passages "$sizes" --clients 2 --duration 10 ${HTTP_FIGURES_REUSE:+--reuse} --out "$out/bench" \
     > "$out/bench.txt" 2> "$out/bench.log"
@@ -68,6 +69,8 @@ for stream in repeating unique; do
     > "$out/load-$stream-64.txt" 2>&1 || true
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+kill $server 2>/dev/null || true
+fi
 
 echo "== machine"; cat "$out/machine.txt"
 if [ -f "$out/bench.txt" ]; then
@@ -91,14 +94,14 @@ for stream in repeating unique; do
   for c in 1 16 64; do
     f=$out/load-$stream-$c.json
     [ -f "$f" ] || { echo "| $stream | $c | (no figures: see $out/load-$stream-$c.txt) |"; continue; }
-    python3 - "$f" "$stream" "$c" <<'PY'
+    python3 - "$f" "$stream" "$c" <<'PY' || echo "| $stream | $c | (unreadable: $f) |"
 import json, sys
 r = json.load(open(sys.argv[1])); s = r["search"]; h = r.get("health")
 errors = s["clientErrors"] + s["serverErrors"] + s["ioErrors"]
 v = r.get("heapVerdict")
+first, last = (float(v.get(k, "nan")) if v else float("nan") for k in ("afterFullGcFirstMb", "afterFullGcLastMb"))
 heap = "" if not v else ("flat" if v["flat"] else "GROWING") + (
-    f' ({v["afterFullGcFirstMb"]:.0f} -> {v["afterFullGcLastMb"]:.0f} MB after full GC)'
-    if v.get("afterFullGcFirstMb") == v.get("afterFullGcFirstMb") else "")
+    f" ({first:.0f} -> {last:.0f} MB after full GC)" if first == first else "")
 share = r.get("searchShareOfHealth")
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {s["perSecond"]:.0f} | {s["p50Ms"]:.1f} | {s["p99Ms"]:.1f} | {errors} | '
       f'{h["perSecond"]:.0f} | {100 * share:.0f} % | {heap} |' if h else
