@@ -9,6 +9,9 @@ import io.javalin.router.ParsedEndpoint;
 import io.lumbar.telemetry.LatencyTimers;
 import io.lumbar.telemetry.Logfmt;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * After every request: one log line ({@code request method=GET route=/api/search status=200
  * ms=3.1}) and the {@code http.server.requests} timer. Both name the matched route template, never
  * the raw path, so the number of series stays bounded and no query string (which could hold
- * secrets) is ever written down. Headers and cookies are not logged.
+ * secrets) is ever written down. Headers and cookies are not logged. The line is written by
+ * logback's background writer (logback.xml), so a request never waits for stderr.
  */
 public final class RequestLog {
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
@@ -30,6 +34,12 @@ public final class RequestLog {
 
   private final MeterRegistry registry;
   private final JavalinState javalin;
+
+  /**
+   * Each series' timer, found once: registering looks it up by a sorted copy of its tags, on every
+   * request. Bounded, as the series are (routes × methods × status classes).
+   */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   private RequestLog(MeterRegistry registry, JavalinState javalin) {
     this.registry = registry;
@@ -47,12 +57,17 @@ public final class RequestLog {
         HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : OTHER_METHOD;
     String route = route(ctx);
     int status = ctx.statusCode();
-    LatencyTimers.builder("http.server.requests")
-        .description("HTTP requests by route template, method and status class")
-        .tag("method", method)
-        .tag("route", route)
-        .tag("status", status / 100 + "xx")
-        .register(registry)
+    String statusClass = status / 100 + "xx";
+    timers
+        .computeIfAbsent(
+            method + ' ' + route + ' ' + statusClass,
+            series ->
+                LatencyTimers.builder("http.server.requests")
+                    .description("HTTP requests by route template, method and status class")
+                    .tag("method", method)
+                    .tag("route", route)
+                    .tag("status", statusClass)
+                    .register(registry))
         .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     if (log.isInfoEnabled()) {
       log.info(

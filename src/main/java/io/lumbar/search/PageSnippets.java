@@ -26,8 +26,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Snippets for a page of hits: up to two fragments of about 160 characters around the densest
  * matches, HTML escaped, with only the words the query matched (synonyms and corrections included)
  * marked. Lucene's unified highlighter picks and formats the fragments; where matches and sentence
- * boundaries come from is made cheaper ({@link PageOffsets}, {@link CachedBreakIterator}) without
- * changing a snippet.
+ * boundaries come from, and how fragments are scored, is made cheaper ({@link PageOffsets}, {@link
+ * CachedBreakIterator}, {@link PageScorer}) without changing a snippet.
  */
 final class PageSnippets {
   private static final int FRAGMENTS = 2;
@@ -47,8 +47,8 @@ final class PageSnippets {
   }
 
   /**
-   * Lucene's weight matches and the JDK's sentence iterator as they are: what {@link #fast()} must
-   * equal.
+   * Lucene's weight matches, passage scorer and the JDK's sentence iterator as they are: what
+   * {@link #fast()} must equal.
    */
   static PageSnippets lucenesOwn() {
     return new PageSnippets(true);
@@ -72,6 +72,9 @@ final class PageSnippets {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         sentences(), FRAGMENT_CHARS, 0.5f));
+    if (!lucenesOwnLookups) {
+      builder.withScorer(new PageScorer());
+    }
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
     return new PageHighlighter(builder, texts, !lucenesOwnLookups)
         .highlight(PassageFields.TEXT, highlight, docs, FRAGMENTS);

@@ -1,10 +1,12 @@
 package io.lumbar.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lumbar.analytics.SearchAnalytics;
 import io.lumbar.telemetry.LatencyTimers;
 import io.lumbar.web.BadRequestException;
+import io.lumbar.web.JsonBody;
 import io.lumbar.web.Pages;
 import io.lumbar.web.Params;
 import io.lumbar.web.UnknownFilterException;
@@ -25,6 +27,7 @@ public final class SearchRoutes {
   private final RelatedPassages related;
   private final Pages pages;
   private final SearchAnalytics analytics;
+  private final ObjectMapper json;
   private final Timer withHits;
   private final Timer withoutHits;
 
@@ -35,6 +38,7 @@ public final class SearchRoutes {
       RelatedPassages related,
       Pages pages,
       SearchAnalytics analytics,
+      ObjectMapper json,
       MeterRegistry metrics) {
     this.search = search;
     this.filters = filters;
@@ -42,6 +46,7 @@ public final class SearchRoutes {
     this.related = related;
     this.pages = pages;
     this.analytics = analytics;
+    this.json = json;
     this.withHits = searchTimer(metrics, "hits");
     this.withoutHits = searchTimer(metrics, "zero");
   }
@@ -69,7 +74,7 @@ public final class SearchRoutes {
       throw new BadRequestException(
           "'q' is too long: at most " + MAX_SUGGEST_LENGTH + " characters");
     }
-    ctx.json(suggester.suggest(q, Params.intParam(ctx, "limit", 8, 1, 20)));
+    JsonBody.send(ctx, json, suggester.suggest(q, Params.intParam(ctx, "limit", 8, 1, 20)));
   }
 
   private void related(Context ctx) {
@@ -81,7 +86,7 @@ public final class SearchRoutes {
     SearchRequest request = request(ctx);
     filters.check(request);
     // ?debug=1: each hit says how it was found and scored.
-    ctx.json(searchAndRecord(request, "1".equals(ctx.queryParam("debug"))));
+    JsonBody.send(ctx, json, searchAndRecord(request, "1".equals(ctx.queryParam("debug"))));
   }
 
   private void page(Context ctx) {

@@ -64,6 +64,9 @@ public final class SearchService {
   /** The meaning side of hybrid ranking; null: lexical only, exactly as before semantic search. */
   private final HybridSearch hybrid;
 
+  /** Plans and corrections of the current index view and vocabulary, for searches that repeat. */
+  private final PlanningCache planning = new PlanningCache();
+
   public SearchService(PassageIndex index, Supplier<Vocabulary> vocabulary) {
     this(index, vocabulary, SearchFeatures.ALL);
   }
@@ -152,11 +155,13 @@ public final class SearchService {
   /** The warning signs {@code query} describes, with the passages to show first; null when none. */
   private SearchResponse.WarningSigns warningSigns(String query) {
     Vocabulary words = vocabulary.get();
-    if (WarningSigns.named(words, query).isEmpty()) {
-      return null;
-    }
     IndexSearcher searcher = index.acquire();
     try {
+      if (!planning
+          .of(searcher.getIndexReader(), words)
+          .namesWarningSigns(query, q -> !WarningSigns.named(words, q).isEmpty())) {
+        return null;
+      }
       return WarningSigns.find(searcher, words, features, query);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -170,8 +175,10 @@ public final class SearchService {
     Vocabulary words = vocabulary.get();
     IndexSearcher searcher = index.acquire();
     try {
-      SymptomQuery planner = new SymptomQuery(words, searcher.getIndexReader(), features);
-      Plan plan = planner.plan(request);
+      PlanningCache.View cached = planning.of(searcher.getIndexReader(), words);
+      SymptomQuery planner =
+          new SymptomQuery(words, searcher.getIndexReader(), features, cached.corrections());
+      Plan plan = cached.plan(request, planner::plan);
       if (plan.query() == null) {
         return SearchResponse.empty(request.query(), elapsedMillis(started));
       }
@@ -333,12 +340,26 @@ public final class SearchService {
             false,
             features.facets(),
             features.snippets());
-    SymptomQuery checker = new SymptomQuery(words, searcher.getIndexReader(), exactOnly);
-    Plan check =
-        checker.plan(
-            new SearchRequest(
-                corrected, 1, 0, request.causes(), request.treatments(), request.articles()));
-    return check.query() != null && anyMatch(searcher, check.query()) ? corrected : null;
+    SearchRequest correctedRequest =
+        new SearchRequest(
+            corrected, 1, 0, request.causes(), request.treatments(), request.articles());
+    boolean finds =
+        planning
+            .of(searcher.getIndexReader(), words)
+            .correctedFinds(
+                correctedRequest,
+                check -> {
+                  Query query =
+                      new SymptomQuery(words, searcher.getIndexReader(), exactOnly)
+                          .plan(check)
+                          .query();
+                  try {
+                    return query != null && anyMatch(searcher, query);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+    return finds ? corrected : null;
   }
 
   /**

@@ -107,11 +107,30 @@ public final class SymptomQuery {
   private final IndexReader reader;
   private final SearchFeatures features;
 
+  /**
+   * Each word's correction ("" for none) as found before on this reader and vocabulary; null: none
+   * kept.
+   */
+  private final Map<String, String> knownCorrections;
+
   public SymptomQuery(Vocabulary vocabulary, IndexReader reader, SearchFeatures features) {
+    this(vocabulary, reader, features, null);
+  }
+
+  /**
+   * A planner that keeps each word's spelling correction in {@code knownCorrections}, which must
+   * belong to this reader and vocabulary ({@link PlanningCache}).
+   */
+  SymptomQuery(
+      Vocabulary vocabulary,
+      IndexReader reader,
+      SearchFeatures features,
+      Map<String, String> knownCorrections) {
     this.vocabulary = vocabulary;
     this.analysis = vocabulary.analysis();
     this.reader = reader;
     this.features = features;
+    this.knownCorrections = knownCorrections;
   }
 
   public Plan plan(SearchRequest request) {
@@ -362,31 +381,45 @@ public final class SymptomQuery {
       if (corrections.size() >= MAX_CORRECTIONS) {
         break;
       }
-      if (word.length() < TYPO_MIN_LENGTH
-          || word.length() > TYPO_MAX_LENGTH
-          || !LETTERS.matcher(word).matches()
-          || corrections.containsKey(word)
-          || isKnown(word)) {
+      if (corrections.containsKey(word)) {
         continue;
       }
-      DirectSpellChecker speller = new DirectSpellChecker();
-      speller.setMaxEdits(word.length() >= TWO_EDITS_FROM ? 2 : 1);
-      speller.setMinQueryLength(TYPO_MIN_LENGTH);
-      try {
-        SuggestWord[] best =
-            speller.suggestSimilar(
-                new Term(PassageFields.TEXT_EXACT, word),
-                1,
-                reader,
-                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (best.length > 0) {
-          corrections.put(word, best[0].string);
+      String correction = knownCorrections == null ? null : knownCorrections.get(word);
+      if (correction == null) {
+        correction = correctionOf(word);
+        if (knownCorrections != null) {
+          PlanningCache.put(knownCorrections, word, correction, PlanningCache.MAX_WORDS);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      }
+      if (!correction.isEmpty()) {
+        corrections.put(word, correction);
       }
     }
     return corrections;
+  }
+
+  /** The correction of one word of the query; "" when it is known or has none. */
+  private String correctionOf(String word) {
+    if (word.length() < TYPO_MIN_LENGTH
+        || word.length() > TYPO_MAX_LENGTH
+        || !LETTERS.matcher(word).matches()
+        || isKnown(word)) {
+      return "";
+    }
+    DirectSpellChecker speller = new DirectSpellChecker();
+    speller.setMaxEdits(word.length() >= TWO_EDITS_FROM ? 2 : 1);
+    speller.setMinQueryLength(TYPO_MIN_LENGTH);
+    try {
+      SuggestWord[] best =
+          speller.suggestSimilar(
+              new Term(PassageFields.TEXT_EXACT, word),
+              1,
+              reader,
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return best.length > 0 ? best[0].string : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The text field's term for one word, or null when the word is not one term there. */

@@ -216,6 +216,7 @@ public final class App implements AutoCloseable {
                   related,
                   pages,
                   backend.searchAnalytics(),
+                  json,
                   metrics.registry())
               .register(config.routes);
           new PassageRoutes(backend.database(), related, pages).register(config.routes);

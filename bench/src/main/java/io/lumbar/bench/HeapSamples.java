@@ -84,15 +84,19 @@ final class HeapSamples {
   }
 
   /**
-   * Compares the first and the last 60 s of a run of {@code seconds}; null when the run is shorter
-   * than two minutes.
+   * Compares the first and the last 60 s of a run of {@code seconds} (its first and last third when
+   * shorter than two minutes); null when the run is shorter than 30 s, or shorter than two minutes
+   * without readings after full collections.
    */
   synchronized Verdict verdict(double seconds) {
-    if (seconds < 120) {
+    // Under two minutes, low points say when collections happened to fall, not what stays: only
+    // readings after full collections decide there.
+    if (seconds < 30 || (seconds < 120 && afterFullGc.size() < 2)) {
       return null;
     }
-    List<Sample> first = samples.stream().filter(s -> s.seconds() <= 60).toList();
-    List<Sample> last = samples.stream().filter(s -> s.seconds() >= seconds - 60).toList();
+    double window = Math.min(60, seconds / 3);
+    List<Sample> first = samples.stream().filter(s -> s.seconds() <= window).toList();
+    List<Sample> last = samples.stream().filter(s -> s.seconds() >= seconds - window).toList();
     if (first.isEmpty() || last.isEmpty()) {
       return null;
     }

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lumbar load --url URL [--connections 64] [--duration 60] [--soak] [--admin-user NAME
- * --admin-password-stdin]}: the load drill against a running server. Exit code 0 when no request
- * failed (no 4xx, 5xx or I/O error; with {@code --soak} also a flat heap), 1 otherwise, 2 when it
- * could not run.
+ * --admin-password-stdin] [--search-only] [--stream repeating|unique] [--health-reference]}: the
+ * load drill against a running server. Exit code 0 when no request failed (no 4xx, 5xx or I/O
+ * error; with {@code --soak} also a flat heap), 1 otherwise, 2 when it could not run.
  */
 @Command(
     name = "load",
@@ -105,6 +105,27 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Seed of the clients' choices (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--search-only",
+      description = "Every reader request is a search (no suggest, passage reads or exports).")
+  boolean searchOnly;
+
+  @Option(
+      names = "--stream",
+      paramLabel = "repeating|unique",
+      defaultValue = "repeating",
+      description =
+          "Search queries drawn from the mix (repeating), or never the same twice: each a query of the mix with "
+              + "one or two words of the bundled articles (unique). Default: ${DEFAULT-VALUE}.")
+  String stream;
+
+  @Option(
+      names = "--health-reference",
+      description =
+          "Then the same connections for the same time on /health only: what the same server answers when a "
+              + "request does no work; prints searches per second as a share of it.")
+  boolean healthReference;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path out;
 
@@ -161,15 +182,25 @@ public final class LoadCommand implements Callable<Integer> {
       console = new ConsoleClient(base, json);
       console.signIn(adminUser, password);
     }
+    if (!stream.equals("repeating") && !stream.equals("unique")) {
+      throw new IllegalArgumentException(
+          "--stream must be repeating or unique, got '" + stream + "'");
+    }
     List<String> mix = queries == null ? QueryMix.bundled(json) : QueryMix.fromFile(queries, json);
     LoadGenerator.Targets targets = load.discover(mix);
+    QueryStream searches =
+        stream.equals("unique")
+            ? QueryStream.unique(mix, QueryStream.bundledWords(BundledLanguage.load(json)))
+            : QueryStream.repeating(mix);
     print.printf(
-        "load: %s, %d connections, %d s measured after %.0f s of warm-up, seed %d; %d queries, %d passages, %d exports%s%n",
+        "load: %s, %d connections, %d s measured after %.0f s of warm-up, seed %d; %s, %s queries from %d, %d passages, %d exports%s%n",
         base,
         connections,
         seconds,
         warmup,
         seed,
+        searchOnly ? "searches only" : "search, suggest, passages and exports",
+        searches.name(),
         targets.queries().size(),
         targets.passageIds().size(),
         targets.exports().size(),
@@ -177,7 +208,30 @@ public final class LoadCommand implements Callable<Integer> {
             ? "; no editor or rebuilds (no --admin-user)"
             : "; editor and " + reindexes + " rebuilds as " + adminUser);
     print.flush();
-    load.run(targets, connections, warmup, seconds, seed, console, reindexes);
+    load.run(
+        targets,
+        searches,
+        searchOnly ? LoadGenerator.Readers.SEARCH : LoadGenerator.Readers.ALL,
+        connections,
+        warmup,
+        seconds,
+        seed,
+        console,
+        reindexes);
+    if (healthReference) {
+      print.printf("reference: /health only, %d connections, %d s%n", connections, seconds);
+      print.flush();
+      load.run(
+          targets,
+          searches,
+          LoadGenerator.Readers.HEALTH,
+          connections,
+          Math.min(warmup, 2),
+          seconds,
+          seed,
+          null,
+          0);
+    }
 
     print.println(
         "| endpoint | requests | per second | p50 ms | p99 ms | max ms | 4xx | 5xx | I/O errors |");
@@ -188,7 +242,10 @@ public final class LoadCommand implements Callable<Integer> {
     Map<String, Object> figures = new LinkedHashMap<>();
     for (Endpoint e : Endpoint.values()) {
       Stats s = load.stats.get(e);
-      if (e != Endpoint.EDIT) {
+      if (e == Endpoint.HEALTH ? !healthReference : searchOnly && e != Endpoint.SEARCH) {
+        continue;
+      }
+      if (e != Endpoint.EDIT && e != Endpoint.HEALTH) {
         reads.add(s.micros);
       }
       errors += s.errors();
@@ -205,6 +262,18 @@ public final class LoadCommand implements Callable<Integer> {
               s.ioErrors.sum()));
     }
     figures.put("all reads", row(print, "all reads", reads, seconds, -1, -1, -1));
+    if (healthReference) {
+      double share =
+          load.stats.get(Endpoint.SEARCH).micros.getTotalCount()
+              / (double) Math.max(1, load.stats.get(Endpoint.HEALTH).micros.getTotalCount());
+      print.printf(
+          "searches per second as a share of /health's: %.0f %%%s%n",
+          100 * share,
+          searchOnly ? "" : " (searches are only part of the mix; use --search-only to compare)");
+      figures.put("searchShareOfHealth", share);
+    }
+    figures.put("stream", searches.name());
+    figures.put("searchOnly", searchOnly);
     for (LoadGenerator.Rebuild r : load.rebuilds) {
       print.printf(
           "rebuild: started at %.0f s, %s after %.1f s: %s%n",
@@ -221,12 +290,17 @@ public final class LoadCommand implements Callable<Integer> {
     boolean heapOk = true;
     if (heap != null) {
       print.printf(
-          "heap low point: first minute %.0f MB, last minute %.0f MB; long-lived after GC %.0f MB -> %.0f MB%n",
-          heap.firstMinuteLowMb(), heap.lastMinuteLowMb(), heap.firstLiveMb(), heap.lastLiveMb());
+          "heap low point: first %.0f s %.0f MB, last %.0f s %.0f MB; long-lived after GC %.0f MB -> %.0f MB%n",
+          Math.min(60, seconds / 3.0),
+          heap.firstMinuteLowMb(),
+          Math.min(60, seconds / 3.0),
+          heap.lastMinuteLowMb(),
+          heap.firstLiveMb(),
+          heap.lastLiveMb());
       if (!Double.isNaN(heap.afterFullGcFirstMb())) {
         print.printf(
-            "heap after a full GC: after the first minute %.0f MB, at the end %.0f MB%n",
-            heap.afterFullGcFirstMb(), heap.afterFullGcLastMb());
+            "heap after a full GC: after the first %.0f s %.0f MB, at the end %.0f MB%n",
+            Math.min(60, seconds / 3.0), heap.afterFullGcFirstMb(), heap.afterFullGcLastMb());
       }
       print.printf("heap: %s%n", heap.flat() ? "flat" : "GROWING");
       heapOk = heap.flat() || !soak;

@@ -38,7 +38,9 @@ final class LoadGenerator {
     SUGGEST("suggest", 25),
     PASSAGE("passage", 20),
     EXPORT("export", 5),
-    EDIT("console save", 0);
+    EDIT("console save", 0),
+    /** The reference: what the server answers when it does nothing but answer. */
+    HEALTH("health", 0);
 
     final String label;
     final int weight;
@@ -73,6 +75,16 @@ final class LoadGenerator {
   /** Requests the readers choose from, found by searching the server at the start. */
   record Targets(
       List<String> queries, List<String> prefixes, List<Long> passageIds, List<String> exports) {}
+
+  /**
+   * What the readers send: the mix of every endpoint, searches only, or {@code /health} only (the
+   * same server's throughput without work, the reference searches are compared with).
+   */
+  enum Readers {
+    ALL,
+    SEARCH,
+    HEALTH
+  }
 
   /** One rebuild during the run. */
   record Rebuild(double startedAtSeconds, double seconds, String state, String message) {}
@@ -164,12 +176,15 @@ final class LoadGenerator {
   }
 
   /**
-   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), the
-   * editor and the rebuilds when {@code console} is given, and the heap readings. Returns when
-   * every thread has stopped.
+   * Runs the readers for {@code warmup} then {@code seconds} (only the latter is counted), sending
+   * what {@code readers} says with the search queries of {@code queries}; the editor and the
+   * rebuilds when {@code console} is given, and the heap readings. Returns when every thread has
+   * stopped.
    */
   void run(
       Targets targets,
+      QueryStream queries,
+      Readers readers,
       int clients,
       double warmup,
       double seconds,
@@ -185,9 +200,12 @@ final class LoadGenerator {
       threads.add(
           Thread.ofPlatform()
               .name("load-client-" + c)
-              .start(() -> readLoop(targets, random, start, end)));
+              .start(() -> readLoop(targets, queries, readers, random, start, end)));
     }
-    threads.add(Thread.ofPlatform().name("load-heap").start(() -> heapLoop(start, end)));
+    if (readers != Readers.HEALTH) {
+      // The reference run's heap is not the one the load is judged by.
+      threads.add(Thread.ofPlatform().name("load-heap").start(() -> heapLoop(start, end)));
+    }
     if (console != null) {
       Random random = new Random(seed);
       threads.add(
@@ -204,45 +222,76 @@ final class LoadGenerator {
     }
   }
 
-  private void readLoop(Targets targets, Random random, long start, long end) {
+  /**
+   * One client: one request at a time on its own kept-alive connection, read by a bare HTTP/1.1
+   * client ({@link KeepAliveHttp}), so that the load costs the cores it shares with the server
+   * little.
+   */
+  private void readLoop(
+      Targets targets, QueryStream queries, Readers readers, Random random, long start, long end) {
     int total = 0;
     for (Endpoint e : Endpoint.values()) {
       total += e.weight;
     }
-    while (System.nanoTime() < end) {
-      int draw = random.nextInt(total);
-      Endpoint endpoint = Endpoint.SEARCH;
-      for (Endpoint e : Endpoint.values()) {
-        if (draw < e.weight) {
-          endpoint = e;
-          break;
+    try (KeepAliveHttp connection = new KeepAliveHttp(base.getHost(), port())) {
+      while (System.nanoTime() < end) {
+        Endpoint endpoint =
+            switch (readers) {
+              case ALL -> draw(random, total);
+              case SEARCH -> Endpoint.SEARCH;
+              case HEALTH -> Endpoint.HEALTH;
+            };
+        if (!read(connection, targets, queries, endpoint, random, start)) {
+          return;
         }
-        draw -= e.weight;
-      }
-      String path =
-          switch (endpoint) {
-            case SEARCH -> "/api/search?q=" + encode(pick(targets.queries(), random));
-            case SUGGEST ->
-                "/api/suggest?q="
-                    + encode(
-                        pick(
-                            targets.prefixes().isEmpty() ? targets.queries() : targets.prefixes(),
-                            random));
-            case PASSAGE -> "/api/passages/" + pick(targets.passageIds(), random);
-            case EXPORT, EDIT -> pick(targets.exports(), random);
-          };
-      long sent = System.nanoTime();
-      try {
-        HttpResponse<Void> answer =
-            http.send(request(path), HttpResponse.BodyHandlers.discarding());
-        count(endpoint, sent, start, answer.statusCode(), path);
-      } catch (IOException e) {
-        countIo(endpoint, sent, start, path, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
+  }
+
+  private static Endpoint draw(Random random, int total) {
+    int draw = random.nextInt(total);
+    for (Endpoint e : Endpoint.values()) {
+      if (draw < e.weight) {
+        return e;
+      }
+      draw -= e.weight;
+    }
+    return Endpoint.SEARCH;
+  }
+
+  private int port() {
+    return base.getPort() > 0 ? base.getPort() : 80;
+  }
+
+  /** Sends one request of {@code endpoint} and counts its answer; false when interrupted. */
+  private boolean read(
+      KeepAliveHttp connection,
+      Targets targets,
+      QueryStream queries,
+      Endpoint endpoint,
+      Random random,
+      long start) {
+    String path =
+        switch (endpoint) {
+          case HEALTH -> "/health";
+          case SEARCH -> "/api/search?q=" + encode(queries.next(random));
+          case SUGGEST ->
+              "/api/suggest?q="
+                  + encode(
+                      pick(
+                          targets.prefixes().isEmpty() ? targets.queries() : targets.prefixes(),
+                          random));
+          case PASSAGE -> "/api/passages/" + pick(targets.passageIds(), random);
+          case EXPORT, EDIT -> pick(targets.exports(), random);
+        };
+    long sent = System.nanoTime();
+    try {
+      KeepAliveHttp.Response answer = connection.get(base.getRawPath().replaceAll("/$", "") + path);
+      count(endpoint, sent, start, answer.status(), path);
+    } catch (IOException e) {
+      countIo(endpoint, sent, start, path, e);
+    }
+    return !Thread.currentThread().isInterrupted();
   }
 
   /**
@@ -311,10 +360,12 @@ final class LoadGenerator {
       boolean baselineTaken = false;
       while (System.nanoTime() < end) {
         readHeap(start).ifPresent(heap::add);
-        // After a minute of load the caches have filled: the baseline the end is compared with.
+        // After a minute of load (a third of a shorter run) the caches have filled: the baseline
+        // the
+        // end is compared with.
         if (!baselineTaken
             && fullGcPid.isPresent()
-            && System.nanoTime() - start >= FULL_GC_BASELINE_NANOS) {
+            && System.nanoTime() - start >= Math.min(FULL_GC_BASELINE_NANOS, (end - start) / 3)) {
           heapAfterFullGc(start);
           baselineTaken = true;
         }

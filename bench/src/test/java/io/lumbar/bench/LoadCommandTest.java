@@ -10,6 +10,9 @@ import io.lumbar.web.Json;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +64,48 @@ class LoadCommandTest {
     assertThat(figures.path("rebuilds").get(0).path("state").asText()).isEqualTo("done");
     assertThat(figures.path("heapSamples").size()).isPositive();
     assertThat(cli.out()).contains("| search |", "result: 0 errors (0 of them 5xx): PASS");
+  }
+
+  @Test
+  void searches_only_never_repeating_beside_the_health_reference() throws Exception {
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+
+    int exit =
+        cli.run(
+            "load",
+            "--url",
+            app.uri("/").toString(),
+            "--connections",
+            "2",
+            "--duration",
+            "2",
+            "--warmup",
+            "0",
+            "--search-only",
+            "--stream",
+            "unique",
+            "--health-reference",
+            "--out",
+            tmp.resolve("search.json").toString());
+
+    assertThat(exit).as(cli.out() + cli.err()).isZero();
+    JsonNode figures = Json.mapper().readTree(tmp.resolve("search.json").toFile());
+    assertThat(figures.path("search").path("requests").asLong()).isPositive();
+    assertThat(figures.path("health").path("requests").asLong()).isPositive();
+    assertThat(figures.has("suggest")).isFalse();
+    assertThat(figures.path("stream").asText()).isEqualTo("unique");
+    assertThat(figures.path("searchShareOfHealth").asDouble()).isPositive();
+    assertThat(cli.out()).contains("| search |", "| health |", "as a share of /health's");
+  }
+
+  @Test
+  void a_unique_stream_never_sends_the_same_query_twice() {
+    QueryStream stream =
+        QueryStream.unique(List.of("back pain", "sciatica"), List.of("a", "b", "c"));
+    Set<String> sent = new HashSet<>();
+    for (int i = 0; i < 2 * 3 * 3; i++) {
+      assertThat(sent.add(stream.next(null))).as("query %d", i).isTrue();
+    }
   }
 
   @Test
