@@ -68,7 +68,7 @@ class LoadCommandTest {
 
   @Test
   void searches_only_never_repeating_beside_the_health_reference() throws Exception {
-    CommandRunner cli = new CommandRunner(app.config(), stdin(""));
+    CommandRunner cli = new CommandRunner(app.config(), stdin(""), BenchMain::commandLine);
 
     int exit =
         cli.run(
