@@ -35,25 +35,6 @@ final class PageSnippets {
   /** Fragments aim at this many characters around the densest cluster of matches. */
   private static final int FRAGMENT_CHARS = 160;
 
-  private final boolean lucenesOwnLookups;
-
-  private PageSnippets(boolean lucenesOwnLookups) {
-    this.lucenesOwnLookups = lucenesOwnLookups;
-  }
-
-  /** What searches use. */
-  static PageSnippets fast() {
-    return new PageSnippets(false);
-  }
-
-  /**
-   * Lucene's weight matches, passage scorer and the JDK's sentence iterator as they are: what
-   * {@link #fast()} must equal.
-   */
-  static PageSnippets lucenesOwn() {
-    return new PageSnippets(true);
-  }
-
   /**
    * The snippet of each passage of {@code page} (null where the text field has no match), from
    * {@code texts} by document id, as already read for the hits, so stored fields are read once.
@@ -72,17 +53,14 @@ final class PageSnippets {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         sentences(), FRAGMENT_CHARS, 0.5f));
-    if (!lucenesOwnLookups) {
-      builder.withScorer(new PageScorer());
-    }
+    builder.withScorer(new PageScorer());
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    return new PageHighlighter(builder, texts, !lucenesOwnLookups)
+    return new PageHighlighter(builder, texts)
         .highlight(PassageFields.TEXT, highlight, docs, FRAGMENTS);
   }
 
-  private BreakIterator sentences() {
-    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-    return lucenesOwnLookups ? sentences : new CachedBreakIterator(sentences);
+  private static BreakIterator sentences() {
+    return new CachedBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT));
   }
 
   /**
@@ -91,12 +69,10 @@ final class PageSnippets {
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final Map<Integer, String> texts;
-    private final boolean pageOffsets;
 
-    PageHighlighter(Builder builder, Map<Integer, String> texts, boolean pageOffsets) {
+    PageHighlighter(Builder builder, Map<Integer, String> texts) {
       super(builder);
       this.texts = texts;
-      this.pageOffsets = pageOffsets;
     }
 
     @Override
@@ -127,7 +103,7 @@ final class PageSnippets {
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(
         OffsetSource offsetSource, UHComponents components) {
-      if (pageOffsets && offsetSource == OffsetSource.POSTINGS) {
+      if (offsetSource == OffsetSource.POSTINGS) {
         PageOffsets offsets = PageOffsets.of(components, searcher);
         if (offsets != null) {
           return offsets;

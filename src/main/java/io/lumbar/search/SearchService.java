@@ -59,7 +59,7 @@ public final class SearchService {
   private final PassageIndex index;
   private final Supplier<Vocabulary> vocabulary;
   private final SearchFeatures features;
-  private final PageSnippets snippets;
+  private final PageSnippets snippets = new PageSnippets();
 
   /** The meaning side of hybrid ranking; null: lexical only, exactly as before semantic search. */
   private final HybridSearch hybrid;
@@ -73,7 +73,7 @@ public final class SearchService {
 
   public SearchService(
       PassageIndex index, Supplier<Vocabulary> vocabulary, SearchFeatures features) {
-    this(index, vocabulary, features, PageSnippets.fast(), null);
+    this(index, vocabulary, features, null);
   }
 
   /**
@@ -86,7 +86,6 @@ public final class SearchService {
         index,
         vocabulary,
         SearchFeatures.ALL,
-        PageSnippets.fast(),
         new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
   }
 
@@ -106,31 +105,17 @@ public final class SearchService {
             : new HybridFusion.Weights(
                 fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
     return new SearchService(
-        index,
-        vocabulary,
-        SearchFeatures.ALL,
-        PageSnippets.fast(),
-        new HybridSearch(vectors, weights, meaningOnly));
+        index, vocabulary, SearchFeatures.ALL, new HybridSearch(vectors, weights, meaningOnly));
   }
 
   SearchService(
       PassageIndex index,
       Supplier<Vocabulary> vocabulary,
       SearchFeatures features,
-      PageSnippets snippets) {
-    this(index, vocabulary, features, snippets, null);
-  }
-
-  SearchService(
-      PassageIndex index,
-      Supplier<Vocabulary> vocabulary,
-      SearchFeatures features,
-      PageSnippets snippets,
       HybridSearch hybrid) {
     this.index = index;
     this.vocabulary = vocabulary;
     this.features = features;
-    this.snippets = snippets;
     this.hybrid = hybrid;
   }
 

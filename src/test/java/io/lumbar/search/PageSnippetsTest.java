@@ -10,20 +10,31 @@ import io.lumbar.importing.BundledCorpus;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
-import io.lumbar.search.SearchResponse.Hit;
 import io.lumbar.web.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.BreakIterator;
 import java.text.StringCharacterIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,31 +108,63 @@ class PageSnippetsTest {
   @Test
   void every_snippet_is_the_one_lucenes_own_matches_and_sentence_iterator_give()
       throws IOException {
-    SearchService fast =
-        new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.fast());
-    SearchService reference =
-        new SearchService(index, () -> VOCABULARY, SearchFeatures.ALL, PageSnippets.lucenesOwn());
+    PageSnippets snippets = new PageSnippets();
+    Analyzer analyzer = VOCABULARY.analysis().indexAnalyzer();
     int compared = 0;
     int marked = 0;
-    for (String query : queries()) {
-      for (int offset : new int[] {0, 10}) {
-        SearchRequest request =
-            new SearchRequest(query, 10, offset, List.of(), List.of(), List.of());
+    IndexSearcher searcher = index.acquire();
+    try {
+      StoredFields stored = searcher.storedFields();
+      for (String query : queries()) {
+        SearchRequest request = SearchRequest.firstPage(query, 10);
         assertThat(takesTheFastPath(request)).as("fast path for %s", query).isTrue();
-        List<Hit> expected = reference.search(request).results();
-        List<Hit> actual = fast.search(request).results();
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-          assertThat(actual.get(i).snippet())
-              .as("%s, hit %d", query, offset + i)
-              .isEqualTo(expected.get(i).snippet());
-          compared++;
-          marked += expected.get(i).snippet().contains("<mark>") ? 1 : 0;
+        SymptomQuery.Plan plan =
+            new SymptomQuery(VOCABULARY, searcher.getIndexReader(), SearchFeatures.ALL)
+                .plan(request);
+        if (plan.highlight() == null) {
+          continue;
+        }
+        ScoreDoc[] hits = searcher.search(plan.query(), 20).scoreDocs;
+        for (int from = 0; from < hits.length; from += 10) {
+          ScoreDoc[] page = Arrays.copyOfRange(hits, from, Math.min(hits.length, from + 10));
+          Map<Integer, String> texts = new HashMap<>();
+          for (ScoreDoc hit : page) {
+            texts.put(hit.doc, stored.document(hit.doc).get(PassageFields.TEXT));
+          }
+          String[] expected = lucenesOwn(searcher, analyzer, plan.highlight(), page);
+          assertThat(snippets.highlight(searcher, analyzer, plan.highlight(), page, texts))
+              .as("%s, hits %d to %d", query, from, from + page.length)
+              .containsExactly(expected);
+          compared += page.length;
+          marked +=
+              (int) Arrays.stream(expected).filter(e -> e != null && e.contains("<mark>")).count();
         }
       }
+    } finally {
+      index.release(searcher);
     }
     assertThat(compared).as("snippets compared").isGreaterThan(4_000);
     assertThat(marked).as("snippets with marks").isGreaterThan(compared * 3 / 4);
+  }
+
+  /**
+   * Lucene's unified highlighter as it comes (its own weight matches and passage scorer, stored
+   * fields, the JDK's sentence iterator) with the fragments {@link PageSnippets} asks for: two of
+   * about 160 characters, marked with {@code <mark>}, joined by an ellipsis, HTML escaped.
+   */
+  private static String[] lucenesOwn(
+      IndexSearcher searcher, Analyzer analyzer, Query highlight, ScoreDoc[] page)
+      throws IOException {
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.5f))
+            .build();
+    TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    return highlighter.highlight(PassageFields.TEXT, highlight, docs, 2);
   }
 
   /**
