@@ -85,4 +85,18 @@ class BoilerplateRulesTest {
   void leavesContentAlone(String paragraph) {
     assertThat(BoilerplateRules.reasonFor(paragraph)).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void aRunOfNamesWithPhoneNumbersIsADirectoryButOneHelplineInProseIsNot() {
+    assertThat(
+            Directory.reason(
+                "Example Spine Society\nPhone: 800-555-0101\nMade-up Pain Network\nPhone:"
+                    + " 800-555-0199"))
+        .contains("directory");
+    assertThat(
+            Directory.reason(
+                "If the pain is sudden and severe, call your doctor or the helpline on 800-555-0101"
+                    + " and ask for advice before you take more tablets."))
+        .isEmpty();
+  }
 }
