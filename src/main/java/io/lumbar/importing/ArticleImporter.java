@@ -200,7 +200,34 @@ public final class ArticleImporter {
     Set<Long> earlierCopies = new LinkedHashSet<>();
     int rejected = 0;
     int duplicates = 0;
-    boolean[] amidContent = SiteTemplate.amidContent(blocks);
+    // Where each block recurs on the site's other pages (an editor's verdict, the same block, or
+    // the
+    // same box with the other page's topic put in); a block amid the article's own text is a
+    // duplicate rather than template, so that is judged once all repeats are known.
+    List<SiteTemplate.Known> known =
+        site == null ? List.of() : SiteTemplate.known(c, site, articleId);
+    Set<String> topic = NearRepeat.topic(title);
+    List<Optional<Boolean>> verdicts = new ArrayList<>();
+    List<List<SiteTemplate.Copy>> copiesOf = new ArrayList<>();
+    boolean[] repeated = new boolean[blocks.size()];
+    for (Block block : blocks) {
+      Optional<Boolean> verdict = Optional.empty();
+      List<SiteTemplate.Copy> copies = List.of();
+      if (site != null && SiteTemplate.recordable(block)) {
+        String fingerprint = TextNormalizer.fingerprint(block.text());
+        verdict = SiteTemplate.verdict(c, site, fingerprint);
+        if (verdict.isEmpty()) {
+          copies = SiteTemplate.copies(c, site, fingerprint, articleId);
+          if (copies.isEmpty()) {
+            copies = SiteTemplate.nearCopies(known, block.text(), topic);
+          }
+        }
+      }
+      verdicts.add(verdict);
+      copiesOf.add(copies);
+      repeated[block.position()] = verdict.orElse(false) || !copies.isEmpty();
+    }
+    boolean[] amidContent = SiteTemplate.amidContent(blocks, repeated);
     try (PreparedStatement insert =
         c.prepareStatement(INSERT_PASSAGE, Statement.RETURN_GENERATED_KEYS)) {
       for (Block block : blocks) {
@@ -212,11 +239,9 @@ public final class ArticleImporter {
         String reason = block.rejectReason();
         boolean recorded = site != null && SiteTemplate.recordable(block);
         if (recorded) {
-          Optional<Boolean> verdict = SiteTemplate.verdict(c, site, fingerprint);
+          Optional<Boolean> verdict = verdicts.get(block.position());
           List<SiteTemplate.Copy> copies =
-              verdict.isPresent() || amidContent[block.position()]
-                  ? List.of()
-                  : SiteTemplate.copies(c, site, fingerprint, articleId);
+              amidContent[block.position()] ? List.of() : copiesOf.get(block.position());
           if (verdict.orElse(!copies.isEmpty()) && reason == null) {
             reason = SiteTemplate.REASON;
           }

@@ -84,7 +84,8 @@ final class BlockClassifier {
         .or(() -> CallToAction.reason(text))
         .or(() -> Disclaimer.reason(text))
         .or(() -> ImageCredit.reason(text))
-        .or(() -> TermList.reason(text));
+        .or(() -> TermList.reason(text))
+        .or(() -> Directory.reason(text));
   }
 
   static boolean readsAsProse(OutlineBlock block) {

@@ -101,11 +101,26 @@ final class BoilerplateRules {
               60,
               "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
                   + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // An author box: "By" a name with a clinical or academic degree, then the writer's
+          // career; an article's sentence does not open with its writer's degree.
+          cs(
+              "byline",
+              700,
+              "^(?i:by) ((?i:dr|mr|mrs|ms|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3},? "
+                  + "(MD|DO|PhD|DC|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)\\b"),
+          // The writer's biography under a byline: a titled person and their qualifications.
+          cs(
+              "byline",
+              400,
+              "^(?i:dr|prof)\\.? \\p{Lu}[\\p{L}'-]+ (is|has been|was) (a |an )?(board[- ]certified"
+                  + "|fellowship[- ]trained|(assistant |associate )?professor of)\\b"),
+          // A date on its own line: the page dating itself (a post's date under its title).
+          ci("page metadata", 40, "^" + DATE + "$"),
           // The page's own record of itself: labels with their values ("Last updated:", "Tags:").
           ci(
               "page metadata",
               300,
-              "^(last updated|updated|last reviewed|published|posted|categories|category|tags|filed under"
+              "^(last updated|updated|last reviewed|published|posted|categories|category|tags|topics|filed under"
                   + "|posted in|this (article|page|post) was (contributed|written|reviewed|updated) by) ?:"),
           // A video player's caption: what is playing or comes next, as a title.
           ci("video caption", 100, "^(now playing|playing now|up next)\\b[^.!?]*$"),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A site's template, learnt by repetition and from editors: which whole blocks recur across the
@@ -40,6 +41,20 @@ public final class SiteTemplate {
        ORDER BY b.passage_id
          FOR UPDATE
       """;
+
+  /**
+   * The site's blocks in its other articles, with their text and their article's title, newest
+   * first and bounded (a large site's template shows in its recent pages), for near repeats.
+   */
+  private static final String SITE_BLOCKS =
+      """
+      SELECT b.passage_id, b.article_id, p.status, p.version > 1, p.text, a.title
+        FROM site_blocks b JOIN passages p ON p.id = b.passage_id JOIN articles a ON a.id = b.article_id
+       WHERE b.site = ? AND b.article_id <> ?
+       ORDER BY b.passage_id DESC
+       LIMIT 5000
+      """;
+
   private static final String RECORD =
       """
       INSERT IGNORE INTO site_blocks (site, fingerprint, passage_id, article_id) VALUES (?, ?, ?, ?)
@@ -120,28 +135,45 @@ public final class SiteTemplate {
    * "click here", a newsletter box, a byline). Such a block repeated is a duplicate, not template.
    */
   static boolean[] amidContent(List<ArticleSplitter.Block> blocks) {
+    return amidContent(blocks, new boolean[blocks.size()]);
+  }
+
+  /**
+   * As {@link #amidContent(List)}, knowing which blocks recur on the site's other pages ({@code
+   * repeated}, by position): a box the site puts on every page is several content-like blocks in a
+   * row, so its blocks must not vouch for each other (nor open a section for each other). A single
+   * reused paragraph between the article's own blocks, or opening a section of its own, stays amid
+   * content.
+   */
+  static boolean[] amidContent(List<ArticleSplitter.Block> blocks, boolean[] repeated) {
     boolean[] amid = new boolean[blocks.size()];
     boolean contentBefore = false;
     List<String> sectionBefore = null;
     for (int i = 0; i + 1 < blocks.size(); i++) {
       ArticleSplitter.Block block = blocks.get(i);
       boolean content = block.isContent();
+      List<String> path = block.headingPath();
       boolean opensSection =
-          !block.headingPath().isEmpty()
-              && !block.headingPath().equals(sectionBefore)
-              && ownText(nextPastEmptyHeadings(blocks, i));
+          !path.isEmpty()
+              && !path.equals(sectionBefore)
+              && own(nextPastEmptyHeadings(blocks, i), repeated);
       amid[i] =
           content
-              && (ownText(blocks.get(i + 1))
-                      && (i > 0 && ownText(blocks.get(i - 1))
+              && (own(blocks.get(i + 1), repeated)
+                      && (i > 0 && own(blocks.get(i - 1), repeated)
                           || !contentBefore && isProse(block.text()))
                   || opensSection);
       if (content) {
         contentBefore = true;
-        sectionBefore = block.headingPath();
+        sectionBefore = path;
       }
     }
     return amid;
+  }
+
+  /** The article's own text: {@link #ownText} and not found on the site's other pages. */
+  private static boolean own(ArticleSplitter.Block block, boolean[] repeated) {
+    return ownText(block) && !repeated[block.position()];
   }
 
   /** The block after {@code i} that is not a heading without body (the last block when all are). */
@@ -202,6 +234,46 @@ public final class SiteTemplate {
       }
     }
     return copies;
+  }
+
+  /** A block of another article of the site, as near repeats compare it. */
+  record Known(Copy copy, Set<String> shingles) {}
+
+  /**
+   * The site's blocks in its other articles that are long enough to be compared as near repeats,
+   * each with its shingles (its article's title words masked).
+   */
+  static List<Known> known(Connection c, String site, long articleId) throws SQLException {
+    List<Known> known = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement(SITE_BLOCKS)) {
+      st.setString(1, site);
+      st.setLong(2, articleId);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Set<String> shingles =
+              NearRepeat.shingles(rs.getString(5), NearRepeat.topic(rs.getString(6)));
+          if (!shingles.isEmpty()) {
+            known.add(
+                new Known(
+                    new Copy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)),
+                    shingles));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  /**
+   * The site's blocks that are the same box as {@code text} with another page's topic put in (see
+   * {@link NearRepeat}).
+   */
+  static List<Copy> nearCopies(List<Known> known, String text, Set<String> topic) {
+    Set<String> shingles = NearRepeat.shingles(text, topic);
+    return known.stream()
+        .filter(k -> NearRepeat.same(shingles, k.shingles()))
+        .map(Known::copy)
+        .toList();
   }
 
   static void record(Connection c, String site, String fingerprint, long passageId, long articleId)

@@ -38,6 +38,10 @@ class BoilerplateRulesTest {
             Posted by Jane Doe on March 3, 2023                       => byline
             By Dr. Jane Smith                                         => byline
             Updated on 2023-01-05                                     => byline
+            By Jane Roe, MD Dr. Roe is a board-certified surgeon. She trained in Leeds. => byline
+            Dr. Roe is board-certified in sports medicine. She has written for magazines. => byline
+            March 3, 2023                                             => page metadata
+            Topics: Sleep                                             => page metadata
             7 min read                                                => reading time
             Reading time: 5 minutes                                   => reading time
             Read more                                                 => link teaser
@@ -63,6 +67,8 @@ class BoilerplateRulesTest {
         "About 80% of adults experience low back pain at some point in their lives.",
         "By following these recommended treatment approaches, you can manage muscle strains.",
         "By the way, most back pain settles within six weeks.",
+        "By Monday, most people can walk without pain.",
+        "Your doctor is board-certified and can advise on surgery.",
         "Read on to learn more about why your back hurts at night.",
         "Skipping exercise can make stiffness worse.",
         "Comments from patients suggest that stretching helps.",
@@ -78,5 +84,19 @@ class BoilerplateRulesTest {
       })
   void leavesContentAlone(String paragraph) {
     assertThat(BoilerplateRules.reasonFor(paragraph)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRunOfNamesWithPhoneNumbersIsADirectoryButOneHelplineInProseIsNot() {
+    assertThat(
+            Directory.reason(
+                "Example Spine Society\nPhone: 800-555-0101\nMade-up Pain Network\nPhone:"
+                    + " 800-555-0199"))
+        .contains("directory");
+    assertThat(
+            Directory.reason(
+                "If the pain is sudden and severe, call your doctor or the helpline on 800-555-0101"
+                    + " and ask for advice before you take more tablets."))
+        .isEmpty();
   }
 }

@@ -318,4 +318,76 @@ class SiteTemplateTest {
     assertThat(SiteTemplate.amidContent(blocks))
         .containsExactly(false, false, true, false, false, false, false, false);
   }
+
+  private static String volunteers(String topic) {
+    return "Volunteers help researchers learn more about "
+        + topic
+        + ", and studies need people of every age, both healthy and living with the condition.";
+  }
+
+  private static String helplines(String topic) {
+    return "The groups below support people living with "
+        + topic
+        + " and their families, and answer questions by phone on weekdays.";
+  }
+
+  @Test
+  void a_box_a_site_fills_with_each_pages_topic_is_template_in_both_articles() {
+    ImportSummary a =
+        importPage(
+            "a",
+            "https://example.org/knee-strain",
+            "Knee Strain",
+            NIGHT,
+            PILLOW,
+            volunteers("knee strain"),
+            helplines("knee strain"));
+    ImportSummary b =
+        importPage(
+            "b",
+            "https://example.org/hip-bursitis",
+            "Hip Bursitis",
+            WALK,
+            SIT,
+            volunteers("hip bursitis"),
+            helplines("hip bursitis"));
+
+    for (String text : List.of(volunteers("knee strain"), helplines("knee strain"))) {
+      assertThat(passage(a.articleId(), text).reason()).isEqualTo("site template");
+    }
+    for (String text : List.of(volunteers("hip bursitis"), helplines("hip bursitis"))) {
+      assertThat(passage(b.articleId(), text).reason()).isEqualTo("site template");
+    }
+    for (String text : List.of(NIGHT, PILLOW)) {
+      assertThat(passage(a.articleId(), text).status()).isEqualTo("published");
+    }
+    for (String text : List.of(WALK, SIT)) {
+      assertThat(passage(b.articleId(), text).status()).isEqualTo("published");
+    }
+  }
+
+  @Test
+  void near_repeats_compare_wording_with_the_pages_topic_masked_not_a_shared_phrase() {
+    var knee = NearRepeat.topic("Knee Strain");
+    var hip = NearRepeat.topic("Hip Bursitis");
+    assertThat(
+            NearRepeat.same(
+                NearRepeat.shingles(volunteers("knee strain"), knee),
+                NearRepeat.shingles(volunteers("hip bursitis"), hip)))
+        .isTrue();
+    // Two articles' own sentences on one topic share words, not wording.
+    assertThat(
+            NearRepeat.same(
+                NearRepeat.shingles(
+                    "Rest the knee for a day or two, then walk a little more each day as the"
+                        + " swelling goes down.",
+                    knee),
+                NearRepeat.shingles(
+                    "Rest the hip for a day, and a cold pack for ten minutes at a time eases the"
+                        + " swelling after a walk.",
+                    hip)))
+        .isFalse();
+    // Short lines are left to exact repetition.
+    assertThat(NearRepeat.shingles("Call us on weekdays.", knee)).isEmpty();
+  }
 }
