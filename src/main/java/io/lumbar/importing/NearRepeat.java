@@ -50,7 +50,7 @@ final class NearRepeat {
     for (String w : words) {
       String word = w.toLowerCase(Locale.ROOT);
       String token = topic.contains(word) ? MASK : word;
-      // "back pain" and "piriformis syndrome" both become one mask.
+      // A one-word topic and a two-word topic both become one mask.
       if (!(token.equals(MASK) && !masked.isEmpty() && masked.getLast().equals(MASK))) {
         masked.add(token);
       }
