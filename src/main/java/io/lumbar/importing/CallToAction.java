@@ -55,7 +55,7 @@ final class CallToAction {
   private static final Pattern OWN =
       Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
 
-  // "If you want relief, try these exercises plus five more": a condition on the reader, then a
+  // "If you want to sleep better, see our ten tips": a condition on the reader, then a
   // call that points away from the page (more of the same, the site's own tool, videos).
   private static final Pattern CONDITION =
       Pattern.compile(

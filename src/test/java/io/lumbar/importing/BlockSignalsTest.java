@@ -616,7 +616,9 @@ class BlockSignalsTest {
                 "If you walk a lot, watch videos of three warm-ups plus six more in the series."))
         .contains("call to action");
     // Advice under a condition stays advice.
-    assertThat(CallToAction.reason("If you sleep on your side, try a pillow between your knees."))
+    assertThat(
+            CallToAction.reason(
+                "If you lie on your side at night, tuck a cushion between your knees."))
         .isEmpty();
     assertThat(CallToAction.reason("If the pain spreads to your legs, see a doctor today."))
         .isEmpty();
@@ -641,7 +643,7 @@ class BlockSignalsTest {
         .isEmpty();
     assertThat(
             CallToAction.reason(
-                "Reach out to me on social media, I always enjoy hearing from readers."))
+                "Get in touch with our team on social media for weekly stretching reminders."))
         .contains("call to action");
   }
 
