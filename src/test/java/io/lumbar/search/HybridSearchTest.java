@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class HybridSearchTest {
   private static final TagRef SLEEP = new TagRef(TagRef.CAUSE, "sleep-position", "Sleep position");
-  private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.withSynonyms(""), List.of());
+  private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.bundled(), List.of());
   private static TextEmbedder model;
   private static PassageIndex index;
 
