@@ -73,7 +73,8 @@ class HybridSearchTest {
   }
 
   private static SearchService hybrid() {
-    return SearchService.hybrid(index, () -> VOCABULARY, new CachedQueryVectors(model));
+    return SearchService.hybrid(
+        index, () -> VOCABULARY, new CachedQueryVectors(model), FusionWeights.DEFAULT);
   }
 
   private static List<Long> ids(SearchResponse response) {
