@@ -15,8 +15,10 @@ import io.lumbar.semantic.TextEmbedder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -169,7 +171,8 @@ public final class EvalCommand implements Callable<Integer> {
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
-            QueryVectors plain = embedder::queryWithoutInstruction;
+            // A query embedded as a passage without context is: without bge's query instruction.
+            QueryVectors plain = query -> embedder.passage(null, List.of(), null, query);
             rankers.add(
                 new LumbarRanker(
                     "lumbar-noinstr",
@@ -180,7 +183,7 @@ public final class EvalCommand implements Callable<Integer> {
           rankers.add(new LumbarRanker("lumbar", lexical));
         }
         if (ablation) {
-          for (var variant : SearchFeatures.ablations().entrySet()) {
+          for (var variant : ablations().entrySet()) {
             rankers.add(
                 new LumbarRanker(
                     "lumbar" + variant.getKey(),
@@ -204,6 +207,20 @@ public final class EvalCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /** Every variant of the server's ranking with exactly one feature off, named by the feature. */
+  private static Map<String, SearchFeatures> ablations() {
+    Map<String, SearchFeatures> variants = new LinkedHashMap<>();
+    variants.put("-synonyms", new SearchFeatures(false, true, true, true, true, true, true, true));
+    variants.put("-exact", new SearchFeatures(true, false, true, true, true, true, true, true));
+    variants.put("-heading", new SearchFeatures(true, true, false, true, true, true, true, true));
+    variants.put("-proximity", new SearchFeatures(true, true, true, false, true, true, true, true));
+    variants.put("-tags", new SearchFeatures(true, true, true, true, false, true, true, true));
+    variants.put("-typos", new SearchFeatures(true, true, true, true, true, false, true, true));
+    variants.put("-facets", new SearchFeatures(true, true, true, true, true, true, false, true));
+    variants.put("-snippets", new SearchFeatures(true, true, true, true, true, true, true, false));
+    return variants;
   }
 
   /**
