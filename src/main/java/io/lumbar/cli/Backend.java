@@ -13,6 +13,7 @@ import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.FusionWeights;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.semantic.Semantic;
 import io.lumbar.tagging.BundledTaxonomy;
@@ -39,11 +40,13 @@ public final class Backend implements CommandContext.OpenDatabase {
   private IndexFollower follower;
   private Semantic semantic;
   private SearchAnalytics searchAnalytics;
+  private FusionWeights fusion;
 
   private Backend() {}
 
   public static Backend open(Config config, boolean withIndex) {
     Backend backend = new Backend();
+    backend.fusion = fusion(config);
     try {
       String url;
       if (config.dbUrl().isPresent()) {
@@ -88,6 +91,15 @@ public final class Backend implements CommandContext.OpenDatabase {
     }
   }
 
+  /** LUMBAR_FUSION, checked before anything opens. */
+  private static FusionWeights fusion(Config config) {
+    try {
+      return config.fusion().map(FusionWeights::parse).orElse(FusionWeights.DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException("LUMBAR_FUSION: " + e.getMessage());
+    }
+  }
+
   public Database database() {
     return database;
   }
@@ -112,6 +124,11 @@ public final class Backend implements CommandContext.OpenDatabase {
 
   public IndexFollower follower() {
     return follower;
+  }
+
+  /** How hybrid search weighs meaning against words (LUMBAR_FUSION). */
+  public FusionWeights fusion() {
+    return fusion;
   }
 
   /** Semantic search as configured; its model is loaded only by {@link Semantic#load()}. */

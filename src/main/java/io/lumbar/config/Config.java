@@ -32,6 +32,9 @@ import java.util.Optional;
  *     only
  * @param semanticModel LUMBAR_SEMANTIC_MODEL (unset: the model in the jar): a folder with
  *     model.onnx and tokenizer.json
+ * @param fusion LUMBAR_FUSION (unset: the weights tuned for the model in the jar): how hybrid
+ *     ranking weighs meaning against words, six numbers FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE (see
+ *     docs/operations.md); checked where search is built
  */
 public record Config(
     int port,
@@ -46,7 +49,8 @@ public record Config(
     Optional<String> metricsToken,
     int warmupSeconds,
     boolean semantic,
-    Optional<Path> semanticModel) {
+    Optional<Path> semanticModel,
+    Optional<String> fusion) {
 
   public Config {
     if (warmupSeconds < 0) {
@@ -77,7 +81,8 @@ public record Config(
         Optional.ofNullable(env.get("LUMBAR_SEMANTIC_MODEL"))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
-            .map(Path::of));
+            .map(Path::of),
+        Optional.ofNullable(env.get("LUMBAR_FUSION")).map(String::strip).filter(s -> !s.isEmpty()));
   }
 
   public Config withPort(int newPort) {
@@ -94,7 +99,8 @@ public record Config(
         metricsToken,
         warmupSeconds,
         semantic,
-        semanticModel);
+        semanticModel,
+        fusion);
   }
 
   public Config withDatabase(String url, String user, String password) {
@@ -111,7 +117,8 @@ public record Config(
         metricsToken,
         warmupSeconds,
         semantic,
-        semanticModel);
+        semanticModel,
+        fusion);
   }
 
   public Config withIndexDir(Path dir) {
@@ -128,7 +135,8 @@ public record Config(
         metricsToken,
         warmupSeconds,
         semantic,
-        semanticModel);
+        semanticModel,
+        fusion);
   }
 
   public Config withSemantic(boolean value) {
@@ -145,7 +153,8 @@ public record Config(
         metricsToken,
         warmupSeconds,
         value,
-        semanticModel);
+        semanticModel,
+        fusion);
   }
 
   public Config withImportSamples(boolean value) {
@@ -162,7 +171,8 @@ public record Config(
         metricsToken,
         warmupSeconds,
         semantic,
-        semanticModel);
+        semanticModel,
+        fusion);
   }
 
   /**
@@ -196,6 +206,7 @@ public record Config(
         + ", semantic="
         + (semantic ? "on" : "off")
         + semanticModel.map(m -> ", semanticModel=" + m).orElse("")
+        + fusion.map(f -> ", fusion=" + f).orElse("")
         + "]";
   }
 

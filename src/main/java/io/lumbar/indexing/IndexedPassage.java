@@ -24,33 +24,6 @@ public record IndexedPassage(
     float[] vector) {
 
   /**
-   * A passage with no headings above its own, an article of unknown provenance and no vector
-   * (fixtures, benchmarks).
-   */
-  public IndexedPassage(
-      long id,
-      long articleId,
-      String articleTitle,
-      String heading,
-      String text,
-      int position,
-      List<TagRef> causes,
-      List<TagRef> treatments) {
-    this(
-        id,
-        articleId,
-        articleTitle,
-        heading,
-        text,
-        position,
-        causes,
-        treatments,
-        List.of(),
-        Provenance.UNKNOWN,
-        null);
-  }
-
-  /**
    * The section headings, outermost first, ending with the passage's own heading when it has one.
    */
   public List<String> headingPath() {

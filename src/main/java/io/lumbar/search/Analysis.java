@@ -94,11 +94,6 @@ public final class Analysis {
     return new Analysis(BUNDLED_SYNONYMS + "\n" + rules);
   }
 
-  /** These synonym rules only, without the bundled ones: for tests with exact expectations. */
-  public static Analysis withSynonyms(String rules) {
-    return new Analysis(rules);
-  }
-
   /**
    * Throws {@link IllegalArgumentException} saying what is wrong when {@code rule} is not a usable
    * synonym rule.

@@ -35,39 +35,6 @@ final class HybridFusion {
   /** How many of the best word matches are asked whether they mean what the query means. */
   static final int AGREEMENT_DEPTH = 3;
 
-  /**
-   * {@code floor}: cosine similarity that counts as no evidence; {@code span}: the similarity range
-   * below the query's best that counts; {@code low}/{@code high}: the weight of the meaning side
-   * when the sides agree or not; {@code agreeBelow}/{@code disagreeAbove}: the gap between the best
-   * similarity and that of the best word matches at which the weight is {@code low}, {@code high}
-   * (linear between).
-   */
-  record Weights(
-      float floor, float span, float low, float high, float agreeBelow, float disagreeAbove) {
-    /**
-     * Tuned with {@code lumbar eval --fusion} on the tuning queries (dev, lay, outside tune;
-     * BENCHMARKS.md), for passages embedded with their context: meaning then earns more say where
-     * the sides disagree.
-     */
-    static final Weights DEFAULT = new Weights(0.60f, 0.10f, 0.8f, 3.0f, 0.03f, 0.15f);
-
-    /**
-     * A fixed weight, whatever the agreement, for word matches and passages found by meaning alone
-     * alike.
-     */
-    static Weights fixed(float floor, float span, float weight) {
-      return new Weights(floor, span, weight, weight, -1f, -1f);
-    }
-
-    /** 0 where the sides agree, 1 where they disagree, linear between. */
-    float disagreement(float gap) {
-      if (disagreeAbove <= agreeBelow) {
-        return gap > agreeBelow ? 1 : 0;
-      }
-      return Math.clamp((gap - agreeBelow) / (disagreeAbove - agreeBelow), 0f, 1f);
-    }
-  }
-
   /** Which side found a hit. */
   enum Side {
     LEXICAL("lexical"),
@@ -96,7 +63,7 @@ final class HybridFusion {
    * fused score first (ties: lexical order, then similarity).
    */
   static List<Fused> fuse(
-      ScoreDoc[] lexical, float[] lexicalSimilarity, ScoreDoc[] nearest, Weights w) {
+      ScoreDoc[] lexical, float[] lexicalSimilarity, ScoreDoc[] nearest, FusionWeights w) {
     Map<Integer, Float> nearestSimilarity = new HashMap<>();
     float best = -1;
     for (ScoreDoc doc : nearest) {

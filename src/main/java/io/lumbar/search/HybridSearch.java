@@ -26,26 +26,15 @@ final class HybridSearch {
   static final int NEAREST = 50;
 
   private final QueryVectors vectors;
-  private final HybridFusion.Weights weights;
-  private final boolean meaningOnly;
+  private final FusionWeights weights;
 
-  HybridSearch(QueryVectors vectors, HybridFusion.Weights weights) {
-    this(vectors, weights, false);
-  }
-
-  HybridSearch(QueryVectors vectors, HybridFusion.Weights weights, boolean meaningOnly) {
+  HybridSearch(QueryVectors vectors, FusionWeights weights) {
     this.vectors = vectors;
     this.weights = weights;
-    this.meaningOnly = meaningOnly;
   }
 
-  HybridFusion.Weights weights() {
+  FusionWeights weights() {
     return weights;
-  }
-
-  /** A dense-only baseline for {@code lumbar eval}: the lexical side is not consulted. */
-  boolean meaningOnly() {
-    return meaningOnly;
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.lumbar.search;
 
 /**
- * Ranking features that can be switched off one by one, so {@code lumbar eval --ablation} can say
- * what each is worth and what it costs. The server always runs with {@link #ALL}.
+ * The ranking features a search plan uses. The server searches with {@link #ALL}; checking whether
+ * a corrected query finds anything runs without typo tolerance (the corrected words are index
+ * terms). Each can be switched off alone, so what it is worth and costs can be measured (the
+ * bench's {@code eval --ablation}).
  */
 public record SearchFeatures(
     boolean synonyms,
@@ -15,18 +17,4 @@ public record SearchFeatures(
     boolean snippets) {
   public static final SearchFeatures ALL =
       new SearchFeatures(true, true, true, true, true, true, true, true);
-
-  /** Every variant with exactly one feature off, named by the feature. */
-  public static java.util.Map<String, SearchFeatures> ablations() {
-    var variants = new java.util.LinkedHashMap<String, SearchFeatures>();
-    variants.put("-synonyms", new SearchFeatures(false, true, true, true, true, true, true, true));
-    variants.put("-exact", new SearchFeatures(true, false, true, true, true, true, true, true));
-    variants.put("-heading", new SearchFeatures(true, true, false, true, true, true, true, true));
-    variants.put("-proximity", new SearchFeatures(true, true, true, false, true, true, true, true));
-    variants.put("-tags", new SearchFeatures(true, true, true, true, false, true, true, true));
-    variants.put("-typos", new SearchFeatures(true, true, true, true, true, false, true, true));
-    variants.put("-facets", new SearchFeatures(true, true, true, true, true, true, false, true));
-    variants.put("-snippets", new SearchFeatures(true, true, true, true, true, true, true, false));
-    return variants;
-  }
 }

@@ -78,34 +78,15 @@ public final class SearchService {
 
   /**
    * Hybrid search: lexical candidates fused with the nearest passages by meaning ({@code vectors}
-   * embeds queries).
-   */
-  public static SearchService hybrid(
-      PassageIndex index, Supplier<Vocabulary> vocabulary, QueryVectors vectors) {
-    return new SearchService(
-        index,
-        vocabulary,
-        SearchFeatures.ALL,
-        new HybridSearch(vectors, HybridFusion.Weights.DEFAULT));
-  }
-
-  /**
-   * Hybrid search with other fusion settings (floor, span, weight; or floor, span, low, high,
-   * agreeBelow, disagreeAbove), and only meaning when {@code meaningOnly}: for {@code lumbar eval}.
+   * embeds queries), weighed by {@code fusion} ({@link FusionWeights#DEFAULT} unless configured).
    */
   public static SearchService hybrid(
       PassageIndex index,
       Supplier<Vocabulary> vocabulary,
       QueryVectors vectors,
-      float[] fusion,
-      boolean meaningOnly) {
-    HybridFusion.Weights weights =
-        fusion.length == 3
-            ? HybridFusion.Weights.fixed(fusion[0], fusion[1], fusion[2])
-            : new HybridFusion.Weights(
-                fusion[0], fusion[1], fusion[2], fusion[3], fusion[4], fusion[5]);
+      FusionWeights fusion) {
     return new SearchService(
-        index, vocabulary, SearchFeatures.ALL, new HybridSearch(vectors, weights, meaningOnly));
+        index, vocabulary, SearchFeatures.ALL, new HybridSearch(vectors, fusion));
   }
 
   SearchService(
@@ -174,17 +155,8 @@ public final class SearchService {
         }
       }
       int wanted = request.offset() + request.limit();
-      // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that
-      // cannot reach the top.
-      int collected = Math.max(wanted, BEST_MATCHES);
-      TopFieldDocs docs =
-          searcher.search(
-              plan.query(),
-              new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
-      FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
-      if (plan.boosts() != null) {
-        ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
-      }
+      Lexical lexical = lexical(searcher, plan, wanted);
+      FieldDoc[] ranked = lexical.ranked();
       Facets facets = features.facets() ? facets(searcher, ranked, words.tags()) : Facets.NONE;
       ScoreDoc[] page =
           Arrays.copyOfRange(
@@ -202,10 +174,10 @@ public final class SearchService {
               page,
               explain ? lexicalExplanations(page) : null);
       String didYouMean = didYouMean(request, plan, words, searcher);
-      boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+      boolean exact = lexical.total().relation() == TotalHits.Relation.EQUAL_TO;
       return new SearchResponse(
           request.query(),
-          docs.totalHits.value(),
+          lexical.total().value(),
           exact ? TotalRelation.EXACT : TotalRelation.LOWER_BOUND,
           elapsedMillis(started),
           hits,
@@ -232,24 +204,12 @@ public final class SearchService {
       float[] vector)
       throws IOException {
     int wanted = request.offset() + request.limit();
-    int collected = Math.max(wanted, BEST_MATCHES);
-    ScoreDoc[] lexical = new ScoreDoc[0];
-    TotalHits lexicalTotal = new TotalHits(0, TotalHits.Relation.EQUAL_TO);
-    if (!hybrid.meaningOnly()) {
-      TopFieldDocs docs =
-          searcher.search(
-              plan.query(),
-              new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
-      FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
-      if (plan.boosts() != null) {
-        ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
-      }
-      for (FieldDoc doc : ranked) {
-        doc.score = (Float) doc.fields[0];
-      }
-      lexical = ranked;
-      lexicalTotal = docs.totalHits;
+    Lexical byWords = lexical(searcher, plan, wanted);
+    FieldDoc[] lexical = byWords.ranked();
+    for (FieldDoc doc : lexical) {
+      doc.score = (Float) doc.fields[0];
     }
+    TotalHits lexicalTotal = byWords.total();
     ScoreDoc[] nearest =
         hybrid.nearest(
             searcher, vector, SymptomQuery.filter(request), Math.max(wanted, HybridSearch.NEAREST));
@@ -291,6 +251,28 @@ public final class SearchService {
         hits,
         facets,
         didYouMean);
+  }
+
+  /** The lexical ranking (best matches with the plan's boosts) and how many passages matched. */
+  private record Lexical(FieldDoc[] ranked, TotalHits total) {}
+
+  /**
+   * The plan's best matches by words, at least {@link #BEST_MATCHES} and as many as the page
+   * reaches; each one's score is still its first sort value.
+   */
+  private static Lexical lexical(IndexSearcher searcher, Plan plan, int wanted) throws IOException {
+    // Counting stops being exact at EXACT_TOTAL_UP_TO: past it Lucene may skip matches that cannot
+    // reach the top.
+    int collected = Math.max(wanted, BEST_MATCHES);
+    TopFieldDocs docs =
+        searcher.search(
+            plan.query(),
+            new TopFieldCollectorManager(RANKING, collected, null, EXACT_TOTAL_UP_TO));
+    FieldDoc[] ranked = Arrays.copyOf(docs.scoreDocs, docs.scoreDocs.length, FieldDoc[].class);
+    if (plan.boosts() != null) {
+      ranked = BestMatchBoosts.apply(searcher, plan.boosts(), ranked);
+    }
+    return new Lexical(ranked, docs.totalHits);
   }
 
   private static Hit.Explain[] lexicalExplanations(ScoreDoc[] page) {

@@ -182,8 +182,8 @@ public final class EmbeddingWorker implements AutoCloseable {
   }
 
   /**
-   * Rounds until nothing is left to embed; for commands that need every vector now (eval, tests,
-   * benchmarks).
+   * Rounds until nothing is left to embed; for commands that need every vector before they end
+   * ({@link Semantic#embedMissing}: {@code import}).
    */
   public synchronized int drain() {
     int total = 0;

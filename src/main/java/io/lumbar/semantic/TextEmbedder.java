@@ -142,14 +142,6 @@ public final class TextEmbedder {
     return model.vector(queryInstruction ? QUERY_INSTRUCTION + query : query);
   }
 
-  /**
-   * A query without the instruction, to measure what the instruction is worth ({@code lumbar eval
-   * --semantic-variants}).
-   */
-  public float[] queryWithoutInstruction(String text) {
-    return model.vector(text);
-  }
-
   private static InputStream resource(String name) throws IOException {
     InputStream in = TextEmbedder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {

@@ -24,6 +24,7 @@ import io.lumbar.ops.ApiDocsRoutes;
 import io.lumbar.ops.HealthRoutes;
 import io.lumbar.ops.MetricsRoutes;
 import io.lumbar.ops.RequestLog;
+import io.lumbar.ops.RouteListRoutes;
 import io.lumbar.ops.ServerMetrics;
 import io.lumbar.passages.AdminPassageRoutes;
 import io.lumbar.passages.PassageRoutes;
@@ -98,7 +99,10 @@ public final class App implements AutoCloseable {
           backend
               .semantic()
               .queryVectors()
-              .map(vectors -> SearchService.hybrid(backend.index(), backend.vocabulary(), vectors))
+              .map(
+                  vectors ->
+                      SearchService.hybrid(
+                          backend.index(), backend.vocabulary(), vectors, backend.fusion()))
               .orElseGet(() -> new SearchService(backend.index(), backend.vocabulary()));
       warmUp(backend, search, config.warmupSeconds());
       Javalin server = createServer(backend, config, metrics, search).start(config.port());
@@ -229,6 +233,7 @@ public final class App implements AutoCloseable {
           new ExportRoutes(backend.database(), json, auth).register(config.routes);
           new MetricsRoutes(metrics, appConfig.metricsToken()).register(config.routes);
           new ApiDocsRoutes(ApiDocs.bundled(json), pages).register(config.routes);
+          new RouteListRoutes(config.unsafe.internalRouter).register(config.routes);
           HeadAsGet.install(config); // last: it copies every GET route
         });
   }
@@ -239,11 +244,6 @@ public final class App implements AutoCloseable {
 
   public Backend backend() {
     return backend;
-  }
-
-  /** The HTTP server, for tests that inspect its routes. */
-  public Javalin server() {
-    return server;
   }
 
   @Override

@@ -73,6 +73,25 @@ class CommandLineTest {
   }
 
   @Test
+  void bad_fusion_weights_stop_a_command_before_it_opens_anything() {
+    Config badFusion =
+        Config.fromMap(Map.of("LUMBAR_FUSION", "0.6,0.1,0.8"))
+            .withDatabase(db.url(), db.user(), db.password())
+            .withIndexDir(tmp.resolve("index"))
+            .withSemantic(false);
+
+    int exit = run(badFusion, "reindex");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "error: LUMBAR_FUSION: Fusion weights are six numbers"
+                + " FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '0.6,0.1,0.8'");
+    assertThat(out.toString()).isEmpty();
+    assertThat(Files.exists(tmp.resolve("index"))).isFalse();
+  }
+
+  @Test
   void import_stores_the_new_passages_vectors_before_it_ends() throws Exception {
     Path good =
         Files.writeString(

@@ -18,6 +18,15 @@ class ConfigTest {
     assertThat(config.dbUrl()).isEmpty();
     assertThat(config.indexDir()).hasToString("index/data");
     assertThat(config.warmupSeconds()).isEqualTo(5);
+    assertThat(config.fusion()).isEmpty();
+  }
+
+  @Test
+  void fusion_weights_are_kept_as_written_and_checked_where_search_is_built() {
+    Config config = Config.fromMap(Map.of("LUMBAR_FUSION", " 0.5,0.2,1,2.5,0.05,0.2 "));
+    assertThat(config.fusion()).contains("0.5,0.2,1,2.5,0.05,0.2");
+    assertThat(config.toString()).endsWith(", fusion=0.5,0.2,1,2.5,0.05,0.2]");
+    assertThat(Config.fromMap(Map.of("LUMBAR_FUSION", " ")).fusion()).isEmpty();
   }
 
   @Test

@@ -22,10 +22,37 @@ public final class IndexFixture {
     }
   }
 
+  /**
+   * A passage with no headings above its own, an article of unknown provenance and no vector, as
+   * fixtures write them.
+   */
+  public static IndexedPassage passage(
+      long id,
+      long articleId,
+      String articleTitle,
+      String heading,
+      String text,
+      int position,
+      List<TagRef> causes,
+      List<TagRef> treatments) {
+    return new IndexedPassage(
+        id,
+        articleId,
+        articleTitle,
+        heading,
+        text,
+        position,
+        causes,
+        treatments,
+        List.of(),
+        IndexedPassage.Provenance.UNKNOWN,
+        null);
+  }
+
   /** A passage of article 1 with no heading. */
   public static IndexedPassage passage(
       long id, String text, List<TagRef> causes, List<TagRef> treatments) {
-    return new IndexedPassage(id, 1, "Fixture article", null, text, (int) id, causes, treatments);
+    return passage(id, 1, "Fixture article", null, text, (int) id, causes, treatments);
   }
 
   public static IndexedPassage passage(long id, String text) {
@@ -34,7 +61,6 @@ public final class IndexFixture {
 
   /** A passage of article 1 under a heading. */
   public static IndexedPassage headed(long id, String heading, String text) {
-    return new IndexedPassage(
-        id, 1, "Fixture article", heading, text, (int) id, List.of(), List.of());
+    return passage(id, 1, "Fixture article", heading, text, (int) id, List.of(), List.of());
   }
 }

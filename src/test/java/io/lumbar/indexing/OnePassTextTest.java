@@ -183,7 +183,7 @@ class OnePassTextTest {
     for (String text : texts) {
       int id = passages.size() + 1;
       passages.add(
-          new IndexedPassage(
+          IndexFixture.passage(
               id,
               id % 7,
               "Article " + id % 7,
@@ -197,10 +197,10 @@ class OnePassTextTest {
     // analysis for the first.
     IndexedPassage last = passages.getLast();
     passages.add(
-        new IndexedPassage(
+        IndexFixture.passage(
             passages.size() + 1, 1, "Again", null, last.text(), 1, List.of(), List.of()));
     passages.add(
-        new IndexedPassage(
+        IndexFixture.passage(
             passages.size() + 1,
             1,
             "Again",

@@ -67,7 +67,7 @@ class AnalysisTest {
         .hasMessageContaining("at most one");
     assertThatThrownBy(() -> Analysis.checkSynonymRule("lonely"))
         .hasMessageContaining("at least two");
-    assertThatThrownBy(() -> Analysis.withSynonyms("=> x, y, "))
+    assertThatThrownBy(() -> Analysis.withExtraSynonyms("=> x, y, "))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumbar.search.HybridFusion.Fused;
 import io.lumbar.search.HybridFusion.Side;
-import io.lumbar.search.HybridFusion.Weights;
 import java.util.List;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
 
 /** The fusion on hand-made candidate lists, with exact expectations. */
 class HybridFusionTest {
-  private static final Weights WEIGHTS = Weights.fixed(0.6f, 0.2f, 0.5f);
+  /** Floor 0.6, span 0.2, meaning weighs 0.5 whether or not the sides agree. */
+  private static final FusionWeights WEIGHTS = new FusionWeights(0.6f, 0.2f, 0.5f, 0.5f, -1f, -1f);
 
   /** Lucene's dot-product score of a cosine similarity. */
   private static ScoreDoc near(int doc, float cos) {
@@ -66,7 +66,7 @@ class HybridFusionTest {
 
   @Test
   void meaning_weighs_more_when_the_best_word_matches_are_far_from_what_the_query_means() {
-    Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
+    FusionWeights agreement = new FusionWeights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
     ScoreDoc[] words = {new ScoreDoc(1, 8f), new ScoreDoc(2, 4f)};
 
     // The best word match is as close as the nearest passage: meaning only breaks ties (weight
@@ -90,7 +90,7 @@ class HybridFusionTest {
 
   @Test
   void word_matches_not_embedded_yet_are_trusted() {
-    Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
+    FusionWeights agreement = new FusionWeights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
     List<Fused> fused =
         HybridFusion.fuse(
             new ScoreDoc[] {new ScoreDoc(1, 8f), new ScoreDoc(2, 4f)},
@@ -116,7 +116,7 @@ class HybridFusionTest {
 
   @Test
   void when_the_sides_agree_the_best_word_match_stays_first() {
-    Weights agreement = new Weights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
+    FusionWeights agreement = new FusionWeights(0.6f, 0.2f, 0.2f, 1.2f, 0.02f, 0.10f);
     ScoreDoc[] words = {new ScoreDoc(1, 10f), new ScoreDoc(2, 9.5f)};
 
     // Floor 0.62: doc 1 would score 1 + 0.2 × 0.4 = 1.08, doc 2 0.95 + 0.2 × 1 = 1.15. The second

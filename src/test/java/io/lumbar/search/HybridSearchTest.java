@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class HybridSearchTest {
   private static final TagRef SLEEP = new TagRef(TagRef.CAUSE, "sleep-position", "Sleep position");
-  private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.withSynonyms(""), List.of());
+  private static final Vocabulary VOCABULARY = new Vocabulary(Analysis.bundled(), List.of());
   private static TextEmbedder model;
   private static PassageIndex index;
 
@@ -73,7 +73,8 @@ class HybridSearchTest {
   }
 
   private static SearchService hybrid() {
-    return SearchService.hybrid(index, () -> VOCABULARY, new CachedQueryVectors(model));
+    return SearchService.hybrid(
+        index, () -> VOCABULARY, new CachedQueryVectors(model), FusionWeights.DEFAULT);
   }
 
   private static List<Long> ids(SearchResponse response) {

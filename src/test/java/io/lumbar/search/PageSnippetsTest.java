@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ArticleSplitter;
 import io.lumbar.importing.BundledCorpus;
+import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.IndexedPassage;
 import io.lumbar.indexing.PassageFields;
 import io.lumbar.indexing.PassageIndex;
@@ -97,7 +98,7 @@ class PageSnippetsTest {
   }
 
   private static IndexedPassage passage(long id, String heading, String text) {
-    return new IndexedPassage(id, 1, "Article", heading, text, (int) id, List.of(), List.of());
+    return IndexFixture.passage(id, 1, "Article", heading, text, (int) id, List.of(), List.of());
   }
 
   @AfterAll

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class PairPhraseQueryTest {
   private static final Analysis ANALYSIS =
-      Analysis.withSynonyms("lying on my back => lying on my back, back sleeper");
+      Analysis.withExtraSynonyms("lying on my back => lying on my back, back sleeper");
   private static final List<IndexedPassage> CORPUS =
       List.of(
           passage(1, "Lying on your back with a pillow under the knees helps."),

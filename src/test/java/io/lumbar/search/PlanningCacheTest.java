@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.importing.ArticleSplitter;
 import io.lumbar.importing.BundledCorpus;
-import io.lumbar.indexing.IndexedPassage;
+import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.web.Json;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class PlanningCacheTest {
         if (block.isContent()) {
           id++;
           index.replace(
-              new IndexedPassage(
+              IndexFixture.passage(
                   id, 1, "Article", block.heading(), block.text(), (int) id, List.of(), List.of()));
         }
       }
@@ -94,7 +94,7 @@ class PlanningCacheTest {
       index.release(searcher);
     }
     index.replace(
-        new IndexedPassage(999, 1, "Article", null, "A new passage.", 999, List.of(), List.of()));
+        IndexFixture.passage(999, 1, "Article", null, "A new passage.", 999, List.of(), List.of()));
     index.refresh();
     IndexSearcher next = index.acquire();
     try {

@@ -23,7 +23,7 @@ class RankingTest {
   private static final TagRef ICE = new TagRef(TagRef.TREATMENT, "cold-and-heat", "Cold and heat");
   private static final Vocabulary VOCABULARY =
       new Vocabulary(
-          Analysis.withSynonyms("pee, urinate\nache => ache, pain"),
+          Analysis.withExtraSynonyms("pee, urinate\nache => ache, pain"),
           List.of(
               new TagTerms(
                   "cause", "sciatica", "Sciatica", List.of("pinched nerve", "shooting leg pain")),
@@ -195,7 +195,7 @@ class RankingTest {
   void tag_suggestions_come_from_names_aliases_and_synonyms_found_in_the_text() {
     Vocabulary vocabulary =
         new Vocabulary(
-            Analysis.withSynonyms("pee, urinate"),
+            Analysis.withExtraSynonyms("pee, urinate"),
             List.of(
                 new TagTerms("cause", "kidney-stones", "Kidney stones", List.of("pain when i pee")),
                 new TagTerms("cause", "sciatica", "Sciatica", List.of("pinched nerve")),
@@ -326,7 +326,7 @@ class RankingTest {
       passages.add(
           passage(
               1000 + i,
-              "An ice pack is one of many things people try when the lower back is sore after work.",
+              "A little ice is one of many things people try when the lower back is sore after work.",
               List.of(SCIATICA),
               List.of()));
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SearchWarmupTest {
   private static final Vocabulary VOCABULARY =
       new Vocabulary(
-          Analysis.withSynonyms("ache => ache, pain"),
+          Analysis.withExtraSynonyms("ache => ache, pain"),
           List.of(
               new TagTerms(
                   "cause", "sciatica", "Sciatica", List.of("shooting leg pain", "pinched nerve")),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * words, cheaply.
  */
 class SnippetsTest {
-  private static final Analysis ANALYSIS = Analysis.withSynonyms("mattress, bed");
+  private static final Analysis ANALYSIS = Analysis.withExtraSynonyms("mattress, bed");
   private static final String TEXT =
       "Many people wake up stiff. Sleeping on a sagging mattress strains the lower back. "
           + "Replace a mattress every eight years, sooner when it sags.";

@@ -8,6 +8,7 @@ import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.FusionWeights;
 import io.lumbar.search.LiveVocabulary;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchResponse.Hit;
@@ -73,7 +74,8 @@ class LexicalRankingUnchangedTest {
   void quoted_phrases_rank_exactly_as_before_with_semantic_on() {
     SearchService before = new SearchService(withoutVectors, vocabulary);
     SearchService hybrid =
-        SearchService.hybrid(withVectors, vocabulary, new CachedQueryVectors(model));
+        SearchService.hybrid(
+            withVectors, vocabulary, new CachedQueryVectors(model), FusionWeights.DEFAULT);
     for (String q :
         List.of("\"quadratus lumborum\"", "\"sciatica\" at night", "\"lower back\" pain")) {
       assertThat(ranking(hybrid, q)).as(q).isEqualTo(ranking(before, q)).isNotEmpty();

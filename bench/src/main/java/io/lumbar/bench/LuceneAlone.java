@@ -43,7 +43,19 @@ final class LuceneAlone {
   static List<IndexedPassage> untagged(List<String> texts) {
     List<IndexedPassage> passages = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      passages.add(new IndexedPassage(i + 1, 1, "", null, texts.get(i), i, List.of(), List.of()));
+      passages.add(
+          new IndexedPassage(
+              i + 1,
+              1,
+              "",
+              null,
+              texts.get(i),
+              i,
+              List.of(),
+              List.of(),
+              List.of(),
+              IndexedPassage.Provenance.UNKNOWN,
+              null));
     }
     return passages;
   }

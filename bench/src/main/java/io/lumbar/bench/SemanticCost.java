@@ -169,7 +169,8 @@ final class SemanticCost {
     try (Backend backend = Backend.open(semanticConfig, true)) {
       backend.follower().catchUp();
       QueryVectors vectors = new CachedQueryVectors(embedder);
-      SearchService hybrid = SearchService.hybrid(backend.index(), backend.vocabulary(), vectors);
+      SearchService hybrid =
+          SearchService.hybrid(backend.index(), backend.vocabulary(), vectors, backend.fusion());
       SearchService lexical = new SearchService(backend.index(), backend.vocabulary());
       step(
           "searching: "

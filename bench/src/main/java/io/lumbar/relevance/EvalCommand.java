@@ -4,6 +4,7 @@ import io.lumbar.cli.Backend;
 import io.lumbar.config.CommandContext;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.search.FusionWeights;
 import io.lumbar.search.QueryVectors;
 import io.lumbar.search.SearchFeatures;
 import io.lumbar.search.SearchService;
@@ -14,8 +15,10 @@ import io.lumbar.semantic.TextEmbedder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -81,7 +84,8 @@ public final class EvalCommand implements Callable<Integer> {
       names = "--fusion",
       paramLabel = "FLOOR,SPAN,WEIGHT|FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE",
       description =
-          "Also score hybrid ranking with these fusion settings (repeatable), for tuning.")
+          "Also score hybrid ranking with these fusion settings (repeatable), for tuning; "
+              + "\"lumbar\" itself runs with LUMBAR_FUSION, as the server does.")
   List<String> fusions = new ArrayList<>();
 
   @Option(
@@ -153,37 +157,33 @@ public final class EvalCommand implements Callable<Integer> {
         if (vectors.isPresent()) {
           rankers.add(
               new LumbarRanker(
-                  "lumbar", SearchService.hybrid(index, backend.vocabulary(), vectors.get())));
-          rankers.add(new LumbarRanker("lumbar-lexical", lexical));
-          rankers.add(
-              new LumbarRanker(
-                  "lumbar-dense",
+                  "lumbar",
                   SearchService.hybrid(
-                      index, backend.vocabulary(), vectors.get(), new float[] {0f, 2f, 1f}, true)));
+                      index, backend.vocabulary(), vectors.get(), backend.fusion())));
+          rankers.add(new LumbarRanker("lumbar-lexical", lexical));
+          rankers.add(new DenseRanker("lumbar-dense", index, vectors.get()));
           for (String fusion : fusions) {
-            float[] f = fusionSettings(fusion);
             rankers.add(
                 new LumbarRanker(
                     "lumbar" + fusion,
-                    SearchService.hybrid(index, backend.vocabulary(), vectors.get(), f, false)));
+                    SearchService.hybrid(
+                        index, backend.vocabulary(), vectors.get(), fusionSettings(fusion))));
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
-            QueryVectors plain = embedder::queryWithoutInstruction;
+            // A query embedded as a passage without context is: without bge's query instruction.
+            QueryVectors plain = query -> embedder.passage(null, List.of(), null, query);
             rankers.add(
                 new LumbarRanker(
-                    "lumbar-noinstr", SearchService.hybrid(index, backend.vocabulary(), plain)));
-            rankers.add(
-                new LumbarRanker(
-                    "dense-noinstr",
-                    SearchService.hybrid(
-                        index, backend.vocabulary(), plain, new float[] {0f, 2f, 1f}, true)));
+                    "lumbar-noinstr",
+                    SearchService.hybrid(index, backend.vocabulary(), plain, backend.fusion())));
+            rankers.add(new DenseRanker("dense-noinstr", index, plain));
           }
         } else {
           rankers.add(new LumbarRanker("lumbar", lexical));
         }
         if (ablation) {
-          for (var variant : SearchFeatures.ablations().entrySet()) {
+          for (var variant : ablations().entrySet()) {
             rankers.add(
                 new LumbarRanker(
                     "lumbar" + variant.getKey(),
@@ -209,6 +209,20 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
+  /** Every variant of the server's ranking with exactly one feature off, named by the feature. */
+  private static Map<String, SearchFeatures> ablations() {
+    Map<String, SearchFeatures> variants = new LinkedHashMap<>();
+    variants.put("-synonyms", new SearchFeatures(false, true, true, true, true, true, true, true));
+    variants.put("-exact", new SearchFeatures(true, false, true, true, true, true, true, true));
+    variants.put("-heading", new SearchFeatures(true, true, false, true, true, true, true, true));
+    variants.put("-proximity", new SearchFeatures(true, true, true, false, true, true, true, true));
+    variants.put("-tags", new SearchFeatures(true, true, true, true, false, true, true, true));
+    variants.put("-typos", new SearchFeatures(true, true, true, true, true, false, true, true));
+    variants.put("-facets", new SearchFeatures(true, true, true, true, true, true, false, true));
+    variants.put("-snippets", new SearchFeatures(true, true, true, true, true, true, true, false));
+    return variants;
+  }
+
   /**
    * Every published passage gets its vector before the index is built (stored, so a second run is
    * quick).
@@ -228,22 +242,16 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private static float[] fusionSettings(String text) {
-    String[] parts = text.split(",");
-    if (parts.length != 3 && parts.length != 6) {
-      throw new IllegalArgumentException(
-          "--fusion needs FLOOR,SPAN,WEIGHT or FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '"
-              + text
-              + "'");
+  /**
+   * Six numbers as LUMBAR_FUSION takes them, or three (FLOOR,SPAN,WEIGHT): one weight whether or
+   * not the sides agree.
+   */
+  private static FusionWeights fusionSettings(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length == 3) {
+      return FusionWeights.parse(
+          String.join(",", parts[0], parts[1], parts[2], parts[2], "-1", "-1"));
     }
-    try {
-      float[] values = new float[parts.length];
-      for (int i = 0; i < parts.length; i++) {
-        values[i] = Float.parseFloat(parts[i]);
-      }
-      return values;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--fusion needs three numbers, got '" + text + "'");
-    }
+    return FusionWeights.parse(text);
   }
 }

@@ -7,6 +7,7 @@ import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
 import io.lumbar.search.Analysis;
+import io.lumbar.search.FusionWeights;
 import io.lumbar.search.SearchService;
 import io.lumbar.semantic.CachedQueryVectors;
 import io.lumbar.testing.BundledCorpusWithVectors;
@@ -62,7 +63,10 @@ class HybridRelevanceTest {
                 new LumbarRanker(
                     "lumbar",
                     SearchService.hybrid(
-                        index, corpus.vocabulary(), new CachedQueryVectors(corpus.model()))),
+                        index,
+                        corpus.vocabulary(),
+                        new CachedQueryVectors(corpus.model()),
+                        FusionWeights.DEFAULT)),
                 set)
             .ndcg();
     double lexical =
