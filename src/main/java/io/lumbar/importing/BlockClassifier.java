@@ -14,6 +14,7 @@ final class BlockClassifier {
   static final String OUTSIDE_ARTICLE = "outside the article";
   static final String MOSTLY_LINKS = "mostly links";
   static final String FRAGMENT = "fragment";
+  static final String LINK_SENTENCE = "link teaser";
 
   private static final double MAX_LINK_SHARE = 0.5;
   // Prose outside what the extractor chose still counts as content when it reads as prose this
@@ -48,6 +49,9 @@ final class BlockClassifier {
       }
       if (reasons[i] == null && teasers[i]) {
         reasons[i] = TeaserRun.REASON;
+      }
+      if (reasons[i] == null && LinkBreaks.wholeLinkSentence(blocks, i)) {
+        reasons[i] = LINK_SENTENCE;
       }
     }
     ButtonBox.mark(blocks, reasons);
@@ -85,7 +89,8 @@ final class BlockClassifier {
         .or(() -> Disclaimer.reason(text))
         .or(() -> ImageCredit.reason(text))
         .or(() -> TermList.reason(text))
-        .or(() -> Directory.reason(text));
+        .or(() -> Directory.reason(text))
+        .or(() -> ProviderVoice.reason(text));
   }
 
   static boolean readsAsProse(OutlineBlock block) {

@@ -101,6 +101,12 @@ final class BoilerplateRules {
               60,
               "^(?i:(written |posted |reviewed |medically reviewed )?by:? )((?i:dr|mr|mrs|ms|prof)\\.? )?"
                   + "\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // A review credit naming a board or team: "Reviewed by the Medical Review Team."
+          cs(
+              "byline",
+              100,
+              "^(?i:(written|reviewed|medically reviewed|fact[- ]checked|edited) by:? )(?i:the )?"
+                  + "\\p{Lu}[\\p{L}.'-]*( (\\p{Lu}[\\p{L}.'-]*|of|and|&)){0,6}\\.?$"),
           // An author box: "By" a name with a clinical or academic degree, then the writer's
           // career; an article's sentence does not open with its writer's degree.
           cs(
@@ -153,13 +159,23 @@ final class BoilerplateRules {
           ci("sign-off", 300, "^p\\.? ?s(\\.|:|\\.:| -)\\s*\\S"),
 
           // Links to other pages whose anchor text survived the capture.
-          ci("link teaser", 120, "^(learn|read|find out|discover|see) more( about [^.!?]*)?[.!]?$"),
+          ci(
+              "link teaser",
+              120,
+              "^(to )?(learn|read|find out|discover|see) more( about [^.!?]*)?[.!:]?$"),
+          // "More information about X is also available:" over the names of other sources.
+          ci(
+              "link teaser",
+              600,
+              "^(more )?information (about|on) [^.!?:]{1,80} (is|are|may be) (also )?available\\b"),
+          // An icon's name left in the copy ("arrow-right"): a lower-case hyphenated token alone.
+          cs("fragment", 30, "^\\p{Ll}+(-\\p{Ll}+)+$"),
           ci(
               "link teaser",
               80,
               "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories|topics)"
                   + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts|topics)"
-                  + "|more from [^.!?]*|see also|further reading|(more |helpful |useful |other )?resources"
+                  + "|more from [^.!?]*|see also|(further|additional|suggested|recommended) reading|(more |helpful |useful |other )?resources"
                   + "|useful links|looking for more)[.:!?]?$"),
           ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
           // A citation in a bulleted list: a web address together with the year it was published or

@@ -83,10 +83,19 @@ final class CallToAction {
               + "|app|course|program|programme|offer|discount|store|shop)s?\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern POINTER_LEAD =
+      Pattern.compile(
+          "^(?:for more|to (?:learn|find out|read) more)\\b[^,.!?]{0,40},\\s*",
+          Pattern.CASE_INSENSITIVE);
+
   private CallToAction() {}
 
   static Optional<String> reason(String text) {
-    String t = TextNormalizer.normalize(text).replaceFirst("^[^\\p{L}]+", "");
+    // "For more ideas, see our guide ...": the call comes after what it promises.
+    String t =
+        POINTER_LEAD
+            .matcher(TextNormalizer.normalize(text).replaceFirst("^[^\\p{L}]+", ""))
+            .replaceFirst("");
     if (t.isEmpty()) {
       return Optional.empty();
     }

@@ -21,6 +21,7 @@ final class Disclaimer {
               + "(commission|compensation|money)|affiliate (links?|commissions?)|advertis(ing|er) (policy|disclosure)"
               + "|editorial (policy|process|guidelines|standards)|(our|the) (content|information) (is|was) (reviewed|written)"
               + " by|we only (use|cite|link)|(high-quality|trusted|peer-reviewed) sources|sponsored content|paid partnership"
+              + "|advertising on (our|this) (site|website)|(we|this site|this website) (does|do) not endorse"
               + "|always (seek|consult) the advice of (your|a|an) (physician|doctor|qualified)"
               + "|we use the (data|information) you provide|thank you for subscribing|unsubscribe (at any time|anytime))",
           Pattern.CASE_INSENSITIVE);

@@ -39,15 +39,32 @@ final class FooterZone {
     for (int i = 0; i < blocks.size(); i++) {
       if (reasons[i] == null) {
         before += blocks.get(i).text().length();
-      } else if (isEndMarker(blocks.get(i), reasons[i]) && before >= MIN_SHARE_BEFORE * total) {
+      } else if (isEndMarker(blocks, i, reasons[i])
+          && !endsASentence(blocks, i)
+          && before >= MIN_SHARE_BEFORE * total) {
         return i;
       }
     }
     return blocks.size();
   }
 
-  private static boolean isEndMarker(OutlineBlock block, String reason) {
-    boolean headingLike = block.isHeading();
+  /**
+   * A crawler's copy puts a link's text on its own line and the full stop after it on the next
+   * ("Read about strong knees" / "."): that line was a sentence of the text, all link, not a
+   * heading over a related-posts box.
+   */
+  private static boolean endsASentence(List<OutlineBlock> blocks, int i) {
+    return i + 1 < blocks.size() && blocks.get(i + 1).text().strip().matches("[.!?]+");
+  }
+
+  private static boolean isEndMarker(List<OutlineBlock> blocks, int i, String reason) {
+    OutlineBlock block = blocks.get(i);
+    // "To learn more:" over a list of links heads that list as a "Related" heading would.
+    boolean headingLike =
+        block.isHeading()
+            || TextOutline.announces(block.text())
+                && i + 1 < blocks.size()
+                && blocks.get(i + 1).kind() == OutlineBlock.Kind.LIST;
     return (END_BLOCKS.contains(reason) && block.text().length() <= 300)
         || (END_HEADINGS.contains(reason) && headingLike);
   }

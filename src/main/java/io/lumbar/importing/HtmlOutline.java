@@ -36,6 +36,8 @@ final class HtmlOutline {
   // blocks are judged
   // on their own evidence alone (chrome, links, shape).
   private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
+  static final String SECTION_LABEL = "section label";
+  private static final int MAX_KICKER_WORDS = 4;
 
   private HtmlOutline() {}
 
@@ -173,7 +175,13 @@ final class HtmlOutline {
       switch (tag) {
         case "br" -> lineBreak();
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-          flush();
+          if (chrome == null && kicker(e)) {
+            chrome = SECTION_LABEL;
+            flush();
+            chrome = null;
+          } else {
+            flush();
+          }
           walk(e);
           lineBreak();
           String text = String.join(" ", lines);
@@ -225,6 +233,34 @@ final class HtmlOutline {
         }
       }
       chrome = outerChrome;
+    }
+
+    /**
+     * A short label set in inline markup straight above a heading ("Our view" over "Rest less, move
+     * more"): a design's eyebrow over the section, not a heading of its own and not text. The
+     * paragraph being collected is exactly that element's text, a few words without a sentence's
+     * end.
+     */
+    private boolean kicker(Element heading) {
+      Element before = heading.previousElementSibling();
+      if (before == null
+          || isBlock(before.normalName())
+          || before.normalName().matches("h[1-6]|a|img|br")
+          || !before.select("a, p, div, h1, h2, h3, h4, h5, h6, ul, ol, table").isEmpty()) {
+        return false;
+      }
+      Node between = heading.previousSibling();
+      while (between instanceof TextNode t && t.isBlank()) {
+        between = between.previousSibling();
+      }
+      String pending = clean(String.join(" ", lines) + " " + line);
+      String label = clean(before.text());
+      return between == before
+          && !label.isEmpty()
+          && label.equals(pending)
+          && Words.of(label).size() <= MAX_KICKER_WORDS
+          && !label.matches(".*[.,;:]$")
+          && !key(label).equals(key(heading.text()));
     }
 
     private void blockChildren(Element e) {

@@ -26,6 +26,10 @@ final class PassageAssembler {
   // A list intro repeated in front of each part of a split list is at most this long, else its last
   // sentence.
   private static final int MAX_REPEATED_INTRO_CHARS = 300;
+  // An entry that names its point before a colon ("Warm up: march on the spot ..."), as steps
+  // announced by an intro are set when the copy lost their bullets.
+  private static final Pattern LABELLED_ENTRY =
+      Pattern.compile("^\\p{L}[\\p{L}'’-]*(?: [\\p{L}'’-]+){0,5}: \\S");
   private static final Pattern PIECE_END = Pattern.compile("\\n|[.!?][\"'”’)\\]]?[ \\u00A0]+");
 
   /**
@@ -170,7 +174,10 @@ final class PassageAssembler {
           i + 1 < drafts.size()
               && (next == null
                   || next.heading()
-                  || (next.isContent() && (next.listLike() || !next.path().equals(draft.path()))));
+                  || (next.isContent()
+                      && (next.listLike()
+                          || !next.path().equals(draft.path())
+                          || LABELLED_ENTRY.matcher(next.text()).find())));
       if (itemsFollow) {
         result.add(draft);
         continue;

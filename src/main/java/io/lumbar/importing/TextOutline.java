@@ -2,6 +2,8 @@ package io.lumbar.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,43 @@ final class TextOutline {
   // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line
   // paragraph).
   private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
+  private static final int MAX_COLON_HEADING_WORDS = 6;
+  // A line that opens with a conjunction carries on the text above ("But is rest always best?"); a
+  // heading starts something.
+  private static final Pattern GOES_ON = Pattern.compile("^(And|But|Or|So|Yet) ");
+  // "When lifting:", "While driving a car:": the circumstance the advice below is for.
+  private static final Pattern CIRCUMSTANCE =
+      Pattern.compile("^(?i:when|while|during|before|after) \\p{L}");
+  // Words that make a line ending in a colon the intro of what it announces.
+  private static final Set<String> INTRO_WORDS =
+      Set.of(
+          "if",
+          "you",
+          "your",
+          "include",
+          "includes",
+          "including",
+          "are",
+          "is",
+          "can",
+          "may",
+          "might",
+          "should",
+          "will",
+          "be",
+          "following",
+          "these",
+          "this",
+          "such",
+          "like",
+          "as",
+          "by",
+          "more",
+          "about",
+          "here",
+          "our",
+          "us",
+          "we");
 
   // "2. Surgery", and "II. Surgery" (a Roman numeral's stop is not a sentence's end).
   static final Pattern NUMBER_MARKER = Pattern.compile("^(\\d{1,2}|[IVX]{1,4})[.)][\\s\\u00A0]+");
@@ -68,6 +107,7 @@ final class TextOutline {
                 : block);
       }
     }
+    colonHeadings(blocks);
     String title = null;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
@@ -84,6 +124,64 @@ final class TextOutline {
   }
 
   /**
+   * A short line ending in a colon that names a circumstance ("When lifting:") or a titled topic
+   * ("Desk Breaks:") and is followed by a sentence heads that sentence and what follows, one level
+   * below the heading above it. A list intro says something and ends on what it announces
+   * ("Symptoms include:", "Phone the surgery if:"); such a line is neither shape, so it stays an
+   * intro. The colon goes, the words stay. And a heading-like line whose full stop the copy put on
+   * the next line was a sentence, all link: it is a paragraph.
+   */
+  private static void colonHeadings(List<OutlineBlock> blocks) {
+    int level = 1;
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock block = blocks.get(i);
+      if (block.isHeading()
+          && i + 1 < blocks.size()
+          && blocks.get(i + 1).text().strip().matches("[.!?]+")) {
+        // Its full stop on the next line: a sentence that was all link, not a heading.
+        blocks.set(i, OutlineBlock.paragraph(block.lines()));
+        continue;
+      }
+      if (block.isHeading()) {
+        level = block.level();
+        continue;
+      }
+      if (block.kind() != OutlineBlock.Kind.PARAGRAPH
+          || block.lines().size() != 1
+          || i + 1 >= blocks.size()
+          || blocks.get(i + 1).kind() != OutlineBlock.Kind.PARAGRAPH
+          || !isColonHeading(block.text())) {
+        continue;
+      }
+      String next = blocks.get(i + 1).lines().get(0);
+      if (isProse(next) || isSentence(next) && !announces(next)) {
+        String text = block.text().substring(0, block.text().length() - 1).strip();
+        blocks.set(i, OutlineBlock.heading(Math.min(level + 1, 4), text));
+      }
+    }
+  }
+
+  static boolean isColonHeading(String line) {
+    if (!line.endsWith(":") || LIST_ITEM.matcher(line).matches()) {
+      return false;
+    }
+    String text = line.substring(0, line.length() - 1).strip();
+    List<String> words = Words.of(text);
+    if (words.size() < 2
+        || words.size() > MAX_COLON_HEADING_WORDS
+        || text.contains(":")
+        || SENTENCE_BREAK.matcher(text).find()
+        || words.stream().anyMatch(w -> INTRO_WORDS.contains(w.toLowerCase(Locale.ROOT)))) {
+      return false;
+    }
+    boolean circumstance = CIRCUMSTANCE.matcher(text).find();
+    boolean titled =
+        words.stream().allMatch(w -> w.length() < 4 || Character.isUpperCase(w.charAt(0)))
+            && Character.isUpperCase(words.get(0).charAt(0));
+    return circumstance || titled;
+  }
+
+  /**
    * Paragraphs are separated by lines that are empty or hold only (possibly non-breaking) spaces.
    */
   static List<List<String>> paragraphs(String text) {
@@ -97,11 +195,17 @@ final class TextOutline {
         current.addAll(pieces);
         lines += pieces.size();
       } else if (!current.isEmpty()) {
+        lines -= current.size();
+        current = LinkBreaks.rejoined(current);
+        lines += current.size();
         paragraphs.add(current);
         current = new ArrayList<>();
       }
     }
     if (!current.isEmpty()) {
+      lines -= current.size();
+      current = LinkBreaks.rejoined(current);
+      lines += current.size();
       paragraphs.add(current);
     }
     if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
@@ -480,6 +584,7 @@ final class TextOutline {
     char last = text.charAt(text.length() - 1);
     return ".,;:".indexOf(last) < 0
         && !announces(text)
+        && !GOES_ON.matcher(text).find()
         && !SENTENCE_BREAK.matcher(text).find()
         && !isRunTogether(text)
         && Words.of(text).size() <= MAX_HEADING_WORDS;

@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
  * boilerplate published 1.5 %, content rejected 2.1 %, headed 82.6 %); all F1 98.2 % (precision
  * 97.8, recall 98.6, boilerplate published 3.5 %, headed 82.5 %). Each threshold lets through no
  * more than the blocks measured: one more mistake fails. Raise them as the import improves. The
- * "all" thresholds hold for tune and test together, the articles they were measured on. The
- * held-out splits {@code fresh} (batch e), {@code fresh2} (batch f) and {@code fresh3} (batch g),
- * all added 2026-12-07, are scored and reported but hold no threshold: their figures are a check of
- * generalisation, not a target to tune to.
+ * "all" thresholds hold for tune and test together, the articles they were measured on. The batches
+ * {@code fresh} (batch e) and {@code fresh2} (batch f), added 2026-12-07 as held-out checks, were
+ * both released for tuning the same day and hold thresholds too (eyebrow labels, the provider
+ * speaking about itself, sentences a crawler broke at its links, colon headings): fresh F1 97.0 %
+ * (boilerplate published 8 of 119 blocks, content rejected 2 of 162, headed 59.4 %), fresh2 F1
+ * 98.9 % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). The held-out
+ * batch {@code fresh3} (batch g) holds no threshold: its figures are a check of generalisation, not
+ * a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -52,10 +56,20 @@ class ImportEvaluationTest {
       assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.982);
       assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
       assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.022);
+      ImportScore fresh = totals.get("fresh");
+      assertThat(fresh.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.968);
+      assertThat(fresh.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.071);
+      assertThat(fresh.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.015);
+      assertThat(fresh.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.59);
+      ImportScore fresh2 = totals.get("fresh2");
+      assertThat(fresh2.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.987);
+      assertThat(fresh2.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.03);
+      assertThat(fresh2.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
+      assertThat(fresh2.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.94);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
-      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.82);
+      assertThat(all.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.845);
     }
   }
 

@@ -1,0 +1,41 @@
+package io.lumbar.importing;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The provider describing itself: "At the Example Practice, we ..." or "Example Clinic is a
+ * community practice ... our team". Articles speak about the condition and the reader; this speaks,
+ * under its own name and in the first person plural, about the practice that publishes the page.
+ * Both shapes need the name (capitalised words) and "we"/"our", so a sentence that only mentions a
+ * hospital ("At the hospital, the nurse ...") stays content.
+ */
+final class ProviderVoice {
+  static final String REASON = "about the provider";
+  private static final int MAX_CHARS = 700;
+  private static final String NAME =
+      "(?:\\p{Lu}[\\p{L}'’.&-]*(?: (?:of|for|and|&|\\p{Lu}[\\p{L}'’.&-]*))*)";
+  private static final String WE = "(?i:we|we['’](?:ve|re|ll|d)|our)";
+  // "At <Name>, we/our ...": the name speaking in the first person plural.
+  private static final Pattern AT_NAME =
+      Pattern.compile("^(?i:at) (?i:the )?" + NAME + ", " + WE + "\\b");
+  // "<Name> is a/an/the ... center": the practice introducing itself.
+  private static final Pattern NAME_IS =
+      Pattern.compile(
+          "^(?i:the )?\\p{Lu}[\\p{L}'’.&-]*(?: \\p{Lu}[\\p{L}'’.&-]*){1,5} (?:is|are) (?:a|an|the)"
+              + " [^.!?]{0,80}\\b(?i:clinic|center|centre|hospital|practice|institute|organi[sz]ation"
+              + "|charity|foundation|health system|network)s?\\b");
+  private static final Pattern OWN = Pattern.compile("\\b" + WE + "\\b");
+
+  private ProviderVoice() {}
+
+  static Optional<String> reason(String text) {
+    String t = TextNormalizer.normalize(text).strip();
+    if (t.length() > MAX_CHARS) {
+      return Optional.empty();
+    }
+    boolean speaks =
+        AT_NAME.matcher(t).find() || NAME_IS.matcher(t).find() && OWN.matcher(t).find();
+    return speaks ? Optional.of(REASON) : Optional.empty();
+  }
+}
