@@ -31,7 +31,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
@@ -157,34 +156,15 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     }
   }
 
-  /** A throw-away index in memory, for relevance evaluation and benchmarks beside a live server. */
-  public static PassageIndex inMemory(Analyzer analyzer) {
-    PassageIndex index = new PassageIndex(null, null, null, analyzer, "");
-    try {
-      Directory directory = new ByteBuffersDirectory();
-      index.live =
-          index.withSearchers(
-              new IndexGeneration(
-                  "memory",
-                  null,
-                  directory,
-                  new IndexWriter(
-                      directory,
-                      writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB)),
-                  index.schema));
-      return index;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void openLive() throws IOException {
     String pointed = readPointer();
     lastGenerationNumber = highestGenerationNumber();
     IndexGeneration generation;
     if (pointed != null) {
       generation =
-          openGeneration(pointed, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, RAM_BUFFER_MB);
+          openGeneration(
+              pointed,
+              writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, RAM_BUFFER_MB));
     } else if (DirectoryReader.indexExists(rootDirectory)) {
       Directory directory = FSDirectory.open(root);
       try {
@@ -204,7 +184,8 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     } else {
       generation =
           openGeneration(
-              "gen-" + (++lastGenerationNumber), IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB);
+              "gen-" + (++lastGenerationNumber),
+              writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE, RAM_BUFFER_MB));
       writePointer(generation.name());
     }
     try {
@@ -216,18 +197,12 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     deleteLeftovers(generation);
   }
 
-  private IndexGeneration openGeneration(
-      String name, IndexWriterConfig.OpenMode mode, double bufferMb) throws IOException {
+  private IndexGeneration openGeneration(String name, IndexWriterConfig config) throws IOException {
     Path dir = root.resolve(name);
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     try {
-      return new IndexGeneration(
-          name,
-          dir,
-          directory,
-          new IndexWriter(directory, writerConfig(analyzer, mode, bufferMb)),
-          schema);
+      return new IndexGeneration(name, dir, directory, new IndexWriter(directory, config), schema);
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -241,21 +216,12 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
    */
   IndexGeneration newGeneration() {
     try {
-      if (root == null) {
-        Directory directory = new ByteBuffersDirectory();
-        return new IndexGeneration(
-            "memory",
-            null,
-            directory,
-            new IndexWriter(directory, rebuildWriterConfig(analyzer)),
-            schema);
-      }
       String name;
       synchronized (this) {
         name = "gen-" + (++lastGenerationNumber);
       }
       deleteTree(root.resolve(name));
-      return openGeneration(name, IndexWriterConfig.OpenMode.CREATE, REBUILD_RAM_BUFFER_MB);
+      return openGeneration(name, rebuildWriterConfig(analyzer));
     } catch (IOException e) {
       throw new IndexUnavailableException(
           "Cannot create a new search index generation in " + root + ": " + reason(e), e);
@@ -270,13 +236,11 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
   void swapTo(IndexGeneration next) throws IOException {
     next.writer().getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
     Live fresh = withSearchers(next);
-    if (root != null) {
-      try {
-        writePointer(next.name());
-      } catch (IOException e) {
-        fresh.searchers().close();
-        throw e;
-      }
+    try {
+      writePointer(next.name());
+    } catch (IOException e) {
+      fresh.searchers().close();
+      throw e;
     }
     Live old = live;
     live = fresh;
@@ -302,9 +266,6 @@ public final class PassageIndex implements IndexWrites, AutoCloseable {
     try {
       searchers.close();
       old.close();
-      if (old.dir() == null) {
-        return;
-      }
       if (old.name().isEmpty()) {
         deleteOldLayoutFiles();
       } else {

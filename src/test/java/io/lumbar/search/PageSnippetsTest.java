@@ -73,7 +73,7 @@ class PageSnippetsTest {
       passages.add(passage(passages.size() + 1, null, text.toString().strip()));
     }
     texts = passages.stream().map(IndexedPassage::text).toList();
-    index = PassageIndex.inMemory(VOCABULARY.analysis().indexAnalyzer());
+    index = IndexFixture.empty(VOCABULARY.analysis().indexAnalyzer());
     for (IndexedPassage p : passages) {
       index.replace(p);
       if (p.id() % 400 == 0) {

@@ -155,7 +155,7 @@ class PairPhraseQueryTest {
     // Large enough that Lucene starts skipping (after 1,000 hits), in several segments, with a few
     // long passages.
     Random random = new Random(11);
-    index = PassageIndex.inMemory(ANALYSIS.indexAnalyzer());
+    index = IndexFixture.empty(ANALYSIS.indexAnalyzer());
     for (int id = 1; id <= 30_000; id++) {
       index.replace(
           passage(id, randomText(random, 2 + random.nextInt(random.nextInt(10) == 0 ? 300 : 20))));
@@ -204,7 +204,7 @@ class PairPhraseQueryTest {
 
   @Test
   void as_a_filter_or_an_exclusion_it_matches_and_explains_as_the_plain_phrase() throws Exception {
-    index = PassageIndex.inMemory(ANALYSIS.indexAnalyzer());
+    index = IndexFixture.empty(ANALYSIS.indexAnalyzer());
     index.replace(passage(1, "lower back pain"));
     index.refresh();
     index.replace(passage(2, "pain in the lower back"));

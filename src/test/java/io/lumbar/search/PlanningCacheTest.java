@@ -36,7 +36,7 @@ class PlanningCacheTest {
   @BeforeAll
   static void indexCorpus() throws IOException {
     ObjectMapper json = Json.mapper();
-    index = PassageIndex.inMemory(VOCABULARY.analysis().indexAnalyzer());
+    index = IndexFixture.empty(VOCABULARY.analysis().indexAnalyzer());
     long id = 0;
     for (ArticleSource article : BundledCorpus.articles(json)) {
       for (ArticleSplitter.Block block : ArticleSplitter.split(article).blocks()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lumbar.importing.ArticleImporter;
 import io.lumbar.importing.ArticleSource;
 import io.lumbar.indexing.ChangeLog;
+import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageFields;
@@ -40,7 +41,7 @@ class EmbeddingWorkerTest {
   @BeforeEach
   void setUp() {
     db = TestDatabase.create();
-    index = PassageIndex.inMemory(Analysis.bundled().indexAnalyzer());
+    index = IndexFixture.empty(Analysis.bundled().indexAnalyzer());
     follower = Indexing.follower(index, db.database(), MODEL.name());
     vectors = new PassageVectors(db.database(), MODEL.name());
     worker = new EmbeddingWorker(MODEL, vectors);

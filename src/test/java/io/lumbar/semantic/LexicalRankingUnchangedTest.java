@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumbar.indexing.IndexFixture;
 import io.lumbar.indexing.IndexFollower;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
@@ -45,7 +46,7 @@ class LexicalRankingUnchangedTest {
   }
 
   private static PassageIndex rebuilt(String vectorModel) throws Exception {
-    PassageIndex index = PassageIndex.inMemory(Analysis.bundled().indexAnalyzer());
+    PassageIndex index = IndexFixture.empty(Analysis.bundled().indexAnalyzer());
     try (IndexFollower follower = Indexing.follower(index, corpus.db().database(), vectorModel)) {
       follower.rebuild(n -> {});
     }

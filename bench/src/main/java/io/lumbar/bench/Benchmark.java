@@ -14,6 +14,7 @@ import io.lumbar.passages.EditablePassage;
 import io.lumbar.passages.PassageEdit;
 import io.lumbar.passages.PassageEditor;
 import io.lumbar.scratch.ScratchDatabase;
+import io.lumbar.scratch.ScratchFolder;
 import io.lumbar.search.Analysis;
 import io.lumbar.search.SearchFeatures;
 import io.lumbar.search.SearchRequest;
@@ -38,7 +39,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -511,13 +511,6 @@ final class Benchmark {
   }
 
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ScratchFolder.delete(dir);
   }
 }

@@ -4,6 +4,7 @@ import io.lumbar.cli.Backend;
 import io.lumbar.config.CommandContext;
 import io.lumbar.indexing.Indexing;
 import io.lumbar.indexing.PassageIndex;
+import io.lumbar.scratch.ScratchFolder;
 import io.lumbar.search.FusionWeights;
 import io.lumbar.search.QueryVectors;
 import io.lumbar.search.SearchFeatures;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lumbar eval FILE}: scores Lumbar's search on a judged query file, beside plain Lucene and
  * MariaDB FULLTEXT over the same published passages, with the rules of score.py. Builds its own
- * in-memory index from the database, so it runs beside a live server.
+ * index from the database in a scratch folder, so it runs beside a live server.
  */
 @Command(
     name = "eval",
@@ -130,7 +131,9 @@ public final class EvalCommand implements Callable<Integer> {
           .ifPresent(embedder -> embedAll(embedder, backend, spec.commandLine().getErr()));
       List<Ranker> rankers = new ArrayList<>();
       List<Evaluation.Result> results;
-      try (PassageIndex index = PassageIndex.inMemory(backend.analysis().indexAnalyzer())) {
+      // Its own index, rebuilt from the database: a server on the configured index may be running.
+      Path indexDir = ScratchFolder.create("lumbar-eval-index");
+      try (PassageIndex index = PassageIndex.open(indexDir, backend.analysis().indexAnalyzer())) {
         int passages;
         long rebuildStarted = System.nanoTime();
         try (var follower =
@@ -202,6 +205,7 @@ public final class EvalCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException(e);
       } finally {
         rankers.forEach(Ranker::close);
+        ScratchFolder.delete(indexDir);
       }
       Evaluation.printTable(out, set, results);
       out.flush();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holds hybrid ranking's figures on the bundled corpus from sliding: never below lexical-only on
@@ -28,11 +29,12 @@ class HybridRelevanceTest {
   private static final ObjectMapper JSON = Json.mapper();
   private static BundledCorpusWithVectors corpus;
   private static PassageIndex index;
+  @TempDir static Path indexDir;
 
   @BeforeAll
   static void bundledCorpusWithVectors() throws Exception {
     corpus = BundledCorpusWithVectors.create(JSON);
-    index = PassageIndex.inMemory(Analysis.bundled().indexAnalyzer());
+    index = PassageIndex.open(indexDir, Analysis.bundled().indexAnalyzer());
     try (IndexFollower follower =
         Indexing.follower(index, corpus.db().database(), corpus.model().name())) {
       follower.rebuild(n -> {});

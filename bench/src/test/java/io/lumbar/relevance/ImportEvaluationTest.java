@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  * {@code fresh} (batch e) and {@code fresh2} (batch f), added 2026-12-07 as held-out checks, were
  * both released for tuning the same day and hold thresholds too (eyebrow labels, the provider
  * speaking about itself, sentences a crawler broke at its links, colon headings): fresh F1 97.0 %
- * (boilerplate published 8 of 119 blocks, content rejected 2 of 162, headed 59.4 %), fresh2 F1
- * 98.9 % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). The held-out
- * batch {@code fresh3} (batch g) holds no threshold: its figures are a check of generalisation, not
- * a target to tune to.
+ * (boilerplate published 8 of 119 blocks, content rejected 2 of 162, headed 59.4 %), fresh2 F1 98.9
+ * % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). The held-out batch
+ * {@code fresh3} (batch g) holds no threshold: its figures are a check of generalisation, not a
+ * target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
