@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -75,6 +76,15 @@ public final class EvalCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(
+      names = "--corpus-split",
+      paramLabel = "SPLIT[,SPLIT]",
+      split = ",",
+      description =
+          "With --corpus: import only the articles whose labels carry one of these splits (beside the "
+              + "bundled ones, as a fresh server given one batch holds them).")
+  Set<String> corpusSplits = new java.util.LinkedHashSet<>();
+
+  @Option(
       names = "--split",
       paramLabel = "SPLIT",
       description =
@@ -115,6 +125,9 @@ public final class EvalCommand implements Callable<Integer> {
       }
       return 0;
     }
+    if (!corpusSplits.isEmpty() && corpus == null) {
+      throw new IllegalArgumentException("--corpus-split needs --corpus");
+    }
     set = set.only(split);
     try (ScratchCorpus scratch = corpus == null ? null : ScratchCorpus.start(parent.config());
         Backend backend =
@@ -123,7 +136,8 @@ public final class EvalCommand implements Callable<Integer> {
         backend.importSampleCorpusIfEmpty();
       }
       if (corpus != null) {
-        ScratchCorpus.importArticles(backend.database(), corpus, spec.commandLine().getErr());
+        ScratchCorpus.importArticles(
+            backend.database(), corpus, corpusSplits, spec.commandLine().getErr());
       }
       Semantic semantic = backend.semantic().load();
       semantic

@@ -154,6 +154,43 @@ final class Evaluation {
             "queries=%d; latency over %d timed searches per ranker, in process",
             set.queries().size(),
             results.isEmpty() ? 0 : results.getFirst().latencyNanos().length));
+    List<String> splits = set.splits();
+    if (splits.size() > 1) {
+      out.println();
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-18s %-8s %8s %8s %8s",
+              "ranker",
+              "split",
+              "queries",
+              "nDCG@10",
+              "MRR@10"));
+      for (Result r : results) {
+        for (String split : splits) {
+          double ndcg = 0;
+          double rr = 0;
+          int n = 0;
+          for (int i = 0; i < set.queries().size(); i++) {
+            String own = set.queries().get(i).split();
+            if (split.equals(own == null ? "none" : own)) {
+              ndcg += r.scores().get(i).ndcg();
+              rr += r.scores().get(i).reciprocalRank();
+              n++;
+            }
+          }
+          out.println(
+              String.format(
+                  Locale.ROOT,
+                  "%-18s %-8s %8d %8s %8s",
+                  r.ranker(),
+                  split,
+                  n,
+                  fixed(ndcg / n, 3),
+                  fixed(rr / n, 3)));
+        }
+      }
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -51,13 +53,26 @@ final class ScratchCorpus implements AutoCloseable {
 
   /**
    * Imports every file under {@code dir}/articles in name order, one summary line each on {@code
-   * err}.
+   * err}; with {@code splits} not empty, only the articles whose labels ({@code dir/labels/*.json})
+   * carry one of those splits, as a fresh server given just one batch would hold them.
    */
-  static void importArticles(Database db, Path dir, PrintWriter err) {
+  static void importArticles(Database db, Path dir, Set<String> splits, PrintWriter err) {
     Path articles = dir.resolve("articles");
+    Set<String> chosen =
+        splits.isEmpty()
+            ? null
+            : ImportLabels.read(dir, io.lumbar.web.Json.mapper()).stream()
+                .filter(labels -> splits.contains(labels.split()))
+                .map(ImportLabels::file)
+                .collect(Collectors.toSet());
     List<Path> files;
     try (Stream<Path> listing = Files.list(articles)) {
-      files = listing.filter(Files::isRegularFile).sorted().toList();
+      files =
+          listing
+              .filter(Files::isRegularFile)
+              .filter(f -> chosen == null || chosen.contains(f.getFileName().toString()))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot list " + articles + ": " + e.getMessage());
     }
