@@ -63,6 +63,29 @@ class EvalCommandTest {
   }
 
   @Test
+  void a_file_mixing_splits_also_gets_each_split_s_figures() throws IOException {
+    Path queries =
+        Files.writeString(
+            tmp.resolve("q.json"),
+            """
+        {"queries": [
+          {"q": "quadratus lumborum", "needles": ["quadratus lumborum muscle"], "split": "tune"},
+          {"q": "zebra crossing", "needles": ["no passage says this"], "split": "test"}
+        ]}""");
+
+    assertThat(run("eval", queries.toString(), "--timed-rounds", "0", "--no-baselines"))
+        .as(err.toString())
+        .isZero();
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.subList(lines.size() - 3, lines.size()))
+        .containsExactly(
+            "ranker             split     queries  nDCG@10   MRR@10",
+            "lumbar             tune            1    1.000    1.000",
+            "lumbar             test            1    0.000    0.000");
+  }
+
+  @Test
   void a_missing_or_malformed_query_file_is_one_error_line() throws IOException {
     assertThat(run("eval", tmp.resolve("missing.json").toString())).isEqualTo(1);
     Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"queries\": [{\"q\": \"\"}]}");
