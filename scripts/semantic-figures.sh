@@ -21,13 +21,17 @@ lumbar() { java --add-modules jdk.incubator.vector --enable-native-access=ALL-UN
 lumbar eval src/test/resources/eval/dev-queries.json --timed-rounds 30 > "$out/dev.txt"
 lumbar eval src/test/resources/eval/lay-queries.json --timed-rounds 30 > "$out/lay.txt"
 # The later batches (fresh, fresh2, fresh3, fresh4); the held-out one (fresh4) is the honest estimate for pages nobody tuned on.
+# Each twice: with all outside pages in one database, and with only that batch's pages beside the bundled ones
+# (--corpus-split), as a fresh server importing one publisher's batch holds them.
 for split in tune test fresh fresh2 fresh3 fresh4; do
   lumbar eval src/test/resources/outside/queries.json --corpus src/test/resources/outside --split "$split" \
     --timed-rounds 0 > "$out/outside-$split.txt"
+  lumbar eval src/test/resources/outside/queries.json --corpus src/test/resources/outside --corpus-split "$split" \
+    --split "$split" --timed-rounds 0 > "$out/batch-$split.txt"
 done
 lumbar bench --semantic --passages "$passages" --out "$out" > "$out/cost.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
-for f in machine dev lay outside-tune outside-test outside-fresh outside-fresh2 outside-fresh3 outside-fresh4; do
+for f in machine dev lay outside-{tune,test,fresh,fresh2,fresh3,fresh4} batch-{tune,test,fresh,fresh2,fresh3,fresh4}; do
   echo "== $f"
   if [ "$f" = machine ]; then cat "$out/$f.txt"; else sed -n '/^ranker/,$p' "$out/$f.txt"; fi
 done
