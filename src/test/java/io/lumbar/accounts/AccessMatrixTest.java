@@ -52,6 +52,7 @@ class AccessMatrixTest {
           new Route("GET", "/api/admin/analytics/top-searches", false),
           new Route("GET", "/api/admin/analytics/zero-result-searches", false),
           new Route("GET", "/api/admin/check", true),
+          new Route("GET", "/api/admin/routes", false),
           new Route("GET", "/api/admin/jobs/1", false),
           new Route("GET", "/api/admin/passages/1/suggested-tags", false),
           new Route("POST", "/admin/articles", false),
