@@ -1,7 +1,10 @@
 package io.lumbar.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.lumbar.importing.ArticleSplitter.Block;
+import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -111,6 +114,45 @@ class BlockSignalsTest {
     String[] early = {"comment form", null, null};
     assertThat(FooterZone.start(List.of(blocks.get(1), blocks.get(0), blocks.get(2)), early))
         .isEqualTo(3);
+  }
+
+  @Test
+  void questionsAnsweredOutsideTheExtractedArticleAreTheArticlesText() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of(
+                    "A stiff back in the morning is common, and it usually eases once you have"
+                        + " moved about for a while and the muscles have warmed up.")),
+            outside(OutlineBlock.Kind.HEADING, 3, "Common questions", null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Does the stiffness go away?", null),
+            outside(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Most stiffness settles within weeks with gentle walking, stretching and warmth.",
+                null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Opening hours", null),
+            outside(OutlineBlock.Kind.PARAGRAPH, 0, "Monday to Friday, nine to five.", null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Where can I read more?", "page footer"),
+            outside(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Most of the leaflets are kept in the waiting room for you.",
+                "page footer"));
+    SplitArticle article = ArticleSplitter.split(new PageOutline("Stiffness", null, blocks));
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, Block::text)
+        .containsExactly(
+            tuple(List.of(), blocks.get(0).text()),
+            tuple(
+                List.of("Common questions", "Does the stiffness go away?"),
+                "Most stiffness settles within weeks with gentle walking, stretching and warmth."));
+  }
+
+  private static OutlineBlock outside(
+      OutlineBlock.Kind kind, int level, String text, String chrome) {
+    return new OutlineBlock(kind, level, List.of(text), null, 0, false, chrome);
   }
 
   @Test
