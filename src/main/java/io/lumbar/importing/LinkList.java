@@ -9,7 +9,8 @@ import java.util.Map;
  * A list of bare titles (a menu, "Related", "Products", a news box): short items that are not
  * sentences, with no intro announcing them. An article's own list of that shape ("Symptoms: - Fever
  * - Chills") sits among its prose; a link list is the one that the page shows twice (a menu at the
- * top and the bottom) or that comes after the page's last paragraph of prose.
+ * top and the bottom) or that comes after the page's last paragraph of prose. Where the page's
+ * markup shows its links, a list with none in the extracted article is not a list of links.
  */
 final class LinkList {
   static final String REASON = "link list";
@@ -26,6 +27,9 @@ final class LinkList {
    */
   static void mark(List<OutlineBlock> blocks, String[] reasons) {
     int lastProse = -1;
+    // A page whose markup shows its links (HTML) says which lists are links: one without a single
+    // link inside the extracted article is the article's own list of points, wherever it sits.
+    boolean linksShown = blocks.stream().anyMatch(b -> b.linkShare() > 0);
     Map<String, Integer> copies = new HashMap<>();
     for (int i = 0; i < blocks.size(); i++) {
       if (reasons[i] == null && BlockClassifier.readsAsProse(blocks.get(i))) {
@@ -37,7 +41,10 @@ final class LinkList {
     }
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
-      if (reasons[i] != null || !isBareTitles(block) || announced(blocks, i)) {
+      if (reasons[i] != null
+          || !isBareTitles(block)
+          || announced(blocks, i)
+          || linksShown && block.inMain() && block.linkShare() == 0) {
         continue;
       }
       // A page without a paragraph of prose shows no end of the article: only repetition counts
