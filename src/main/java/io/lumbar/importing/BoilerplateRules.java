@@ -37,6 +37,8 @@ final class BoilerplateRules {
               "navigation",
               80,
               "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
+          // The link that scrolls the page back up, left in the copy after each section.
+          ci("navigation", 30, "^((back|go|return|scroll) )?to (the )?top( of (the )?page)?[.!]?$"),
           // Breadcrumbs and pipe menus start at Home.
           ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
           // What a page tells a browser without scripts, not its reader.

@@ -63,6 +63,19 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aCaptionSaysHowThePictureWasTaken() {
+    assertThat(ImageCredit.reason("An x-ray taken from the side shows a narrowed disc space."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("This MRI scan shows a bulging disc at the lowest level."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("Front view of a healthy knee joint.")).contains("image credit");
+    assertThat(ImageCredit.reason("An MRI scan shows the discs and nerves in detail.")).isEmpty();
+    assertThat(ImageCredit.reason("The scan shows whether the nerve is pinched.")).isEmpty();
+    assertThat(ImageCredit.reason("From the side view of your chair, keep your knees level."))
+        .isEmpty();
+  }
+
+  @Test
   void contentsListRepeatsLaterHeadings() {
     List<OutlineBlock> blocks =
         List.of(
@@ -327,6 +340,51 @@ class BlockSignalsTest {
     LinkList.mark(announced, none);
     assertThat(none).containsOnlyNulls();
     assertThat(CallToAction.reason("Call your doctor if:")).isEmpty();
+  }
+
+  @Test
+  void whereThePageShowsItsLinksAListWithoutOneInTheArticleIsNotALinkList() {
+    OutlineBlock prose =
+        new OutlineBlock(
+            OutlineBlock.Kind.PARAGRAPH,
+            0,
+            List.of(
+                "A stiff back in the morning usually loosens once you have been up and about for a"
+                    + " while, and gentle movement helps it along more than rest does, so get up slowly."),
+            null,
+            0,
+            true,
+            null);
+    OutlineBlock benefits =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST,
+            0,
+            List.of("• Less stiffness", "• Better sleep and mood"),
+            null,
+            0,
+            true,
+            null);
+    OutlineBlock linked =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST,
+            0,
+            List.of("• Pillows for side sleepers", "• Standing desks compared"),
+            null,
+            1.0,
+            true,
+            null);
+    OutlineBlock outside =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST, 0, List.of("• Knee care", "• Hip care"), null, 0, false, null);
+    List<OutlineBlock> blocks = List.of(prose, benefits, linked, outside);
+    String[] reasons = new String[blocks.size()];
+    LinkList.mark(blocks, reasons);
+    assertThat(reasons).containsExactly(null, null, "link list", "link list");
+    // A paste shows no links: there, the same list after the last prose is a link list.
+    List<OutlineBlock> pasted = List.of(prose, OutlineBlock.list(benefits.lines()));
+    String[] pastedReasons = new String[2];
+    LinkList.mark(pasted, pastedReasons);
+    assertThat(pastedReasons).containsExactly(null, "link list");
   }
 
   @Test

@@ -15,6 +15,8 @@ class BoilerplateRulesTest {
       textBlock =
           """
             Skip to navigation                                        => navigation
+            Back to top                                               => navigation
+            To Top                                                    => navigation
             Jump to main content                                      => navigation
             Home > Conditions > Back Pain                             => navigation
             Flash Sale: 40% off all pillows                           => sale banner
