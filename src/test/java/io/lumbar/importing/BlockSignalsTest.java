@@ -345,37 +345,22 @@ class BlockSignalsTest {
   @Test
   void whereThePageShowsItsLinksAListWithoutOneInTheArticleIsNotALinkList() {
     OutlineBlock prose =
-        new OutlineBlock(
+        marked(
             OutlineBlock.Kind.PARAGRAPH,
             0,
-            List.of(
-                "A stiff back in the morning usually loosens once you have been up and about for a"
-                    + " while, and gentle movement helps it along more than rest does, so get up slowly."),
-            null,
-            0,
             true,
-            null);
+            "A stiff back in the morning usually loosens once you have been up and about for a"
+                + " while, and gentle movement helps it along more than rest does, so get up slowly.");
     OutlineBlock benefits =
-        new OutlineBlock(
-            OutlineBlock.Kind.LIST,
-            0,
-            List.of("• Less stiffness", "• Better sleep and mood"),
-            null,
-            0,
-            true,
-            null);
+        marked(OutlineBlock.Kind.LIST, 0, true, "• Less stiffness", "• Better sleep and mood");
     OutlineBlock linked =
-        new OutlineBlock(
+        marked(
             OutlineBlock.Kind.LIST,
-            0,
-            List.of("• Pillows for side sleepers", "• Standing desks compared"),
-            null,
             1.0,
             true,
-            null);
-    OutlineBlock outside =
-        new OutlineBlock(
-            OutlineBlock.Kind.LIST, 0, List.of("• Knee care", "• Hip care"), null, 0, false, null);
+            "• Pillows for side sleepers",
+            "• Standing desks compared");
+    OutlineBlock outside = marked(OutlineBlock.Kind.LIST, 0, false, "• Knee care", "• Hip care");
     List<OutlineBlock> blocks = List.of(prose, benefits, linked, outside);
     String[] reasons = new String[blocks.size()];
     LinkList.mark(blocks, reasons);
@@ -385,6 +370,11 @@ class BlockSignalsTest {
     String[] pastedReasons = new String[2];
     LinkList.mark(pasted, pastedReasons);
     assertThat(pastedReasons).containsExactly(null, "link list");
+  }
+
+  private static OutlineBlock marked(
+      OutlineBlock.Kind kind, double linkShare, boolean inMain, String... lines) {
+    return new OutlineBlock(kind, 0, List.of(lines), null, linkShare, inMain, null);
   }
 
   @Test
