@@ -56,6 +56,7 @@ final class BlockClassifier {
       }
     }
     ButtonBox.mark(blocks, reasons);
+    ProviderVoice.mark(blocks, reasons);
     LinkList.mark(blocks, reasons);
     int footer = FooterZone.start(blocks, reasons);
     for (int i = footer; i < blocks.size(); i++) {

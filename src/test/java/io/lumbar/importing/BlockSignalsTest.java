@@ -163,6 +163,23 @@ class BlockSignalsTest {
                 "Most stiffness settles within weeks with gentle walking, stretching and warmth."));
   }
 
+  @Test
+  void aSectionThatAsksTheReaderToChooseTheProviderIsTheProviderSpeaking() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.heading(3, "Why Choose Example Back Care"),
+            OutlineBlock.paragraph(
+                List.of("Our friendly team treats the cause of your pain, not only the symptoms.")),
+            OutlineBlock.paragraph(
+                List.of("Stiffness that lasts past the morning is worth having checked.")),
+            OutlineBlock.heading(3, "Why does my back hurt?"),
+            OutlineBlock.paragraph(List.of("We often hold tension in the lower back.")));
+    String[] reasons = new String[blocks.size()];
+    ProviderVoice.mark(blocks, reasons);
+    assertThat(reasons)
+        .containsExactly(ProviderVoice.REASON, ProviderVoice.REASON, null, null, null);
+  }
+
   private static OutlineBlock outside(
       OutlineBlock.Kind kind, int level, String text, String chrome) {
     return new OutlineBlock(kind, level, List.of(text), null, 0, false, chrome);
