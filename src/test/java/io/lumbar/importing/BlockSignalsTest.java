@@ -389,6 +389,24 @@ class BlockSignalsTest {
     assertThat(pastedReasons).containsExactly(null, "link list");
   }
 
+  @Test
+  void aListOfBareTitlesThatOpensThePageBeforeTheArticleIsALinkList() {
+    List<OutlineBlock> page =
+        List.of(
+            OutlineBlock.paragraph(List.of("Share")),
+            OutlineBlock.list(List.of("- Cold feet explained", "- Ten tips for knees")),
+            OutlineBlock.heading(2, "Signs"),
+            OutlineBlock.list(List.of("- Stiffness", "- Dull ache")),
+            OutlineBlock.paragraph(
+                List.of(
+                    "A stiff back in the morning usually loosens once you have been up and about"
+                        + " for a while, and gentle movement helps it along more than rest does, so"
+                        + " get up slowly.")));
+    String[] reasons = {"share line", null, null, null, null};
+    LinkList.mark(page, reasons);
+    assertThat(reasons).containsExactly("share line", "link list", null, null, null);
+  }
+
   private static OutlineBlock marked(
       OutlineBlock.Kind kind, double linkShare, boolean inMain, String... lines) {
     return new OutlineBlock(kind, 0, List.of(lines), null, linkShare, inMain, null);
