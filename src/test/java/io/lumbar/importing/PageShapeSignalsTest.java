@@ -262,4 +262,33 @@ class PageShapeSignalsTest {
                 List.of("Knee pain causes"),
                 "Knee pain is often caused by wear of the cartilage over many years of use."));
   }
+
+  @Test
+  void anIntroWhoseFirstItemIsAParagraphOfItsOwnStillHasItsItems() {
+    SplitArticle article =
+        ArticleSplitter.split(
+            """
+            Knee care at night
+
+            A sore knee can keep you awake for hours, and it often gets worse when the weather turns cold and damp.
+
+            Physiotherapists suggest:
+            - If you sleep on your side, put a pillow between your knees so the upper leg does not pull the joint out of line; if you sleep on your back, put it under them instead.
+            - Keep moving during the day.
+            """);
+    assertThat(article.blocks())
+        .extracting(Block::text, Block::rejectReason)
+        .containsExactly(
+            tuple(
+                "A sore knee can keep you awake for hours, and it often gets worse when the weather"
+                    + " turns cold and damp.",
+                null),
+            tuple("Physiotherapists suggest:", null),
+            tuple(
+                "If you sleep on your side, put a pillow between your knees so the upper leg does not"
+                    + " pull the joint out of line; if you sleep on your back, put it under them"
+                    + " instead.",
+                null),
+            tuple("- Keep moving during the day.", null));
+  }
 }
