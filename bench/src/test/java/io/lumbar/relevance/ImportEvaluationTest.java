@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). Batch g ({@code
  * fresh3}) was released for tuning the same evening (branch import5: questions answered outside the
  * extracted column, bold-only headings, an announced list's last item, unlinked lists of points,
- * captions, the provider's pitch section, a list that opens the page) and holds thresholds too: F1
- * 96.6 % (boilerplate published 10 of 103 blocks, content rejected 2 of 174, headed 98.0 %).
+ * captions, the provider's pitch section, a list that opens the page, a list resuming after a long
+ * first item) and holds thresholds too: F1 96.9 % (boilerplate published 10 of 103 blocks, content
+ * rejected 1 of 174, headed 98.0 %). The same changes took fresh to F1 97.3 % (boilerplate
+ * published 7 of 119), and its thresholds with it.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -59,8 +61,8 @@ class ImportEvaluationTest {
       assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
       assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.022);
       ImportScore fresh = totals.get("fresh");
-      assertThat(fresh.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.968);
-      assertThat(fresh.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.071);
+      assertThat(fresh.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.971);
+      assertThat(fresh.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.063);
       assertThat(fresh.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.015);
       assertThat(fresh.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.59);
       ImportScore fresh2 = totals.get("fresh2");
@@ -69,9 +71,9 @@ class ImportEvaluationTest {
       assertThat(fresh2.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(fresh2.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.94);
       ImportScore fresh3 = totals.get("fresh3");
-      assertThat(fresh3.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.965);
+      assertThat(fresh3.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.968);
       assertThat(fresh3.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.1);
-      assertThat(fresh3.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.015);
+      assertThat(fresh3.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.01);
       assertThat(fresh3.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
