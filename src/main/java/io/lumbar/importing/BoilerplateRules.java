@@ -124,6 +124,16 @@ final class BoilerplateRules {
                   + "|fellowship[- ]trained|(assistant |associate )?professor of)\\b"),
           // A date on its own line: the page dating itself (a post's date under its title).
           ci("page metadata", 40, "^" + DATE + "$"),
+          // The same record with its label and value on lines of their own: "Last reviewed" over
+          // "March 2021", "Written and/or edited by" over the names.
+          ci(
+              "page metadata",
+              60,
+              "^((last )?(updated|reviewed|modified)( on)?|"
+                  + MONTH
+                  + " \\d{4}"
+                  + "|(written|contributed|updated|reviewed|edited)( (and|or|and/or) (written|contributed|updated"
+                  + "|reviewed|edited))? by)$"),
           // The page's own record of itself: labels with their values ("Last updated:", "Tags:").
           ci(
               "page metadata",
