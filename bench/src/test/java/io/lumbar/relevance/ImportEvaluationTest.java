@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * fresh3}) was released for tuning the same evening (branch import5: questions answered outside the
  * extracted column, bold-only headings, an announced list's last item, unlinked lists of points,
  * captions, the provider's pitch section, a list that opens the page, a list resuming after a long
- * first item) and holds thresholds too: F1 96.9 % (boilerplate published 10 of 103 blocks, content
- * rejected 1 of 174, headed 98.0 %). The same changes took fresh to F1 97.3 % (boilerplate
- * published 7 of 119), and its thresholds with it.
+ * first item, record labels on lines of their own) and holds thresholds too: F1 97.2 % (boilerplate
+ * published 9 of 103 blocks, content rejected 1 of 174, headed 98.0 %). The same changes took fresh
+ * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -71,8 +71,8 @@ class ImportEvaluationTest {
       assertThat(fresh2.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(fresh2.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.94);
       ImportScore fresh3 = totals.get("fresh3");
-      assertThat(fresh3.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.968);
-      assertThat(fresh3.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.1);
+      assertThat(fresh3.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.971);
+      assertThat(fresh3.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.09);
       assertThat(fresh3.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.01);
       assertThat(fresh3.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
