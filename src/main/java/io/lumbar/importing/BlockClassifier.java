@@ -28,12 +28,13 @@ final class BlockClassifier {
     List<OutlineBlock> blocks = outline.blocks();
     String[] reasons = new String[blocks.size()];
     boolean[] teasers = TeaserRun.find(blocks);
+    boolean[] answered = QuestionAnswer.find(blocks);
     boolean contentSeen = false;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
       // Pages repeat their title as a subtitle or image title above the text; later it is a real
       // heading.
-      reasons[i] = ownReason(block, contentSeen ? null : outline.title()).orElse(null);
+      reasons[i] = ownReason(block, contentSeen ? null : outline.title(), answered[i]).orElse(null);
       // What furniture announces ("Tags:", "Sign up to get:") is that furniture too.
       if (reasons[i] == null
           && i > 0
@@ -55,6 +56,7 @@ final class BlockClassifier {
       }
     }
     ButtonBox.mark(blocks, reasons);
+    ProviderVoice.mark(blocks, reasons);
     LinkList.mark(blocks, reasons);
     int footer = FooterZone.start(blocks, reasons);
     for (int i = footer; i < blocks.size(); i++) {
@@ -65,8 +67,16 @@ final class BlockClassifier {
     return reasons;
   }
 
-  /** Evidence in the block itself (and the page's title). */
   static Optional<String> ownReason(OutlineBlock block, String title) {
+    return ownReason(block, title, false);
+  }
+
+  /**
+   * Evidence in the block itself (and the page's title); {@code answered} says the block is a
+   * question with its answer (or the heading over such questions), which is the article's text even
+   * where the extractor left it out.
+   */
+  static Optional<String> ownReason(OutlineBlock block, String title, boolean answered) {
     String text = block.text();
     // Marks left of broken markup ("<<>>", "* * *") say nothing.
     if (text.codePoints().noneMatch(Character::isLetter)) {
@@ -75,7 +85,7 @@ final class BlockClassifier {
     if (block.chrome() != null && !readsAsProse(block)) {
       return Optional.of(block.chrome());
     }
-    if (!block.inMain() && !readsAsProse(block)) {
+    if (!block.inMain() && !readsAsProse(block) && !answered) {
       return Optional.of(OUTSIDE_ARTICLE);
     }
     if (block.linkShare() > MAX_LINK_SHARE && text.length() < 600) {

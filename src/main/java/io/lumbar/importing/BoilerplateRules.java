@@ -37,6 +37,8 @@ final class BoilerplateRules {
               "navigation",
               80,
               "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
+          // The link that scrolls the page back up, left in the copy after each section.
+          ci("navigation", 30, "^((back|go|return|scroll) )?to (the )?top( of (the )?page)?[.!]?$"),
           // Breadcrumbs and pipe menus start at Home.
           ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
           // What a page tells a browser without scripts, not its reader.
@@ -122,6 +124,16 @@ final class BoilerplateRules {
                   + "|fellowship[- ]trained|(assistant |associate )?professor of)\\b"),
           // A date on its own line: the page dating itself (a post's date under its title).
           ci("page metadata", 40, "^" + DATE + "$"),
+          // The same record with its label and value on lines of their own: "Last reviewed" over
+          // "March 2021", "Written and/or edited by" over the names.
+          ci(
+              "page metadata",
+              60,
+              "^((last )?(updated|reviewed|modified)( on)?|"
+                  + MONTH
+                  + " \\d{4}"
+                  + "|(written|contributed|updated|reviewed|edited)( (and|or|and/or) (written|contributed|updated"
+                  + "|reviewed|edited))? by)$"),
           // The page's own record of itself: labels with their values ("Last updated:", "Tags:").
           ci(
               "page metadata",

@@ -38,6 +38,7 @@ final class HtmlOutline {
   private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
   static final String SECTION_LABEL = "section label";
   private static final int MAX_KICKER_WORDS = 4;
+  private static final int MAX_BOLD_HEADING_WORDS = 12;
 
   private HtmlOutline() {}
 
@@ -150,6 +151,8 @@ final class HtmlOutline {
     private int linkChars;
     private int linkDepth;
     private String chrome;
+    // The level of the last heading in heading markup; bold headings go one below it.
+    private int lastLevel = 1;
 
     Walker(String main) {
       this.main = main;
@@ -175,6 +178,7 @@ final class HtmlOutline {
       switch (tag) {
         case "br" -> lineBreak();
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+          lastLevel = tag.charAt(1) - '0';
           if (chrome == null && kicker(e)) {
             chrome = SECTION_LABEL;
             flush();
@@ -219,10 +223,34 @@ final class HtmlOutline {
             blockChildren(e);
           }
         }
+        // A link to a place in the same page (an accordion's toggle, a jump) sends the reader
+        // nowhere else: its text is the page's own.
         case "a" -> {
-          linkDepth++;
+          boolean away = !e.attr("href").strip().startsWith("#");
+          if (away) {
+            linkDepth++;
+          }
           walk(e);
-          linkDepth--;
+          if (away) {
+            linkDepth--;
+          }
+        }
+        case "p" -> {
+          if (boldHeading(e)) {
+            flush();
+            String text = clean(e.text());
+            add(
+                new OutlineBlock(
+                    OutlineBlock.Kind.HEADING,
+                    Math.min(6, lastLevel + 1),
+                    List.of(text),
+                    null,
+                    0,
+                    inMain(text),
+                    chrome));
+          } else {
+            blockChildren(e);
+          }
         }
         default -> {
           if (isBlock(tag)) {
@@ -261,6 +289,30 @@ final class HtmlOutline {
           && Words.of(label).size() <= MAX_KICKER_WORDS
           && !label.matches(".*[.,;:]$")
           && !key(label).equals(key(heading.text()));
+    }
+
+    /**
+     * A paragraph that is nothing but a short bold phrase, over a paragraph or list of its own ("
+     *
+     * <p><b>What is it?</b>"): a design that heads its sections in bold instead of heading markup.
+     * One level below the page's last real heading. A bold line ending in a sentence's stop or a
+     * colon is text or a list's intro, not a heading.
+     */
+    private static boolean boldHeading(Element p) {
+      if (p.children().size() != 1
+          || !p.child(0).normalName().matches("strong|b")
+          || !p.child(0).select("a, img, br").isEmpty()
+          || !clean(p.ownText()).isEmpty()) {
+        return false;
+      }
+      String text = clean(p.text());
+      Element next = p.nextElementSibling();
+      return !text.isEmpty()
+          && Words.of(text).size() <= MAX_BOLD_HEADING_WORDS
+          && ".:;,!".indexOf(text.charAt(text.length() - 1)) < 0
+          && next != null
+          && next.normalName().matches("p|ul|ol")
+          && !boldHeading(next);
     }
 
     private void blockChildren(Element e) {

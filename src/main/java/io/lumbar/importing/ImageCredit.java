@@ -16,7 +16,14 @@ final class ImageCredit {
               + "|video)s?( credit| by| source| courtesy)?:|^(credit|credits|photo credit|image source|source: (image|photo))"
               + "[: ]|\\b(photo|image|illustration) (by|courtesy of|credit)\\b"
               + "|^(this|the above|the) (diagram|image|photo|picture|illustration|video|chart|infographic)"
-              + " (shows|illustrates|depicts|explains)\\b",
+              + " (shows|illustrates|depicts|explains)\\b"
+              + "|^(this|the above) (drawing|x-ray|radiograph|(mri|ct|ultrasound) (scan|image)|scan)"
+              + " (shows|illustrates|depicts)\\b"
+              // "An x-ray taken from the front shows ...", "Side view of ...": how the picture was
+              // taken, which only a caption says.
+              + "|^(an?|the|this) ([\\w-]+ ){0,2}(x-ray|radiograph|scan|image|photo|photograph|picture)s?"
+              + " (taken|seen|viewed) from\\b"
+              + "|^(side|front|rear|back|top|close-up|lateral|cross-section(al)?) view of\\b",
           Pattern.CASE_INSENSITIVE);
 
   private ImageCredit() {}

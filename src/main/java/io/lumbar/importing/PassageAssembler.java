@@ -178,6 +178,16 @@ final class PassageAssembler {
                       && (next.listLike()
                           || !next.path().equals(draft.path())
                           || LABELLED_ENTRY.matcher(next.text()).find())));
+      // A list whose first item was long enough to be a paragraph of its own resumes after it.
+      Draft after = i + 2 < drafts.size() ? drafts.get(i + 2) : null;
+      itemsFollow |=
+          next != null
+              && next.isContent()
+              && next.path().equals(draft.path())
+              && after != null
+              && after.isContent()
+              && after.path().equals(draft.path())
+              && after.items() != null;
       if (itemsFollow) {
         result.add(draft);
         continue;

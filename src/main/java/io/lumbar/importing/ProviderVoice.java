@@ -1,5 +1,6 @@
 package io.lumbar.importing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,39 @@ final class ProviderVoice {
               + "|charity|foundation|health system|network)s?\\b");
   private static final Pattern OWN = Pattern.compile("\\b" + WE + "\\b");
 
+  // A section that sells the provider: "Why choose us?", "Why patients trust <Name>".
+  private static final Pattern PITCH_HEADING =
+      Pattern.compile(
+          "^why ((\\p{L}+ ){0,2}(choose|trust|pick|come to|visit)|us\\b)",
+          Pattern.CASE_INSENSITIVE);
+
   private ProviderVoice() {}
+
+  /**
+   * Marks, in {@code reasons}, a heading that asks the reader to choose the provider and the
+   * paragraphs of its section that speak as the provider ("we", "our"); advice in that section
+   * stays.
+   */
+  static void mark(List<OutlineBlock> blocks, String[] reasons) {
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock heading = blocks.get(i);
+      if (!heading.isHeading()
+          || reasons[i] != null
+          || !PITCH_HEADING.matcher(TextNormalizer.normalize(heading.text()).strip()).find()) {
+        continue;
+      }
+      reasons[i] = REASON;
+      for (int j = i + 1; j < blocks.size(); j++) {
+        OutlineBlock block = blocks.get(j);
+        if (block.isHeading() && block.level() <= heading.level()) {
+          break;
+        }
+        if (reasons[j] == null && !block.isHeading() && OWN.matcher(block.text()).find()) {
+          reasons[j] = REASON;
+        }
+      }
+    }
+  }
 
   static Optional<String> reason(String text) {
     String t = TextNormalizer.normalize(text).strip();

@@ -379,6 +379,7 @@ final class TextOutline {
             isHeadingLike(line)
                 && next != null
                 && !opensLikeAnItem(line, items)
+                && !(announced && casedLikeTheItems(line, items) && !takesUp(next, line))
                 && (isProse(next) || isSentence(next) || repeats(line, next));
         boolean unmarked =
             announced
@@ -469,6 +470,77 @@ final class TextOutline {
         && items.stream()
             .map(item -> Words.of(item.toLowerCase(java.util.Locale.ROOT)))
             .anyMatch(item -> !item.isEmpty() && item.getFirst().equals(words.getFirst()));
+  }
+
+  /**
+   * An announced list's last line in the items' own case ("Wound care" after "Blood clots", "Muscle
+   * strain") rather than a heading's: the items so far write their later words in lower case and
+   * none capitalises them, and so does the line. A heading in capitals ("Further Care") still ends
+   * the list; a line with no telling word ("Nonunion") says nothing either way. A line whose words
+   * the sentence after it takes up ("Knee pain causes" over "Knee pain is often caused by ...")
+   * still heads it.
+   */
+  private static boolean casedLikeTheItems(String line, List<String> items) {
+    if (items.isEmpty() || letterCase(line) != Case.SENTENCE) {
+      return false;
+    }
+    boolean sentence = false;
+    for (String item : items) {
+      Case c = letterCase(item);
+      if (c == Case.TITLE) {
+        return false;
+      }
+      sentence |= c == Case.SENTENCE;
+    }
+    return sentence;
+  }
+
+  /**
+   * Whether a line repeats most of the content words of the line above it, as the text under a
+   * heading takes up its topic.
+   */
+  private static boolean takesUp(String line, String above) {
+    java.util.Set<String> words = new java.util.HashSet<>(contentWords(line));
+    List<String> topic = contentWords(above);
+    return topic.stream().filter(words::contains).count() * 2 > topic.size();
+  }
+
+  private static List<String> contentWords(String line) {
+    return Words.of(line.toLowerCase(java.util.Locale.ROOT)).stream()
+        .filter(w -> w.length() > 3 && Words.stopWordShare(w) == 0)
+        .toList();
+  }
+
+  private enum Case {
+    TITLE,
+    SENTENCE,
+    NONE
+  }
+
+  /**
+   * How a line writes its words after the first, leaving out short words, function words and
+   * abbreviations: all capitalised (a title), all lower case (a sentence), or nothing to tell.
+   */
+  private static Case letterCase(String line) {
+    List<String> words = Words.of(line);
+    int upper = 0;
+    int lower = 0;
+    for (String word : words.subList(Math.min(1, words.size()), words.size())) {
+      if (word.length() <= 3
+          || Words.stopWordShare(word) > 0
+          || word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      if (Character.isUpperCase(word.charAt(0))) {
+        upper++;
+      } else {
+        lower++;
+      }
+    }
+    if (upper > 0 && lower == 0) {
+      return Case.TITLE;
+    }
+    return lower > 0 && upper == 0 ? Case.SENTENCE : Case.NONE;
   }
 
   /** A line that announces a list: it ends in a colon, or in a dash glued to its last word. */

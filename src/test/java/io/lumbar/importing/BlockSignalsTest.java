@@ -1,7 +1,10 @@
 package io.lumbar.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.lumbar.importing.ArticleSplitter.Block;
+import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,6 +63,19 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aCaptionSaysHowThePictureWasTaken() {
+    assertThat(ImageCredit.reason("An x-ray taken from the side shows a narrowed disc space."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("This MRI scan shows a bulging disc at the lowest level."))
+        .contains("image credit");
+    assertThat(ImageCredit.reason("Front view of a healthy knee joint.")).contains("image credit");
+    assertThat(ImageCredit.reason("An MRI scan shows the discs and nerves in detail.")).isEmpty();
+    assertThat(ImageCredit.reason("The scan shows whether the nerve is pinched.")).isEmpty();
+    assertThat(ImageCredit.reason("From the side view of your chair, keep your knees level."))
+        .isEmpty();
+  }
+
+  @Test
   void contentsListRepeatsLaterHeadings() {
     List<OutlineBlock> blocks =
         List.of(
@@ -111,6 +127,62 @@ class BlockSignalsTest {
     String[] early = {"comment form", null, null};
     assertThat(FooterZone.start(List.of(blocks.get(1), blocks.get(0), blocks.get(2)), early))
         .isEqualTo(3);
+  }
+
+  @Test
+  void questionsAnsweredOutsideTheExtractedArticleAreTheArticlesText() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of(
+                    "A stiff back in the morning is common, and it usually eases once you have"
+                        + " moved about for a while and the muscles have warmed up.")),
+            outside(OutlineBlock.Kind.HEADING, 3, "Common questions", null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Does the stiffness go away?", null),
+            outside(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Most stiffness settles within weeks with gentle walking, stretching and warmth.",
+                null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Opening hours", null),
+            outside(OutlineBlock.Kind.PARAGRAPH, 0, "Monday to Friday, nine to five.", null),
+            outside(OutlineBlock.Kind.HEADING, 4, "Where can I read more?", "page footer"),
+            outside(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Most of the leaflets are kept in the waiting room for you.",
+                "page footer"));
+    SplitArticle article = ArticleSplitter.split(new PageOutline("Stiffness", null, blocks));
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, Block::text)
+        .containsExactly(
+            tuple(List.of(), blocks.get(0).text()),
+            tuple(
+                List.of("Common questions", "Does the stiffness go away?"),
+                "Most stiffness settles within weeks with gentle walking, stretching and warmth."));
+  }
+
+  @Test
+  void aSectionThatAsksTheReaderToChooseTheProviderIsTheProviderSpeaking() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.heading(3, "Why Choose Example Back Care"),
+            OutlineBlock.paragraph(
+                List.of("Our friendly team treats the cause of your pain, not only the symptoms.")),
+            OutlineBlock.paragraph(
+                List.of("Stiffness that lasts past the morning is worth having checked.")),
+            OutlineBlock.heading(3, "Why does my back hurt?"),
+            OutlineBlock.paragraph(List.of("We often hold tension in the lower back.")));
+    String[] reasons = new String[blocks.size()];
+    ProviderVoice.mark(blocks, reasons);
+    assertThat(reasons)
+        .containsExactly(ProviderVoice.REASON, ProviderVoice.REASON, null, null, null);
+  }
+
+  private static OutlineBlock outside(
+      OutlineBlock.Kind kind, int level, String text, String chrome) {
+    return new OutlineBlock(kind, level, List.of(text), null, 0, false, chrome);
   }
 
   @Test
@@ -285,6 +357,59 @@ class BlockSignalsTest {
     LinkList.mark(announced, none);
     assertThat(none).containsOnlyNulls();
     assertThat(CallToAction.reason("Call your doctor if:")).isEmpty();
+  }
+
+  @Test
+  void whereThePageShowsItsLinksAListWithoutOneInTheArticleIsNotALinkList() {
+    OutlineBlock prose =
+        marked(
+            OutlineBlock.Kind.PARAGRAPH,
+            0,
+            true,
+            "A stiff back in the morning usually loosens once you have been up and about for a"
+                + " while, and gentle movement helps it along more than rest does, so get up slowly.");
+    OutlineBlock benefits =
+        marked(OutlineBlock.Kind.LIST, 0, true, "• Less stiffness", "• Better sleep and mood");
+    OutlineBlock linked =
+        marked(
+            OutlineBlock.Kind.LIST,
+            1.0,
+            true,
+            "• Pillows for side sleepers",
+            "• Standing desks compared");
+    OutlineBlock outside = marked(OutlineBlock.Kind.LIST, 0, false, "• Knee care", "• Hip care");
+    List<OutlineBlock> blocks = List.of(prose, benefits, linked, outside);
+    String[] reasons = new String[blocks.size()];
+    LinkList.mark(blocks, reasons);
+    assertThat(reasons).containsExactly(null, null, "link list", "link list");
+    // A paste shows no links: there, the same list after the last prose is a link list.
+    List<OutlineBlock> pasted = List.of(prose, OutlineBlock.list(benefits.lines()));
+    String[] pastedReasons = new String[2];
+    LinkList.mark(pasted, pastedReasons);
+    assertThat(pastedReasons).containsExactly(null, "link list");
+  }
+
+  @Test
+  void aListOfBareTitlesThatOpensThePageBeforeTheArticleIsALinkList() {
+    List<OutlineBlock> page =
+        List.of(
+            OutlineBlock.paragraph(List.of("Share")),
+            OutlineBlock.list(List.of("- Cold feet explained", "- Ten tips for knees")),
+            OutlineBlock.heading(2, "Signs"),
+            OutlineBlock.list(List.of("- Stiffness", "- Dull ache")),
+            OutlineBlock.paragraph(
+                List.of(
+                    "A stiff back in the morning usually loosens once you have been up and about"
+                        + " for a while, and gentle movement helps it along more than rest does, so"
+                        + " get up slowly.")));
+    String[] reasons = {"share line", null, null, null, null};
+    LinkList.mark(page, reasons);
+    assertThat(reasons).containsExactly("share line", "link list", null, null, null);
+  }
+
+  private static OutlineBlock marked(
+      OutlineBlock.Kind kind, double linkShare, boolean inMain, String... lines) {
+    return new OutlineBlock(kind, 0, List.of(lines), null, linkShare, inMain, null);
   }
 
   @Test

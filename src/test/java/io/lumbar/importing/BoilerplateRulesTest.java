@@ -15,6 +15,8 @@ class BoilerplateRulesTest {
       textBlock =
           """
             Skip to navigation                                        => navigation
+            Back to top                                               => navigation
+            To Top                                                    => navigation
             Jump to main content                                      => navigation
             Home > Conditions > Back Pain                             => navigation
             Flash Sale: 40% off all pillows                           => sale banner
@@ -42,6 +44,9 @@ class BoilerplateRulesTest {
             Dr. Roe is board-certified in sports medicine. She has written for magazines. => byline
             March 3, 2023                                             => page metadata
             Topics: Sleep                                             => page metadata
+            Last reviewed                                             => page metadata
+            August 2019                                               => page metadata
+            Written and/or edited by                                  => page metadata
             7 min read                                                => reading time
             Reading time: 5 minutes                                   => reading time
             Read more                                                 => link teaser

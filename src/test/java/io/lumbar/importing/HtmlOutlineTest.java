@@ -152,4 +152,51 @@ class HtmlOutlineTest {
             "Pain of any kind is a sign that a limit has"
                 + " been reached; it should not be shrugged off for weeks without asking why it is there and what eases it.");
   }
+
+  @Test
+  void aParagraphOfNothingButBoldOverTextIsAHeadingBelowTheLastRealOne() {
+    PageOutline outline =
+        HtmlOutline.of(
+            """
+        <title>Stiff mornings</title><main><h1>Stiff mornings</h1><p>%s</p>
+        <h2>Causes</h2>
+        <p><strong>What makes it worse?</strong></p>
+        <p>Lying still for many hours lets the joints stiffen.</p>
+        <p><b>Note:</b></p>
+        <p>Warmth helps.</p>
+        <p><strong>Ends in a stop.</strong></p>
+        <p>Walking helps too.</p>
+        </main>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::level, OutlineBlock::text)
+        .containsExactly(
+            tuple(OutlineBlock.Kind.PARAGRAPH, 0, PROSE),
+            tuple(OutlineBlock.Kind.HEADING, 2, "Causes"),
+            tuple(OutlineBlock.Kind.HEADING, 3, "What makes it worse?"),
+            tuple(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Lying still for many hours lets the joints stiffen."),
+            tuple(OutlineBlock.Kind.PARAGRAPH, 0, "Note:"),
+            tuple(OutlineBlock.Kind.PARAGRAPH, 0, "Warmth helps."),
+            tuple(OutlineBlock.Kind.PARAGRAPH, 0, "Ends in a stop."),
+            tuple(OutlineBlock.Kind.PARAGRAPH, 0, "Walking helps too."));
+  }
+
+  @Test
+  void aLinkToThePageItselfIsNotALinkAway() {
+    PageOutline outline =
+        HtmlOutline.of(
+            """
+        <title>Stiff mornings</title><main><h1>Stiff mornings</h1><p>%s</p>
+        <h4><a href="#answer1">Does it last?</a></h4>
+        <h4><a href="/other-page">Another page</a></h4>
+        </main>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::text, OutlineBlock::linkShare)
+        .containsExactly(
+            tuple(PROSE, 0.0), tuple("Does it last?", 0.0), tuple("Another page", 1.0));
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.lumbar.importing.ArticleSplitter.Block;
+import io.lumbar.importing.ArticleSplitter.SplitArticle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -218,5 +219,76 @@ class PageShapeSignalsTest {
             "link teaser",
             "link teaser",
             FooterZone.REASON);
+  }
+
+  @Test
+  void anAnnouncedListsLastLineInTheItemsCaseIsAnItemUnlessTheTextBelowTakesUpItsWords() {
+    SplitArticle article =
+        ArticleSplitter.split(
+            """
+            Knee pain at night
+            A sore knee can keep you awake for hours, and it often gets worse when the weather turns cold and damp.
+            Common triggers include:
+            Long walks on hard ground
+            Kneeling on a stone floor
+            A twist during sports, such as a fall
+            Most of these settle with rest and a cold pack within a few days of the strain.
+            Call your doctor if:
+            Your knee swells within a day
+            You cannot put weight on the leg
+            Knee pain causes
+            Knee pain is often caused by wear of the cartilage over many years of use.
+            """);
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, Block::text)
+        .containsExactly(
+            tuple(
+                List.of(),
+                "A sore knee can keep you awake for hours, and it often gets worse when the weather"
+                    + " turns cold and damp."),
+            tuple(
+                List.of(),
+                "Common triggers include:\n• Long walks on hard ground\n• Kneeling on a stone floor"
+                    + "\n• A twist during sports, such as a fall"),
+            tuple(
+                List.of(),
+                "Most of these settle with rest and a cold pack within a few days of the strain."),
+            tuple(
+                List.of(),
+                "Call your doctor if:\n• Your knee swells within a day\n• You cannot put weight on"
+                    + " the leg"),
+            tuple(
+                List.of("Knee pain causes"),
+                "Knee pain is often caused by wear of the cartilage over many years of use."));
+  }
+
+  @Test
+  void anIntroWhoseFirstItemIsAParagraphOfItsOwnStillHasItsItems() {
+    SplitArticle article =
+        ArticleSplitter.split(
+            """
+            Knee care at night
+
+            A sore knee can keep you awake for hours, and it often gets worse when the weather turns cold and damp.
+
+            Physiotherapists suggest:
+            - If you sleep on your side, put a pillow between your knees so the upper leg does not pull the joint out of line; if you sleep on your back, put it under them instead.
+            - Keep moving during the day.
+            """);
+    assertThat(article.blocks())
+        .extracting(Block::text, Block::rejectReason)
+        .containsExactly(
+            tuple(
+                "A sore knee can keep you awake for hours, and it often gets worse when the weather"
+                    + " turns cold and damp.",
+                null),
+            tuple("Physiotherapists suggest:", null),
+            tuple(
+                "If you sleep on your side, put a pillow between your knees so the upper leg does not"
+                    + " pull the joint out of line; if you sleep on your back, put it under them"
+                    + " instead.",
+                null),
+            tuple("- Keep moving during the day.", null));
   }
 }

@@ -27,10 +27,16 @@ import org.junit.jupiter.api.Test;
  * both released for tuning the same day and hold thresholds too (eyebrow labels, the provider
  * speaking about itself, sentences a crawler broke at its links, colon headings): fresh F1 97.0 %
  * (boilerplate published 8 of 119 blocks, content rejected 2 of 162, headed 59.4 %), fresh2 F1 98.9
- * % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). The batch {@code
- * fresh3} (batch g) holds no threshold. {@code fresh4} (batch h, added 2026-12-07 when batch g was
- * handed over) is the held-out batch: nobody has tuned on it, and it holds no threshold either; its
- * figures are a check of generalisation, not a target to tune to.
+ * % (boilerplate published 4 of 153, content rejected 0 of 176, headed 94.2 %). Batch g ({@code
+ * fresh3}) was released for tuning the same evening (branch import5: questions answered outside the
+ * extracted column, bold-only headings, an announced list's last item, unlinked lists of points,
+ * captions, the provider's pitch section, a list that opens the page, a list resuming after a long
+ * first item, record labels on lines of their own) and holds thresholds too: F1 97.2 % (boilerplate
+ * published 9 of 103 blocks, content rejected 1 of 174, headed 98.0 %). The same changes took fresh
+ * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it.
+ * {@code fresh4} (batch h, added 2026-12-07 when batch g was handed over) is the held-out batch:
+ * nobody has tuned on it, and it holds no threshold; its figures are a check of generalisation, not
+ * a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -58,8 +64,8 @@ class ImportEvaluationTest {
       assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
       assertThat(test.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.022);
       ImportScore fresh = totals.get("fresh");
-      assertThat(fresh.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.968);
-      assertThat(fresh.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.071);
+      assertThat(fresh.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.971);
+      assertThat(fresh.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.063);
       assertThat(fresh.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.015);
       assertThat(fresh.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.59);
       ImportScore fresh2 = totals.get("fresh2");
@@ -67,6 +73,11 @@ class ImportEvaluationTest {
       assertThat(fresh2.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.03);
       assertThat(fresh2.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(fresh2.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.94);
+      ImportScore fresh3 = totals.get("fresh3");
+      assertThat(fresh3.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.971);
+      assertThat(fresh3.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.09);
+      assertThat(fresh3.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.01);
+      assertThat(fresh3.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
