@@ -33,10 +33,9 @@ import org.junit.jupiter.api.Test;
  * captions, the provider's pitch section, a list that opens the page, a list resuming after a long
  * first item, record labels on lines of their own) and holds thresholds too: F1 97.2 % (boilerplate
  * published 9 of 103 blocks, content rejected 1 of 174, headed 98.0 %). The same changes took fresh
- * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it.
- * {@code fresh4} (batch h, added 2026-12-07 when batch g was handed over) is the held-out batch:
- * nobody has tuned on it, and it holds no threshold; its figures are a check of generalisation, not
- * a target to tune to.
+ * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it. {@code fresh4} (batch
+ * h, added 2026-12-07 when batch g was handed over) is the held-out batch: nobody has tuned on it,
+ * and it holds no threshold; its figures are a check of generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
