@@ -19,7 +19,7 @@ final class ImageCredit {
               + " (shows|illustrates|depicts|explains)\\b"
               + "|^(this|the above) (drawing|x-ray|radiograph|(mri|ct|ultrasound) (scan|image)|scan)"
               + " (shows|illustrates|depicts)\\b"
-              // "An x-ray taken from the front shows ...", "Side view of ...": how the picture was
+              // "A scan seen from above ...", "Close-up view of ...": how the picture was
               // taken, which only a caption says.
               + "|^(an?|the|this) ([\\w-]+ ){0,2}(x-ray|radiograph|scan|image|photo|photograph|picture)s?"
               + " (taken|seen|viewed) from\\b"

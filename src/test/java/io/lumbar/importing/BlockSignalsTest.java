@@ -64,7 +64,7 @@ class BlockSignalsTest {
 
   @Test
   void aCaptionSaysHowThePictureWasTaken() {
-    assertThat(ImageCredit.reason("An x-ray taken from the side shows a narrowed disc space."))
+    assertThat(ImageCredit.reason("A radiograph seen from behind: two vertebrae close together."))
         .contains("image credit");
     assertThat(ImageCredit.reason("This MRI scan shows a bulging disc at the lowest level."))
         .contains("image credit");

@@ -59,7 +59,7 @@ class PageShapeSignalsTest {
         .contains(ProviderVoice.REASON);
     // A place named in the advice, or "we" meaning people, is not the provider speaking.
     assertThat(ProviderVoice.reason("At the hospital, the nurse checks your reflexes.")).isEmpty();
-    assertThat(ProviderVoice.reason("Posture is the position in which we hold our bodies."))
+    assertThat(ProviderVoice.reason("Posture is simply how we carry ourselves through a day."))
         .isEmpty();
     assertThat(
             ProviderVoice.reason(
@@ -90,7 +90,8 @@ class PageShapeSignalsTest {
     assertThat(BoilerplateRules.reasonFor("Information helps you decide.")).isEmpty();
     assertThat(CallToAction.reason("For more ideas, see our guide to home workouts."))
         .contains(CallToAction.REASON);
-    assertThat(CallToAction.reason("For more comfort, put a pillow between your knees.")).isEmpty();
+    assertThat(CallToAction.reason("For more comfort, rest a folded towel under the ankles."))
+        .isEmpty();
   }
 
   @Test
@@ -273,7 +274,7 @@ class PageShapeSignalsTest {
             A sore knee can keep you awake for hours, and it often gets worse when the weather turns cold and damp.
 
             Physiotherapists suggest:
-            - If you sleep on your side, put a pillow between your knees so the upper leg does not pull the joint out of line; if you sleep on your back, put it under them instead.
+            - Side sleepers can hug a long cushion and let it rest between the knees so the upper leg stays level with the hip; back sleepers can slide it under the calves instead.
             - Keep moving during the day.
             """);
     assertThat(article.blocks())
@@ -285,8 +286,8 @@ class PageShapeSignalsTest {
                 null),
             tuple("Physiotherapists suggest:", null),
             tuple(
-                "If you sleep on your side, put a pillow between your knees so the upper leg does not"
-                    + " pull the joint out of line; if you sleep on your back, put it under them"
+                "Side sleepers can hug a long cushion and let it rest between the knees so the upper"
+                    + " leg stays level with the hip; back sleepers can slide it under the calves"
                     + " instead.",
                 null),
             tuple("- Keep moving during the day.", null));
