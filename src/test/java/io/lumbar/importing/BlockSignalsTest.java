@@ -758,7 +758,7 @@ class BlockSignalsTest {
         .contains("call to action");
     assertThat(
             CallToAction.reason(
-                "Most people have back pain at some time. It usually passes within weeks."
+                "Nearly everyone's back aches now and then. It usually settles within weeks."
                     + " Call your doctor today if it does not."))
         .isEmpty();
     assertThat(
