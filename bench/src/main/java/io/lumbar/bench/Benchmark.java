@@ -122,7 +122,7 @@ final class Benchmark {
             .withPort(0)
             .withSemantic(false);
     BenchResult.Load load = load(config);
-    deleteTree(indexDir);
+    ScratchFolder.delete(indexDir);
     BenchResult.Indexing indexing = reindex(config);
     // Measured as committed by the rebuild: while serving, uncommitted near-real-time segments come
     // and go.
@@ -187,11 +187,11 @@ final class Benchmark {
             + sample
             + " texts indexed as Lumbar's documents and as raw Lucene's, unmeasured");
     List<String> warmup = publishedTexts(config, sample);
-    deleteTree(rawDir);
+    ScratchFolder.delete(rawDir);
     LuceneAlone.onLumbarDocuments(LuceneAlone.untagged(warmup), analyzer, rawDir, threads);
-    deleteTree(rawDir);
+    ScratchFolder.delete(rawDir);
     RawLucene.index(warmup, analyzer, rawDir, threads);
-    deleteTree(rawDir);
+    ScratchFolder.delete(rawDir);
     step("full reindex from MariaDB through Lumbar's rebuild");
     int indexed;
     long lumbarNanos;
@@ -219,11 +219,11 @@ final class Benchmark {
             + threads
             + " threads");
     long documentsNanos = LuceneAlone.onLumbarDocuments(passages, analyzer, rawDir, threads);
-    deleteTree(rawDir);
+    ScratchFolder.delete(rawDir);
     step("raw Lucene indexing the same texts on " + threads + " threads");
     List<String> texts = passages.stream().map(IndexedPassage::text).toList();
     long rawNanos = RawLucene.index(texts, analyzer, rawDir, threads);
-    deleteTree(rawDir);
+    ScratchFolder.delete(rawDir);
     double lumbarRate = indexed / (lumbarNanos / 1e9);
     double documentsRate = passages.size() / (documentsNanos / 1e9);
     double rawRate = texts.size() / (rawNanos / 1e9);
@@ -508,9 +508,5 @@ final class Benchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static void deleteTree(Path dir) {
-    ScratchFolder.delete(dir);
   }
 }

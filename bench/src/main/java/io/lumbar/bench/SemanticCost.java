@@ -8,6 +8,7 @@ import io.lumbar.db.SectionPaths;
 import io.lumbar.indexing.StoredVectors;
 import io.lumbar.indexing.VectorBytes;
 import io.lumbar.scratch.ScratchDatabase;
+import io.lumbar.scratch.ScratchFolder;
 import io.lumbar.search.QueryVectors;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchService;
@@ -162,7 +163,7 @@ final class SemanticCost {
     }
     double[] lexicalRebuild = rebuild(lexicalConfig, "without vectors");
     long lexicalBytes = Benchmark.treeSize(lexicalConfig.indexDir());
-    Benchmark.deleteTree(lexicalConfig.indexDir());
+    ScratchFolder.delete(lexicalConfig.indexDir());
     double[] semanticRebuild = rebuild(semanticConfig, "with stored vectors");
     long semanticBytes = Benchmark.treeSize(semanticConfig.indexDir());
     Result result;
@@ -216,7 +217,7 @@ final class SemanticCost {
               percentileMillis(lexicalNanos, 50),
               percentileMillis(lexicalNanos, 99));
     }
-    Benchmark.deleteTree(semanticConfig.indexDir());
+    ScratchFolder.delete(semanticConfig.indexDir());
     return result;
   }
 
@@ -397,7 +398,7 @@ final class SemanticCost {
 
   /** A full rebuild into a fresh index folder: seconds and passages per second. */
   private double[] rebuild(Config config, String what) {
-    Benchmark.deleteTree(config.indexDir());
+    ScratchFolder.delete(config.indexDir());
     step("full rebuild from MariaDB " + what);
     try (Backend backend = Backend.open(config, true)) {
       long started = System.nanoTime();
