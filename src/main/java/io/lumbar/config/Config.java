@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param semantic LUMBAR_SEMANTIC (on): hybrid search with sentence embeddings; off: lexical search
  *     only
  * @param semanticModel LUMBAR_SEMANTIC_MODEL (unset: the model in the jar): a folder with
- *     model.onnx and tokenizer.json
+ *     model.onnx and tokenizer.json, optionally model.properties (pooling, query and passage
+ *     prefixes; see semantic/TextEmbedder)
  * @param fusion LUMBAR_FUSION (unset: the weights tuned for the model in the jar): how hybrid
  *     ranking weighs meaning against words, six numbers FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE (see
  *     docs/operations.md); checked where search is built

