@@ -25,7 +25,7 @@ final class BlockClassifier {
   private BlockClassifier() {}
 
   static String[] classify(PageOutline outline) {
-    List<OutlineBlock> blocks = outline.blocks();
+    List<OutlineBlock> blocks = EnclosedBlock.include(outline.blocks());
     String[] reasons = new String[blocks.size()];
     boolean[] teasers = TeaserRun.find(blocks);
     boolean[] answered = QuestionAnswer.find(blocks);

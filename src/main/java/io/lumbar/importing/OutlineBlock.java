@@ -58,6 +58,11 @@ record OutlineBlock(
     return kind == Kind.LIST || kind == Kind.TABLE || label != null || lines.size() > 1;
   }
 
+  /** The same block counted as part of what the extractor took for the article. */
+  OutlineBlock inArticle() {
+    return new OutlineBlock(kind, level, lines, label, linkShare, true, chrome);
+  }
+
   OutlineBlock withLabel(String newLabel) {
     return new OutlineBlock(kind, level, lines, newLabel, linkShare, inMain, chrome);
   }

@@ -180,6 +180,57 @@ class BlockSignalsTest {
         .containsExactly(ProviderVoice.REASON, ProviderVoice.REASON, null, null, null);
   }
 
+  @Test
+  void aListTheExtractorDroppedFromBetweenTheArticlesParagraphsIsTheArticles() {
+    OutlineBlock linked =
+        new OutlineBlock(
+            OutlineBlock.Kind.PARAGRAPH, 0, List.of("Home"), null, 1, false, "navigation");
+    OutlineBlock before =
+        OutlineBlock.paragraph(
+            List.of(
+                "Stiffness after a long drive usually eases within a day or two of gentle"
+                    + " movement and short walks."));
+    OutlineBlock after =
+        OutlineBlock.paragraph(List.of("A short warm-up before gardening spares the back."));
+    OutlineBlock points =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST,
+            0,
+            List.of("• Drivers with stiff hips", "• Gardeners after a long weekend"),
+            null,
+            0,
+            false,
+            null);
+    OutlineBlock droppedHeading =
+        outside(OutlineBlock.Kind.HEADING, 2, "Who finds it useful?", null);
+    OutlineBlock sideBox =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST, 0, List.of("• Knee care", "• Hip care"), null, 0, false, null);
+    List<OutlineBlock> blocks =
+        List.of(
+            linked,
+            before,
+            droppedHeading,
+            points,
+            OutlineBlock.heading(2, "Warming up"),
+            after,
+            outside(OutlineBlock.Kind.HEADING, 2, "More services", null),
+            sideBox);
+    String[] reasons = BlockClassifier.classify(new PageOutline("Stiff backs", null, blocks));
+    // Enclosed by the article's text, the list and its heading are the article's; the same shape
+    // after the article's last text is not.
+    assertThat(reasons)
+        .containsExactly(
+            "navigation",
+            null,
+            null,
+            null,
+            null,
+            null,
+            BlockClassifier.OUTSIDE_ARTICLE,
+            BlockClassifier.OUTSIDE_ARTICLE);
+  }
+
   private static OutlineBlock outside(
       OutlineBlock.Kind kind, int level, String text, String chrome) {
     return new OutlineBlock(kind, level, List.of(text), null, 0, false, chrome);
