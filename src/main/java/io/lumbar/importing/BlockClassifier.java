@@ -35,6 +35,12 @@ final class BlockClassifier {
       // Pages repeat their title as a subtitle or image title above the text; later it is a real
       // heading.
       reasons[i] = ownReason(block, contentSeen ? null : outline.title(), answered[i]).orElse(null);
+      if (reasons[i] == null
+          && i > 0
+          && ProviderVoice.REASON.equals(reasons[i - 1])
+          && ProviderVoice.introducesExplainedList(blocks.get(i - 1), block)) {
+        reasons[i - 1] = null;
+      }
       // What furniture announces ("Tags:", "Sign up to get:") is that furniture too.
       if (reasons[i] == null
           && i > 0

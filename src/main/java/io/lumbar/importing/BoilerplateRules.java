@@ -116,6 +116,12 @@ final class BoilerplateRules {
               700,
               "^(?i:by) ((?i:dr|mr|mrs|ms|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3},? "
                   + "(MD|DO|PhD|DC|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)\\b"),
+          // The writer alone on a line with a clinical or academic degree: "Dr. A. Writer, DC".
+          cs(
+              "byline",
+              60,
+              "^((?i:dr|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){1,3},? "
+                  + "(MD|DO|PhD|D\\.?C|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)\\.?$"),
           // The writer's biography under a byline: a titled person and their qualifications.
           cs(
               "byline",
@@ -151,6 +157,8 @@ final class BoilerplateRules {
               60,
               "^((reading|read) time:? )?(about |approx\\.? |~ ?)?\\d+ ?(min(ute)?s?|m)"
                   + "(,? (and )?\\d+ ?(sec(ond)?s?|s))?( read| reading time)?$"),
+          // A post's record line: its reading time beside a date or a name.
+          ci("byline", 150, "\\b\\d{1,2} ?min(ute)?s? read\\b"),
 
           // The page asking how it did: a widget under the article, not part of it.
           ci(
@@ -180,6 +188,15 @@ final class BoilerplateRules {
               "link teaser",
               600,
               "^(more )?information (about|on) [^.!?:]{1,80} (is|are|may be) (also )?available\\b"),
+          // The page's summary of itself, written to be shown in search results and link cards:
+          // "Struggling with X? Discover the best ...". Articles state; a blurb invites.
+          ci("page summary", 300, "(^|[.?!] )discover\\b"),
+          // A practice's tagline: how long it has served its town.
+          ci(
+              ProviderVoice.REASON,
+              160,
+              "\\b(serving|trusted|caring for|helping|family[- ](owned|run)|proudly|established)\\b"
+                  + ".*\\bsince (1[89]|20)\\d\\d\\.?$"),
           // An icon's name left in the copy ("arrow-right"): a lower-case hyphenated token alone.
           cs("fragment", 30, "^\\p{Ll}+(-\\p{Ll}+)+$"),
           ci(

@@ -37,15 +37,21 @@ final class CallToAction {
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
               + "|appointment|consultation|account|trial|quiz|tool|answer|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
-              + "|discount|store|shop|24/7|social media|feedback)\\b",
+              + "|discount|store|shop|24/7|social media|feedback|exam|assessment)\\b"
+              // A price: what the service costs.
+              + "|[$£€₹]\\s?\\d",
           Pattern.CASE_INSENSITIVE);
 
   // Advice to seek care says when ("...if the pain spreads", "...as soon as") or names the care ("a
   // doctor",
   // "emergency"); the site's pitch names the site ("our", "us").
+  // "If needed" qualifies what a visit includes ("X-rays if clinically needed"); it sets no
+  // condition on the reader.
   private static final Pattern WHEN =
       Pattern.compile(
-          "\\b(if|when|unless|as soon as|right away|immediately)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(if(?! (clinically |medically )?(needed|necessary|required|indicated|appropriate)\\b)"
+              + "|when|unless|as soon as|right away|immediately)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern CARE =
       Pattern.compile(
           "\\b(doctors?|gp|physicians?|clinicians?|nurses?|pharmacists?"
@@ -80,7 +86,8 @@ final class CallToAction {
   private static final Pattern OFFER =
       Pattern.compile(
           "\\b(appointment|consultation|account|trial|quiz|newsletter|membership|subscription"
-              + "|app|course|program|programme|offer|discount|store|shop)s?\\b",
+              + "|app|course|program|programme|offer|discount|store|shop|exam|assessment)s?\\b"
+              + "|[$£€₹]\\s?\\d",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern POINTER_LEAD =
@@ -139,7 +146,7 @@ final class CallToAction {
     return BUTTON.matcher(last).find()
         && SERVICE.matcher(last).find()
         && !seeksCare(last)
-        && (PROVIDER.matcher(t).find() || OFFER.matcher(last).find());
+        && (PROVIDER.matcher(t).find() || OFFER.matcher(t).find());
   }
 
   /**

@@ -34,7 +34,26 @@ final class ProviderVoice {
           "^why ((\\p{L}+ ){0,2}(choose|trust|pick|come to|visit)|us\\b)",
           Pattern.CASE_INSENSITIVE);
 
+  // "At <Name>, our doctors use these techniques:" over items that each explain one: the intro
+  // speaks for the provider, but it announces information, and the list needs it.
+  private static final int MIN_ITEM_WORDS = 6;
+
   private ProviderVoice() {}
+
+  /**
+   * Whether {@code intro}, judged the provider speaking, announces {@code list}, most of whose
+   * items explain something in a sentence's worth of words: both are then the article's.
+   */
+  static boolean introducesExplainedList(OutlineBlock intro, OutlineBlock list) {
+    if (list.kind() != OutlineBlock.Kind.LIST
+        || list.lines().size() < 2
+        || !intro.text().strip().endsWith(":")) {
+      return false;
+    }
+    long explained =
+        list.lines().stream().filter(item -> Words.of(item).size() >= MIN_ITEM_WORDS).count();
+    return explained * 2 > list.lines().size();
+  }
 
   /**
    * Marks, in {@code reasons}, a heading that asks the reader to choose the provider and the

@@ -25,6 +25,21 @@ class BlockSignalsTest {
     assertThat(CallToAction.reason("Try sleeping on your side with a pillow between your knees."))
         .isEmpty();
     assertThat(CallToAction.reason("Ask your doctor before you stop a medicine.")).isEmpty();
+    // A priced visit is the service, and "if needed" qualifies what it includes, not the reader.
+    assertThat(
+            CallToAction.reason(
+                "Book your $60 first assessment in town. Includes a full exam and scans if needed."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "Stop putting it off. Schedule your first exam and start feeling better."))
+        .contains("call to action");
+    assertThat(CallToAction.reason("Evening appointments open. Call or book online today."))
+        .contains("call to action");
+    assertThat(
+            CallToAction.reason(
+                "Rest for a day or two. Call your doctor if the pain spreads down a leg."))
+        .isEmpty();
   }
 
   @Test

@@ -42,6 +42,10 @@ class BoilerplateRulesTest {
             Updated on 2023-01-05                                     => byline
             By Jane Roe, MD Dr. Roe is a board-certified surgeon. She trained in Leeds. => byline
             Dr. Roe is board-certified in sports medicine. She has written for magazines. => byline
+            Sam Writer March 3, 2023 · 6 min read                     => byline
+            Dr. Alex Example, DC                                      => byline
+            Struggling with a stiff neck? Discover five easy stretches for the morning. => page summary
+            Friendly physiotherapy serving the valley since 1998.     => about the provider
             March 3, 2023                                             => page metadata
             Topics: Sleep                                             => page metadata
             Last reviewed                                             => page metadata
@@ -85,6 +89,9 @@ class BoilerplateRulesTest {
         "Spinal Stenosis",
         "Why does my back hurt when I lay down?",
         "Medical professionals refer to back strains, sprains, or other damages as mechanical back injuries.",
+        "Doctors sometimes discover a bulging disc on a scan taken for another reason.",
+        "Back pain has been studied in large surveys since 1990.",
+        "Gentle stretching for 5 minutes, then a short walk, is a good start.",
         ""
       })
   void leavesContentAlone(String paragraph) {

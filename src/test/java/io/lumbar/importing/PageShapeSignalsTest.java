@@ -68,6 +68,27 @@ class PageShapeSignalsTest {
   }
 
   @Test
+  void theProviderIntroducingAListThatExplainsEachItemIsTheArticles() {
+    OutlineBlock intro =
+        OutlineBlock.paragraph(
+            List.of("At Example Physio, our therapists choose among these methods:"));
+    OutlineBlock explained =
+        OutlineBlock.list(
+            List.of(
+                "• Heat packs — warmth that loosens stiff muscles before any exercise",
+                "• Dry needling — fine needles placed in tight bands of muscle to ease them",
+                "• Taping — elastic tape that reminds the back how to hold itself"));
+    OutlineBlock services =
+        OutlineBlock.list(List.of("• Massage", "• Pilates", "• Sports rehabilitation"));
+    assertThat(
+            BlockClassifier.classify(new PageOutline("Methods", null, List.of(intro, explained))))
+        .containsExactly(null, null);
+    // Bare service names under the same voice are its pitch.
+    assertThat(BlockClassifier.classify(new PageOutline("Methods", null, List.of(intro, services))))
+        .containsExactly(ProviderVoice.REASON, ProviderVoice.REASON);
+  }
+
+  @Test
   void howTheSiteIsFundedAndWhoReviewedItAreFurniture() {
     assertThat(
             Disclaimer.reason(

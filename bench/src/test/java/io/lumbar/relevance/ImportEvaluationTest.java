@@ -33,11 +33,14 @@ import org.junit.jupiter.api.Test;
  * captions, the provider's pitch section, a list that opens the page, a list resuming after a long
  * first item, record labels on lines of their own) and holds thresholds too: F1 97.2 % (boilerplate
  * published 9 of 103 blocks, content rejected 1 of 174, headed 98.0 %). The same changes took fresh
- * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it. {@code fresh4} (batch
- * h, added 2026-12-07 when batch g was handed over) is the held-out batch: nobody has tuned on it,
+ * to F1 97.3 % (boilerplate published 7 of 119), and its thresholds with it. Batch h ({@code
+ * fresh4}) was released once batch i had been added (branch import6: a list the extractor dropped
+ * from between the article's paragraphs, priced or exam calls to action, reading-time and
+ * credential bylines, a page's "Discover ..." summary, a practice's "since" tagline, the provider
+ * introducing a list that explains each item): F1 99.3 % (boilerplate published 2 of 94, content
+ * rejected 0 of 140, headed 88.6 %); the same changes took tune to boilerplate published 10 of 198.
+ * {@code fresh5} (batch i, added 2026-12-07 evening) is the held-out batch: nobody has tuned on it,
  * and it holds no threshold; its figures are a check of generalisation, not a target to tune to.
- * {@code fresh5} (batch i, added 2026-12-07 evening) is held out in the same way and holds no
- * threshold either.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -59,7 +62,7 @@ class ImportEvaluationTest {
           .containsExactly("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
-      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.058);
+      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.051);
       assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.982);
       assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
@@ -79,6 +82,13 @@ class ImportEvaluationTest {
       assertThat(fresh3.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.09);
       assertThat(fresh3.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.01);
       assertThat(fresh3.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
+      ImportScore fresh4 = totals.get("fresh4");
+      assertThat(fresh4.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.992);
+      assertThat(fresh4.boilerplatePublishedShare())
+          .as(table.toString())
+          .isLessThanOrEqualTo(0.022);
+      assertThat(fresh4.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
+      assertThat(fresh4.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.88);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
