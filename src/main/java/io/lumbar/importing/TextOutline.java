@@ -24,6 +24,9 @@ final class TextOutline {
   // paragraph. Captures that keep them average 1 to 1.3 lines (a table or a list is one multi-line
   // paragraph).
   private static final double SINGLE_BREAK_LINES_PER_PARAGRAPH = 1.8;
+  // Hard-wrapped text breaks its lines at 80 characters or fewer.
+  private static final int MAX_WRAP_CHARS = 85;
+  private static final Pattern WHOLE_LINE_END = Pattern.compile("[.!?:][\"”’)]?$");
   private static final int MAX_COLON_HEADING_WORDS = 6;
   // A line that opens with a conjunction carries on the text above ("But is rest always best?"); a
   // heading starts something.
@@ -208,10 +211,30 @@ final class TextOutline {
       lines += current.size();
       paragraphs.add(current);
     }
-    if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH) {
+    if (lines > 8 && lines > paragraphs.size() * SINGLE_BREAK_LINES_PER_PARAGRAPH
+        || shortSingleBreakPaste(paragraphs)) {
       return singleBreakParagraphs(paragraphs);
     }
     return announcedItems(paragraphs);
+  }
+
+  /**
+   * A short page pasted with single line breaks (a title, a few paragraphs, a question or two) is
+   * one run of lines, too few for the count above. Hard-wrapped prose is a run of lines too, but
+   * its lines break mid-sentence at a fixed width; here every line but the odd one is whole (it
+   * ends a sentence or reads as a heading) and some line runs longer than any wrap width.
+   */
+  private static boolean shortSingleBreakPaste(List<List<String>> paragraphs) {
+    if (paragraphs.size() != 1 || paragraphs.getFirst().size() < 3) {
+      return false;
+    }
+    List<String> lines = paragraphs.getFirst();
+    long whole =
+        lines.stream()
+            .filter(line -> WHOLE_LINE_END.matcher(line).find() || isHeadingLike(line))
+            .count();
+    return lines.stream().anyMatch(line -> line.length() > MAX_WRAP_CHARS)
+        && whole >= lines.size() - 1;
   }
 
   /**

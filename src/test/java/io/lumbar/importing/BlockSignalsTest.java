@@ -311,6 +311,39 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aShortSingleBreakPasteIsSplitButHardWrappedProseStaysOneParagraph() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff after a night in bed
+        Morning stiffness is common, and it usually eases within half an hour of moving about the house.
+        Is a soft mattress to blame?
+        Sometimes: a mattress that sags lets the hips sink and bends the lower spine for hours.
+        """);
+    assertThat(article.title()).isEqualTo("Stiff after a night in bed");
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                null,
+                "Morning stiffness is common, and it usually eases within half an hour of moving"
+                    + " about the house."),
+            org.assertj.core.api.Assertions.tuple(
+                "Is a soft mattress to blame?",
+                "Sometimes: a mattress that sags lets the hips sink and bends the lower spine for"
+                    + " hours."));
+    // Lines broken at a fixed width, mid-sentence, are one paragraph.
+    ArticleSplitter.SplitArticle wrapped =
+        ArticleSplitter.split(
+            """
+        Morning stiffness is common, and it usually eases within half an
+        hour of moving about the house. A mattress that sags lets the hips
+        sink and bends the lower spine for hours, so a firmer one may help.
+        """);
+    assertThat(wrapped.blocks()).hasSize(1);
+  }
+
+  @Test
   void listIntroAnnouncesUnbulletedItemsAcrossABlankLineUntilAHeadingThatItsNextLineRepeats() {
     ArticleSplitter.SplitArticle article =
         ArticleSplitter.split(

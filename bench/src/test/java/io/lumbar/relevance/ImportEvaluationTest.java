@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * from between the article's paragraphs, priced or exam calls to action, reading-time and
  * credential bylines, a page's "Discover ..." summary, a practice's "since" tagline, the provider
  * introducing a list that explains each item): F1 99.3 % (boilerplate published 2 of 94, content
- * rejected 0 of 140, headed 88.6 %); the same changes took tune to boilerplate published 10 of 198.
+ * rejected 0 of 140, headed 92.7 % with short single-break pastes split); the same changes took tune to boilerplate published 10 of 198.
  * {@code fresh5} (batch i, added 2026-12-07 evening) is the held-out batch: nobody has tuned on it,
  * and it holds no threshold; its figures are a check of generalisation, not a target to tune to.
  */
@@ -88,7 +88,7 @@ class ImportEvaluationTest {
           .as(table.toString())
           .isLessThanOrEqualTo(0.022);
       assertThat(fresh4.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
-      assertThat(fresh4.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.88);
+      assertThat(fresh4.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.92);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
