@@ -178,6 +178,33 @@ final class BoilerplateRules {
                   + "|until next time|(i )?hope (this|these|that|it) (helps?|helped)\\b.*)[,.!]?$"),
           ci("sign-off", 300, "^p\\.? ?s(\\.|:|\\.:| -)\\s*\\S"),
 
+          // A patient's review: a quotation signed with a first name and at most an initial ("–
+          // Sam K."). An expert quoted in an article is named in full, with what they do.
+          cs("testimonial", 600, "^[\"“].{20,}[\"”]\\s*[-–—]\\s*\\p{Lu}\\p{Ll}+( \\p{Lu}\\.?)?$"),
+          // Star ratings and review counts.
+          ci(
+              "rating",
+              80,
+              "[★☆]{3,}|^\\d(\\.\\d)? ?(/ ?5|out of 5|stars?)\\b|\\b\\d[\\d,]* (reviews|ratings)\\b"),
+          // The site's notice about its cookies, and the buttons that answer it.
+          ci(
+              "cookie notice",
+              400,
+              "\\b(we|this (web)?site|our (web)?site) uses? cookies\\b|\\buse of cookies\\b"
+                  + "|^(accept|reject|allow|decline) (all( cookies)?|cookies)$"),
+          // The writer's box under the article.
+          ci("byline", 400, "^about the (author|writer|reviewer|expert)s?\\b"),
+          // The practice on its own terms: what it accepts, who its team is, that it is there to
+          // help. Articles speak of the condition; "our" here is the practice, not people.
+          ci(
+              ProviderVoice.REASON,
+              300,
+              "^we (accept|bill|work with|welcome)\\b[^.!?]*\\b(insurance|insurers|plans|payments?|cards"
+                  + "|referrals|new patients|walk-ins)\\b"
+                  + "|^our (experienced|friendly|dedicated|expert|caring|skilled|knowledgeable|professional)"
+                  + " (team|staff|therapists|physiotherapists|doctors|clinicians|practitioners|chiropractors)\\b"
+                  + "|\\b(our|we)\\b[^.!?]*\\b(here|happy|glad|ready) to (help|answer|assist)\\b"),
+
           // Links to other pages whose anchor text survived the capture.
           ci(
               "link teaser",

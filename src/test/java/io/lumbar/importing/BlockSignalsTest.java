@@ -36,6 +36,7 @@ class BlockSignalsTest {
         .contains("call to action");
     assertThat(CallToAction.reason("Evening appointments open. Call or book online today."))
         .contains("call to action");
+    assertThat(CallToAction.reason("Watch the video")).contains("call to action");
     assertThat(
             CallToAction.reason(
                 "Rest for a day or two. Call your doctor if the pain spreads down a leg."))

@@ -46,6 +46,14 @@ class BoilerplateRulesTest {
             Dr. Alex Example, DC                                      => byline
             Struggling with a stiff neck? Discover five easy stretches for the morning. => page summary
             Friendly physiotherapy serving the valley since 1998.     => about the provider
+            "My back finally lets me sleep through the night again." – Sam K. => testimonial
+            ★★★★★ 4.8 from 120 reviews                                => rating
+            This website uses cookies to give you a better experience. => cookie notice
+            Accept all cookies                                        => cookie notice
+            About the author: Sam Writer is a physiotherapist in a small town. => byline
+            We accept most insurance plans and card payments.         => about the provider
+            Our friendly team of physiotherapists sees patients six days a week. => about the provider
+            Questions? Our staff are happy to help.                   => about the provider
             March 3, 2023                                             => page metadata
             Topics: Sleep                                             => page metadata
             Last reviewed                                             => page metadata
@@ -90,6 +98,11 @@ class BoilerplateRulesTest {
         "Why does my back hurt when I lay down?",
         "Medical professionals refer to back strains, sprains, or other damages as mechanical back injuries.",
         "Doctors sometimes discover a bulging disc on a scan taken for another reason.",
+        "\"Most people are better within six weeks,\" says Dr. Sam Example, a spine surgeon.",
+        "Our spine has three natural curves that a good mattress supports.",
+        "We accept back pain as part of getting older, but most of it can be eased.",
+        "We take our backs for granted until they hurt.",
+        "Cookies and cakes late at night do not cause back pain, but extra weight can.",
         "Back pain has been studied in large surveys since 1990.",
         "Gentle stretching for 5 minutes, then a short walk, is a good start.",
         ""
