@@ -194,6 +194,14 @@ final class BoilerplateRules {
                   + "|^(accept|reject|allow|decline) (all( cookies)?|cookies)$"),
           // The writer's box under the article.
           ci("byline", 400, "^about the (author|writer|reviewer|expert)s?\\b"),
+          // The writer's biography: a person introduced by their trade and experience.
+          cs(
+              "byline",
+              400,
+              "^((?i:dr|prof)\\.? )?\\p{Lu}\\p{Ll}+( \\p{Lu}\\p{Ll}+)? (is|has been) (a|an|the) "
+                  + "[^.!?]{0,60}\\b(?i:physiotherapist|physical therapist|chiropractor|osteopath"
+                  + "|writer|editor|journalist|trainer|surgeon|physician|nurse|doctor)\\b"
+                  + "[^.!?]{0,120}\\b(?i:years|experience|qualified|graduated|specialises|specializes)\\b"),
           // The practice on its own terms: what it accepts, who its team is, that it is there to
           // help. Articles speak of the condition; "our" here is the practice, not people.
           ci(

@@ -1,8 +1,10 @@
 package io.lumbar.importing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +41,58 @@ final class HtmlOutline {
   static final String SECTION_LABEL = "section label";
   private static final int MAX_KICKER_WORDS = 4;
   private static final int MAX_BOLD_HEADING_WORDS = 12;
+
+  private static final Map<String, String> REGION_NAMES = regionNames();
+
+  private static Map<String, String> regionNames() {
+    Map<String, String> names = new HashMap<>();
+    for (String name :
+        List.of(
+            "author-box",
+            "author-bio",
+            "about-author",
+            "author-info",
+            "author-card",
+            "post-author",
+            "entry-author",
+            "byline")) {
+      names.put(name, "byline");
+    }
+    for (String name :
+        List.of(
+            "share",
+            "sharing",
+            "share-buttons",
+            "social-share",
+            "share-links",
+            "sharedaddy",
+            "social-icons",
+            "post-share")) {
+      names.put(name, "share links");
+    }
+    for (String name : List.of("related", "related-posts", "related-articles", "yarpp-related")) {
+      names.put(name, "related links");
+    }
+    for (String name : List.of("comments", "comments-area", "comment-respond", "respond")) {
+      names.put(name, "comment form");
+    }
+    for (String name : List.of("newsletter", "newsletter-signup", "subscribe", "mailing-list")) {
+      names.put(name, "newsletter");
+    }
+    for (String name : List.of("breadcrumb", "breadcrumbs")) {
+      names.put(name, "navigation");
+    }
+    for (String name : List.of("post-navigation", "nav-links", "pagination", "post-nav")) {
+      names.put(name, "navigation");
+    }
+    for (String name : List.of("cookie-banner", "cookie-notice", "cookie-consent")) {
+      names.put(name, "cookie notice");
+    }
+    for (String name : List.of("tags", "post-tags", "tag-links", "entry-tags")) {
+      names.put(name, "page metadata");
+    }
+    return Map.copyOf(names);
+  }
 
   private HtmlOutline() {}
 
@@ -447,9 +501,24 @@ final class HtmlOutline {
               case "banner" -> "page header";
               case "complementary" -> "sidebar";
               case "dialog", "alertdialog" -> "dialog";
-              default -> null;
+              default -> regionNamed(e);
             };
       };
+    }
+
+    /**
+     * A region the page's own markup names in a class or id, by the names publishing tools give
+     * them (an author box, share buttons, related posts, comments, a newsletter box). Whole names
+     * only: "content-sidebar-wrap" wraps the article and is none of them.
+     */
+    private static String regionNamed(Element e) {
+      for (String name : e.classNames()) {
+        String region = REGION_NAMES.get(name.toLowerCase(Locale.ROOT));
+        if (region != null) {
+          return region;
+        }
+      }
+      return e.id().isEmpty() ? null : REGION_NAMES.get(e.id().toLowerCase(Locale.ROOT));
     }
 
     void append(String s) {

@@ -51,6 +51,7 @@ class BoilerplateRulesTest {
             This website uses cookies to give you a better experience. => cookie notice
             Accept all cookies                                        => cookie notice
             About the author: Sam Writer is a physiotherapist in a small town. => byline
+            Sam is a physiotherapist at the clinic with twelve years of experience. => byline
             We accept most insurance plans and card payments.         => about the provider
             Our friendly team of physiotherapists sees patients six days a week. => about the provider
             Questions? Our staff are happy to help.                   => about the provider
@@ -102,6 +103,7 @@ class BoilerplateRulesTest {
         "Our spine has three natural curves that a good mattress supports.",
         "We accept back pain as part of getting older, but most of it can be eased.",
         "We take our backs for granted until they hurt.",
+        "A physiotherapist is a good first contact and has years of training in back care.",
         "Cookies and cakes late at night do not cause back pain, but extra weight can.",
         "Back pain has been studied in large surveys since 1990.",
         "Gentle stretching for 5 minutes, then a short walk, is a good start.",

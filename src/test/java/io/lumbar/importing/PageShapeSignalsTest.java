@@ -68,6 +68,26 @@ class PageShapeSignalsTest {
   }
 
   @Test
+  void regionsThePageNamesInItsClassesAreThatFurniture() {
+    PageOutline outline =
+        HtmlOutline.of(
+            "<html><body><div class=\"content-sidebar-wrap\"><main><article><h1>Stiff backs</h1>"
+                + "<p>"
+                + PROSE
+                + "</p><div class=\"share\"><a href=\"#\">Post</a> <a href=\"#\">Mail</a></div>"
+                + "<div class=\"author-box\"><p>Sam Writer writes about exercise for the clinic.</p>"
+                + "</div><section id=\"comments\"><p>Lovely article, thank you.</p></section>"
+                + "</article></main></div></body></html>");
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::text, OutlineBlock::chrome)
+        .containsExactly(
+            tuple(PROSE, null),
+            tuple("Post Mail", "share links"),
+            tuple("Sam Writer writes about exercise for the clinic.", "byline"),
+            tuple("Lovely article, thank you.", "comment form"));
+  }
+
+  @Test
   void theProviderIntroducingAListThatExplainsEachItemIsTheArticles() {
     OutlineBlock intro =
         OutlineBlock.paragraph(
