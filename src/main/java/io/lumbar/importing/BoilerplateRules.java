@@ -211,7 +211,15 @@ final class BoilerplateRules {
                   + "|referrals|new patients|walk-ins)\\b"
                   + "|^our (experienced|friendly|dedicated|expert|caring|skilled|knowledgeable|professional)"
                   + " (team|staff|therapists|physiotherapists|doctors|clinicians|practitioners|chiropractors)\\b"
-                  + "|\\b(our|we)\\b[^.!?]*\\b(here|happy|glad|ready) to (help|answer|assist)\\b"),
+                  + "|\\b(our|we)\\b[^.!?]*\\b(here|happy|glad|ready) to (help|answer|assist)\\b"
+                  + "|^our (team|staff|clinicians|therapists|physiotherapists|doctors|practitioners"
+                  + "|chiropractors|clinic|practice) (has|have) (helped|treated|seen|cared for)\\b"),
+          // What a visit costs: a price for a session, an assessment or a class.
+          ci(
+              "pricing",
+              300,
+              "[$£€₹] ?\\d(?=.*\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b)"
+                  + "|\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b.*[$£€₹] ?\\d"),
 
           // Links to other pages whose anchor text survived the capture.
           ci(

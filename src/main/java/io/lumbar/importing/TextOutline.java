@@ -118,8 +118,9 @@ final class TextOutline {
         continue;
       }
       if (block.isHeading()) {
-        title = block.text();
-        blocks.remove(i);
+        int at = titleAfterMenu(blocks, i);
+        title = blocks.get(at).text();
+        blocks.remove(at);
       }
       break;
     }
@@ -216,6 +217,38 @@ final class TextOutline {
       return singleBreakParagraphs(paragraphs);
     }
     return announcedItems(paragraphs);
+  }
+
+  /** Heading-like lines in a row at the top of a page that are its menu, not its title. */
+  private static final int MIN_MENU_LINES = 4;
+
+  /**
+   * Where the title is when the page opens with heading-like lines from {@code first}: a paste that
+   * starts with the site's menu ("Home", "About Us", ..., "Book Now") has four or more in a row
+   * before any text, and the title is the last of them that is not furniture, the one over the
+   * text. Otherwise (a title over a section heading, a publisher's category labels) the first is
+   * the title.
+   */
+  private static int titleAfterMenu(List<OutlineBlock> blocks, int first) {
+    int end = first;
+    while (end < blocks.size() && blocks.get(end).isHeading()) {
+      end++;
+    }
+    if (end - first < MIN_MENU_LINES || !menu(blocks.subList(first, end))) {
+      return first;
+    }
+    for (int i = end - 1; i > first; i--) {
+      String text = blocks.get(i).text();
+      if (BoilerplateRules.reasonFor(text).isEmpty() && CallToAction.reason(text).isEmpty()) {
+        return i;
+      }
+    }
+    return first;
+  }
+
+  /** A site's menu opens at "Home"; a publisher's category labels over the title do not. */
+  private static boolean menu(List<OutlineBlock> run) {
+    return run.getFirst().text().strip().equalsIgnoreCase("home");
   }
 
   /**

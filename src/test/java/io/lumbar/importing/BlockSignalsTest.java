@@ -345,6 +345,31 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aPasteThatOpensWithTheSitesMenuTakesItsTitleFromTheLineOverTheText() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Home
+        About
+        Treatments
+        Contact
+        Neck stiffness
+        A stiff neck after sleeping usually eases within a day or two with gentle movement and warmth.
+        """);
+    assertThat(article.title()).isEqualTo("Neck stiffness");
+    // Without a menu, the first line is the title even over a section heading.
+    assertThat(
+            ArticleSplitter.split(
+                    """
+        Neck stiffness
+        Causes
+        A stiff neck after sleeping usually comes from an awkward position held for hours at night.
+        """)
+                .title())
+        .isEqualTo("Neck stiffness");
+  }
+
+  @Test
   void listIntroAnnouncesUnbulletedItemsAcrossABlankLineUntilAHeadingThatItsNextLineRepeats() {
     ArticleSplitter.SplitArticle article =
         ArticleSplitter.split(

@@ -55,6 +55,8 @@ class BoilerplateRulesTest {
             We accept most insurance plans and card payments.         => about the provider
             Our friendly team of physiotherapists sees patients six days a week. => about the provider
             Questions? Our staff are happy to help.                   => about the provider
+            Our therapists have treated thousands of stiff backs.     => about the provider
+            A first assessment costs £50 and a follow-up session £40. => pricing
             March 3, 2023                                             => page metadata
             Topics: Sleep                                             => page metadata
             Last reviewed                                             => page metadata
@@ -103,6 +105,7 @@ class BoilerplateRulesTest {
         "Our spine has three natural curves that a good mattress supports.",
         "We accept back pain as part of getting older, but most of it can be eased.",
         "We take our backs for granted until they hurt.",
+        "A TENS machine costs about $30 and can ease pain for some people.",
         "A physiotherapist is a good first contact and has years of training in back care.",
         "Cookies and cakes late at night do not cause back pain, but extra weight can.",
         "Back pain has been studied in large surveys since 1990.",
