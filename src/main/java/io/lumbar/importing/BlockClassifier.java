@@ -51,6 +51,14 @@ final class BlockClassifier {
         reasons[i] = reasons[i - 1];
       }
       contentSeen |= reasons[i] == null && !block.isHeading();
+      // A box that heads itself with its first line ("Most read", "Related topics").
+      if (reasons[i] == null
+          && block.kind() == OutlineBlock.Kind.LIST
+          && BoilerplateRules.reasonFor(block.lines().getFirst().replaceFirst("^\\S+\\s+", ""))
+              .filter(LINK_SENTENCE::equals)
+              .isPresent()) {
+        reasons[i] = LINK_SENTENCE;
+      }
       if (reasons[i] == null && ContentsList.lists(blocks, i)) {
         reasons[i] = ContentsList.REASON;
       }

@@ -248,7 +248,15 @@ final class BoilerplateRules {
               "^(read more|continue reading|keep reading|related (posts|articles|content|reading|stories|topics)"
                   + "|you (may|might) also (like|enjoy)|recommended (for you|reading|articles|posts|topics)"
                   + "|more from [^.!?]*|see also|(further|additional|suggested|recommended) reading|(more |helpful |useful |other )?resources"
-                  + "|useful links|looking for more)[.:!?]?$"),
+                  + "|useful links|looking for more|most (read|popular|viewed|shared)|trending( now)?|top stories"
+                  + "|more on this (story|topic)|editor'?s picks)[.:!?]?$"),
+          // An advertisement's label, and the line that says the story goes on past it.
+          ci(
+              "advertisement",
+              60,
+              "^(advertisement|advertising|sponsored( content)?|ad"
+                  + "|(the )?(story|article) continues (below|after)( (this )?(advertisement|ad))?"
+                  + "|continue reading (below|after (the|this) (advertisement|ad)))[.:]?$"),
           ci("reference list", 600, "^\\[\\d{1,3}\\] ?\\S"),
           // A citation in a bulleted list: a web address together with the year it was published or
           // read.

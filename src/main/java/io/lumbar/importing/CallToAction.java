@@ -24,7 +24,7 @@ final class CallToAction {
               + "|get (an?|the|your|my|started|in touch|help|care|the app|it|access|answers?|free|expert)|try (it|our|for|now"
               + "|free|the app)|take (our|the) |share|follow us|email us|message us|text us|view all|see all|show more"
               + "|load more|explore|discover our|find (a|an|your) (doctor|specialist|provider|therapist|expert|clinic)"
-              + "|(watch|play) (the |our |this )?video)\\b",
+              + "|(watch|play) (the |our |this )?video|save|print|bookmark|copy link)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern CALL_VERB =
       Pattern.compile(

@@ -118,7 +118,7 @@ final class TextOutline {
         continue;
       }
       if (block.isHeading()) {
-        int at = titleAfterMenu(blocks, i);
+        int at = eyebrowed(blocks, titleAfterMenu(blocks, i));
         title = blocks.get(at).text();
         blocks.remove(at);
       }
@@ -244,6 +244,24 @@ final class TextOutline {
       }
     }
     return first;
+  }
+
+  /** A section label is a word or two; the headline under it says something. */
+  private static final int MAX_SECTION_LABEL_WORDS = 2;
+
+  private static final int MIN_HEADLINE_WORDS = 4;
+
+  /**
+   * The headline under a section label ("Health" over "Why your back hurts more at night"): the
+   * label is the site's section, the line under it the title.
+   */
+  private static int eyebrowed(List<OutlineBlock> blocks, int at) {
+    return at + 1 < blocks.size()
+            && Words.of(blocks.get(at).text()).size() <= MAX_SECTION_LABEL_WORDS
+            && blocks.get(at + 1).isHeading()
+            && Words.of(blocks.get(at + 1).text()).size() >= MIN_HEADLINE_WORDS
+        ? at + 1
+        : at;
   }
 
   /** A site's menu opens at "Home"; a publisher's category labels over the title do not. */

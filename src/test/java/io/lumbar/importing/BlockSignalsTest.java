@@ -37,6 +37,7 @@ class BlockSignalsTest {
     assertThat(CallToAction.reason("Evening appointments open. Call or book online today."))
         .contains("call to action");
     assertThat(CallToAction.reason("Watch the video")).contains("call to action");
+    assertThat(CallToAction.reason("Save")).contains("call to action");
     assertThat(
             CallToAction.reason(
                 "Rest for a day or two. Call your doctor if the pain spreads down a leg."))
@@ -345,6 +346,20 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aListHeadedByATeaserLabelIsTheTeaserBox() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(
+                List.of(
+                    "A stiff neck after sleeping usually comes from an awkward position held for"
+                        + " hours at night, and it eases with gentle movement.")),
+            OutlineBlock.list(
+                List.of("• Most popular", "• Why we yawn", "• What is a good night's sleep")));
+    assertThat(BlockClassifier.classify(new PageOutline("Neck", null, blocks)))
+        .containsExactly(null, BlockClassifier.LINK_SENTENCE);
+  }
+
+  @Test
   void aPasteThatOpensWithTheSitesMenuTakesItsTitleFromTheLineOverTheText() {
     ArticleSplitter.SplitArticle article =
         ArticleSplitter.split(
@@ -357,6 +372,16 @@ class BlockSignalsTest {
         A stiff neck after sleeping usually eases within a day or two with gentle movement and warmth.
         """);
     assertThat(article.title()).isEqualTo("Neck stiffness");
+    // A site's section label over the headline is not the title.
+    assertThat(
+            ArticleSplitter.split(
+                    """
+        Wellbeing
+        Why a stiff neck is worse in the morning
+        A stiff neck after sleeping usually comes from an awkward position held for hours at night.
+        """)
+                .title())
+        .isEqualTo("Why a stiff neck is worse in the morning");
     // Without a menu, the first line is the title even over a section heading.
     assertThat(
             ArticleSplitter.split(

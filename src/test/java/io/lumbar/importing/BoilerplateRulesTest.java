@@ -67,6 +67,10 @@ class BoilerplateRulesTest {
             Read more                                                 => link teaser
             Learn more about sciatica.                                => link teaser
             Related Articles                                          => link teaser
+            Most read                                                 => link teaser
+            More on this story                                        => link teaser
+            Advertisement                                             => advertisement
+            Story continues below advertisement                       => advertisement
             You might also enjoy                                      => link teaser
             [3] Smith J. Low back pain. Lancet. 2020;395:1–10.        => reference list
             References                                                => reference list

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class SiteTemplateTest {
   static final String FOOTER =
-      "Our clinic has cared for the people of this town since 1998, and every member of our"
-          + " friendly team looks forward to meeting you and your family.";
+      "The building has step-free access from the car park, and the waiting room has plenty of"
+          + " seats for family members who come along.";
   static final String NIGHT =
       "Lying flat for hours lets the muscles around the spine stiffen, and a mattress that sags"
           + " lets the spine bend sideways, so many people wake up sore.";
