@@ -116,7 +116,7 @@ public final class LoadCommand implements Callable<Integer> {
       defaultValue = "repeating",
       description =
           "Search queries drawn from the mix (repeating), or never the same twice: each a query of the mix with "
-              + "one or two words of the bundled articles (unique). Default: ${DEFAULT-VALUE}.")
+              + "two words of the bundled articles, from a place drawn for each run (unique). Default: ${DEFAULT-VALUE}.")
   String stream;
 
   @Option(

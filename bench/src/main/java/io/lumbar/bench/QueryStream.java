@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The search queries a load sends: drawn from the mix (queries repeat, as people's do: a query
- * vector cache and planning cache are fair), or a stream where no query repeats: the i-th is a
- * query of the mix followed by one word of the bundled articles (two words once every pair has been
- * sent), so no cache of whole queries helps and every query is embedded.
+ * vector cache and planning cache are fair), or a stream where no query repeats: a query of the mix
+ * followed by two words of the bundled articles, walking every such combination once from a
+ * position drawn for each run, so no cache of whole queries helps and every query is embedded, also
+ * when one server takes several runs (a stream that started at the first combination every run
+ * replayed the queries of the runs before it, whose vectors and plans the server had kept).
  */
 abstract sealed class QueryStream {
   abstract String next(Random random);
@@ -25,7 +27,13 @@ abstract sealed class QueryStream {
   }
 
   static QueryStream unique(List<String> mix, List<String> words) {
-    return new Unique(mix, words);
+    long combinations = (long) mix.size() * words.size() * words.size();
+    return unique(mix, words, new java.security.SecureRandom().nextLong(combinations));
+  }
+
+  /** A stream where no query repeats, from combination {@code start}. */
+  static QueryStream unique(List<String> mix, List<String> words, long start) {
+    return new Unique(mix, words, start);
   }
 
   /**
@@ -63,29 +71,28 @@ abstract sealed class QueryStream {
   private static final class Unique extends QueryStream {
     private final List<String> mix;
     private final List<String> words;
-    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sent;
 
-    Unique(List<String> mix, List<String> words) {
+    Unique(List<String> mix, List<String> words, long start) {
       if (words.isEmpty()) {
         throw new IllegalArgumentException("No words to make queries unique with");
       }
       this.mix = List.copyOf(mix);
       this.words = List.copyOf(words);
+      this.sent = new AtomicLong(start);
     }
 
     @Override
     String next(Random random) {
-      long i = sent.getAndIncrement();
       long n = mix.size();
       long w = words.size();
-      StringBuilder query =
-          new StringBuilder(mix.get((int) (i % n)))
-              .append(' ')
-              .append(words.get((int) (i / n % w)));
-      if (i >= n * w) {
-        query.append(' ').append(words.get((int) (i / (n * w) % w)));
-      }
-      return query.toString();
+      // Every (query, word, word) once per n * w * w queries, from wherever the run started.
+      long i = Math.floorMod(sent.getAndIncrement(), n * w * w);
+      return mix.get((int) (i % n))
+          + ' '
+          + words.get((int) (i / n % w))
+          + ' '
+          + words.get((int) (i / (n * w) % w));
     }
 
     @Override

@@ -100,12 +100,33 @@ class LoadCommandTest {
 
   @Test
   void a_unique_stream_never_sends_the_same_query_twice() {
-    QueryStream stream =
-        QueryStream.unique(List.of("back pain", "sciatica"), List.of("a", "b", "c"));
-    Set<String> sent = new HashSet<>();
-    for (int i = 0; i < 2 * 3 * 3; i++) {
-      assertThat(sent.add(stream.next(null))).as("query %d", i).isTrue();
+    for (long start : new long[] {0, 7, 17}) {
+      QueryStream stream =
+          QueryStream.unique(List.of("back pain", "sciatica"), List.of("a", "b", "c"), start);
+      Set<String> sent = new HashSet<>();
+      for (int i = 0; i < 2 * 3 * 3; i++) {
+        assertThat(sent.add(stream.next(null))).as("query %d from %d", i, start).isTrue();
+      }
     }
+  }
+
+  @Test
+  void each_unique_stream_starts_elsewhere_so_runs_against_one_server_do_not_replay_each_other() {
+    List<String> words = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      words.add(Benchmark.letters(i));
+    }
+    Set<String> first = new HashSet<>();
+    QueryStream one = QueryStream.unique(List.of("back pain", "sciatica"), words);
+    QueryStream two = QueryStream.unique(List.of("back pain", "sciatica"), words);
+    for (int i = 0; i < 500; i++) {
+      first.add(one.next(null));
+    }
+    int replayed = 0;
+    for (int i = 0; i < 500; i++) {
+      replayed += first.contains(two.next(null)) ? 1 : 0;
+    }
+    assertThat(replayed).isLessThan(50);
   }
 
   @Test
