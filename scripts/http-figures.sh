@@ -2,7 +2,9 @@
 # Reproduces every figure of issue 20 (the HTTP path under concurrency) side by side, from the repository root after
 # `mvn -B -o -DskipTests install && mvn -B -o -f bench -DskipTests package` (server jar and bench jar):
 #   1. `lumbar bench` at SIZES (default 10k,100k; add 1M for the largest): Lumbar over HTTP, in process, Lucene alone
-#      running Lumbar's query and raw Lucene, 2 clients, taking turns (lexical: see BENCHMARKS.md, issue 20);
+#      running Lumbar's query and raw Lucene, 2 clients, taking turns; once lexical, once with `--hybrid` (semantic
+#      search on: a stored vector per passage, the repeating mix, and over HTTP and in process a stream where no
+#      query repeats);
 #   2. the bundled corpus served with semantic search on (its own database and index, every passage embedded before
 #      any load), then `lumbar load --search-only` with the lay queries, for a repeating query mix and for a stream
 #      where no query repeats: 1 and 16 connections for 30 s each with /health on the same server as the reference,
@@ -10,7 +12,8 @@
 # Usage: scripts/http-figures.sh [OUT_DIR] [SIZES]   e.g. scripts/http-figures.sh target/http-figures 10k,100k,1M
 # Database: LUMBAR_DB_URL (default jdbc:mariadb://127.0.0.1:3306/lumbar_http); the bench uses <db>_bench_<N>
 # (kept between runs with HTTP_FIGURES_REUSE=1), the bundled corpus <db>_bundled (recreated). Needs curl and the
-# mysql client. SKIP_BENCH=1 runs only part 2; SUMMARY_ONLY=1 prints the summary of OUT_DIR again without measuring.
+# mysql client. SKIP_BENCH=1 runs only part 2, SKIP_HYBRID=1 leaves out the hybrid bench lanes; SUMMARY_ONLY=1 prints
+# the summary of OUT_DIR again without measuring.
 set -euo pipefail
 out=${1:-target/http-figures}
 sizes=${2:-10k,100k}
@@ -37,6 +40,11 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
   lumbar bench --passages "$sizes" --clients 2 --duration 10 ${HTTP_FIGURES_REUSE:+--reuse} --out "$out/bench" \
     > "$out/bench.txt" 2> "$out/bench.log"
   echo "load average after the bench: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+  if [ "${SKIP_HYBRID:-0}" != 1 ]; then
+    lumbar bench --hybrid --passages "$sizes" --clients 2 --duration 10 ${HTTP_FIGURES_REUSE:+--reuse} \
+      --out "$out/bench" > "$out/bench-hybrid.txt" 2> "$out/bench-hybrid.log"
+    echo "load average after the hybrid bench: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+  fi
 fi
 
 bundled=${db}_bundled
@@ -74,16 +82,23 @@ fi
 
 echo "== machine"; cat "$out/machine.txt"
 if [ -f "$out/bench.txt" ]; then
-  echo "== bench (lexical lanes; ratios HTTP / in process and in process / Lucene alone below)"
-  grep -E '^(Lumbar benchmark|  |search|bulk|full|queries)' "$out/bench.txt" || true
-  for f in "$out"/bench/bench-*.json; do
+  echo "== bench (lexical lanes, then hybrid if run; ratios HTTP / in process and in process / Lucene alone below)"
+  grep -hE '^(Lumbar benchmark|  |search|bulk|full|queries|no query repeats)' "$out/bench.txt" "$out/bench-hybrid.txt" \
+    2> /dev/null || true
+  for f in "$out"/bench/bench-[0-9]*.json "$out"/bench/bench-hybrid-*.json; do
     [ -f "$f" ] || continue
     python3 - "$f" <<'PY' || true
 import json, sys
 r = json.load(open(sys.argv[1])); s = r["search"]
 http, inproc, alone = s["lumbarHttp"], s["lumbarInProcess"], s["luceneLumbarQuery"]
-print(f'{r["run"]["passages"]:>9,} passages: HTTP / in process {http["qps"] / inproc["qps"]:.2f}, '
-      f'in process / Lucene alone {inproc["qps"] / alone["qps"]:.2f}, HTTP p99 {http["p99Ms"]:.1f} ms')
+kind = "hybrid " if r["run"].get("hybrid") else "lexical"
+line = (f'{r["run"]["passages"]:>9,} passages, {kind}: HTTP / in process {http["qps"] / inproc["qps"]:.2f}, '
+        f'in process / Lucene alone {inproc["qps"] / alone["qps"]:.2f}, HTTP p99 {http["p99Ms"]:.1f} ms')
+hu, iu = s.get("lumbarHttpUnique"), s.get("lumbarInProcessUnique")
+if hu and iu:
+    line += (f'; no query repeats: HTTP {hu["qps"]:.0f} q/s (p99 {hu["p99Ms"]:.1f} ms), in process '
+             f'{iu["qps"]:.0f} q/s, HTTP / in process {hu["qps"] / iu["qps"]:.2f}')
+print(line)
 PY
   done
 fi

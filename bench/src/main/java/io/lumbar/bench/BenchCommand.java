@@ -94,6 +94,15 @@ public final class BenchCommand implements Callable<Integer> {
   boolean semantic;
 
   @Option(
+      names = "--hybrid",
+      description = {
+        "Lumbar's lanes with semantic search on, in databases <database>_bench_hybrid_<N>: a stored vector per passage",
+        "(as --semantic makes them), the repeating mix (query vectors cached, as a server caches them) and, over HTTP",
+        "and in process, a stream where no query repeats (every search embeds its query). Writes bench-hybrid-<N>.json."
+      })
+  boolean hybrid;
+
+  @Option(
       names = "--rounds",
       paramLabel = "R",
       defaultValue = "5",
@@ -127,6 +136,10 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter progress = spec.commandLine().getErr();
     createDirectories(out);
     Config config = parent.config();
+    if (hybrid && semantic) {
+      throw new IllegalArgumentException(
+          "--hybrid and --semantic are two different runs: pick one");
+    }
     if (rounds < 1 || rounds > 100) {
       throw new IllegalArgumentException("--rounds must be between 1 and 100, got " + rounds);
     }
@@ -152,17 +165,27 @@ public final class BenchCommand implements Callable<Integer> {
           continue;
         }
         // Named after the configured database, so benchmarks on one server never touch each other's
-        // data.
+        // data; the hybrid lanes' databases also hold vectors.
+        String kind = hybrid ? "_bench_hybrid_" : "_bench_";
         String url =
             embedded == null
-                ? ScratchDatabase.beside(config.dbUrl().get(), "_bench_" + size)
-                : embedded.jdbcUrl("lumbar_bench_" + size);
+                ? ScratchDatabase.beside(config.dbUrl().get(), kind + size)
+                : embedded.jdbcUrl("lumbar" + kind + size);
         var settings =
             new Benchmark.Settings(
-                size, seedValue, clients, duration, mix, reuse, Math.min(edits, size), out, url);
+                size,
+                seedValue,
+                clients,
+                duration,
+                mix,
+                reuse,
+                Math.min(edits, size),
+                out,
+                url,
+                hybrid);
         BenchResult result = new Benchmark(config, settings, progress).run();
         results.add(result);
-        Path file = out.resolve("bench-" + size + ".json");
+        Path file = out.resolve((hybrid ? "bench-hybrid-" : "bench-") + size + ".json");
         json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
         BenchReport.printTable(stdout, result);
         stdout.println("written " + file);

@@ -17,12 +17,13 @@ final class BenchReport {
   static void printTable(PrintWriter out, BenchResult r) {
     BenchResult.Run run = r.run();
     out.printf(
-        "%nLumbar benchmark: %,d passages (seed %d), %d clients, %s s per system, %d queries, %s%n",
+        "%nLumbar benchmark: %,d passages (seed %d), %d clients, %s s per system, %d queries, %s, %s%n",
         run.passages(),
         run.seed(),
         run.clients(),
         number(run.durationSeconds(), 1),
         run.queries(),
+        run.hybrid() ? "hybrid (semantic search on for Lumbar's lanes)" : "lexical",
         run.jdk());
     out.printf(
         ROW,
@@ -60,6 +61,21 @@ final class BenchReport {
     lane(out, "search p99 (ms)", lanes, t -> number(t.p99Ms(), 2));
     lane(out, "queries answered (errors)", lanes, BenchReport::answered);
     out.printf("* Lucene alone doing Lumbar's work: its documents (reindex), its query (search)%n");
+    BenchResult.Search s = r.search();
+    out.printf(
+        "Lumbar HTTP QPS / in process:    %s%n",
+        number(s.lumbarHttp().qps() / s.lumbarInProcess().qps(), 2));
+    if (s.lumbarHttpUnique() != null) {
+      out.printf(
+          "no query repeats (each embedded): HTTP %s q/s (p50 %s / p99 %s ms), in process %s q/s (p50 %s / p99 %s ms), HTTP / in process %s%n",
+          number(s.lumbarHttpUnique().qps(), 1),
+          number(s.lumbarHttpUnique().p50Ms(), 2),
+          number(s.lumbarHttpUnique().p99Ms(), 2),
+          number(s.lumbarInProcessUnique().qps(), 1),
+          number(s.lumbarInProcessUnique().p50Ms(), 2),
+          number(s.lumbarInProcessUnique().p99Ms(), 2),
+          number(s.lumbarHttpUnique().qps() / s.lumbarInProcessUnique().qps(), 2));
+    }
     out.printf("Lumbar QPS / raw Lucene QPS:     %s%n", number(r.search().lumbarToRawQps(), 2));
     out.printf("Lumbar QPS / MariaDB QPS:        %s%n", number(r.search().lumbarToMariadbQps(), 1));
     out.printf(

@@ -26,7 +26,8 @@ record BenchResult(
       String os,
       int cpus,
       long maxHeapBytes,
-      String database) {}
+      String database,
+      boolean hybrid) {}
 
   /**
    * {@code generate}: synthetic passages written to MariaDB (null figures when --reuse skipped it).
@@ -57,7 +58,9 @@ record BenchResult(
    * HTTP, JSON and the client cost is the difference); Lucene alone running the query Lumbar
    * builds, top ten and their stored fields (what snippets, facets and the boosts of the best
    * matches cost is the difference to in process); raw Lucene's plain OR in the text field (what
-   * Lumbar's richer query costs is the difference); MariaDB FULLTEXT.
+   * Lumbar's richer query costs is the difference); MariaDB FULLTEXT. With --hybrid (semantic
+   * search on for Lumbar's lanes), also Lumbar over HTTP and in process on a stream where no query
+   * repeats, so every search embeds its query (null otherwise).
    */
   record Search(
       Throughput lumbarHttp,
@@ -65,6 +68,8 @@ record BenchResult(
       Throughput luceneLumbarQuery,
       Throughput rawLucene,
       Throughput mariadbFulltext,
+      Throughput lumbarHttpUnique,
+      Throughput lumbarInProcessUnique,
       double lumbarToLuceneQueryQps,
       double lumbarToRawQps,
       double lumbarToMariadbQps) {}

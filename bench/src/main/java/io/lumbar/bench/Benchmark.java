@@ -20,6 +20,7 @@ import io.lumbar.search.SearchFeatures;
 import io.lumbar.search.SearchRequest;
 import io.lumbar.search.SearchService;
 import io.lumbar.search.SymptomQuery;
+import io.lumbar.semantic.TextEmbedder;
 import io.lumbar.server.App;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +63,8 @@ final class Benchmark {
       boolean reuse,
       int edits,
       Path outDir,
-      String scratchDatabaseUrl) {
+      String scratchDatabaseUrl,
+      boolean hybrid) {
     double warmupSeconds() {
       return Math.min(5, durationSeconds / 4);
     }
@@ -95,6 +97,8 @@ final class Benchmark {
   static final int TURNS = 5;
 
   private static final String PASSAGE_COUNT = "SELECT COUNT(*) FROM passages";
+  private static final String STORED_VECTORS =
+      "SELECT COUNT(*) FROM passage_vectors WHERE model = ?";
   private static final long EDIT_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
   private final Config base;
@@ -110,18 +114,19 @@ final class Benchmark {
 
   BenchResult run() {
     Path indexDir = settings.outDir().resolve("index-" + settings.passages());
-    // Lexical lanes only, as the figures so far: with semantic search on, the server would spend
-    // the run embedding
-    // every generated passage in the background, and its HTTP lane would rank differently from the
-    // in-process one.
-    // What semantic search costs is measured apart: `lumbar bench --semantic` (SemanticCost).
+    // Lexical lanes unless --hybrid. With semantic search on, every passage gets a stored vector
+    // before the rebuild (see storeVectors), so the server's worker has nothing to embed during the
+    // run and the HTTP and in-process lanes rank alike.
     Config config =
         base.withDatabase(settings.scratchDatabaseUrl(), base.dbUser(), base.dbPassword())
             .withIndexDir(indexDir)
             .withImportSamples(false)
             .withPort(0)
-            .withSemantic(false);
+            .withSemantic(settings.hybrid());
     BenchResult.Load load = load(config);
+    if (settings.hybrid()) {
+      storeVectors(config);
+    }
     ScratchFolder.delete(indexDir);
     BenchResult.Indexing indexing = reindex(config);
     // Measured as committed by the rebuild: while serving, uncommitted near-real-time segments come
@@ -240,6 +245,45 @@ final class Benchmark {
         lumbarRate / rawRate);
   }
 
+  /**
+   * For the hybrid lanes: a current vector for every published passage, as {@code bench --semantic}
+   * makes them ({@link SemanticCost#EMBEDDED} embedded by the model, the others real ones plus
+   * noise: embedding 100 k passages takes more than half an hour of a core). Kept when the database
+   * already holds one per passage (--reuse).
+   */
+  private void storeVectors(Config config) {
+    TextEmbedder embedder = TextEmbedder.load(config.semanticModel());
+    try (Database db =
+        Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
+      long stored =
+          db.read(
+              c -> {
+                try (PreparedStatement st = c.prepareStatement(STORED_VECTORS)) {
+                  st.setString(1, embedder.name());
+                  try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                }
+              });
+      if (stored == settings.passages()) {
+        step("reusing the stored vectors of all " + stored + " passages");
+        return;
+      }
+      step(
+          "storing a vector for each of "
+              + settings.passages()
+              + " passages ("
+              + SemanticCost.EMBEDDED
+              + " embedded by "
+              + embedder.name()
+              + ", the rest real ones plus noise)");
+      List<float[]> real = new ArrayList<>();
+      SemanticCost.embedSample(db, embedder, real);
+      SemanticCost.storeVectors(db, embedder.name(), real, settings.seed());
+    }
+  }
+
   private List<String> publishedTexts(Config config, int limit) {
     try (Database db =
         Database.open(settings.scratchDatabaseUrl(), config.dbUser(), config.dbPassword())) {
@@ -270,12 +314,35 @@ final class Benchmark {
             .query();
   }
 
+  /**
+   * Lumbar's search as the server runs it: lexical, or with --hybrid fused with the nearest
+   * passages by meaning, sharing the server's query-vector cache (a repeating mix hits it, as the
+   * server's own searches do).
+   */
+  private SearchService inProcessSearch(App app) {
+    if (!settings.hybrid()) {
+      return new SearchService(app.backend().index(), app.backend().vocabulary());
+    }
+    return SearchService.hybrid(
+        app.backend().index(),
+        app.backend().vocabulary(),
+        app.backend()
+            .semantic()
+            .queryVectors()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Semantic search did not start: "
+                            + app.backend().semantic().failure().orElse("unknown"))),
+        app.backend().fusion());
+  }
+
   private BenchResult.Search search(App app, Path indexDir) {
     List<String> queries = settings.queries();
     double warmup = settings.warmupSeconds();
     double seconds = settings.durationSeconds();
     int clients = settings.clients();
-    SearchService lumbar = new SearchService(app.backend().index(), app.backend().vocabulary());
+    SearchService lumbar = inProcessSearch(app);
     LoadRunner.Searcher inProcess =
         query -> lumbar.search(SearchRequest.firstPage(query, 10)).results().size();
     // One kept-alive connection per client, as a load generator such as wrk keeps; a client takes
@@ -323,14 +390,16 @@ final class Benchmark {
               + " s each in "
               + TURNS
               + " turns");
-      lanes =
-          LoadRunner.interleaved(
-              queries,
-              clients,
-              warmup,
-              seconds,
-              TURNS,
-              List.of(overHttp, inProcess, luceneAlone, raw));
+      List<LoadRunner.Searcher> systems =
+          new ArrayList<>(List.of(overHttp, inProcess, luceneAlone, raw));
+      if (settings.hybrid()) {
+        // A stream where no query repeats, shared by both lanes: every search embeds its query.
+        QueryStream unique =
+            QueryStream.unique(queries, QueryStream.bundledWords(BundledLanguage.load(json)));
+        systems.add(query -> overHttp.search(unique.next(null)));
+        systems.add(query -> inProcess.search(unique.next(null)));
+      }
+      lanes = LoadRunner.interleaved(queries, clients, warmup, seconds, TURNS, systems);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -369,6 +438,8 @@ final class Benchmark {
         rawLumbarQuery,
         raw,
         mariadb,
+        settings.hybrid() ? lanes.get(4) : null,
+        settings.hybrid() ? lanes.get(5) : null,
         http.qps() / rawLumbarQuery.qps(),
         http.qps() / raw.qps(),
         http.qps() / mariadb.qps());
@@ -450,7 +521,8 @@ final class Benchmark {
             + System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory(),
-        settings.scratchDatabaseUrl());
+        settings.scratchDatabaseUrl(),
+        settings.hybrid());
   }
 
   private static URI searchUri(App app, String query, int limit) {

@@ -158,7 +158,7 @@ final class SemanticCost {
               + real.size()
               + " real, the rest real ones plus noise)");
       long started = System.nanoTime();
-      storeVectors(db, embedder.name(), real);
+      storeVectors(db, embedder.name(), real, seed);
       vectorsSeconds = (System.nanoTime() - started) / 1e9;
     }
     double[] lexicalRebuild = rebuild(lexicalConfig, "without vectors");
@@ -293,7 +293,7 @@ final class SemanticCost {
     }
   }
 
-  private static double[] embedSample(Database db, TextEmbedder embedder, List<float[]> vectors) {
+  static double[] embedSample(Database db, TextEmbedder embedder, List<float[]> vectors) {
     record Text(String title, List<String> sectionPath, String heading, String text) {}
     List<Text> texts =
         db.read(
@@ -331,11 +331,11 @@ final class SemanticCost {
    * The real vectors for the first passages, a noisy copy of one of them for every other; then all
    * made current.
    */
-  private void storeVectors(Database db, String model, List<float[]> real) {
+  static void storeVectors(Database db, String model, List<float[]> real, long seed) {
     List<Long> ids =
         db.read(
             c -> {
-              List<Long> list = new ArrayList<>(passages);
+              List<Long> list = new ArrayList<>();
               try (var st = c.createStatement();
                   ResultSet rs = st.executeQuery(IDS)) {
                 while (rs.next()) {

@@ -38,9 +38,9 @@ class BenchCommandTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (String size : List.of("1000", "2000")) {
+    for (String size : List.of("_bench_1000", "_bench_2000", "_bench_hybrid_1000")) {
       ScratchDatabase.dropIfExists(
-          ScratchDatabase.beside(db.url(), "_bench_" + size), db.user(), db.password());
+          ScratchDatabase.beside(db.url(), size), db.user(), db.password());
     }
     db.close();
   }
@@ -112,6 +112,35 @@ class BenchCommandTest {
         .startsWith("<svg")
         .contains("<polyline")
         .endsWith("</svg>\n");
+  }
+
+  @Test
+  void
+      hybrid_lanes_search_with_semantic_search_on_for_a_repeating_mix_and_for_queries_that_never_repeat()
+          throws Exception {
+    int exit =
+        cli.run(
+            "bench",
+            "--hybrid",
+            "--passages",
+            "1000",
+            "--duration",
+            "1",
+            "--edits",
+            "2",
+            "--out",
+            tmp.toString());
+
+    assertThat(exit).as(cli.err()).isZero();
+    JsonNode result = Json.mapper().readTree(tmp.resolve("bench-hybrid-1000.json").toFile());
+    assertThat(result.at("/run/hybrid").asBoolean()).isTrue();
+    for (String lane :
+        List.of("lumbarHttp", "lumbarInProcess", "lumbarHttpUnique", "lumbarInProcessUnique")) {
+      assertThat(result.at("/search/" + lane + "/qps").asDouble()).as(lane).isPositive();
+      assertThat(result.at("/search/" + lane + "/errors").asLong()).as(lane).isZero();
+    }
+    assertThat(cli.out())
+        .contains("hybrid (semantic search on", "no query repeats (each embedded)");
   }
 
   @Test
