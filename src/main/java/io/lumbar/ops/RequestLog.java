@@ -72,16 +72,18 @@ public final class RequestLog {
     if (log.isInfoEnabled()) {
       log.info(
           Logfmt.line(
-              "request",
-              "method",
-              method,
-              "route",
-              route,
-              "status",
-              status,
-              "ms",
-              String.format(java.util.Locale.ROOT, "%.1f", millis)));
+              "request", "method", method, "route", route, "status", status, "ms", tenths(millis)));
     }
+  }
+
+  /**
+   * {@code millis} with one decimal, as {@code String.format(Locale.ROOT, "%.1f", millis)} writes a
+   * duration (half up): that was 1.2 % of a search's CPU over HTTP, a third of all the request line
+   * cost (Formatter parses its pattern each time).
+   */
+  static String tenths(float millis) {
+    long tenths = Math.round(millis * 10.0);
+    return tenths / 10 + "." + tenths % 10;
   }
 
   private String route(Context ctx) {

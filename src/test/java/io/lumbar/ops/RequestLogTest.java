@@ -18,6 +18,18 @@ class RequestLogTest {
   @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
+  void durations_are_written_with_one_decimal_exactly_as_the_formatter_rounds_them() {
+    java.util.Random random = new java.util.Random(20);
+    for (int i = 0; i < 200_000; i++) {
+      float millis =
+          i < 100_000 ? i / 1000f : (float) (random.nextDouble() * (i % 2 == 0 ? 100 : 100_000));
+      assertThat(RequestLog.tenths(millis))
+          .as("%s", millis)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", millis));
+    }
+  }
+
+  @Test
   void a_request_writes_one_line_with_method_route_status_and_duration() {
     long id = app.passageIdStartingWith("Sciatica is inflammation of the large nerve");
     try (LogCapture log = new LogCapture(RequestLog.class)) {
