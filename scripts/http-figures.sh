@@ -91,7 +91,7 @@ if [ -f "$out/bench.txt" ]; then
 import json, sys
 r = json.load(open(sys.argv[1])); s = r["search"]
 http, inproc, alone = s["lumbarHttp"], s["lumbarInProcess"], s["luceneLumbarQuery"]
-kind = "hybrid " if r["run"].get("hybrid") else "lexical"
+kind = "hybrid" if r["run"].get("hybrid") else "lexical"
 line = (f'{r["run"]["passages"]:>9,} passages, {kind}: HTTP / in process {http["qps"] / inproc["qps"]:.2f}, '
         f'in process / Lucene alone {inproc["qps"] / alone["qps"]:.2f}, HTTP p99 {http["p99Ms"]:.1f} ms')
 hu, iu = s.get("lumbarHttpUnique"), s.get("lumbarInProcessUnique")
