@@ -88,6 +88,10 @@ final class HtmlOutline {
     for (String name : List.of("cookie-banner", "cookie-notice", "cookie-consent")) {
       names.put(name, "cookie notice");
     }
+    for (String name :
+        List.of("testimonial", "testimonials", "reviews", "review", "patient-stories")) {
+      names.put(name, "testimonial");
+    }
     for (String name : List.of("tags", "post-tags", "tag-links", "entry-tags")) {
       names.put(name, "page metadata");
     }

@@ -61,6 +61,7 @@ final class ProviderVoice {
    * stays.
    */
   static void mark(List<OutlineBlock> blocks, String[] reasons) {
+    markReviews(blocks, reasons);
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock heading = blocks.get(i);
       if (!heading.isHeading()
@@ -76,6 +77,39 @@ final class ProviderVoice {
         }
         if (reasons[j] == null && !block.isHeading() && OWN.matcher(block.text()).find()) {
           reasons[j] = REASON;
+        }
+      }
+    }
+  }
+
+  /** What patients say of the provider: its reviews, under a heading that says so. */
+  static final String REVIEWS = "testimonial";
+
+  private static final Pattern REVIEWS_HEADING =
+      Pattern.compile(
+          "^(what (our|my) (patients|clients|customers|members) (say|think)( about us)?"
+              + "|(patient |client |customer |google )?(testimonials?|reviews)|patient stories|success stories"
+              + "|hear from our (patients|clients))[.:!?]?$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Marks a reviews heading and every block of its section: each is a patient speaking. */
+  private static void markReviews(List<OutlineBlock> blocks, String[] reasons) {
+    for (int i = 0; i < blocks.size(); i++) {
+      OutlineBlock heading = blocks.get(i);
+      if (!heading.isHeading()
+          || !REVIEWS_HEADING.matcher(TextNormalizer.normalize(heading.text()).strip()).find()) {
+        continue;
+      }
+      if (reasons[i] == null) {
+        reasons[i] = REVIEWS;
+      }
+      for (int j = i + 1; j < blocks.size(); j++) {
+        OutlineBlock block = blocks.get(j);
+        if (block.isHeading() && block.level() <= heading.level()) {
+          break;
+        }
+        if (reasons[j] == null) {
+          reasons[j] = REVIEWS;
         }
       }
     }

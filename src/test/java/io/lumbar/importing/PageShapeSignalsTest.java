@@ -88,6 +88,38 @@ class PageShapeSignalsTest {
   }
 
   @Test
+  void reviewsUnderAHeadingThatSaysSoOrInARegionNamedForThemArePatientsSpeaking() {
+    List<OutlineBlock> blocks =
+        List.of(
+            OutlineBlock.paragraph(List.of(PROSE)),
+            OutlineBlock.heading(2, "What our patients say"),
+            OutlineBlock.paragraph(List.of("\"I can walk to work again. Thank you!\"")),
+            OutlineBlock.paragraph(List.of("- Priya")),
+            OutlineBlock.heading(2, "Heat or ice?"),
+            OutlineBlock.paragraph(
+                List.of("Ice helps in the first two days; heat helps after that.")),
+            OutlineBlock.list(List.of("- Ice", "- Heat", "- Rest")));
+    assertThat(BlockClassifier.classify(new PageOutline("Walking", null, blocks)))
+        .containsExactly(
+            null,
+            ProviderVoice.REVIEWS,
+            ProviderVoice.REVIEWS,
+            ProviderVoice.REVIEWS,
+            null,
+            null,
+            null);
+    PageOutline page =
+        HtmlOutline.of(
+            "<html><body><article><h1>Walking</h1><p>"
+                + PROSE
+                + "</p><div class=\"testimonials\"><p>Lovely staff, my back is better.</p></div>"
+                + "</article></body></html>");
+    assertThat(page.blocks())
+        .extracting(OutlineBlock::chrome)
+        .containsExactly(null, ProviderVoice.REVIEWS);
+  }
+
+  @Test
   void theProviderIntroducingAListThatExplainsEachItemIsTheArticles() {
     OutlineBlock intro =
         OutlineBlock.paragraph(
