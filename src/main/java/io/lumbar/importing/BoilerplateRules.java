@@ -166,7 +166,17 @@ final class BoilerplateRules {
               80,
               "^((was|is|did|does) (this|the|our) (page|article|post|information|content|answer"
                   + "|guide)( \\w+){0,2} (helpful|useful|help( you)?)|did you find (this|it|what you were looking for)\\b.*"
-                  + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*$"),
+                  + "|how (helpful|useful) (was|is) (this|the|our)\\b.*)\\?*( ?(yes|no)( ?[/|] ?| )?(yes|no)?)?$"),
+          // The site's search box and its label.
+          ci("navigation", 40, "^(search( (this|the|our) (web)?site)?|search for)[:.]?$"),
+          // Counts the page keeps of itself.
+          ci("page metadata", 30, "^\\d[\\d,.]*k? (shares|likes|views|reads)$"),
+          // The site's note on who checks its pages: "reviewed regularly by our clinical team".
+          ci(
+              "byline",
+              200,
+              "\\b(reviewed|checked|written|approved|updated)( regularly| annually| yearly)? by our"
+                  + " (clinical|medical|editorial|expert|content)\\b"),
 
           // A letter's close: the writer signs off ("Kind regards,"), adds a postscript, or hopes
           // it helped. The article has ended above it.

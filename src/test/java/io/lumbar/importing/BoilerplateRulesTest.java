@@ -68,6 +68,10 @@ class BoilerplateRulesTest {
             Learn more about sciatica.                                => link teaser
             Related Articles                                          => link teaser
             Most read                                                 => link teaser
+            Was this article helpful? Yes No                          => feedback prompt
+            Search for:                                               => navigation
+            12 shares                                                 => page metadata
+            Content is reviewed regularly by our clinical team.       => byline
             More on this story                                        => link teaser
             Advertisement                                             => advertisement
             Story continues below advertisement                       => advertisement
@@ -110,6 +114,8 @@ class BoilerplateRulesTest {
         "We accept back pain as part of getting older, but most of it can be eased.",
         "We take our backs for granted until they hurt.",
         "A TENS machine costs about $30 and can ease pain for some people.",
+        "Search for a physiotherapist who has worked with back pain before.",
+        "Was the pain worse after sitting? Yes, for most people it is.",
         "A physiotherapist is a good first contact and has years of training in back care.",
         "Cookies and cakes late at night do not cause back pain, but extra weight can.",
         "Back pain has been studied in large surveys since 1990.",
