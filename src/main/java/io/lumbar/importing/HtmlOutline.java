@@ -234,7 +234,32 @@ final class HtmlOutline {
         chrome = own;
       }
       switch (tag) {
-        case "br" -> lineBreak();
+        // A blank line (two breaks in a row) ends a paragraph, as it does on screen: old designs
+        // put a whole article in one element, its paragraphs apart by <br><br>.
+        case "br" -> {
+          if (clean(line.toString()).isEmpty() && !lines.isEmpty()) {
+            flush();
+          } else {
+            lineBreak();
+          }
+        }
+        case "b", "strong" -> {
+          if (clean(line.toString()).isEmpty() && boldLine(e)) {
+            flush();
+            String text = clean(e.text());
+            add(
+                new OutlineBlock(
+                    OutlineBlock.Kind.HEADING,
+                    Math.min(6, lastLevel + 1),
+                    List.of(text),
+                    null,
+                    0,
+                    inMain(text),
+                    chrome));
+          } else {
+            walk(e);
+          }
+        }
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
           lastLevel = tag.charAt(1) - '0';
           if (chrome == null && kicker(e)) {
@@ -356,6 +381,39 @@ final class HtmlOutline {
      * One level below the page's last real heading. A bold line ending in a sentence's stop or a
      * colon is text or a list's intro, not a heading.
      */
+    /**
+     * A bold phrase that is a line of its own between breaks, over text that goes on below it
+     * ("<b>What can I do?</b><br>
+     * Try ..."): the same design as a bold paragraph heading, in a page that breaks lines instead
+     * of making paragraphs.
+     */
+    private static boolean boldLine(Element bold) {
+      if (!bold.select("a, img, br").isEmpty()) {
+        return false;
+      }
+      String text = clean(bold.text());
+      Node before = bold.previousSibling();
+      while (before instanceof TextNode t && t.isBlank()) {
+        before = before.previousSibling();
+      }
+      Node after = bold.nextSibling();
+      while (after instanceof TextNode t && t.isBlank()) {
+        after = after.nextSibling();
+      }
+      Node below = after == null ? null : after.nextSibling();
+      while (below instanceof TextNode t && t.isBlank()) {
+        below = below.nextSibling();
+      }
+      return !text.isEmpty()
+          && Words.of(text).size() <= MAX_BOLD_HEADING_WORDS
+          && ".;,!".indexOf(text.charAt(text.length() - 1)) < 0
+          && (before == null || before instanceof Element b && b.normalName().equals("br"))
+          && after instanceof Element br
+          && br.normalName().equals("br")
+          && below != null
+          && !(below instanceof Element next && next.normalName().matches("br|b|strong"));
+    }
+
     private static boolean boldHeading(Element p) {
       if (p.children().size() != 1
           || !p.child(0).normalName().matches("strong|b")

@@ -135,6 +135,30 @@ class HtmlOutlineTest {
   }
 
   @Test
+  void aPageThatBreaksLinesInsteadOfMakingParagraphsKeepsItsBoldHeadingsAndParagraphs() {
+    PageOutline outline =
+        HtmlOutline.of(
+            "<html><body><div class=\"text\"><b>Why is it worse at night?</b><br>"
+                + "Lying still lets the lower back stiffen.<br><br>"
+                + "<b>What helps?</b><br>A pillow between the knees.<br>Moving gently in the"
+                + " morning.<br><br>Most people feel better within weeks, <b>even</b> without"
+                + " treatment.</div></body></html>");
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::text)
+        .containsExactly(
+            tuple(OutlineBlock.Kind.HEADING, "Why is it worse at night?"),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "Lying still lets the lower back stiffen."),
+            tuple(OutlineBlock.Kind.HEADING, "What helps?"),
+            tuple(
+                OutlineBlock.Kind.PARAGRAPH,
+                "A pillow between the knees.\nMoving gently in the morning."),
+            // Bold inside a sentence is emphasis, not a heading.
+            tuple(
+                OutlineBlock.Kind.PARAGRAPH,
+                "Most people feel better within weeks, even without treatment."));
+  }
+
+  @Test
   void anAccordionPutStraightInAListKeepsItsAnswerPanels() {
     PageOutline outline =
         HtmlOutline.of(
