@@ -245,17 +245,7 @@ final class HtmlOutline {
         }
         case "b", "strong" -> {
           if (clean(line.toString()).isEmpty() && boldLine(e)) {
-            flush();
-            String text = clean(e.text());
-            add(
-                new OutlineBlock(
-                    OutlineBlock.Kind.HEADING,
-                    Math.min(6, lastLevel + 1),
-                    List.of(text),
-                    null,
-                    0,
-                    inMain(text),
-                    chrome));
+            boldHeadingBlock(e);
           } else {
             walk(e);
           }
@@ -320,17 +310,7 @@ final class HtmlOutline {
         }
         case "p" -> {
           if (boldHeading(e)) {
-            flush();
-            String text = clean(e.text());
-            add(
-                new OutlineBlock(
-                    OutlineBlock.Kind.HEADING,
-                    Math.min(6, lastLevel + 1),
-                    List.of(text),
-                    null,
-                    0,
-                    inMain(text),
-                    chrome));
+            boldHeadingBlock(e);
           } else {
             blockChildren(e);
           }
@@ -381,6 +361,21 @@ final class HtmlOutline {
      * One level below the page's last real heading. A bold line ending in a sentence's stop or a
      * colon is text or a list's intro, not a heading.
      */
+    /** A bold phrase that heads what follows: one level below the page's last heading. */
+    private void boldHeadingBlock(Element bold) {
+      flush();
+      String text = clean(bold.text());
+      add(
+          new OutlineBlock(
+              OutlineBlock.Kind.HEADING,
+              Math.min(6, lastLevel + 1),
+              List.of(text),
+              null,
+              0,
+              inMain(text),
+              chrome));
+    }
+
     /**
      * A bold phrase that is a line of its own between breaks, over text that goes on below it
      * ("<b>What can I do?</b><br>
