@@ -674,6 +674,46 @@ final class TextOutline {
     }
   }
 
+  /** A box title is a few words; a first line of hard-wrapped prose is most of a line. */
+  private static final int MAX_BOX_TITLE_WORDS = 6;
+
+  /**
+   * A paragraph whose first line is a short title over whole sentences ("Key takeaways" over the
+   * points, with no blank line between): the title heads the sentences. A line of wrapped prose
+   * runs on into a next line that does not start a sentence.
+   */
+  private static boolean headsItsLines(List<String> lines) {
+    if (lines.size() < 2) {
+      return false;
+    }
+    String first = lines.getFirst();
+    String second = lines.get(1);
+    return isHeadingLike(first)
+        && !LIST_ITEM.matcher(first).matches()
+        && Words.of(first).size() <= MAX_BOX_TITLE_WORDS
+        && Character.isUpperCase(second.codePointAt(0))
+        && (isSentence(second) || isProse(second))
+        && !tableRows(lines.subList(1, lines.size()));
+  }
+
+  /**
+   * Rows of a table pasted as text ("Muscle Strains Mechanical injuries ..."): each opens with a
+   * term in capitals; the first line over them is the table's column names, not a title.
+   */
+  private static boolean tableRows(List<String> rows) {
+    long terms =
+        rows.stream()
+            .filter(
+                row -> {
+                  List<String> words = Words.of(row);
+                  return words.size() >= 2
+                      && Character.isUpperCase(words.get(0).codePointAt(0))
+                      && Character.isUpperCase(words.get(1).codePointAt(0));
+                })
+            .count();
+    return terms * 2 > rows.size();
+  }
+
   private static void contentBlocks(List<String> lines, List<OutlineBlock> blocks) {
     if (lines.isEmpty()) {
       return;
@@ -683,6 +723,11 @@ final class TextOutline {
       blocks.add(
           OutlineBlock.heading(
               numbered ? 3 : 2, NUMBER_MARKER.matcher(lines.get(0)).replaceFirst("")));
+      return;
+    }
+    if (headsItsLines(lines)) {
+      contentBlocks(lines.subList(0, 1), blocks);
+      contentBlocks(lines.subList(1, lines.size()), blocks);
       return;
     }
     // Long list items are explanations of their own; everything between them stays together.

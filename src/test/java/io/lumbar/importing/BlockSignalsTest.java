@@ -346,6 +346,31 @@ class BlockSignalsTest {
   }
 
   @Test
+  void aShortTitleOverSentencesWithNoBlankLineHeadsThem() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            """
+        Stiff mornings
+
+        In short
+        Morning stiffness usually eases within half an hour.
+        A warm shower helps.
+
+        Morning stiffness
+        is common and usually eases once you move about.
+        """);
+    assertThat(article.blocks())
+        .extracting(ArticleSplitter.Block::heading, ArticleSplitter.Block::text)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "In short",
+                "Morning stiffness usually eases within half an hour.\nA warm shower helps."),
+            // A line that runs on into the next is prose, not a title.
+            org.assertj.core.api.Assertions.tuple(
+                "In short", "Morning stiffness is common and usually eases once you move about."));
+  }
+
+  @Test
   void aListHeadedByATeaserLabelIsTheTeaserBox() {
     List<OutlineBlock> blocks =
         List.of(
