@@ -56,10 +56,16 @@ public final class ArticleSplitter {
     return split(TextOutline.of(text));
   }
 
-  /** A page as imported: HTML or plain text. */
+  /** A page as imported: HTML, or plain text (read as the HTML it stands for when Markdown). */
   public static SplitArticle split(ArticleSource source) {
+    String content = source.content();
+    if (source.html()) {
+      return split(HtmlOutline.of(content));
+    }
     return split(
-        source.html() ? HtmlOutline.of(source.content()) : TextOutline.of(source.content()));
+        MarkdownText.looksLikeMarkdown(content)
+            ? HtmlOutline.of(MarkdownText.toHtml(content))
+            : TextOutline.of(content));
   }
 
   static SplitArticle split(PageOutline outline) {

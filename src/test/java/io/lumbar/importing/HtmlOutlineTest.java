@@ -135,6 +135,42 @@ class HtmlOutlineTest {
   }
 
   @Test
+  void markdownGivenAsTextKeepsItsHeadingsListsAndWordsWithoutTheMarkup() {
+    SplitArticle article =
+        ArticleSplitter.split(
+            ArticleSource.of(
+                "notes.txt",
+                """
+                # Stiff mornings
+
+                Morning stiffness usually eases within half an hour of moving about.
+
+                ## What helps
+
+                - A **warm** shower
+                - A [short walk](https://example.org/walk)
+
+                ### At night
+
+                A pillow between the knees keeps the pelvis level.
+                """));
+    assertThat(article.title()).isEqualTo("Stiff mornings");
+    assertThat(article.blocks())
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, Block::text)
+        .containsExactly(
+            tuple(
+                List.of(), "Morning stiffness usually eases within half an hour of moving about."),
+            tuple(List.of("What helps"), "• A warm shower\n• A short walk"),
+            tuple(
+                List.of("What helps", "At night"),
+                "A pillow between the knees keeps the pelvis level."));
+    // A paste with one stray '#' line is not Markdown.
+    assertThat(MarkdownText.looksLikeMarkdown("# 1 cause of back pain\nSitting too long."))
+        .isFalse();
+  }
+
+  @Test
   void aPageThatBreaksLinesInsteadOfMakingParagraphsKeepsItsBoldHeadingsAndParagraphs() {
     PageOutline outline =
         HtmlOutline.of(
