@@ -39,7 +39,7 @@ final class EnclosedBlock {
   }
 
   /** Which blocks are out of the extractor's text but enclosed by the article's text. */
-  static boolean[] find(List<OutlineBlock> blocks) {
+  private static boolean[] find(List<OutlineBlock> blocks) {
     boolean[] found = new boolean[blocks.size()];
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);

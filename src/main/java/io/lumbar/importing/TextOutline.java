@@ -253,15 +253,21 @@ final class TextOutline {
 
   /**
    * The headline under a section label ("Health" over "Why your back hurts more at night"): the
-   * label is the site's section, the line under it the title.
+   * label is the site's section, the line under it the title. A short title over its first section
+   * ("Sciatica" over "What is sciatica?") names what the section then takes up; a label does not.
    */
   private static int eyebrowed(List<OutlineBlock> blocks, int at) {
-    return at + 1 < blocks.size()
-            && Words.of(blocks.get(at).text()).size() <= MAX_SECTION_LABEL_WORDS
-            && blocks.get(at + 1).isHeading()
-            && Words.of(blocks.get(at + 1).text()).size() >= MIN_HEADLINE_WORDS
-        ? at + 1
-        : at;
+    if (at + 1 >= blocks.size()
+        || !blocks.get(at + 1).isHeading()
+        || Words.of(blocks.get(at).text()).size() > MAX_SECTION_LABEL_WORDS
+        || Words.of(blocks.get(at + 1).text()).size() < MIN_HEADLINE_WORDS) {
+      return at;
+    }
+    List<String> headline = Words.of(blocks.get(at + 1).text().toLowerCase(Locale.ROOT));
+    boolean takenUp =
+        Words.of(blocks.get(at).text().toLowerCase(Locale.ROOT)).stream()
+            .anyMatch(word -> word.length() > 3 && headline.contains(word));
+    return takenUp ? at : at + 1;
   }
 
   /** A site's menu opens at "Home"; a publisher's category labels over the title do not. */

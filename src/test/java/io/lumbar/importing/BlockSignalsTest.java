@@ -407,6 +407,16 @@ class BlockSignalsTest {
         """)
                 .title())
         .isEqualTo("Why a stiff neck is worse in the morning");
+    // A short title over its first section, which takes up its word, stays the title.
+    assertThat(
+            ArticleSplitter.split(
+                    """
+        Sciatica
+        What sciatica feels like at night
+        A burning or shooting pain down one leg that is often worse when lying still for hours.
+        """)
+                .title())
+        .isEqualTo("Sciatica");
     // Without a menu, the first line is the title even over a section heading.
     assertThat(
             ArticleSplitter.split(
