@@ -38,7 +38,7 @@ final class CallToAction {
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
               + "|appointment|consultation|account|trial|quiz|tool|answer|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
-              + "|discount|store|shop|24/7|social media|feedback|exam|assessment)\\b"
+              + "|discount|store|shop|24/7|social media|feedback|exam|assessment|readers|subscribers)\\b"
               // A price: what the service costs.
               + "|[$£€₹]\\s?\\d",
           Pattern.CASE_INSENSITIVE);

@@ -76,7 +76,16 @@ final class HtmlOutline {
     for (String name : List.of("comments", "comments-area", "comment-respond", "respond")) {
       names.put(name, "comment form");
     }
-    for (String name : List.of("newsletter", "newsletter-signup", "subscribe", "mailing-list")) {
+    for (String name :
+        List.of(
+            "newsletter",
+            "newsletter-signup",
+            "newsletter-box",
+            "subscribe",
+            "subscribe-box",
+            "mailing-list",
+            "email-signup",
+            "signup-box")) {
       names.put(name, "newsletter");
     }
     for (String name : List.of("breadcrumb", "breadcrumbs")) {
@@ -243,6 +252,14 @@ final class HtmlOutline {
             lineBreak();
           }
         }
+        // A disclosure's summary is the title of what it opens: an FAQ's question over its answer.
+        case "summary" -> {
+          if (!clean(e.text()).isEmpty() && e.select("a, img").isEmpty()) {
+            boldHeadingBlock(e);
+          } else {
+            blockChildren(e);
+          }
+        }
         case "b", "strong" -> {
           if (clean(line.toString()).isEmpty() && boldLine(e)) {
             boldHeadingBlock(e);
@@ -361,7 +378,9 @@ final class HtmlOutline {
      * One level below the page's last real heading. A bold line ending in a sentence's stop or a
      * colon is text or a list's intro, not a heading.
      */
-    /** A bold phrase that heads what follows: one level below the page's last heading. */
+    /**
+     * A phrase that heads what follows (bold, a summary): one level below the page's last heading.
+     */
     private void boldHeadingBlock(Element bold) {
       flush();
       String text = clean(bold.text());

@@ -38,6 +38,10 @@ class BlockSignalsTest {
         .contains("call to action");
     assertThat(CallToAction.reason("Watch the video")).contains("call to action");
     assertThat(CallToAction.reason("Save")).contains("call to action");
+    assertThat(CallToAction.reason("Join 20,000 readers and get our tips every week."))
+        .contains("call to action");
+    assertThat(CallToAction.reason("Join a walking group: company makes the habit stick."))
+        .isEmpty();
     assertThat(
             CallToAction.reason(
                 "Rest for a day or two. Call your doctor if the pain spreads down a leg."))

@@ -135,6 +135,24 @@ class HtmlOutlineTest {
   }
 
   @Test
+  void aDisclosuresSummaryHeadsItsAnswer() {
+    PageOutline outline =
+        HtmlOutline.of(
+            "<html><body><article><h2>Questions</h2><details><summary>Is it serious?</summary>"
+                + "<p>Pain that eases when you move is rarely serious.</p></details>"
+                + "</article></body></html>");
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::level, OutlineBlock::text)
+        .containsExactly(
+            tuple(OutlineBlock.Kind.HEADING, 2, "Questions"),
+            tuple(OutlineBlock.Kind.HEADING, 3, "Is it serious?"),
+            tuple(
+                OutlineBlock.Kind.PARAGRAPH,
+                0,
+                "Pain that eases when you move is rarely serious."));
+  }
+
+  @Test
   void markdownGivenAsTextKeepsItsHeadingsListsAndWordsWithoutTheMarkup() {
     SplitArticle article =
         ArticleSplitter.split(
