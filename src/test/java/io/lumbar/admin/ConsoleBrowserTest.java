@@ -68,6 +68,7 @@ class ConsoleBrowserTest {
     page.getByLabel("Remove Sciatica").click();
     assertThat(page.locator(".notice")).hasText("Tag removed.");
     assertThat(page.locator("button.suggestion[data-key='1']")).containsText("Sciatica");
+    page.waitForLoadState();
 
     page.keyboard().press("1");
 
@@ -215,6 +216,8 @@ class ConsoleBrowserTest {
     page.locator("table a[href^='/admin/passages/']").first().click();
     assertThat(page.locator("#text"))
         .hasValue(java.util.regex.Pattern.compile("^Sciatica woke me.*"));
+    // The shortcuts' script runs once the page has loaded; a key pressed before is lost.
+    page.waitForLoadState();
     page.keyboard().press("1");
     assertThat(page.locator(".notice")).hasText("Tag added.");
     page.keyboard().press("a");
@@ -222,6 +225,7 @@ class ConsoleBrowserTest {
     page.keyboard().press("j");
     assertThat(page.locator("#text"))
         .hasValue(java.util.regex.Pattern.compile("^An ice pack before bed.*"));
+    page.waitForLoadState();
     page.keyboard().press("1");
     assertThat(page.locator(".notice")).hasText("Tag added.");
     Chromium.screenshot(page, "article-tagged");
