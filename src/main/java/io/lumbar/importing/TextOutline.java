@@ -27,6 +27,13 @@ final class TextOutline {
   // Hard-wrapped text breaks its lines at 80 characters or fewer.
   private static final int MAX_WRAP_CHARS = 85;
   private static final Pattern WHOLE_LINE_END = Pattern.compile("[.!?:][\"”’)]?$");
+  // Heading-like lines in a row at the top of a page that are its menu, not its title.
+  private static final int MIN_MENU_LINES = 4;
+  // A section label over a headline is a word or two; the headline says something.
+  private static final int MAX_SECTION_LABEL_WORDS = 2;
+  private static final int MIN_HEADLINE_WORDS = 4;
+  // A box title is a few words; a first line of hard-wrapped prose is most of a line.
+  private static final int MAX_BOX_TITLE_WORDS = 6;
   private static final int MAX_COLON_HEADING_WORDS = 6;
   // A line that opens with a conjunction carries on the text above ("But is rest always best?"); a
   // heading starts something.
@@ -219,9 +226,6 @@ final class TextOutline {
     return announcedItems(paragraphs);
   }
 
-  /** Heading-like lines in a row at the top of a page that are its menu, not its title. */
-  private static final int MIN_MENU_LINES = 4;
-
   /**
    * Where the title is when the page opens with heading-like lines from {@code first}: a paste that
    * starts with the site's menu ("Home", "About Us", ..., "Book Now") has four or more in a row
@@ -245,11 +249,6 @@ final class TextOutline {
     }
     return first;
   }
-
-  /** A section label is a word or two; the headline under it says something. */
-  private static final int MAX_SECTION_LABEL_WORDS = 2;
-
-  private static final int MIN_HEADLINE_WORDS = 4;
 
   /**
    * The headline under a section label ("Health" over "Why your back hurts more at night"): the
@@ -679,9 +678,6 @@ final class TextOutline {
       furniture.clear();
     }
   }
-
-  /** A box title is a few words; a first line of hard-wrapped prose is most of a line. */
-  private static final int MAX_BOX_TITLE_WORDS = 6;
 
   /**
    * A paragraph whose first line is a short title over whole sentences ("Key takeaways" over the
