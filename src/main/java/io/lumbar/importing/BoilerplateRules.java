@@ -190,7 +190,10 @@ final class BoilerplateRules {
 
           // A patient's review: a quotation signed with a first name and at most an initial ("–
           // Sam K."). An expert quoted in an article is named in full, with what they do.
-          cs("testimonial", 600, "^[\"“].{20,}[\"”]\\s*[-–—]\\s*\\p{Lu}\\p{Ll}+( \\p{Lu}\\.?)?$"),
+          cs(
+              ProviderVoice.REVIEWS,
+              600,
+              "^[\"“].{20,}[\"”]\\s*[-–—]\\s*\\p{Lu}\\p{Ll}+( \\p{Lu}\\.?)?$"),
           // Star ratings and review counts.
           ci(
               "rating",

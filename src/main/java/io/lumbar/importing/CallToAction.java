@@ -46,7 +46,7 @@ final class CallToAction {
   // Advice to seek care says when ("...if the pain spreads", "...as soon as") or names the care ("a
   // doctor",
   // "emergency"); the site's pitch names the site ("our", "us").
-  // "If needed" qualifies what a visit includes ("X-rays if clinically needed"); it sets no
+  // "If needed" qualifies what a visit includes ("a scan if needed"); it sets no
   // condition on the reader.
   private static final Pattern WHEN =
       Pattern.compile(

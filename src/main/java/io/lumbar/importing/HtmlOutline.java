@@ -65,12 +65,11 @@ final class HtmlOutline {
             "share-buttons",
             "social-share",
             "share-links",
-            "sharedaddy",
             "social-icons",
             "post-share")) {
       names.put(name, "share links");
     }
-    for (String name : List.of("related", "related-posts", "related-articles", "yarpp-related")) {
+    for (String name : List.of("related", "related-posts", "related-articles")) {
       names.put(name, "related links");
     }
     for (String name : List.of("comments", "comments-area", "comment-respond", "respond")) {
@@ -99,7 +98,7 @@ final class HtmlOutline {
     }
     for (String name :
         List.of("testimonial", "testimonials", "reviews", "review", "patient-stories")) {
-      names.put(name, "testimonial");
+      names.put(name, ProviderVoice.REVIEWS);
     }
     for (String name : List.of("tags", "post-tags", "tag-links", "entry-tags")) {
       names.put(name, "page metadata");

@@ -88,7 +88,7 @@ final class ProviderVoice {
   private static final Pattern REVIEWS_HEADING =
       Pattern.compile(
           "^(what (our|my) (patients|clients|customers|members) (say|think)( about us)?"
-              + "|(patient |client |customer |google )?(testimonials?|reviews)|patient stories|success stories"
+              + "|(patient |client |customer )?(testimonials?|reviews)|patient stories|success stories"
               + "|hear from our (patients|clients))[.:!?]?$",
           Pattern.CASE_INSENSITIVE);
 

@@ -33,7 +33,7 @@ final class RejectReasons {
           Map.entry(
               "feedback prompt", "feedback prompt: the page asking how it did, after the article"),
           Map.entry("page summary", "page summary: the page's blurb of itself (\"Discover ...\")"),
-          Map.entry("testimonial", "testimonial: a quoted review signed with a first name"),
+          Map.entry(ProviderVoice.REVIEWS, "testimonial: a quoted review signed with a first name"),
           Map.entry("rating", "rating: stars or a count of reviews"),
           Map.entry(ProviderVoice.REASON, "about the provider: the practice speaking of itself"));
 

@@ -552,12 +552,12 @@ final class TextOutline {
   }
 
   /**
-   * An announced list's last line in the items' own case ("Wound care" after "Blood clots", "Muscle
-   * strain") rather than a heading's: the items so far write their later words in lower case and
-   * none capitalises them, and so does the line. A heading in capitals ("Further Care") still ends
-   * the list; a line with no telling word ("Nonunion") says nothing either way. A line whose words
-   * the sentence after it takes up ("Knee pain causes" over "Knee pain is often caused by ...")
-   * still heads it.
+   * An announced list's last line in the items' own case ("Warm baths" after "Gentle walks", "Short
+   * naps") rather than a heading's: the items so far write their later words in lower case and none
+   * capitalises them, and so does the line. A heading in capitals ("Further Care") still ends the
+   * list; a line with no telling word ("Swelling") says nothing either way. A line whose words the
+   * sentence after it takes up ("Knee pain causes" over "Knee pain is often caused by ...") still
+   * heads it.
    */
   private static boolean casedLikeTheItems(String line, List<String> items) {
     if (items.isEmpty() || letterCase(line) != Case.SENTENCE) {
