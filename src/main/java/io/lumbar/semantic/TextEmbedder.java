@@ -133,7 +133,7 @@ public final class TextEmbedder {
         OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), options);
         try (InputStream tokenizer = Files.newInputStream(dir.resolve("tokenizer.json"))) {
           return new TextEmbedder(
-              modelName(folder),
+              folderModelName(dir, settings.nameSuffix()),
               new Model(new OnnxBertBiEncoder(env, session, tokenizer, settings.pooling())),
               settings);
         }
@@ -145,7 +145,7 @@ public final class TextEmbedder {
       OrtSession session = env.createSession(onnx, options);
       try (InputStream tokenizer = resource(BUNDLED_TOKENIZER)) {
         return new TextEmbedder(
-            modelName(folder),
+            BUNDLED_MODEL + "/" + VECTOR_KIND,
             new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS)),
             new ModelSettings(PoolingMode.CLS, QUERY_INSTRUCTION, ""));
       }
@@ -174,17 +174,21 @@ public final class TextEmbedder {
    * is named by its folder alone: its model does not load, so nothing is stored under that name.
    */
   public static String modelName(Optional<Path> folder) {
-    return folder.map(TextEmbedder::folderModelName).orElse(BUNDLED_MODEL) + "/" + VECTOR_KIND;
-  }
-
-  private static String folderModelName(Path dir) {
+    if (folder.isEmpty()) {
+      return BUNDLED_MODEL + "/" + VECTOR_KIND;
+    }
     String suffix;
     try {
-      suffix = ModelSettings.read(dir).nameSuffix();
+      suffix = ModelSettings.read(folder.get()).nameSuffix();
     } catch (IOException | IllegalArgumentException e) {
       suffix = "";
     }
-    return "onnx:" + dir.getFileName() + suffix;
+    return folderModelName(folder.get(), suffix);
+  }
+
+  /** The name of a folder model run with the settings whose {@link ModelSettings#nameSuffix}. */
+  private static String folderModelName(Path dir, String suffix) {
+    return "onnx:" + dir.getFileName() + suffix + "/" + VECTOR_KIND;
   }
 
   public String name() {

@@ -28,7 +28,8 @@ abstract sealed class QueryStream {
 
   static QueryStream unique(List<String> mix, List<String> words) {
     long combinations = (long) mix.size() * words.size() * words.size();
-    return unique(mix, words, new java.security.SecureRandom().nextLong(combinations));
+    return unique(
+        mix, words, java.util.concurrent.ThreadLocalRandom.current().nextLong(combinations));
   }
 
   /** A stream where no query repeats, from combination {@code start}. */
