@@ -109,6 +109,7 @@ final class BlockClassifier {
       return Optional.of(REPEATED_TITLE);
     }
     return BoilerplateRules.reasonFor(text)
+        .or(() -> OtherLanguage.reason(block))
         .or(() -> CallToAction.reason(text))
         .or(() -> Disclaimer.reason(text))
         .or(() -> ImageCredit.reason(text))

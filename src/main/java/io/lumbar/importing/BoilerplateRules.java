@@ -15,6 +15,8 @@ final class BoilerplateRules {
   private record Rule(String reason, int maxChars, Pattern pattern) {}
 
   private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+  // A clinical or academic degree after a writer's name: "A. Writer, DPT".
+  private static final String DEGREE = "(MD|DO|PhD|D\\.?C|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)";
   private static final String DATE =
       "(\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b"
           + MONTH
@@ -39,6 +41,8 @@ final class BoilerplateRules {
               "^((main|primary|site) )?(menu|navigation)$|^(toggle|open|close) (the )?(navigation|menu)$"),
           // The link that scrolls the page back up, left in the copy after each section.
           ci("navigation", 30, "^((back|go|return|scroll) )?to (the )?top( of (the )?page)?[.!]?$"),
+          // The anchors a site builder leaves at the page's two edges: "top of page".
+          ci("navigation", 20, "^(top|bottom) of (the )?page$"),
           // Breadcrumbs and pipe menus start at Home.
           ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
           // What a page tells a browser without scripts, not its reader.
@@ -115,13 +119,21 @@ final class BoilerplateRules {
               "byline",
               700,
               "^(?i:by) ((?i:dr|mr|mrs|ms|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3},? "
-                  + "(MD|DO|PhD|DC|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)\\b"),
+                  + DEGREE
+                  + "\\b"),
           // The writer alone on a line with a clinical or academic degree: "Dr. A. Writer, DC".
           cs(
               "byline",
               60,
               "^((?i:dr|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){1,3},? "
-                  + "(MD|DO|PhD|D\\.?C|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)\\.?$"),
+                  + DEGREE
+                  + "\\.?$"),
+          // The writer's name alone with a doctor's or professor's title, as a list item or line
+          // of its own ("Dr. A. Writer").
+          cs(
+              "byline",
+              50,
+              "^([-•*] )?(?i:dr|prof)\\.? ?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
           // The writer's biography under a byline: a titled person and their qualifications.
           cs(
               "byline",
@@ -231,14 +243,13 @@ final class BoilerplateRules {
           ci(
               "pricing",
               300,
-              "[$£€₹] ?\\d(?=.*\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b)"
-                  + "|\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b.*[$£€₹] ?\\d"),
+              CallToAction.PRICE
+                  + "(?=.*\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b)"
+                  + "|\\b(session|assessment|appointment|consultation|visit|exam|class)s?\\b.*"
+                  + CallToAction.PRICE),
 
           // Links to other pages whose anchor text survived the capture.
-          ci(
-              "link teaser",
-              120,
-              "^(to )?(learn|read|find out|discover|see) more( about [^.!?]*)?[.!:]?$"),
+          ci("link teaser", 120, "^(to )?" + CallToAction.MORE + "( about [^.!?]*)?[.!:]?$"),
           // "More information about X is also available:" over the names of other sources.
           ci(
               "link teaser",
@@ -279,6 +290,13 @@ final class BoilerplateRules {
               "^([-•*] )?[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*$"
                   + "|^([-•*] )?[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*$"),
           ci("reference list", 40, "^(references|sources|bibliography|works cited|citations):?$"),
+          // A journal citation in Vancouver style: "Surname AB, Other C: Title. J Abbrev
+          // 69(2):30-38, 2017" (authors with initials, then volume, pages and year).
+          cs(
+              "reference list",
+              400,
+              "^([-•*] )?\\S+ \\p{Lu}{1,3}(, \\S+ \\p{Lu}{1,3})*(,? et al)?[,:.] "
+                  + "(?=.*\\b\\d{1,4}(\\(\\d{1,3}\\))?: ?\\d+(-\\d+)?\\b)(?=.*\\b(19|20)\\d{2}\\b)"),
           // "12. Smith, John. Title. Journal, 2019." needs a year and a publication marker, unlike
           // a numbered tip.
           cs(
@@ -288,12 +306,13 @@ final class BoilerplateRules {
                   + "(?=.*(?i:\\bet al\\b|\\bdoi\\b|\\bjournal\\b|\\bpress\\b|\\bpublish|\\bed\\.|\\bvol\\.|\\bpp\\.|https?://))"));
 
   private static final double MOSTLY_FURNITURE = 0.75;
+  private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__");
 
   private BoilerplateRules() {}
 
   /** The reason the paragraph is boilerplate, or empty when it may be real content. */
   static Optional<String> reasonFor(String paragraph) {
-    String text = TextNormalizer.normalize(paragraph);
+    String text = normalized(paragraph);
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -308,7 +327,7 @@ final class BoilerplateRules {
     String[] lines = paragraph.strip().split("\n");
     int furniture = 0;
     for (String line : lines) {
-      String lineReason = firstRule(TextNormalizer.normalize(line)).orElse(null);
+      String lineReason = firstRule(normalized(line)).orElse(null);
       if (lineReason != null && reason != null && !reason.equals(lineReason)) {
         return Optional.empty();
       }
@@ -320,6 +339,14 @@ final class BoilerplateRules {
     return furniture >= MOSTLY_FURNITURE * lines.length
         ? Optional.ofNullable(reason)
         : Optional.empty();
+  }
+
+  /**
+   * The text as the rules read it: folded, and without the emphasis marks of Markdown that a page
+   * shows as written ("**Sources:**").
+   */
+  private static String normalized(String text) {
+    return TextNormalizer.normalize(EMPHASIS.matcher(text).replaceAll(""));
   }
 
   private static Optional<String> firstRule(String text) {

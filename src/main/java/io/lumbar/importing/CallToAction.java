@@ -33,6 +33,15 @@ final class CallToAction {
               + "|explore|check out|visit|read|watch|click|tap|enter|use|meet|let|don'?t miss|want|need|looking for|ready"
               + "|reach out|get in touch|connect with|follow)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Where a link teaser sends the reader: "learn more", "find out more" (also BoilerplateRules).
+   */
+  static final String MORE = "(?:learn|read|find out|discover|see) more";
+
+  /** A price: what a service costs (also read by BoilerplateRules). */
+  static final String PRICE = "[$£€₹]\\s?\\d";
+
   private static final Pattern SERVICE =
       Pattern.compile(
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
@@ -40,7 +49,8 @@ final class CallToAction {
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
               + "|discount|store|shop|24/7|social media|feedback|exam|assessment|readers|subscribers)\\b"
               // A price: what the service costs.
-              + "|[$£€₹]\\s?\\d",
+              + "|"
+              + PRICE,
           Pattern.CASE_INSENSITIVE);
 
   // Advice to seek care says when ("...if the pain spreads", "...as soon as") or names the care ("a
@@ -83,18 +93,18 @@ final class CallToAction {
   // "Start your walks today." does neither.
   private static final int MAX_PROMOTION_CHARS = 400;
   private static final Pattern PROVIDER =
-      Pattern.compile("\\b(we|we['’](d|ll|re|ve)|our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b(" + ProviderVoice.WE + "|ours|us)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern OFFER =
       Pattern.compile(
           "\\b(appointment|consultation|account|trial|quiz|newsletter|membership|subscription"
               + "|app|course|program|programme|offer|discount|store|shop|exam|assessment)s?\\b"
-              + "|[$£€₹]\\s?\\d",
+              + "|"
+              + PRICE,
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern POINTER_LEAD =
       Pattern.compile(
-          "^(?:for more|to (?:learn|find out|read) more)\\b[^,.!?]{0,40},\\s*",
-          Pattern.CASE_INSENSITIVE);
+          "^(?:for more|to " + MORE + ")\\b[^,.!?]{0,40},\\s*", Pattern.CASE_INSENSITIVE);
 
   private CallToAction() {}
 

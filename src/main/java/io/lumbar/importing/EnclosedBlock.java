@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list the content extractor dropped from the middle of the article: the nearest text before it
- * and the nearest text after it (headings between them aside) are both in what the extractor took,
- * outside any page region, and read as content by their own evidence, so the block sits inside the
- * article's own column. Extractors clean lists of short items out of an article they otherwise keep
- * ("Who can benefit?" over a list of conditions); what surrounds them says they belong to it. Only
- * the extractor's verdict is set aside: every other rule (links, calls to action, page furniture)
- * still judges the block.
+ * A list, or a paragraph of sentences (a list's intro), that the content extractor dropped from the
+ * middle of the article: the nearest text before it and the nearest text after it (headings between
+ * them aside) are both in what the extractor took, outside any page region, and read as content by
+ * their own evidence, so the block sits inside the article's own column. Extractors clean lists of
+ * short items and the short paragraphs beside them out of an article they otherwise keep ("Who can
+ * benefit?" over a list of conditions); what surrounds them says they belong to it. Only the
+ * extractor's verdict is set aside: every other rule (links, calls to action, page furniture) still
+ * judges the block.
  */
 final class EnclosedBlock {
   private static final double MAX_LINK_SHARE = 0.2;
+  private static final int MIN_SENTENCE_WORDS = 8;
+  private static final double MIN_STOP_WORDS = 0.2;
 
   private EnclosedBlock() {}
 
@@ -44,7 +47,7 @@ final class EnclosedBlock {
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
       if (block.inMain()
-          || block.kind() != OutlineBlock.Kind.LIST
+          || !(block.kind() == OutlineBlock.Kind.LIST || isSentences(block))
           || block.chrome() != null
           || block.linkShare() >= MAX_LINK_SHARE) {
         continue;
@@ -52,6 +55,15 @@ final class EnclosedBlock {
       found[i] = articleText(blocks, i, -1) && articleText(blocks, i, +1);
     }
     return found;
+  }
+
+  /** A paragraph of whole sentences, such as a list's intro that says why its items matter. */
+  private static boolean isSentences(OutlineBlock block) {
+    String text = block.text().strip();
+    return block.kind() == OutlineBlock.Kind.PARAGRAPH
+        && Words.of(text).size() >= MIN_SENTENCE_WORDS
+        && (text.endsWith(".") || text.endsWith(":"))
+        && Words.stopWordShare(text) >= MIN_STOP_WORDS;
   }
 
   /**

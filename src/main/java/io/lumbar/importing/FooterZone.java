@@ -40,21 +40,12 @@ final class FooterZone {
       if (reasons[i] == null) {
         before += blocks.get(i).text().length();
       } else if (isEndMarker(blocks, i, reasons[i])
-          && !endsASentence(blocks, i)
+          && !LinkBreaks.stopOnNextLine(blocks, i)
           && before >= MIN_SHARE_BEFORE * total) {
         return i;
       }
     }
     return blocks.size();
-  }
-
-  /**
-   * A crawler's copy puts a link's text on its own line and the full stop after it on the next
-   * ("Read about strong knees" / "."): that line was a sentence of the text, all link, not a
-   * heading over a related-posts box.
-   */
-  private static boolean endsASentence(List<OutlineBlock> blocks, int i) {
-    return i + 1 < blocks.size() && blocks.get(i + 1).text().strip().matches("[.!?]+");
   }
 
   private static boolean isEndMarker(List<OutlineBlock> blocks, int i, String reason) {

@@ -28,6 +28,7 @@ final class LinkBreaks {
   private LinkBreaks() {}
 
   static List<String> rejoined(List<String> lines) {
+    boolean[] goesOn = goesOn(lines);
     List<String> out = new ArrayList<>();
     boolean rebuilt = false;
     for (int i = 0; i < lines.size(); i++) {
@@ -43,7 +44,7 @@ final class LinkBreaks {
           rebuilt = true;
           continue;
         }
-        if (open && LOWER.matcher(line).find() && OPENS.matcher(last).find() && goesOn(lines, i)) {
+        if (open && LOWER.matcher(line).find() && OPENS.matcher(last).find() && goesOn[i]) {
           out.set(out.size() - 1, last + " " + line);
           rebuilt = true;
           continue;
@@ -72,28 +73,42 @@ final class LinkBreaks {
    */
   static boolean wholeLinkSentence(List<OutlineBlock> blocks, int i) {
     OutlineBlock block = blocks.get(i);
-    return i + 1 < blocks.size()
-        && block.kind() != OutlineBlock.Kind.LIST
+    return block.kind() != OutlineBlock.Kind.LIST
         && block.lines().size() == 1
         && !ENDS.matcher(block.text()).find()
         && Words.of(block.text()).size() <= MAX_LINK_SENTENCE_WORDS
-        && blocks.get(i + 1).text().strip().matches("[.!?]+");
+        && stopOnNextLine(blocks, i);
   }
 
-  /** Whether the lower-case line at {@code i} and those after it end a sentence. */
-  private static boolean goesOn(List<String> lines, int i) {
-    String line = lines.get(i);
-    if (!LOWER.matcher(line).find()) {
-      return false;
+  /**
+   * Whether the block after {@code i} is only the full stop of {@code i}'s sentence: a crawler's
+   * copy puts a link's text on its own line and the stop after it on the next ("Read about strong
+   * knees" / "."), so that line was a sentence, all link.
+   */
+  static boolean stopOnNextLine(List<OutlineBlock> blocks, int i) {
+    return i + 1 < blocks.size() && blocks.get(i + 1).text().strip().matches("[.!?]+");
+  }
+
+  /**
+   * For each line, whether it is in lower case and, with the lines after it, ends a sentence: a few
+   * words and a full stop, a sentence break inside, or a next line that opens with punctuation that
+   * continues; else a line without an end of its own goes on as the next line does. Worked out from
+   * the last line back, once per copy, so a long run of lower-case lines costs one pass.
+   */
+  private static boolean[] goesOn(List<String> lines) {
+    boolean[] goesOn = new boolean[lines.size()];
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      if (!LOWER.matcher(line).find()) {
+        continue;
+      }
+      if (FULL_STOP.matcher(line).find() && Words.of(line).size() >= MIN_END_WORDS
+          || TextOutline.SENTENCE_BREAK.matcher(line).find()) {
+        goesOn[i] = true;
+      } else if (i + 1 < lines.size() && !ENDS.matcher(line).find()) {
+        goesOn[i] = CONTINUES.matcher(lines.get(i + 1)).find() || goesOn[i + 1];
+      }
     }
-    if (FULL_STOP.matcher(line).find() && Words.of(line).size() >= MIN_END_WORDS
-        || TextOutline.SENTENCE_BREAK.matcher(line).find()) {
-      return true;
-    }
-    if (i + 1 >= lines.size() || ENDS.matcher(line).find()) {
-      return false;
-    }
-    String next = lines.get(i + 1);
-    return CONTINUES.matcher(next).find() || goesOn(lines, i + 1);
+    return goesOn;
   }
 }

@@ -1,5 +1,6 @@
 package io.lumbar.importing;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,10 @@ final class LinkList {
   // Titles are mostly names; items that are sentences without a period ("Your leg feels numb") are
   // not titles.
   private static final double MAX_STOP_WORDS = 0.3;
+  private static final double MAX_PROSE_LINK_SHARE = 0.2;
+  // Advice in two short sentences is terse ("See a doctor. Pain at night warrants a visit.").
+  private static final double MIN_PROSE_STOP_WORDS = 0.08;
+  private static final int MIN_SENTENCE_WORDS = 6;
 
   private LinkList() {}
 
@@ -33,38 +38,59 @@ final class LinkList {
     boolean linksShown = blocks.stream().anyMatch(b -> b.linkShare() > 0);
     Map<String, Integer> copies = new HashMap<>();
     for (int i = 0; i < blocks.size(); i++) {
-      if (reasons[i] == null && BlockClassifier.readsAsProse(blocks.get(i))) {
+      if (reasons[i] == null && isProse(blocks.get(i))) {
         lastProse = i;
       }
       if (isBareTitles(blocks.get(i))) {
         copies.merge(key(blocks.get(i)), 1, Integer::sum);
       }
     }
+    // Whether anything before the block is kept; if not, a list there opens the page, before the
+    // article starts.
+    boolean keptBefore = false;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
-      if (reasons[i] != null
-          || !isBareTitles(block)
-          || announced(blocks, i)
-          || linksShown && block.inMain() && block.linkShare() == 0) {
-        continue;
-      }
-      // A page without a paragraph of prose shows no end of the article: only repetition counts
-      // there.
-      if ((lastProse >= 0 && (i > lastProse || opensThePage(reasons, i)))
-          || copies.get(key(block)) > 1) {
+      if (reasons[i] == null
+          && isBareTitles(block)
+          && !announced(blocks, i)
+          && !(linksShown && block.inMain() && block.linkShare() == 0)
+          // A page without a paragraph of prose shows no end of the article: only repetition
+          // counts there.
+          && ((lastProse >= 0 && (i > lastProse || !keptBefore)) || copies.get(key(block)) > 1)) {
         reasons[i] = REASON;
       }
+      keptBefore |= reasons[i] == null;
     }
   }
 
-  /** Nothing before the block is kept: the list comes before the article starts. */
-  private static boolean opensThePage(String[] reasons, int i) {
-    for (int k = 0; k < i; k++) {
-      if (reasons[k] == null) {
-        return false;
-      }
+  /**
+   * The article's prose: a paragraph long enough to read as prose, or a short one of whole
+   * sentences (a closing "see a doctor if ..." paragraph), which a menu or a teaser never is.
+   */
+  private static boolean isProse(OutlineBlock block) {
+    if (BlockClassifier.readsAsProse(block)) {
+      return true;
     }
-    return true;
+    String text = block.text().strip();
+    return block.kind() == OutlineBlock.Kind.PARAGRAPH
+        && block.linkShare() < MAX_PROSE_LINK_SHARE
+        && text.endsWith(".")
+        && Words.stopWordShare(text) >= MIN_PROSE_STOP_WORDS
+        && sentences(text);
+  }
+
+  /**
+   * Two or more sentences of a few words each, every one with a word that glues English together; a
+   * citation's pieces ("In: Name AB, ed.", "Philadelphia, PA: Publisher; 2023:chap 31.") are not.
+   */
+  private static boolean sentences(String text) {
+    String[] sentences = TextOutline.SENTENCE_BREAK.split(text);
+    return sentences.length >= 2
+        && Arrays.stream(sentences)
+            .allMatch(
+                sentence ->
+                    Words.of(sentence).size() >= MIN_SENTENCE_WORDS
+                        && Words.stopWordShare(sentence) > 0);
   }
 
   static boolean isBareTitles(OutlineBlock block) {

@@ -16,7 +16,8 @@ final class ProviderVoice {
   private static final int MAX_CHARS = 700;
   private static final String NAME =
       "(?:\\p{Lu}[\\p{L}'’.&-]*(?: (?:of|for|and|&|\\p{Lu}[\\p{L}'’.&-]*))*)";
-  private static final String WE = "(?i:we|we['’](?:ve|re|ll|d)|our)";
+  // The provider speaking: "we", "we're", "our" (also read by CallToAction).
+  static final String WE = "(?i:we|we['’](?:ve|re|ll|d)|our)";
   // "At <Name>, we/our ...": the name speaking in the first person plural.
   private static final Pattern AT_NAME =
       Pattern.compile("^(?i:at) (?i:the )?" + NAME + ", " + WE + "\\b");
@@ -34,6 +35,14 @@ final class ProviderVoice {
           "^why ((\\p{L}+ ){0,2}(choose|trust|pick|come to|visit)|us\\b)",
           Pattern.CASE_INSENSITIVE);
 
+  // The same question asked in a paragraph, of the provider by name: "Why choose Dr. Name at the
+  // Example Clinic? Here are the reasons:". Asked of a thing ("Why choose a firm mattress?") it is
+  // the article's question.
+  private static final Pattern PITCH_QUESTION =
+      Pattern.compile(
+          "^(?i:why) (?:\\p{L}+ ){0,2}(?i:choose|trust|pick|come to|visit) (?:(?i:us|our)\\b|\\p{Lu})"
+              + "[^?]{0,160}\\?");
+
   // "At <Name>, our doctors use these techniques:" over items that each explain one: the intro
   // speaks for the provider, but it announces information, and the list needs it.
   private static final int MIN_ITEM_WORDS = 6;
@@ -47,7 +56,9 @@ final class ProviderVoice {
   static boolean introducesExplainedList(OutlineBlock intro, OutlineBlock list) {
     if (list.kind() != OutlineBlock.Kind.LIST
         || list.lines().size() < 2
-        || !intro.text().strip().endsWith(":")) {
+        || !intro.text().strip().endsWith(":")
+        // Reasons to choose the provider explain themselves too; they are still its pitch.
+        || PITCH_QUESTION.matcher(TextNormalizer.normalize(intro.text()).strip()).find()) {
       return false;
     }
     long explained =
@@ -121,7 +132,9 @@ final class ProviderVoice {
       return Optional.empty();
     }
     boolean speaks =
-        AT_NAME.matcher(t).find() || NAME_IS.matcher(t).find() && OWN.matcher(t).find();
+        AT_NAME.matcher(t).find()
+            || NAME_IS.matcher(t).find() && OWN.matcher(t).find()
+            || PITCH_QUESTION.matcher(t).find();
     return speaks ? Optional.of(REASON) : Optional.empty();
   }
 }

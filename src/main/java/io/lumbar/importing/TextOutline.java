@@ -146,9 +146,7 @@ final class TextOutline {
     int level = 1;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
-      if (block.isHeading()
-          && i + 1 < blocks.size()
-          && blocks.get(i + 1).text().strip().matches("[.!?]+")) {
+      if (block.isHeading() && LinkBreaks.stopOnNextLine(blocks, i)) {
         // Its full stop on the next line: a sentence that was all link, not a heading.
         blocks.set(i, OutlineBlock.paragraph(block.lines()));
         continue;
@@ -441,12 +439,20 @@ final class TextOutline {
     boolean announced = false;
     List<String> all = paragraphs.stream().flatMap(List::stream).toList();
     int at = 0;
+    boolean proseSeen = false;
+    List<String> previous = null;
     for (List<String> paragraph : paragraphs) {
       List<String> items = new ArrayList<>();
+      // A heading of the article alone above the lines: they are its body.
+      boolean underHeading =
+          proseSeen && previous != null && previous.size() == 1 && isHeadingLike(previous.get(0));
       boolean[] inRun =
           shortLineRuns(
               paragraph,
-              at + paragraph.size() < all.size() ? all.get(at + paragraph.size()) : null);
+              at + paragraph.size() < all.size() ? all.get(at + paragraph.size()) : null,
+              underHeading);
+      proseSeen |= paragraph.stream().anyMatch(TextOutline::isProse);
+      previous = paragraph;
       for (int i = 0; i < paragraph.size(); i++, at++) {
         String line = paragraph.get(i);
         String next = at + 1 < all.size() ? all.get(at + 1) : null;
@@ -482,6 +488,12 @@ final class TextOutline {
       if (!items.isEmpty()) {
         result.add(items);
       }
+      // Items that share their lines end at the blank line below them: a short line after it is
+      // the next heading, not one more item. (A paste with a blank line between every line keeps
+      // its announced items one to a paragraph.)
+      if (items.size() >= 2) {
+        announced = false;
+      }
     }
     return result;
   }
@@ -492,9 +504,12 @@ final class TextOutline {
    * them has none until its last line, which heads what follows when that is a sentence (and then
    * stays a heading), as does a line its next line repeats ("MEDICATIONS" over "Medications").
    * Menus are rows of short lines too, but they start a page or follow other furniture, not a
-   * sentence of the article.
+   * sentence of the article. A row that has a paragraph of its own straight under a heading of the
+   * article (prose above it) is that heading's list ("Additional Tips" over "Morning stretches" /
+   * "Consider a topper").
    */
-  private static boolean[] shortLineRuns(List<String> paragraph, String nextParagraph) {
+  private static boolean[] shortLineRuns(
+      List<String> paragraph, String nextParagraph, boolean underHeading) {
     boolean[] inRun = new boolean[paragraph.size()];
     int i = 0;
     while (i < paragraph.size()) {
@@ -518,8 +533,9 @@ final class TextOutline {
       }
       boolean afterText =
           start > 0
-              && !isHeadingLike(paragraph.get(start - 1))
-              && BoilerplateRules.reasonFor(paragraph.get(start - 1)).isEmpty();
+              ? !isHeadingLike(paragraph.get(start - 1))
+                  && BoilerplateRules.reasonFor(paragraph.get(start - 1)).isEmpty()
+              : underHeading;
       if (afterText && items - start >= 2) {
         java.util.Arrays.fill(inRun, start, items, true);
       }

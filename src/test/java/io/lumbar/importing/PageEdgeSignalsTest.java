@@ -1,0 +1,168 @@
+package io.lumbar.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.lumbar.importing.ArticleSplitter.Block;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signals found on pages of a released outside batch, each on a made-up fixture: the provider's
+ * "why choose" pitch, passages in another language, the extractor's dropped intro, a section's
+ * short points after the last long paragraph, and page edges, writers' names and journal citations.
+ */
+class PageEdgeSignalsTest {
+
+  private static final String PROSE =
+      "Gentle walking keeps the joints of the lower back moving, and most people feel easier "
+          + "after a week of short walks spread over the day.";
+
+  @Test
+  void reasonsToChooseTheProviderAreItsPitchWithTheirList() {
+    OutlineBlock question =
+        OutlineBlock.paragraph(
+            List.of(
+                "Why choose Dr. Sam Example at the Riverside Spine Clinic? Here are the reasons"
+                    + " our patients give:"));
+    OutlineBlock reasons =
+        OutlineBlock.list(
+            List.of(
+                "• Experience: Dr. Example has treated backs in this town for twenty years",
+                "• Modern equipment: the clinic has the newest tables and scanners in the region"));
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline("Back pain", null, List.of(paragraph(PROSE), question, reasons))))
+        .containsExactly(null, ProviderVoice.REASON, ProviderVoice.REASON);
+    // Asked of a thing, the question is the article's.
+    assertThat(ProviderVoice.reason("Why choose a firm mattress? It keeps the spine level."))
+        .isEmpty();
+  }
+
+  @Test
+  void aParagraphInAnotherLanguageIsLeftOut() {
+    assertThat(
+            OtherLanguage.reason(
+                paragraph(
+                    "Senaman ringan setiap pagi membantu otot belakang menjadi lebih kuat dan kurang"
+                        + " sakit selepas bangun tidur.")))
+        .contains(OtherLanguage.REASON);
+    assertThat(OtherLanguage.reason(paragraph(PROSE))).isEmpty();
+    // Terse English runs without function words have commas or semicolons, or no full stop.
+    assertThat(
+            OtherLanguage.reason(
+                paragraph(
+                    "Sciatic neuropathy; Sciatic nerve dysfunction; Low back pain - sciatica; Lumbar"
+                        + " radiculopathy - sciatica; Nerve root pain - sciatica.")))
+        .isEmpty();
+    assertThat(
+            OtherLanguage.reason(
+                paragraph(
+                    "Pillow under knees keeps natural curve spreads weight evenly helps disc"
+                        + " trouble flat pillow under head")))
+        .isEmpty();
+  }
+
+  @Test
+  void aListsIntroTheExtractorLeftOutBetweenArticleTextIsTheArticles() {
+    OutlineBlock intro =
+        new OutlineBlock(
+            OutlineBlock.Kind.PARAGRAPH,
+            0,
+            List.of(
+                "Anyone can strain a back, even teenagers. These habits make it more likely to"
+                    + " happen."),
+            null,
+            0,
+            false,
+            null);
+    List<OutlineBlock> blocks =
+        List.of(
+            paragraph(PROSE),
+            OutlineBlock.heading(2, "Risk factors"),
+            intro,
+            OutlineBlock.list(
+                List.of(
+                    "• Age. Backs stiffen as the years go by, from about forty",
+                    "• Lifting. Using the back instead of the legs strains it")));
+    assertThat(BlockClassifier.classify(new PageOutline("Back pain", null, blocks)))
+        .containsExactly(null, null, null, null);
+  }
+
+  @Test
+  void aSectionsShortPointsAfterTheLastLongParagraphStayWhenTheArticleGoesOn() {
+    List<Block> blocks =
+        ArticleSplitter.split(
+                """
+                Sleeping with a sore back
+
+                A sore back often feels worse in the morning, and the way you lie at night plays a large part in how it feels when you wake up.
+
+                Back sleeping:
+
+                Pillow under knees
+                Supports the natural curve
+                Spreads weight evenly
+                Good for disc trouble
+                Flat pillow for the head
+
+                Worst Position
+
+                Stomach sleeping:
+
+                Twists the neck
+                Arches the lower back
+                Squeezes the spine
+                Best avoided
+                Else a thin pillow under the hips
+
+                More Tips
+
+                Keep a regular bedtime
+                Get out of bed slowly
+                Stretch in the morning
+                Try a mattress topper
+                Match the pillow to the position
+
+                When to Get Help
+
+                If pain wakes you most nights despite these changes, see your doctor. Pain that wakes you from sleep deserves a check.
+                """)
+            .blocks();
+    assertThat(blocks)
+        .filteredOn(Block::isContent)
+        .extracting(Block::headingPath, Block::text)
+        .contains(
+            tuple(
+                List.of("Worst Position"),
+                "Stomach sleeping:\n• Twists the neck\n• Arches the lower back\n• Squeezes the"
+                    + " spine\n• Best avoided\n• Else a thin pillow under the hips"),
+            tuple(
+                List.of("More Tips"),
+                "• Keep a regular bedtime\n• Get out of bed slowly\n• Stretch in the morning\n•"
+                    + " Try a mattress topper\n• Match the pillow to the position"));
+  }
+
+  @Test
+  void pageEdgesWritersNamesAndJournalCitationsAreFurniture() {
+    assertThat(BoilerplateRules.reasonFor("top of page")).contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("bottom of page")).contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("• Dr.Sam Example")).contains("byline");
+    assertThat(BoilerplateRules.reasonFor("Dr. Sam Example")).contains("byline");
+    assertThat(BoilerplateRules.reasonFor("**Sources: **")).contains("reference list");
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Writer A, Other BC, et al: Disc height after a night's sleep. Spine J"
+                    + " 12(3):201-209, 2015"))
+        .contains("reference list");
+    // Advice that names a time and a year is not a citation.
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Take the tablet at 9:30 each morning, as the 2019 guidance for back pain says."))
+        .isEmpty();
+  }
+
+  private static OutlineBlock paragraph(String text) {
+    return OutlineBlock.paragraph(List.of(text));
+  }
+}
