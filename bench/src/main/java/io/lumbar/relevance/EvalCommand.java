@@ -128,6 +128,8 @@ public final class EvalCommand implements Callable<Integer> {
     if (!corpusSplits.isEmpty() && corpus == null) {
       throw new IllegalArgumentException("--corpus-split needs --corpus");
     }
+    // Checked before any import or embedding, and whether or not semantic search loads.
+    List<FusionWeights> fusionWeights = fusions.stream().map(EvalCommand::fusionSettings).toList();
     set = set.only(split);
     try (ScratchCorpus scratch = corpus == null ? null : ScratchCorpus.start(parent.config());
         Backend backend =
@@ -179,12 +181,12 @@ public final class EvalCommand implements Callable<Integer> {
                       index, backend.vocabulary(), vectors.get(), backend.fusion())));
           rankers.add(new LumbarRanker("lumbar-lexical", lexical));
           rankers.add(new DenseRanker("lumbar-dense", index, vectors.get()));
-          for (String fusion : fusions) {
+          for (int i = 0; i < fusions.size(); i++) {
             rankers.add(
                 new LumbarRanker(
-                    "lumbar" + fusion,
+                    "lumbar" + fusions.get(i),
                     SearchService.hybrid(
-                        index, backend.vocabulary(), vectors.get(), fusionSettings(fusion))));
+                        index, backend.vocabulary(), vectors.get(), fusionWeights.get(i))));
           }
           if (semanticVariants) {
             TextEmbedder embedder = semantic.embedder().orElseThrow();
@@ -266,10 +268,19 @@ public final class EvalCommand implements Callable<Integer> {
    */
   private static FusionWeights fusionSettings(String text) {
     String[] parts = text.split(",", -1);
-    if (parts.length == 3) {
+    if (parts.length != 3) {
+      return FusionWeights.parse(text);
+    }
+    try {
       return FusionWeights.parse(
           String.join(",", parts[0], parts[1], parts[2], parts[2], "-1", "-1"));
+    } catch (IllegalArgumentException e) {
+      // Name the form that was given, not the six numbers it stands for.
+      throw new IllegalArgumentException(
+          "--fusion takes three numbers FLOOR,SPAN,WEIGHT or six"
+              + " FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '"
+              + text
+              + "'");
     }
-    return FusionWeights.parse(text);
   }
 }

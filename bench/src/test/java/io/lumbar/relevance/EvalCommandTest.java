@@ -63,6 +63,23 @@ class EvalCommandTest {
   }
 
   @Test
+  void a_bad_three_number_fusion_is_named_as_given() throws IOException {
+    Path queries =
+        Files.writeString(
+            tmp.resolve("q.json"),
+            """
+        {"queries": [{"q": "quadratus lumborum", "needles": ["quadratus lumborum muscle"]}]}""");
+
+    assertThat(run("eval", queries.toString(), "--timed-rounds", "0", "--fusion", "0.6,x,2"))
+        .isNotZero();
+    assertThat(err.toString())
+        .contains("error:")
+        .contains("three numbers FLOOR,SPAN,WEIGHT or six")
+        .contains("'0.6,x,2'")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void a_file_mixing_splits_also_gets_each_split_s_figures() throws IOException {
     Path queries =
         Files.writeString(
