@@ -3,6 +3,7 @@ package io.lumbar.importing;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Judges every block of an outline by general evidence and says why a block is not article content;
@@ -21,6 +22,11 @@ final class BlockClassifier {
   // clearly.
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
+  private static final int SENTENCE_WORDS = 15;
+  // A card's sentence is terser than prose ("The leg symptoms often follow as irritation grows.").
+  private static final double SENTENCE_STOP_WORDS = 0.15;
+  private static final Pattern PROVIDER_SPEAKS =
+      Pattern.compile("\\b(" + ProviderVoice.WE + "|us|let['’]s)\\b", Pattern.CASE_INSENSITIVE);
 
   private BlockClassifier() {}
 
@@ -99,7 +105,7 @@ final class BlockClassifier {
     if (block.chrome() != null && !readsAsProse(block)) {
       return Optional.of(block.chrome());
     }
-    if (!block.inMain() && !readsAsProse(block) && !answered) {
+    if (!block.inMain() && !readsAsProse(block) && !readsAsSentence(block) && !answered) {
       return Optional.of(OUTSIDE_ARTICLE);
     }
     if (block.linkShare() > MAX_LINK_SHARE && text.length() < 600) {
@@ -116,6 +122,21 @@ final class BlockClassifier {
         .or(() -> TermList.reason(text))
         .or(() -> Directory.reason(text))
         .or(() -> ProviderVoice.reason(text));
+  }
+
+  /**
+   * A whole sentence of the page's own text, too short to read as prose by length: the text of a
+   * card in a grid of symptoms or steps, which extractors leave out with the grid.
+   */
+  private static boolean readsAsSentence(OutlineBlock block) {
+    String text = block.text().strip();
+    return block.kind() == OutlineBlock.Kind.PARAGRAPH
+        && block.linkShare() == 0
+        && text.endsWith(".")
+        && Words.of(text).size() >= SENTENCE_WORDS
+        && Words.stopWordShare(text) >= SENTENCE_STOP_WORDS
+        // A card where the provider speaks ("we focus on ...") is its pitch.
+        && !PROVIDER_SPEAKS.matcher(text).find();
   }
 
   static boolean readsAsProse(OutlineBlock block) {

@@ -134,6 +134,18 @@ final class BoilerplateRules {
               "byline",
               50,
               "^([-•*] )?(?i:dr|prof)\\.? ?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // The writer introducing themselves ("I'm Sam Example, the founder and writer of ...")
+          // and pointing to their own work ("My book ... has more tips").
+          cs(
+              "about the writer",
+              500,
+              "^(?i:(hi|hello),? )?(?i:i['’]m|i am|my name is) \\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*)*"
+                  + "[ ,—–-]"),
+          ci(
+              "about the writer",
+              400,
+              "^my (new |latest |recent |upcoming |own )?(books?|e-?books?|features?|articles?|columns?"
+                  + "|podcasts?|courses?|newsletters?|videos?|channel)\\b"),
           // The writer's biography under a byline: a titled person and their qualifications.
           cs(
               "byline",

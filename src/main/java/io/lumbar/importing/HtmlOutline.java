@@ -103,6 +103,10 @@ final class HtmlOutline {
     for (String name : List.of("tags", "post-tags", "tag-links", "entry-tags")) {
       names.put(name, "page metadata");
     }
+    // Design systems' names for the small label set over a section's heading.
+    for (String name : List.of("eyebrow", "kicker", "overline", "section-label")) {
+      names.put(name, SECTION_LABEL);
+    }
     return Map.copyOf(names);
   }
 

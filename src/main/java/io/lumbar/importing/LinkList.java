@@ -37,13 +37,22 @@ final class LinkList {
     // link inside the extracted article is the article's own list of points, wherever it sits.
     boolean linksShown = blocks.stream().anyMatch(b -> b.linkShare() > 0);
     Map<String, Integer> copies = new HashMap<>();
+    // Prose in the page's footer (a site's notice in one sentence) does not carry the article on.
+    int footer = FooterZone.start(blocks, reasons);
+    // Only a page with a paragraph that reads as prose by its length shows where its article ends;
+    // short sentences after it then carry the article on.
+    boolean showsProse = false;
     for (int i = 0; i < blocks.size(); i++) {
-      if (reasons[i] == null && isProse(blocks.get(i))) {
+      if (reasons[i] == null && i < footer && isProse(blocks.get(i))) {
         lastProse = i;
       }
+      showsProse |= reasons[i] == null && BlockClassifier.readsAsProse(blocks.get(i));
       if (isBareTitles(blocks.get(i))) {
         copies.merge(key(blocks.get(i)), 1, Integer::sum);
       }
+    }
+    if (!showsProse) {
+      lastProse = -1;
     }
     // Whether anything before the block is kept; if not, a list there opens the page, before the
     // article starts.
@@ -65,7 +74,7 @@ final class LinkList {
 
   /**
    * The article's prose: a paragraph long enough to read as prose, or a short one of whole
-   * sentences (a closing "see a doctor if ..." paragraph), which a menu or a teaser never is.
+   * sentences ("Yes, most adults have it at least once."), which a menu or a teaser never is.
    */
   private static boolean isProse(OutlineBlock block) {
     if (BlockClassifier.readsAsProse(block)) {
@@ -80,17 +89,15 @@ final class LinkList {
   }
 
   /**
-   * Two or more sentences of a few words each, every one with a word that glues English together; a
-   * citation's pieces ("In: Name AB, ed.", "Philadelphia, PA: Publisher; 2023:chap 31.") are not.
+   * Sentences of a few words each, every one with a word that glues English together; a citation's
+   * pieces ("In: Name AB, ed.", "Philadelphia, PA: Publisher; 2023:chap 31.") are not.
    */
   private static boolean sentences(String text) {
-    String[] sentences = TextOutline.SENTENCE_BREAK.split(text);
-    return sentences.length >= 2
-        && Arrays.stream(sentences)
-            .allMatch(
-                sentence ->
-                    Words.of(sentence).size() >= MIN_SENTENCE_WORDS
-                        && Words.stopWordShare(sentence) > 0);
+    return Arrays.stream(TextOutline.SENTENCE_BREAK.split(text))
+        .allMatch(
+            sentence ->
+                Words.of(sentence).size() >= MIN_SENTENCE_WORDS
+                    && Words.stopWordShare(sentence) > 0);
   }
 
   static boolean isBareTitles(OutlineBlock block) {

@@ -162,6 +162,92 @@ class PageEdgeSignalsTest {
         .isEmpty();
   }
 
+  @Test
+  void bareTitlesUnderAHeadingStayWhenOneSentenceAnswersComeAfterThem() {
+    List<OutlineBlock> blocks =
+        List.of(
+            // Long enough to read as prose, so the page shows where its article ends.
+            paragraph(PROSE + " Walking also helps people with a sore back sleep better at night."),
+            OutlineBlock.heading(2, "Treatment"),
+            OutlineBlock.list(List.of("• Rest", "• Physiotherapy", "• Pain relief")),
+            OutlineBlock.heading(2, "Questions"),
+            OutlineBlock.heading(3, "Is walking good for a sore back?"),
+            paragraph("Yes, gentle walking keeps the back moving and helps it recover."));
+    assertThat(BlockClassifier.classify(new PageOutline("Back pain", null, blocks)))
+        .containsOnlyNulls();
+    // With nothing of the article after it, the same list is a list of links.
+    assertThat(BlockClassifier.classify(new PageOutline("Back pain", null, blocks.subList(0, 3))))
+        .containsExactly(null, null, LinkList.REASON);
+  }
+
+  @Test
+  void aCardsSentenceOutsideTheExtractedColumnIsTheArticlesUnlessTheProviderSpeaks() {
+    OutlineBlock card =
+        outside(
+            "Pain that flares when you bend or lift points to a strained joint or muscle that a"
+                + " careful examination can find.");
+    OutlineBlock pitch =
+        outside(
+            "Every plan is tailored to your body and your goals, and we never offer the same plan"
+                + " to two different people.");
+    OutlineBlock label = outside("Bending and lifting");
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline("Back pain", null, List.of(paragraph(PROSE), card, pitch, label))))
+        .containsExactly(
+            null, null, BlockClassifier.OUTSIDE_ARTICLE, BlockClassifier.OUTSIDE_ARTICLE);
+  }
+
+  @Test
+  void aLabelInARegionNamedForItIsTheSectionsEyebrow() {
+    PageOutline outline =
+        HtmlOutline.of(
+            "<html><body><main><article><h1>Sore backs</h1><p>"
+                + PROSE
+                + "</p><div class=\"eyebrow\">Why it returns</div><h2>Pain keeps coming back</h2><p>"
+                + PROSE.replace("walking", "stretching")
+                + "</p></article></main></body></html>");
+    assertThat(outline.blocks())
+        .filteredOn(block -> block.text().equals("Why it returns"))
+        .extracting(OutlineBlock::chrome)
+        .containsExactly(HtmlOutline.SECTION_LABEL);
+  }
+
+  @Test
+  void theWriterIntroducingThemselvesOrTheirOwnWorkIsAboutTheWriter() {
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "I’m Sam Example — the founder and writer behind Example Sleep. My work compares"
+                    + " mattresses."))
+        .contains("about the writer");
+    assertThat(BoilerplateRules.reasonFor("Hi, I am Sam Example, a physiotherapist in Leeds."))
+        .contains("about the writer");
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "My new book has plenty of tips for falling asleep when your back aches."))
+        .contains("about the writer");
+    assertThat(BoilerplateRules.reasonFor("I am sure the pain will settle within a week."))
+        .isEmpty();
+    assertThat(BoilerplateRules.reasonFor("My back hurt for weeks before I changed my mattress."))
+        .isEmpty();
+  }
+
+  @Test
+  void aShortPitchEndingInACallSpeaksForTheProviderWithLetUs() {
+    assertThat(
+            CallToAction.reason(
+                "If your back aches, the sooner you get help the better. Get in touch today and"
+                    + " let's get you moving."))
+        .contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Book a free session to understand your back pain."))
+        .contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("Let's look at why the back hurts more at night.")).isEmpty();
+  }
+
+  private static OutlineBlock outside(String text) {
+    return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
+  }
+
   private static OutlineBlock paragraph(String text) {
     return OutlineBlock.paragraph(List.of(text));
   }

@@ -43,9 +43,13 @@ import org.junit.jupiter.api.Test;
  * been added (a "why choose" pitch with its reasons, paragraphs in another language, a list's intro
  * the extractor dropped, a section's points after the last long paragraph, page edges, a writer's
  * name alone, journal citations): F1 98.6 % (boilerplate published 3 of 86, content rejected 2 of
- * 176, headed 37.2 %). {@code fresh6} (batch j, added 2026-12-07 night) is the held-out batch:
- * nobody has tuned on it, and it holds no threshold; its figures are a check of generalisation, not
- * a target to tune to.
+ * 176, headed 37.2 %); batch j's changes took it to 98.9 % (content rejected 1 of 176, headed 36.9
+ * %). Batch j ({@code fresh6}) was released once batch k had been added (bare titles in the middle
+ * of an article, cards' sentences outside the extracted column, eyebrow regions, the writer's
+ * self-introduction, "let's" in a pitch): F1 97.3 % (boilerplate published 3 of 108, content
+ * rejected 9 of 222, headed 74.2 %). {@code fresh7} (batch k, added 2026-12-08) is the held-out
+ * batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
+ * generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -65,7 +69,8 @@ class ImportEvaluationTest {
       ImportScore all = tune.plus(test);
       assertThat(totals.keySet())
           .containsExactly(
-              "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all");
+              "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
+              "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.051);
@@ -96,12 +101,19 @@ class ImportEvaluationTest {
       assertThat(fresh4.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(fresh4.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.92);
       ImportScore fresh5 = totals.get("fresh5");
-      assertThat(fresh5.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.985);
+      assertThat(fresh5.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.988);
       assertThat(fresh5.boilerplatePublishedShare())
           .as(table.toString())
           .isLessThanOrEqualTo(0.035);
-      assertThat(fresh5.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.012);
-      assertThat(fresh5.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.37);
+      assertThat(fresh5.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.006);
+      assertThat(fresh5.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.365);
+      ImportScore fresh6 = totals.get("fresh6");
+      assertThat(fresh6.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.972);
+      assertThat(fresh6.boilerplatePublishedShare())
+          .as(table.toString())
+          .isLessThanOrEqualTo(0.028);
+      assertThat(fresh6.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.041);
+      assertThat(fresh6.headedShare()).as(table.toString()).isGreaterThanOrEqualTo(0.74);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
