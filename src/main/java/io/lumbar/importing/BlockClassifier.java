@@ -23,7 +23,7 @@ final class BlockClassifier {
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
   private static final int SENTENCE_WORDS = 15;
-  // A card's sentence is terser than prose ("The leg symptoms often follow as irritation grows.").
+  // A card's sentence is terser than prose: fewer of its words are function words.
   private static final double SENTENCE_STOP_WORDS = 0.15;
   private static final Pattern PROVIDER_SPEAKS =
       Pattern.compile("\\b(" + ProviderVoice.WE + "|us|let['’]s)\\b", Pattern.CASE_INSENSITIVE);
@@ -135,7 +135,7 @@ final class BlockClassifier {
         && text.endsWith(".")
         && Words.of(text).size() >= SENTENCE_WORDS
         && Words.stopWordShare(text) >= SENTENCE_STOP_WORDS
-        // A card where the provider speaks ("we focus on ...") is its pitch.
+        // A card where the provider speaks ("we ...", "our ...") is its pitch.
         && !PROVIDER_SPEAKS.matcher(text).find();
   }
 

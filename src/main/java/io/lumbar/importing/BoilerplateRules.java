@@ -133,19 +133,20 @@ final class BoilerplateRules {
           cs(
               "byline",
               50,
-              "^([-•*] )?(?i:dr|prof)\\.? ?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
-          // The writer introducing themselves ("I'm Sam Example, the founder and writer of ...")
-          // and pointing to their own work ("My book ... has more tips").
+              "^([-•*] )?(Dr|DR|Prof|PROF)(\\. ?| )\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){0,3}$"),
+          // The writer introducing themselves by name and role ("I'm <Name>, a <role> ...", "My
+          // name is <Name> - the <role> ...") and pointing to their own published work ("My book
+          // ...").
           cs(
               "about the writer",
               500,
-              "^(?i:(hi|hello),? )?(?i:i['’]m|i am|my name is) \\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*)*"
-                  + "[ ,—–-]"),
+              "^(?i:(hi|hello),? )?(?i:i'm|i am|my name is) \\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*)*"
+                  + "(, | - )(?i:a|an|the)\\b"),
           ci(
               "about the writer",
               400,
-              "^my (new |latest |recent |upcoming |own )?(books?|e-?books?|features?|articles?|columns?"
-                  + "|podcasts?|courses?|newsletters?|videos?|channel)\\b"),
+              "^my (new |latest |recent |upcoming )?(books?|e-?books?|features?|columns?|podcasts?"
+                  + "|newsletters?)\\b"),
           // The writer's biography under a byline: a titled person and their qualifications.
           cs(
               "byline",
@@ -303,12 +304,12 @@ final class BoilerplateRules {
                   + "|^([-•*] )?[^\\n]*\\b(19|20)\\d{2}\\b[^\\n]*(https?://|\\bdoi:)\\S+[^\\n]*$"),
           ci("reference list", 40, "^(references|sources|bibliography|works cited|citations):?$"),
           // A journal citation in Vancouver style: "Surname AB, Other C: Title. J Abbrev
-          // 69(2):30-38, 2017" (authors with initials, then volume, pages and year).
+          // VOL(ISSUE):PAGE-PAGE, YEAR" (authors with initials, then volume, a page range, year).
           cs(
               "reference list",
               400,
               "^([-•*] )?\\S+ \\p{Lu}{1,3}(, \\S+ \\p{Lu}{1,3})*(,? et al)?[,:.] "
-                  + "(?=.*\\b\\d{1,4}(\\(\\d{1,3}\\))?: ?\\d+(-\\d+)?\\b)(?=.*\\b(19|20)\\d{2}\\b)"),
+                  + "(?=.*\\b\\d{1,4}(\\(\\d{1,3}\\))?: ?\\d+-\\d+\\b)(?=.*\\b(19|20)\\d{2}\\b)"),
           // "12. Smith, John. Title. Journal, 2019." needs a year and a publication marker, unlike
           // a numbered tip.
           cs(

@@ -45,8 +45,8 @@ final class CallToAction {
   private static final Pattern SERVICE =
       Pattern.compile(
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
-              + "|appointment|consultation|session|demo|account|trial|quiz|tool|answer|answers|expert|experts"
-              + "|member|membership"
+              + "|appointment|consultation|(free|first|trial|demo) session|account|trial|quiz|tool|answer"
+              + "|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
               + "|discount|store|shop|24/7|social media|feedback|exam|assessment|readers|subscribers)\\b"
               // A price: what the service costs.
@@ -90,13 +90,13 @@ final class CallToAction {
               + "|(\\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten) more)\\b",
           Pattern.CASE_INSENSITIVE);
   // A promotion that starts as prose ends in its call: "...we'll tell you. Get started today."
-  // It speaks for the provider ("we", "our", "let's") or offers the service by name; advice that
-  // ends in
-  // "Start your walks today." does neither.
+  // It speaks for the provider ("we", "our", or "let's" in the call) or offers the service by name;
+  // advice that ends in "Start your walks today." does neither.
   private static final int MAX_PROMOTION_CHARS = 400;
   private static final Pattern PROVIDER =
-      Pattern.compile(
-          "\\b(" + ProviderVoice.WE + "|ours|us|let['’]s)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b(" + ProviderVoice.WE + "|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+  // "... Get in touch today and let's get you moving.": the provider speaking in the call itself.
+  private static final Pattern LET_US = Pattern.compile("\\blet['’]s\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern OFFER =
       Pattern.compile(
           "\\b(appointment|consultation|account|trial|quiz|newsletter|membership|subscription"
@@ -160,7 +160,7 @@ final class CallToAction {
     return BUTTON.matcher(last).find()
         && SERVICE.matcher(last).find()
         && !seeksCare(last)
-        && (PROVIDER.matcher(t).find() || OFFER.matcher(t).find());
+        && (PROVIDER.matcher(t).find() || LET_US.matcher(last).find() || OFFER.matcher(t).find());
   }
 
   /**

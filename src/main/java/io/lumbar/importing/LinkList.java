@@ -21,7 +21,8 @@ final class LinkList {
   // not titles.
   private static final double MAX_STOP_WORDS = 0.3;
   private static final double MAX_PROSE_LINK_SHARE = 0.2;
-  // Advice in two short sentences is terse ("See a doctor. Pain at night warrants a visit.").
+  // Short advice is terse ("Gentle stretches usually ease stiff knees within days."): few of its
+  // words are function words.
   private static final double MIN_PROSE_STOP_WORDS = 0.08;
   private static final int MIN_SENTENCE_WORDS = 6;
 
@@ -39,8 +40,8 @@ final class LinkList {
     Map<String, Integer> copies = new HashMap<>();
     // Prose in the page's footer (a site's notice in one sentence) does not carry the article on.
     int footer = FooterZone.start(blocks, reasons);
-    // Only a page with a paragraph that reads as prose by its length shows where its article ends;
-    // short sentences after it then carry the article on.
+    // Only a page with a paragraph that reads as prose by its length (anywhere, footer included)
+    // shows where its article ends; short sentences before the footer then carry the article on.
     boolean showsProse = false;
     for (int i = 0; i < blocks.size(); i++) {
       if (reasons[i] == null && i < footer && isProse(blocks.get(i))) {
@@ -74,7 +75,7 @@ final class LinkList {
 
   /**
    * The article's prose: a paragraph long enough to read as prose, or a short one of whole
-   * sentences ("Yes, most adults have it at least once."), which a menu or a teaser never is.
+   * sentences (a one-line answer under a question), which a menu or a teaser never is.
    */
   private static boolean isProse(OutlineBlock block) {
     if (BlockClassifier.readsAsProse(block)) {
@@ -90,7 +91,7 @@ final class LinkList {
 
   /**
    * Sentences of a few words each, every one with a word that glues English together; a citation's
-   * pieces ("In: Name AB, ed.", "Philadelphia, PA: Publisher; 2023:chap 31.") are not.
+   * pieces ("In: Name AB, ed.", "City, ST: Publisher; YEAR:chap N.") are not.
    */
   private static boolean sentences(String text) {
     return Arrays.stream(TextOutline.SENTENCE_BREAK.split(text))

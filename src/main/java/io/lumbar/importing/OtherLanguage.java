@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * A passage in another language inside an English page (captions of a clinic's videos, a customer's
- * review): sentences of ordinary lower-case words without a single one of the function words
- * English cannot do without. An English sentence of this length always has some ("the", "of", "to",
- * "and"); a comma list of symptoms has none, so lists and comma or semicolon runs are left alone,
- * and so is anything without a sentence's full stop. Lumbar's analysis is English, so such a
+ * review): sentences of ordinary lower-case words with hardly any (under one in 25) of the function
+ * words English cannot do without. An English sentence of this length always has some ("the", "of",
+ * "to", "and"); a comma list of symptoms has none, so lists and comma or semicolon runs are left
+ * alone, and so is anything without a sentence's full stop. Lumbar's analysis is English, so such a
  * passage could never be found.
  */
 final class OtherLanguage {

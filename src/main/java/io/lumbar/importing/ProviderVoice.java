@@ -35,13 +35,14 @@ final class ProviderVoice {
           "^why ((\\p{L}+ ){0,2}(choose|trust|pick|come to|visit)|us\\b)",
           Pattern.CASE_INSENSITIVE);
 
-  // The same question asked in a paragraph, of the provider by name: "Why choose Dr. Name at the
-  // Example Clinic? Here are the reasons:". Asked of a thing ("Why choose a firm mattress?") it is
-  // the article's question.
+  // The same question asked in a paragraph, of the provider: "Why choose <Dr Name> at <the Example
+  // Clinic>?", "Why trust us?". Asked of a thing ("Why choose a firm mattress?", "Why choose
+  // Pilates over yoga?") it is the article's question: the provider must be named as one.
   private static final Pattern PITCH_QUESTION =
       Pattern.compile(
           "^(?i:why) (?:\\p{L}+ ){0,2}(?i:choose|trust|pick|come to|visit) (?:(?i:us|our)\\b|\\p{Lu})"
-              + "[^?]{0,160}\\?");
+              + "(?=[^?]{0,160}\\?)(?=[^?]*\\b(?:(?i:us|our)|Dr|Prof|(?i:clinic|centre|center|practice"
+              + "|hospital|team))\\b)");
 
   // "At <Name>, our doctors use these techniques:" over items that each explain one: the intro
   // speaks for the provider, but it announces information, and the list needs it.

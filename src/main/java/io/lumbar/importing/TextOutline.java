@@ -432,7 +432,8 @@ final class TextOutline {
    * Every line is a paragraph, except that consecutive list items stay one list, and so do the
    * short lines after a line that announces them (ending in ':'), which lost their bullets in the
    * copy. The announcement carries over blank lines: copies often put them between an intro and its
-   * items, or between items.
+   * items, or between items one to a paragraph; items that share their lines end at the blank line
+   * after them.
    */
   private static List<List<String>> singleBreakParagraphs(List<List<String>> paragraphs) {
     List<List<String>> result = new ArrayList<>();
@@ -445,7 +446,11 @@ final class TextOutline {
       List<String> items = new ArrayList<>();
       // A heading of the article alone above the lines: they are its body.
       boolean underHeading =
-          proseSeen && previous != null && previous.size() == 1 && isHeadingLike(previous.get(0));
+          proseSeen
+              && previous != null
+              && previous.size() == 1
+              && isHeadingLike(previous.get(0))
+              && BoilerplateRules.reasonFor(previous.get(0)).isEmpty();
       boolean[] inRun =
           shortLineRuns(
               paragraph,
@@ -505,8 +510,8 @@ final class TextOutline {
    * stays a heading), as does a line its next line repeats ("MEDICATIONS" over "Medications").
    * Menus are rows of short lines too, but they start a page or follow other furniture, not a
    * sentence of the article. A row that has a paragraph of its own straight under a heading of the
-   * article (prose above it) is that heading's list ("Additional Tips" over "Morning stretches" /
-   * "Consider a topper").
+   * article (prose above it) is that heading's list ("Useful Extras" over "Foam roller work" /
+   * "Rest days in the plan").
    */
   private static boolean[] shortLineRuns(
       List<String> paragraph, String nextParagraph, boolean underHeading) {

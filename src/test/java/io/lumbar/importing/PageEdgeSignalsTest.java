@@ -23,19 +23,21 @@ class PageEdgeSignalsTest {
     OutlineBlock question =
         OutlineBlock.paragraph(
             List.of(
-                "Why choose Dr. Sam Example at the Riverside Spine Clinic? Here are the reasons"
-                    + " our patients give:"));
+                "Why should runners trust our Harbour Road team with a sore knee? Four things"
+                    + " make the difference:"));
     OutlineBlock reasons =
         OutlineBlock.list(
             List.of(
-                "• Experience: Dr. Example has treated backs in this town for twenty years",
-                "• Modern equipment: the clinic has the newest tables and scanners in the region"));
+                "• Long hours: the team answers the phone until nine each evening, all week",
+                "• Parking: a large free car park sits right behind the building on Harbour Road"));
     assertThat(
             BlockClassifier.classify(
                 new PageOutline("Back pain", null, List.of(paragraph(PROSE), question, reasons))))
         .containsExactly(null, ProviderVoice.REASON, ProviderVoice.REASON);
-    // Asked of a thing, the question is the article's.
-    assertThat(ProviderVoice.reason("Why choose a firm mattress? It keeps the spine level."))
+    // Asked of a thing, even a named one, the question is the article's.
+    assertThat(ProviderVoice.reason("Why pick a firm mattress? It keeps the spine level."))
+        .isEmpty();
+    assertThat(ProviderVoice.reason("Why choose Tai Chi over running? It is gentler on knees."))
         .isEmpty();
   }
 
@@ -52,14 +54,14 @@ class PageEdgeSignalsTest {
     assertThat(
             OtherLanguage.reason(
                 paragraph(
-                    "Sciatic neuropathy; Sciatic nerve dysfunction; Low back pain - sciatica; Lumbar"
-                        + " radiculopathy - sciatica; Nerve root pain - sciatica.")))
+                    "Frozen shoulder; Adhesive capsulitis; Shoulder stiffness - chronic; Painful"
+                        + " stiff shoulder; Capsular contracture - shoulder.")))
         .isEmpty();
     assertThat(
             OtherLanguage.reason(
                 paragraph(
-                    "Pillow under knees keeps natural curve spreads weight evenly helps disc"
-                        + " trouble flat pillow under head")))
+                    "Ice pack twenty minutes twice daily reduces swelling eases throbbing knee"
+                        + " joint after long runs")))
         .isEmpty();
   }
 
@@ -70,8 +72,8 @@ class PageEdgeSignalsTest {
             OutlineBlock.Kind.PARAGRAPH,
             0,
             List.of(
-                "Anyone can strain a back, even teenagers. These habits make it more likely to"
-                    + " happen."),
+                "Neck strain is not only a problem of desk workers. Three everyday habits raise"
+                    + " the odds."),
             null,
             0,
             false,
@@ -79,12 +81,12 @@ class PageEdgeSignalsTest {
     List<OutlineBlock> blocks =
         List.of(
             paragraph(PROSE),
-            OutlineBlock.heading(2, "Risk factors"),
+            OutlineBlock.heading(2, "Who gets it"),
             intro,
             OutlineBlock.list(
                 List.of(
-                    "• Age. Backs stiffen as the years go by, from about forty",
-                    "• Lifting. Using the back instead of the legs strains it")));
+                    "• Phones. Looking down at a screen for hours tires the neck",
+                    "• Pillows. A stack of them holds the head bent all night")));
     assertThat(BlockClassifier.classify(new PageOutline("Back pain", null, blocks)))
         .containsExactly(null, null, null, null);
   }
@@ -94,39 +96,39 @@ class PageEdgeSignalsTest {
     List<Block> blocks =
         ArticleSplitter.split(
                 """
-                Sleeping with a sore back
+                Caring for a runner's knee
 
-                A sore back often feels worse in the morning, and the way you lie at night plays a large part in how it feels when you wake up.
+                Knees often ache after a long run, and what you do in the hours that follow decides how quickly the ache fades again.
 
-                Back sleeping:
+                After the run:
 
-                Pillow under knees
-                Supports the natural curve
-                Spreads weight evenly
-                Good for disc trouble
-                Flat pillow for the head
+                Cool down slowly
+                Ice the outside of the knee
+                Raise the leg on a cushion
+                Drink plenty of water
+                Skip the stairs today
 
-                Worst Position
+                Risky Habits
 
-                Stomach sleeping:
+                Downhill running:
 
-                Twists the neck
-                Arches the lower back
-                Squeezes the spine
-                Best avoided
-                Else a thin pillow under the hips
+                Loads the kneecap
+                Strains the tendon
+                Jars the joint
+                Wears the cartilage
+                Worse in old shoes
 
-                More Tips
+                Useful Extras
 
-                Keep a regular bedtime
-                Get out of bed slowly
-                Stretch in the morning
-                Try a mattress topper
-                Match the pillow to the position
+                Foam roller work
+                Strength work twice a week
+                New shoes every year
+                Shorter strides on hills
+                Rest days in the plan
 
-                When to Get Help
+                Seeing a Physio
 
-                If pain wakes you most nights despite these changes, see your doctor. Pain that wakes you from sleep deserves a check.
+                If the knee swells or locks after these steps, see a physiotherapist. Swelling that lasts past two days needs a proper look.
                 """)
             .blocks();
     assertThat(blocks)
@@ -134,13 +136,13 @@ class PageEdgeSignalsTest {
         .extracting(Block::headingPath, Block::text)
         .contains(
             tuple(
-                List.of("Worst Position"),
-                "Stomach sleeping:\n• Twists the neck\n• Arches the lower back\n• Squeezes the"
-                    + " spine\n• Best avoided\n• Else a thin pillow under the hips"),
+                List.of("Risky Habits"),
+                "Downhill running:\n• Loads the kneecap\n• Strains the tendon\n• Jars the"
+                    + " joint\n• Wears the cartilage\n• Worse in old shoes"),
             tuple(
-                List.of("More Tips"),
-                "• Keep a regular bedtime\n• Get out of bed slowly\n• Stretch in the morning\n•"
-                    + " Try a mattress topper\n• Match the pillow to the position"));
+                List.of("Useful Extras"),
+                "• Foam roller work\n• Strength work twice a week\n• New shoes every year\n•"
+                    + " Shorter strides on hills\n• Rest days in the plan"));
   }
 
   @Test
@@ -149,6 +151,8 @@ class PageEdgeSignalsTest {
     assertThat(BoilerplateRules.reasonFor("bottom of page")).contains("navigation");
     assertThat(BoilerplateRules.reasonFor("• Dr.Sam Example")).contains("byline");
     assertThat(BoilerplateRules.reasonFor("Dr. Sam Example")).contains("byline");
+    assertThat(BoilerplateRules.reasonFor("DRY NEEDLING")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("PROFESSIONAL HELP")).isEmpty();
     assertThat(BoilerplateRules.reasonFor("**Sources: **")).contains("reference list");
     assertThat(
             BoilerplateRules.reasonFor(
@@ -156,6 +160,10 @@ class PageEdgeSignalsTest {
                     + " 12(3):201-209, 2015"))
         .contains("reference list");
     // Advice that names a time and a year is not a citation.
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Vitamin D. Adults over 50 need 800 to 2000 IU a day; take it at 8:30 with food."))
+        .isEmpty();
     assertThat(
             BoilerplateRules.reasonFor(
                 "Take the tablet at 9:30 each morning, as the 2019 guidance for back pain says."))
@@ -168,11 +176,11 @@ class PageEdgeSignalsTest {
         List.of(
             // Long enough to read as prose, so the page shows where its article ends.
             paragraph(PROSE + " Walking also helps people with a sore back sleep better at night."),
-            OutlineBlock.heading(2, "Treatment"),
-            OutlineBlock.list(List.of("• Rest", "• Physiotherapy", "• Pain relief")),
+            OutlineBlock.heading(2, "Home care"),
+            OutlineBlock.list(List.of("• Heat", "• Pendulum swings", "• Massage")),
             OutlineBlock.heading(2, "Questions"),
-            OutlineBlock.heading(3, "Is walking good for a sore back?"),
-            paragraph("Yes, gentle walking keeps the back moving and helps it recover."));
+            OutlineBlock.heading(3, "Can I still swim with a stiff shoulder?"),
+            paragraph("Slow breaststroke keeps the shoulder moving without straining it."));
     assertThat(BlockClassifier.classify(new PageOutline("Back pain", null, blocks)))
         .containsOnlyNulls();
     // With nothing of the article after it, the same list is a list of links.
@@ -184,13 +192,13 @@ class PageEdgeSignalsTest {
   void aCardsSentenceOutsideTheExtractedColumnIsTheArticlesUnlessTheProviderSpeaks() {
     OutlineBlock card =
         outside(
-            "Pain that flares when you bend or lift points to a strained joint or muscle that a"
-                + " careful examination can find.");
+            "A shoulder that clicks when you reach overhead usually has a tendon rubbing on the"
+                + " bone above it.");
     OutlineBlock pitch =
         outside(
-            "Every plan is tailored to your body and your goals, and we never offer the same plan"
-                + " to two different people.");
-    OutlineBlock label = outside("Bending and lifting");
+            "Our physiotherapists answer every message within the hour, and we keep evening slots"
+                + " free for office workers.");
+    OutlineBlock label = outside("Reaching overhead");
     assertThat(
             BlockClassifier.classify(
                 new PageOutline("Back pain", null, List.of(paragraph(PROSE), card, pitch, label))))
@@ -204,11 +212,11 @@ class PageEdgeSignalsTest {
         HtmlOutline.of(
             "<html><body><main><article><h1>Sore backs</h1><p>"
                 + PROSE
-                + "</p><div class=\"eyebrow\">Why it returns</div><h2>Pain keeps coming back</h2><p>"
+                + "</p><div class=\"eyebrow\">At a glance</div><h2>Stiff shoulders in winter</h2><p>"
                 + PROSE.replace("walking", "stretching")
                 + "</p></article></main></body></html>");
     assertThat(outline.blocks())
-        .filteredOn(block -> block.text().equals("Why it returns"))
+        .filteredOn(block -> block.text().equals("At a glance"))
         .extracting(OutlineBlock::chrome)
         .containsExactly(HtmlOutline.SECTION_LABEL);
   }
@@ -217,18 +225,22 @@ class PageEdgeSignalsTest {
   void theWriterIntroducingThemselvesOrTheirOwnWorkIsAboutTheWriter() {
     assertThat(
             BoilerplateRules.reasonFor(
-                "I’m Sam Example — the founder and writer behind Example Sleep. My work compares"
-                    + " mattresses."))
+                "My name is Ada Sample, a retired nurse, and this blog collects what I learned on"
+                    + " the ward."))
         .contains("about the writer");
-    assertThat(BoilerplateRules.reasonFor("Hi, I am Sam Example, a physiotherapist in Leeds."))
+    assertThat(BoilerplateRules.reasonFor("Hi, I am Sam Example - the physiotherapist here."))
         .contains("about the writer");
     assertThat(
             BoilerplateRules.reasonFor(
-                "My new book has plenty of tips for falling asleep when your back aches."))
+                "My latest podcast episode covers shoulder exercises for swimmers."))
         .contains("about the writer");
     assertThat(BoilerplateRules.reasonFor("I am sure the pain will settle within a week."))
         .isEmpty();
-    assertThat(BoilerplateRules.reasonFor("My back hurt for weeks before I changed my mattress."))
+    assertThat(BoilerplateRules.reasonFor("I'm Pregnant and Have Sciatica. What Can I Do?"))
+        .isEmpty();
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "My course of physiotherapy lasted six weeks and my shoulder is stronger."))
         .isEmpty();
   }
 
@@ -236,12 +248,18 @@ class PageEdgeSignalsTest {
   void aShortPitchEndingInACallSpeaksForTheProviderWithLetUs() {
     assertThat(
             CallToAction.reason(
-                "If your back aches, the sooner you get help the better. Get in touch today and"
-                    + " let's get you moving."))
+                "A stiff shoulder rarely frees itself. Contact the clinic today and let's plan your"
+                    + " recovery together."))
         .contains(CallToAction.REASON);
-    assertThat(CallToAction.reason("Book a free session to understand your back pain."))
+    assertThat(CallToAction.reason("Book a free assessment session to check your shoulder."))
         .contains(CallToAction.REASON);
     assertThat(CallToAction.reason("Let's look at why the back hurts more at night.")).isEmpty();
+    // "let's" speaks for the provider only in the call itself.
+    assertThat(
+            CallToAction.reason(
+                "Walking helps, so let's keep it simple and go every day. Start your walks today."))
+        .isEmpty();
+    assertThat(CallToAction.reason("Try a ten-minute stretching session before bed.")).isEmpty();
   }
 
   private static OutlineBlock outside(String text) {

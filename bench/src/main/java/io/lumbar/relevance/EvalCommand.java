@@ -268,19 +268,20 @@ public final class EvalCommand implements Callable<Integer> {
    */
   private static FusionWeights fusionSettings(String text) {
     String[] parts = text.split(",", -1);
-    if (parts.length != 3) {
-      return FusionWeights.parse(text);
-    }
     try {
       return FusionWeights.parse(
-          String.join(",", parts[0], parts[1], parts[2], parts[2], "-1", "-1"));
+          parts.length == 3
+              ? String.join(",", parts[0], parts[1], parts[2], parts[2], "-1", "-1")
+              : text);
     } catch (IllegalArgumentException e) {
-      // Name the form that was given, not the six numbers it stands for.
+      // One message for every form, naming what was given and why it was refused.
       throw new IllegalArgumentException(
           "--fusion takes three numbers FLOOR,SPAN,WEIGHT or six"
               + " FLOOR,SPAN,LOW,HIGH,AGREE,DISAGREE, got '"
               + text
-              + "'");
+              + "' ("
+              + e.getMessage()
+              + ")");
     }
   }
 }

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
  * %). Batch j ({@code fresh6}) was released once batch k had been added (bare titles in the middle
  * of an article, cards' sentences outside the extracted column, eyebrow regions, the writer's
  * self-introduction, "let's" in a pitch): F1 97.3 % (boilerplate published 3 of 108, content
- * rejected 9 of 222, headed 74.2 %). {@code fresh7} (batch k, added 2026-12-08) is the held-out
- * batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
+ * rejected 9 of 222, headed 74.2 %). {@code fresh7} (batch k, added 2026-12-07 late) is the
+ * held-out batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
  * generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
