@@ -31,22 +31,18 @@ final class BlockClassifier {
   private BlockClassifier() {}
 
   static String[] classify(PageOutline outline) {
-    List<OutlineBlock> blocks = EnclosedBlock.include(outline.blocks());
+    // What the extractor left out but the page's own structure shows to be the article's: lists and
+    // paragraphs the article's text encloses, questions with their answers.
+    List<OutlineBlock> blocks = QuestionAnswer.include(EnclosedBlock.include(outline.blocks()));
     String[] reasons = new String[blocks.size()];
     boolean[] teasers = TeaserRun.find(blocks);
-    boolean[] answered = QuestionAnswer.find(blocks);
     boolean contentSeen = false;
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
       // Pages repeat their title as a subtitle or image title above the text; later it is a real
       // heading.
-      reasons[i] = ownReason(block, contentSeen ? null : outline.title(), answered[i]).orElse(null);
-      if (reasons[i] == null
-          && i > 0
-          && ProviderVoice.REASON.equals(reasons[i - 1])
-          && ProviderVoice.introducesExplainedList(blocks.get(i - 1), block)) {
-        reasons[i - 1] = null;
-      }
+      reasons[i] = ownReason(block, contentSeen ? null : outline.title()).orElse(null);
+      ProviderVoice.keepIntroOfExplainedList(blocks, reasons, i);
       // What furniture announces ("Tags:", "Sign up to get:") is that furniture too.
       if (reasons[i] == null
           && i > 0
@@ -87,16 +83,8 @@ final class BlockClassifier {
     return reasons;
   }
 
+  /** Evidence in the block itself (and the page's title). */
   static Optional<String> ownReason(OutlineBlock block, String title) {
-    return ownReason(block, title, false);
-  }
-
-  /**
-   * Evidence in the block itself (and the page's title); {@code answered} says the block is a
-   * question with its answer (or the heading over such questions), which is the article's text even
-   * where the extractor left it out.
-   */
-  static Optional<String> ownReason(OutlineBlock block, String title, boolean answered) {
     String text = block.text();
     // Marks left of broken markup ("<<>>", "* * *") say nothing.
     if (text.codePoints().noneMatch(Character::isLetter)) {
@@ -105,7 +93,7 @@ final class BlockClassifier {
     if (block.chrome() != null && !readsAsProse(block)) {
       return Optional.of(block.chrome());
     }
-    if (!block.inMain() && !readsAsProse(block) && !readsAsSentence(block) && !answered) {
+    if (!block.inMain() && !readsAsProse(block) && !readsAsSentence(block)) {
       return Optional.of(OUTSIDE_ARTICLE);
     }
     if (block.linkShare() > MAX_LINK_SHARE && text.length() < 600) {

@@ -51,10 +51,21 @@ final class ProviderVoice {
   private ProviderVoice() {}
 
   /**
-   * Whether {@code intro}, judged the provider speaking, announces {@code list}, most of whose
-   * items explain something in a sentence's worth of words: both are then the article's.
+   * Takes back the verdict on the block before {@code i} when it was judged the provider speaking
+   * and announces the kept list at {@code i}, most of whose items explain something in a sentence's
+   * worth of words: both are then the article's. Called as each block is judged, so that what comes
+   * after sees the intro kept.
    */
-  static boolean introducesExplainedList(OutlineBlock intro, OutlineBlock list) {
+  static void keepIntroOfExplainedList(List<OutlineBlock> blocks, String[] reasons, int i) {
+    if (i > 0
+        && reasons[i] == null
+        && REASON.equals(reasons[i - 1])
+        && introducesExplainedList(blocks.get(i - 1), blocks.get(i))) {
+      reasons[i - 1] = null;
+    }
+  }
+
+  private static boolean introducesExplainedList(OutlineBlock intro, OutlineBlock list) {
     if (list.kind() != OutlineBlock.Kind.LIST
         || list.lines().size() < 2
         || !intro.text().strip().endsWith(":")

@@ -1,5 +1,6 @@
 package io.lumbar.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +19,24 @@ final class QuestionAnswer {
 
   private QuestionAnswer() {}
 
+  /**
+   * The blocks, with every question, its answer and the heading over answered questions counted as
+   * the extractor's text, as {@link EnclosedBlock} counts what the article encloses: every rule
+   * after this one treats them as the article's own.
+   */
+  static List<OutlineBlock> include(List<OutlineBlock> blocks) {
+    boolean[] found = find(blocks);
+    List<OutlineBlock> included = new ArrayList<>(blocks);
+    for (int i = 0; i < found.length; i++) {
+      if (found[i]) {
+        included.set(i, blocks.get(i).inArticle());
+      }
+    }
+    return included;
+  }
+
   /** Which blocks are a question, its answer, or the heading over answered questions. */
-  static boolean[] find(List<OutlineBlock> blocks) {
+  private static boolean[] find(List<OutlineBlock> blocks) {
     boolean[] found = new boolean[blocks.size()];
     for (int i = blocks.size() - 1; i > 0; i--) {
       OutlineBlock block = blocks.get(i);
