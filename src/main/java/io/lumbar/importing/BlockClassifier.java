@@ -23,6 +23,8 @@ final class BlockClassifier {
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
   private static final int SENTENCE_WORDS = 15;
+  private static final int MAX_SITE_NAME_WORDS = 5;
+  private static final Pattern SITE_NAME_AFTER = Pattern.compile(" [-|–—:] [^-|–—:]+$");
   // A card's sentence is terser than prose: fewer of its words are function words.
   private static final double SENTENCE_STOP_WORDS = 0.15;
   private static final Pattern PROVIDER_SPEAKS =
@@ -135,11 +137,23 @@ final class BlockClassifier {
         && Words.stopWordShare(text) >= PROSE_STOP_WORDS;
   }
 
-  /** Same words ignoring case and punctuation, allowing one changed word ("lie" / "lay"). */
+  /**
+   * Same words ignoring case and punctuation, allowing one changed word ("lie" / "lay"), or the
+   * title with the site's name after a separator, as a browser's tab shows it ("Title - Site").
+   */
   static boolean repeats(String title, String line) {
     List<String> a = Words.of(title.toLowerCase(Locale.ROOT));
     List<String> b = Words.of(line.toLowerCase(Locale.ROOT));
-    if (a.size() != b.size() || a.isEmpty()) {
+    if (a.isEmpty()) {
+      return false;
+    }
+    if (b.size() > a.size()
+        && b.size() - a.size() <= MAX_SITE_NAME_WORDS
+        && b.subList(0, a.size()).equals(a)
+        && SITE_NAME_AFTER.matcher(line).find()) {
+      return true;
+    }
+    if (a.size() != b.size()) {
       return false;
     }
     int differences = 0;

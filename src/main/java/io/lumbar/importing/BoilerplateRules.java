@@ -35,6 +35,8 @@ final class BoilerplateRules {
               "navigation",
               80,
               "^(skip|jump) to (the )?(main )?(content|navigation|menu|search|footer)\\b"),
+          // A contents box's own line: "Jump to what you want to know:".
+          ci("navigation", 60, "^jump to\\b[^.!?]*:$"),
           ci(
               "navigation",
               80,
@@ -142,6 +144,13 @@ final class BoilerplateRules {
               500,
               "^(?i:(hi|hello),? )?(?i:i'm|i am|my name is) \\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*)*"
                   + "(, | - )(?i:a|an|the)\\b"),
+          // A video's host greeting the viewer and naming themselves: "Hey everyone, it's <Name>
+          // here from <Practice> ...".
+          cs(
+              "about the writer",
+              400,
+              "^(?i:hey|hi|hello)\\b[^.!?]{0,20}[,.!?] (?i:it's|this is|i'm) \\p{Lu}\\p{L}+( \\p{Lu}\\p{L}+)*"
+                  + " (?i:here )?(?i:from|with|at) \\p{Lu}"),
           ci(
               "about the writer",
               400,
@@ -169,8 +178,9 @@ final class BoilerplateRules {
           ci(
               "page metadata",
               300,
-              "^(last updated|updated|last reviewed|published|posted|categories|category|tags|topics|filed under"
-                  + "|posted in|this (article|page|post) was (contributed|written|reviewed|updated) by) ?:"),
+              "^(last updated|updated|update|last reviewed|published|posted|categories|category|tags|topics"
+                  + "|filed under|posted in|this (article|page|post) was (contributed|written|reviewed|updated)"
+                  + " by)( on| by)? ?:"),
           // A video player's caption: what is playing or comes next, as a title.
           ci("video caption", 100, "^(now playing|playing now|up next)\\b[^.!?]*$"),
           cs(

@@ -157,6 +157,11 @@ final class CallToAction {
       return false;
     }
     String last = sentences[sentences.length - 1].strip();
+    // "... wondering if it's time? Check out our guide ...": the paragraph ends by sending the
+    // reader to the site's other pages.
+    if (POINTER_VERB.matcher(last).find() && OWN.matcher(last).find()) {
+      return true;
+    }
     return BUTTON.matcher(last).find()
         && SERVICE.matcher(last).find()
         && !seeksCare(last)

@@ -262,6 +262,38 @@ class PageEdgeSignalsTest {
     assertThat(CallToAction.reason("Try a ten-minute stretching session before bed.")).isEmpty();
   }
 
+  @Test
+  void aHostsGreetingEmptyRecordLabelsAndATabTitleAreFurniture() {
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Hello everyone! This is Ada Sample here from Northgate Physio, and today we look at"
+                    + " knee pain on stairs."))
+        .contains("about the writer");
+    assertThat(BoilerplateRules.reasonFor("Hello! Stairs are hard on sore knees.")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Posted on: | Updated on:")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Update: 3 March 2024")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Jump to the part you need:")).contains("navigation");
+    assertThat(
+            BlockClassifier.repeats(
+                "Stiff Knees After Running", "Stiff Knees After Running - Example Physio"))
+        .isTrue();
+    assertThat(BlockClassifier.repeats("Stiff Knees", "Stiff knees after running and cycling"))
+        .isFalse();
+  }
+
+  @Test
+  void aShortParagraphEndingByPointingToTheSitesOtherPagesIsACall() {
+    assertThat(
+            CallToAction.reason(
+                "Not sure your running shoes still fit? See our guide Choosing Shoes for Sore Knees"
+                    + " for the signs."))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Shoes wear out after about a year of running. Check the soles for smooth patches."))
+        .isEmpty();
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
