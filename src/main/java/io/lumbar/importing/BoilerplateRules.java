@@ -35,7 +35,7 @@ final class BoilerplateRules {
               "navigation",
               80,
               "^(skip|jump) to (the )?(main )?(content|navigation|menu|search|footer)\\b"),
-          // A contents box's own line: "Jump to what you want to know:".
+          // A contents box's own line: "Jump to <the part you need>:".
           ci("navigation", 60, "^jump to\\b[^.!?]*:$"),
           ci(
               "navigation",
@@ -144,8 +144,8 @@ final class BoilerplateRules {
               500,
               "^(?i:(hi|hello),? )?(?i:i'm|i am|my name is) \\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*)*"
                   + "(, | - )(?i:a|an|the)\\b"),
-          // A video's host greeting the viewer and naming themselves: "Hey everyone, it's <Name>
-          // here from <Practice> ...".
+          // A video's host greeting the viewer and naming themselves: "Hello, this is <Name> from
+          // <Practice> ...".
           cs(
               "about the writer",
               400,

@@ -157,8 +157,8 @@ final class CallToAction {
       return false;
     }
     String last = sentences[sentences.length - 1].strip();
-    // "... wondering if it's time? Check out our guide ...": the paragraph ends by sending the
-    // reader to the site's other pages.
+    // "<A question to the reader>? See our <guide> ...": the paragraph ends by sending the reader
+    // to the site's other pages.
     if (POINTER_VERB.matcher(last).find() && OWN.matcher(last).find()) {
       return true;
     }
