@@ -27,8 +27,6 @@ final class BlockClassifier {
   private static final Pattern SITE_NAME_AFTER = Pattern.compile(" [-|–—:] [^-|–—:]+$");
   // A card's sentence is terser than prose: fewer of its words are function words.
   private static final double SENTENCE_STOP_WORDS = 0.15;
-  private static final Pattern PROVIDER_SPEAKS =
-      Pattern.compile("\\b(" + ProviderVoice.WE + "|us|let['’]s)\\b", Pattern.CASE_INSENSITIVE);
 
   private BlockClassifier() {}
 
@@ -126,7 +124,7 @@ final class BlockClassifier {
         && Words.of(text).size() >= SENTENCE_WORDS
         && Words.stopWordShare(text) >= SENTENCE_STOP_WORDS
         // A card where the provider speaks ("we ...", "our ...") is its pitch.
-        && !PROVIDER_SPEAKS.matcher(text).find();
+        && !CallToAction.speaksForProvider(text);
   }
 
   static boolean readsAsProse(OutlineBlock block) {

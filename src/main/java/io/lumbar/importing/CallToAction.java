@@ -111,6 +111,13 @@ final class CallToAction {
 
   private CallToAction() {}
 
+  /**
+   * Whether the provider speaks in {@code text}: "we", "our", "us", or "let's" (BlockClassifier).
+   */
+  static boolean speaksForProvider(String text) {
+    return PROVIDER.matcher(text).find() || LET_US.matcher(text).find();
+  }
+
   static Optional<String> reason(String text) {
     // "For more ideas, see our guide ...": the call comes after what it promises.
     String t =
