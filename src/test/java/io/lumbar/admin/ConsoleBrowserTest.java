@@ -220,8 +220,11 @@ class ConsoleBrowserTest {
     page.waitForLoadState();
     page.keyboard().press("1");
     assertThat(page.locator(".notice")).hasText("Tag added.");
+    // Each shortcut reloads the page: wait for the script again before the next key.
+    page.waitForLoadState();
     page.keyboard().press("a");
     assertThat(page.locator("h1 .status")).hasText("published");
+    page.waitForLoadState();
     page.keyboard().press("j");
     assertThat(page.locator("#text"))
         .hasValue(java.util.regex.Pattern.compile("^An ice pack before bed.*"));
