@@ -80,7 +80,27 @@ final class BlockClassifier {
         reasons[i] = FooterZone.REASON;
       }
     }
+    headKeptText(blocks, reasons);
     return reasons;
+  }
+
+  /**
+   * A heading outside the extractor's column straight over text that is kept anyway (a box of
+   * symptoms beside the article, under its own heading) heads that text, unless the heading itself
+   * is furniture by its own evidence.
+   */
+  private static void headKeptText(List<OutlineBlock> blocks, String[] reasons) {
+    for (int i = blocks.size() - 2; i >= 0; i--) {
+      OutlineBlock heading = blocks.get(i);
+      if (heading.isHeading()
+          && OUTSIDE_ARTICLE.equals(reasons[i])
+          && heading.chrome() == null
+          && !blocks.get(i + 1).isHeading()
+          && reasons[i + 1] == null
+          && ownReason(heading.inArticle(), null).isEmpty()) {
+        reasons[i] = null;
+      }
+    }
   }
 
   /** Evidence in the block itself (and the page's title). */

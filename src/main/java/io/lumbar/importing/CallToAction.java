@@ -74,7 +74,8 @@ final class CallToAction {
       Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
 
   // "If you want to sleep better, see our ten tips": a condition on the reader, then a
-  // call that points away from the page (more of the same, the site's own tool, videos).
+  // call that points away from the page (more of the same, the site's own tool, videos, a
+  // shop's range to browse).
   private static final Pattern CONDITION =
       Pattern.compile(
           "^(if|when|whether) (you|you're|you’re|your)\\b[^,.!?]*,\\s*(then\\s+)?",
@@ -86,7 +87,7 @@ final class CallToAction {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern ELSEWHERE =
       Pattern.compile(
-          "\\b(our|here|below|videos?|articles?|guides?|tool|app|podcast|newsletter"
+          "\\b(our|here|below|videos?|articles?|guides?|tool|app|podcast|newsletter|browse|brands"
               + "|(\\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten) more)\\b",
           Pattern.CASE_INSENSITIVE);
   // A promotion that starts as prose ends in its call: "...we'll tell you. Get started today."

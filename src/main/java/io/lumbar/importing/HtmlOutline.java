@@ -40,6 +40,12 @@ final class HtmlOutline {
   private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
   static final String SECTION_LABEL = "section label";
   private static final int MAX_KICKER_WORDS = 4;
+  // "02 / Common symptoms", "3 · Treatment": a section's number, a separator, a label.
+  private static final Pattern NUMBERED_LABEL =
+      Pattern.compile("\\d{1,2}\\s*[/·.|–—-]\\s*\\p{L}[^.!?:;,]*");
+  // A list built of boxes: three or more, each a short line.
+  private static final int MIN_ITEM_RUN = 3;
+  private static final int MAX_ITEM_WORDS = 20;
   private static final int MAX_BOLD_HEADING_WORDS = 12;
 
   private static final Map<String, String> REGION_NAMES = regionNames();
@@ -229,13 +235,57 @@ final class HtmlOutline {
     }
 
     void walk(Node node) {
-      for (Node child : node.childNodes()) {
+      List<Node> children = node.childNodes();
+      for (int i = 0; i < children.size(); i++) {
+        Node child = children.get(i);
         if (child instanceof TextNode textNode) {
           append(textNode.getWholeText());
         } else if (child instanceof Element element) {
-          element(element);
+          List<Element> run = itemRun(element);
+          if (run.size() >= MIN_ITEM_RUN) {
+            itemList(run);
+            i = children.indexOf(run.getLast());
+          } else {
+            element(element);
+          }
         }
       }
+    }
+
+    /**
+     * Sibling elements of one design component, each a short line of plain text ("<div
+     * class=symptom-item>Pain that disrupts sleep</div>" three or more times): a list built of
+     * boxes instead of list markup, read as one list so it stays whole with its heading.
+     */
+    private static List<Element> itemRun(Element first) {
+      List<Element> run = new ArrayList<>();
+      if (!first.normalName().matches("div|span") || first.className().isBlank()) {
+        return run;
+      }
+      for (Element e = first;
+          e != null
+              && e.normalName().equals(first.normalName())
+              && e.className().equals(first.className())
+              && isItem(e);
+          e = e.nextElementSibling()) {
+        run.add(e);
+      }
+      return run;
+    }
+
+    private static boolean isItem(Element e) {
+      String text = clean(e.text());
+      return !text.isEmpty()
+          && Words.of(text).size() <= MAX_ITEM_WORDS
+          && e.select("a, p, h1, h2, h3, h4, h5, h6, ul, ol, table, br, button, input").isEmpty()
+          && chromeOf(e) == null;
+    }
+
+    private void itemList(List<Element> run) {
+      flush();
+      List<String> items = run.stream().map(e -> "• " + clean(e.text())).toList();
+      String plain = run.stream().map(e -> clean(e.text())).collect(Collectors.joining(" "));
+      add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null, 0, inMain(plain), chrome));
     }
 
     private void element(Element e) {
@@ -278,6 +328,7 @@ final class HtmlOutline {
             chrome = null;
           } else {
             flush();
+            numberedLabel(e);
           }
           walk(e);
           lineBreak();
@@ -372,6 +423,39 @@ final class HtmlOutline {
           && Words.of(label).size() <= MAX_KICKER_WORDS
           && !label.matches(".*[.,;:]$")
           && !key(label).equals(key(heading.text()));
+    }
+
+    /**
+     * A section's number with a short label in a box of its own straight above its heading ("02 /
+     * Common symptoms" over "Does this sound familiar?"): the design's eyebrow, already read as a
+     * paragraph, is marked as one.
+     */
+    private void numberedLabel(Element heading) {
+      Element before = heading.previousElementSibling();
+      if (before == null
+          || blocks.isEmpty()
+          || !before.normalName().matches("div|span|p")
+          || !before.select("a, img, h1, h2, h3, h4, h5, h6, ul, ol, table").isEmpty()) {
+        return;
+      }
+      OutlineBlock last = blocks.getLast();
+      String label = clean(before.text());
+      if (last.kind() == OutlineBlock.Kind.PARAGRAPH
+          && last.chrome() == null
+          && last.text().equals(label)
+          && NUMBERED_LABEL.matcher(label).matches()
+          && Words.of(label).size() <= MAX_KICKER_WORDS + 1) {
+        blocks.set(
+            blocks.size() - 1,
+            new OutlineBlock(
+                last.kind(),
+                last.level(),
+                last.lines(),
+                last.label(),
+                last.linkShare(),
+                last.inMain(),
+                SECTION_LABEL));
+      }
     }
 
     /**

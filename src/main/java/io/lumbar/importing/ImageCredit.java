@@ -23,14 +23,29 @@ final class ImageCredit {
               // taken, which only a caption says.
               + "|^(an?|the|this) ([\\w-]+ ){0,2}(x-ray|radiograph|scan|image|photo|photograph|picture)s?"
               + " (taken|seen|viewed) from\\b"
-              + "|^(side|front|rear|back|top|close-up|lateral|cross-section(al)?) view of\\b",
+              + "|^(side|front|rear|back|top|close-up|lateral|cross-section(al)?) view of\\b"
+              // "A name/An agency Images": a photographer and the picture library, the form a
+              // credit under a photo takes.
+              + "|^[\\p{L}.' -]{1,40}/[\\p{L}.' -]{0,30}\\b(images|photos|photography|pictures|stock)$"
+              // A caption the copy ran into the picture's share button ("...a
+              // surfboardShare on ...").
+              + "|\\p{Ll}share (on|to) \\p{L}+$",
           Pattern.CASE_INSENSITIVE);
 
   private ImageCredit() {}
 
   static Optional<String> reason(String text) {
     String t = TextNormalizer.normalize(text);
-    return t.length() <= MAX_CHARS && PATTERN.matcher(t).find()
+    if (t.length() > MAX_CHARS) {
+      return Optional.empty();
+    }
+    // A figure's lines (its caption, then its credit) may each say what the picture is or who
+    // took it.
+    return PATTERN.matcher(t).find()
+            || text.lines()
+                .map(TextNormalizer::normalize)
+                .filter(line -> !line.isBlank())
+                .allMatch(line -> PATTERN.matcher(line).find())
         ? Optional.of(REASON)
         : Optional.empty();
   }

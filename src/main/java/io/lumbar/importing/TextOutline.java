@@ -95,6 +95,8 @@ final class TextOutline {
   private static final Pattern GLUED_SENTENCE =
       Pattern.compile("(?<=\\p{Ll}{2}[.!?])(?=\\p{Lu}\\p{Ll})");
   private static final Pattern GLUED_CAPITAL = Pattern.compile("(?<=\\p{Ll}{2})(?=\\p{Lu}\\p{Ll})");
+  private static final Pattern GLUED_AFTER_WORD = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})");
+  private static final int MAX_BUTTON_CHARS = 60;
   // A list intro ending in a dash glued to its last word ("prevent it-") instead of a colon.
   private static final Pattern DASH_INTRO = Pattern.compile("\\p{L}[-–—]$");
   static final Pattern SENTENCE_BREAK =
@@ -352,6 +354,11 @@ final class TextOutline {
    */
   static List<String> unglued(String line) {
     List<String> pieces = new ArrayList<>();
+    String button = leadingButton(line);
+    if (button != null) {
+      pieces.add(button);
+      line = line.substring(button.length());
+    }
     for (String sentence : GLUED_SENTENCE.split(line)) {
       Matcher glue = GLUED_CAPITAL.matcher(sentence);
       int start = 0;
@@ -373,6 +380,24 @@ final class TextOutline {
       }
     }
     return captionApart(creditApart(lines));
+  }
+
+  /**
+   * A button's label the copy ran into the sentence after it ("Book Now Near MeThe first thing to
+   * know ...", a made-up example): a short call to action glued to a capital, which no word of a
+   * sentence is.
+   */
+  private static String leadingButton(String line) {
+    Matcher glue = GLUED_AFTER_WORD.matcher(line);
+    while (glue.find() && glue.start() <= MAX_BUTTON_CHARS) {
+      String head = line.substring(0, glue.start());
+      if (Words.of(head).size() >= 2
+          && CallToAction.reason(head).isPresent()
+          && !SENTENCE_BREAK.matcher(head).find()) {
+        return head;
+      }
+    }
+    return null;
   }
 
   /**

@@ -277,4 +277,43 @@ class HtmlOutlineTest {
         .containsExactly(
             tuple(PROSE, 0.0), tuple("Does it last?", 0.0), tuple("Another page", 1.0));
   }
+
+  @Test
+  void boxesOfOneDesignInARowAreOneListAndANumberedLabelOverAHeadingIsItsEyebrow() {
+    PageOutline outline =
+        HtmlOutline.of(
+            """
+        <title>Sore knees</title><main><h1>Sore knees</h1><p>%s</p>
+        <div class="step-no">4 / <span>Warning signs</span></div>
+        <h2>When to worry</h2>
+        <p>Short walks are fine.</p>
+        </main>
+        <div class="side"><h3>Typical complaints</h3>
+          <div class="pill"><i class="dot"></i><span>Aching below the kneecap</span></div>
+          <div class="pill"><i class="dot"></i><span>Clicking on the stairs</span></div>
+          <div class="pill"><i class="dot"></i><span>Swelling after a long run</span></div>
+          <div class="pill"><a href="/more">More complaints</a></div>
+        </div>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::text, OutlineBlock::chrome)
+        .containsExactly(
+            tuple(OutlineBlock.Kind.PARAGRAPH, PROSE, null),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "4 / Warning signs", HtmlOutline.SECTION_LABEL),
+            tuple(OutlineBlock.Kind.HEADING, "When to worry", null),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "Short walks are fine.", null),
+            tuple(OutlineBlock.Kind.HEADING, "Typical complaints", null),
+            tuple(
+                OutlineBlock.Kind.LIST,
+                "• Aching below the kneecap\n• Clicking on the stairs\n• Swelling after a long run",
+                null),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "More complaints", null));
+    // A short paragraph above a heading without a section number is text.
+    PageOutline plain =
+        HtmlOutline.of(
+            "<title>Sore knees</title><main><h1>Sore knees</h1><p>%s</p><p>Rest first</p><h2>Then"
+                    .formatted(PROSE)
+                + " move</h2><p>Walk.</p></main>");
+    assertThat(plain.blocks()).extracting(OutlineBlock::chrome).containsOnlyNulls();
+  }
 }

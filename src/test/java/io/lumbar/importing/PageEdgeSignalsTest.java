@@ -294,6 +294,69 @@ class PageEdgeSignalsTest {
         .isEmpty();
   }
 
+  @Test
+  void aPhotosCaptionRunIntoItsShareButtonAndAPictureLibrarysCreditAreTheFigure() {
+    assertThat(
+            ImageCredit.reason(
+                "Woman stretching on a yoga matShare on Tumblr\nA. Sample/Example Images"))
+        .contains(ImageCredit.REASON);
+    assertThat(ImageCredit.reason("Jo Bloggs/Example Photography")).contains(ImageCredit.REASON);
+    // A slash in a line of text is no credit.
+    assertThat(ImageCredit.reason("Knee pain on stairs/slopes gets better with strength work."))
+        .isEmpty();
+    assertThat(ImageCredit.reason("Share the load between both legs")).isEmpty();
+  }
+
+  @Test
+  void aShopsInvitationAfterTheReadersPlaceIsACallAndAButtonRunIntoTextIsItsOwnLine() {
+    assertThat(
+            CallToAction.reason(
+                "If you live near the harbour, visit Sample Shoes to browse running shoes from top"
+                    + " brands!"))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "If the ache lasts a week, visit a physiotherapist to check the knee."))
+        .isEmpty();
+    assertThat(
+            TextOutline.unglued(
+                "Shop Running Shoes TodayThe first thing to know is that shoes wear out."))
+        .containsExactly(
+            "Shop Running Shoes Today", "The first thing to know is that shoes wear out.");
+    // A name written with an inner capital is not a button.
+    assertThat(TextOutline.unglued("McKenzie exercises ease the knee.")).hasSize(1);
+  }
+
+  @Test
+  void aHeadingOutsideTheColumnHeadsTheKeptListUnderIt() {
+    OutlineBlock heading =
+        new OutlineBlock(
+            OutlineBlock.Kind.HEADING, 3, List.of("Typical complaints"), null, 0, false, null);
+    OutlineBlock complaints =
+        new OutlineBlock(
+            OutlineBlock.Kind.LIST,
+            0,
+            List.of(
+                "• Aching below the kneecap when you climb the stairs or kneel for a while",
+                "• Clicking and swelling in the knee after a long run or a day on your feet",
+                "• Stiffness in the knee that is worse in the morning and after sitting"),
+            null,
+            0,
+            false,
+            null);
+    OutlineBlock booking =
+        new OutlineBlock(
+            OutlineBlock.Kind.HEADING, 3, List.of("Book a knee check"), null, 0, false, null);
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline(
+                    "Sore knees",
+                    null,
+                    List.of(paragraph(PROSE), heading, complaints, booking, outside("Call us")))))
+        .containsExactly(
+            null, null, null, BlockClassifier.OUTSIDE_ARTICLE, BlockClassifier.OUTSIDE_ARTICLE);
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
