@@ -87,20 +87,26 @@ final class BlockClassifier {
   /**
    * A heading outside the extractor's column straight over text that is kept anyway (a box of
    * symptoms beside the article, under its own heading) heads that text, unless the heading itself
-   * is furniture by its own evidence.
+   * is furniture by its own evidence. So does a heading that is a link (a card's title linking to
+   * the page it sums up) over the card's kept text.
    */
   private static void headKeptText(List<OutlineBlock> blocks, String[] reasons) {
     for (int i = blocks.size() - 2; i >= 0; i--) {
       OutlineBlock heading = blocks.get(i);
       if (heading.isHeading()
-          && OUTSIDE_ARTICLE.equals(reasons[i])
+          && (OUTSIDE_ARTICLE.equals(reasons[i]) || MOSTLY_LINKS.equals(reasons[i]))
           && heading.chrome() == null
           && !blocks.get(i + 1).isHeading()
           && reasons[i + 1] == null
-          && ownReason(heading.inArticle(), null).isEmpty()) {
+          && ownReason(unlinked(heading.inArticle()), null).isEmpty()) {
         reasons[i] = null;
       }
     }
+  }
+
+  private static OutlineBlock unlinked(OutlineBlock block) {
+    return new OutlineBlock(
+        block.kind(), block.level(), block.lines(), block.label(), 0, block.inMain(), null);
   }
 
   /** Evidence in the block itself (and the page's title). */
@@ -123,6 +129,7 @@ final class BlockClassifier {
       return Optional.of(REPEATED_TITLE);
     }
     return BoilerplateRules.reasonFor(text)
+        .or(() -> everyLine(block))
         .or(() -> OtherLanguage.reason(block))
         .or(() -> CallToAction.reason(text))
         .or(() -> Disclaimer.reason(text))
@@ -130,6 +137,21 @@ final class BlockClassifier {
         .or(() -> TermList.reason(text))
         .or(() -> Directory.reason(text))
         .or(() -> ProviderVoice.reason(text));
+  }
+
+  /**
+   * A paragraph of lines that are each page furniture ("Friday, 3 May 2024" over a breadcrumb
+   * trail): the first line's reason.
+   */
+  private static Optional<String> everyLine(OutlineBlock block) {
+    if (block.kind() != OutlineBlock.Kind.PARAGRAPH || block.lines().size() < 2) {
+      return Optional.empty();
+    }
+    Optional<String> first = BoilerplateRules.reasonFor(block.lines().getFirst());
+    return first.isPresent()
+            && block.lines().stream().allMatch(line -> BoilerplateRules.reasonFor(line).isPresent())
+        ? first
+        : Optional.empty();
   }
 
   /**

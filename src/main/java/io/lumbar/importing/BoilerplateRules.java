@@ -47,6 +47,8 @@ final class BoilerplateRules {
           ci("navigation", 20, "^(top|bottom) of (the )?page$"),
           // Breadcrumbs and pipe menus start at Home.
           ci("navigation", 200, "^home ?([|>»›/] ?[^|>»›/]{1,40})+$"),
+          // The same trail copied without its separators: "Home" run into the next crumb.
+          cs("navigation", 200, "^Home(?=\\p{Lu}\\p{Ll})[^.!?]*$"),
           // What a page tells a browser without scripts, not its reader.
           ci(
               "browser notice",
@@ -164,6 +166,11 @@ final class BoilerplateRules {
                   + "|fellowship[- ]trained|(assistant |associate )?professor of)\\b"),
           // A date on its own line: the page dating itself (a post's date under its title).
           ci("page metadata", 40, "^" + DATE + "$"),
+          // A site's dateline with the weekday ("Friday, 3 May 2024"): today's date in its bar.
+          ci(
+              "page metadata",
+              50,
+              "^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? " + DATE + "$"),
           // The same record with its label and value on lines of their own: "Last reviewed" over
           // "March 2021", "Written and/or edited by" over the names.
           ci(
@@ -287,6 +294,13 @@ final class BoilerplateRules {
               160,
               "\\b(serving|trusted|caring for|helping|family[- ](owned|run)|proudly|established)\\b"
                   + ".*\\bsince (1[89]|20)\\d\\d\\.?$"),
+          // The practice's address and the towns it serves: a state and ZIP code ("OH 43004"), or
+          // "serving" a list of places.
+          cs(ProviderVoice.REASON, 300, "\\b\\p{Lu}{2},? \\d{5}(-\\d{4})?\\b"),
+          cs(
+              ProviderVoice.REASON,
+              300,
+              "\\b(?i:(proudly |gladly )?serving( the)?) (\\p{Lu}[\\p{L}.]*,? ){2,}(and |& )\\p{Lu}"),
           // An icon's name left in the copy ("arrow-right"): a lower-case hyphenated token alone.
           cs("fragment", 30, "^\\p{Ll}+(-\\p{Ll}+)+$"),
           ci(

@@ -72,6 +72,12 @@ final class CallToAction {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern OWN =
       Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
+  // "Ask doctors your question ... it's anonymous and free!": a service offering its doctors, not
+  // advice to see one.
+  private static final Pattern FREE_OFFER =
+      Pattern.compile(
+          "\\b(anonymous|free of charge|at no cost)\\b|(?<![-\\w])free[.!]?$",
+          Pattern.CASE_INSENSITIVE);
 
   // "If you want to sleep better, see our ten tips": a condition on the reader, then a
   // call that points away from the page (more of the same, the site's own tool, videos, a
@@ -183,6 +189,8 @@ final class CallToAction {
    */
   private static boolean seeksCare(String t) {
     boolean sentence = t.endsWith(".") || t.endsWith("!");
-    return !OWN.matcher(t).find() && (WHEN.matcher(t).find() || sentence && CARE.matcher(t).find());
+    return !OWN.matcher(t).find()
+        && !FREE_OFFER.matcher(t).find()
+        && (WHEN.matcher(t).find() || sentence && CARE.matcher(t).find());
   }
 }

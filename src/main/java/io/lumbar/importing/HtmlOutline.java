@@ -43,6 +43,7 @@ final class HtmlOutline {
   // "02 / Common symptoms", "3 · Treatment": a section's number, a separator, a label.
   private static final Pattern NUMBERED_LABEL =
       Pattern.compile("\\d{1,2}\\s*[/·.|–—-]\\s*\\p{L}[^.!?:;,]*");
+  private static final Pattern LABEL_PART = Pattern.compile("[-_](eyebrow|kicker|overline)$");
   // A list built of boxes: three or more, each a short line.
   private static final int MIN_ITEM_RUN = 3;
   private static final int MAX_ITEM_WORDS = 20;
@@ -676,9 +677,16 @@ final class HtmlOutline {
      */
     private static String regionNamed(Element e) {
       for (String name : e.classNames()) {
-        String region = REGION_NAMES.get(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        String region = REGION_NAMES.get(lower);
         if (region != null) {
           return region;
+        }
+        // A design's label over a card or section takes the component's name first
+        // ("card-eyebrow", "hero__kicker"); the words are used for nothing else.
+        if (LABEL_PART.matcher(lower).find()
+            && e.select("p, ul, ol, table, h1, h2, h3").isEmpty()) {
+          return SECTION_LABEL;
         }
       }
       return e.id().isEmpty() ? null : REGION_NAMES.get(e.id().toLowerCase(Locale.ROOT));

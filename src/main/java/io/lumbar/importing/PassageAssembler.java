@@ -150,6 +150,14 @@ final class PassageAssembler {
     return all;
   }
 
+  private static boolean openAlike(String a, String b) {
+    List<String> first = Words.of(a.toLowerCase(java.util.Locale.ROOT));
+    List<String> second = Words.of(b.toLowerCase(java.util.Locale.ROOT));
+    return first.size() >= 2
+        && second.size() >= 2
+        && first.subList(0, 2).equals(second.subList(0, 2));
+  }
+
   private static boolean introducesList(String text) {
     String lastLine = text.substring(text.lastIndexOf('\n') + 1);
     return TextOutline.announces(text) || TextOutline.LIST_ITEM.matcher(lastLine).matches();
@@ -188,6 +196,16 @@ final class PassageAssembler {
               && after.isContent()
               && after.path().equals(draft.path())
               && after.items() != null;
+      // Paragraphs that open alike are its items: "... do each:" over "When getting in, ..." and
+      // "When getting out, ...".
+      itemsFollow |=
+          next != null
+              && next.isContent()
+              && next.path().equals(draft.path())
+              && after != null
+              && after.isContent()
+              && after.path().equals(draft.path())
+              && openAlike(next.text(), after.text());
       if (itemsFollow) {
         result.add(draft);
         continue;

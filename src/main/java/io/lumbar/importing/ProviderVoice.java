@@ -115,8 +115,40 @@ final class ProviderVoice {
               + "|hear from our (patients|clients))[.:!?]?$",
           Pattern.CASE_INSENSITIVE);
 
+  // A patient praising the provider: its people ("the staff", "Dr. Name") called friendly or
+  // professional, in a patient's own words ("I", "my", "myself").
+  private static final Pattern PRAISED =
+      Pattern.compile(
+          "\\b(staff|team|office|receptionists?|(?:Dr|Doctor)\\.? \\p{Lu}\\p{L}+|he|she)"
+              + " (?:is|are|was|were) (?:so |very |always |extremely |really )?(?i:friendly|professional"
+              + "|helpful|caring|kind|knowledgeable|amazing|wonderful|fantastic|excellent|great)\\b");
+  private static final Pattern FIRST_PERSON = Pattern.compile("\\b(I|me|my|myself|I've|I'm)\\b");
+  // The review's signature: a first name and an initial ("Ada S.").
+  private static final Pattern SIGNATURE = Pattern.compile("^\\p{Lu}\\p{Ll}+ \\p{Lu}\\.$");
+
+  /**
+   * A patient's review set among the page's text, without a reviews heading: praise of the
+   * provider's people in the first person singular, and the reviewer's name and initial under it.
+   */
+  static boolean review(OutlineBlock block) {
+    String t = TextNormalizer.normalize(block.text());
+    return t.length() <= MAX_CHARS && PRAISED.matcher(t).find() && FIRST_PERSON.matcher(t).find();
+  }
+
+  static boolean signature(OutlineBlock block) {
+    return SIGNATURE.matcher(TextNormalizer.normalize(block.text())).matches();
+  }
+
   /** Marks a reviews heading and every block of its section: each is a patient speaking. */
   private static void markReviews(List<OutlineBlock> blocks, String[] reasons) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (reasons[i] == null && !blocks.get(i).isHeading() && review(blocks.get(i))) {
+        reasons[i] = REVIEWS;
+        if (i + 1 < blocks.size() && signature(blocks.get(i + 1))) {
+          reasons[i + 1] = REVIEWS;
+        }
+      }
+    }
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock heading = blocks.get(i);
       if (!heading.isHeading()

@@ -316,4 +316,22 @@ class HtmlOutlineTest {
                 + " move</h2><p>Walk.</p></main>");
     assertThat(plain.blocks()).extracting(OutlineBlock::chrome).containsOnlyNulls();
   }
+
+  @Test
+  void aCardsLabelNamedAsTheComponentsEyebrowIsASectionLabelAndItsLinkedTitleHeadsItsText() {
+    String page =
+        """
+        <title>Sore knees</title><main><h1>Sore knees</h1><p>%s</p>
+        <div class="tile"><div class="tile-eyebrow">First week</div>
+          <h3><a href="/rest">Relative rest</a></h3>
+          <p>Ease off running and stairs for a week, but keep the knee moving with short walks.</p>
+        </div></main>"""
+            .formatted(PROSE);
+    PageOutline outline = HtmlOutline.of(page);
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::text, OutlineBlock::chrome)
+        .contains(tuple("First week", HtmlOutline.SECTION_LABEL));
+    assertThat(BlockClassifier.classify(outline))
+        .containsExactly(null, "section label", null, null);
+  }
 }

@@ -357,6 +357,82 @@ class PageEdgeSignalsTest {
             null, null, null, BlockClassifier.OUTSIDE_ARTICLE, BlockClassifier.OUTSIDE_ARTICLE);
   }
 
+  @Test
+  void aPatientsPraiseWithItsSignatureIsAReview() {
+    OutlineBlock praise =
+        paragraph(
+            "The front desk team is always helpful. Dr. Okafor is very knowledgeable and fixed my"
+                + " shoulder in three visits.");
+    OutlineBlock signature = paragraph("Marta K.");
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline(
+                    "Sore shoulder", null, List.of(paragraph(PROSE), praise, signature))))
+        .containsExactly(null, ProviderVoice.REVIEWS, ProviderVoice.REVIEWS);
+    // Praise of a treatment, or a name with an initial on its own, is no review.
+    assertThat(ProviderVoice.review(paragraph("Swimming is very helpful for my stiff shoulder.")))
+        .isFalse();
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline("Sore shoulder", null, List.of(paragraph(PROSE), signature))))
+        .containsExactly(null, null);
+  }
+
+  @Test
+  void aDatelineAGluedTrailAnAddressAndAFreeServiceAreFurniture() {
+    assertThat(BoilerplateRules.reasonFor("Tuesday, March 4, 2025")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("HomeKneesWhy Knees Click On Stairs"))
+        .contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("Home exercises help most people.")).isEmpty();
+    assertThat(
+            BlockClassifier.classify(
+                new PageOutline(
+                    "Knees",
+                    null,
+                    List.of(
+                        paragraph(PROSE),
+                        OutlineBlock.paragraph(
+                            List.of("Tuesday, March 4, 2025", "HomeKneesWhy Knees Click"))))))
+        .containsExactly(null, "page metadata");
+    assertThat(BoilerplateRules.reasonFor("Knee Care Studio, Springfield OH 45501"))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Proudly serving Ashby, Brook Green, Carlow and Upper Vale."))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Ask our physiotherapists about your knee and get written answers, anonymous and"
+                    + " free!"))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Ask a doctor about your knee if it is pain-free at rest but swells after walks."))
+        .isEmpty();
+  }
+
+  @Test
+  void anIntroEndingInAColonKeepsTheParagraphsThatOpenAlikeAfterIt() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            TextOutline.of(
+                """
+                Knee care
+
+                Rushing up or down the stairs strains a sore knee, so take care with each:
+
+                When going up the stairs, lead with the stronger leg and hold the rail.
+
+                When going down the stairs, lead with the sore leg and take one step at a time.
+                """));
+    assertThat(article.blocks())
+        .extracting(Block::text, Block::rejectReason)
+        .contains(
+            tuple(
+                "Rushing up or down the stairs strains a sore knee, so take care with each:",
+                null));
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }

@@ -50,8 +50,17 @@ import org.junit.jupiter.api.Test;
  * rejected 9 of 222, headed 74.2 %). Batch k ({@code fresh7}) was released once batch l had been
  * added (a video host's greeting, empty record labels, the title with the site's name, a paragraph
  * ending by pointing to the site's guide): F1 99.3 % (boilerplate published 1 of 54, content
- * rejected 0 of 68, headed 95.5 %). {@code fresh8} (batch l, added 2026-12-08) is the held-out
- * batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
+ * rejected 0 of 68, headed 95.5 %). Batch l ({@code fresh8}) was released once batch m had been
+ * added (boxes of one design read as a list, numbered section labels, headings outside the column
+ * over kept text, a photo's caption and credit, a shop's invitation, a button run into a sentence):
+ * F1 98.9 % (boilerplate published 1 of 192, content rejected 1 of 89, headed 98.5 %); the same
+ * changes took fresh6's headed share to 86.6 %. Batch m ({@code fresh9}) was released once batch n
+ * had been added (a patient's review with its signature, a dateline, a trail run together, a
+ * practice's address and towns served, a free service's doctors, a component's eyebrow, a linked
+ * card title, paragraphs that open alike after an intro): F1 90.1 % (boilerplate published 25 of
+ * 282, content rejected 1 of 119, headed 91.7 %; much of what is still published is the practice
+ * describing its visits, labelled boilerplate). {@code fresh10} (batch n, added 2026-12-08) is the
+ * held-out batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
  * generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
@@ -73,7 +82,7 @@ class ImportEvaluationTest {
       assertThat(totals.keySet())
           .containsExactly(
               "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "all");
+              "fresh8", "fresh9", "fresh10", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.051);
@@ -85,10 +94,12 @@ class ImportEvaluationTest {
       holds(totals.get("fresh"), table, 0.971, 0.063, 0.015, 0.59);
       holds(totals.get("fresh2"), table, 0.987, 0.03, 0.005, 0.94);
       holds(totals.get("fresh3"), table, 0.971, 0.09, 0.01, 0.975);
-      holds(totals.get("fresh4"), table, 0.992, 0.022, 0.005, 0.92);
+      holds(totals.get("fresh4"), table, 0.992, 0.022, 0.005, 0.94);
       holds(totals.get("fresh5"), table, 0.988, 0.035, 0.006, 0.365);
-      holds(totals.get("fresh6"), table, 0.972, 0.028, 0.041, 0.74);
+      holds(totals.get("fresh6"), table, 0.972, 0.028, 0.041, 0.86);
       holds(totals.get("fresh7"), table, 0.992, 0.019, 0.0, 0.954);
+      holds(totals.get("fresh8"), table, 0.988, 0.006, 0.012, 0.98);
+      holds(totals.get("fresh9"), table, 0.9, 0.089, 0.009, 0.915);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
