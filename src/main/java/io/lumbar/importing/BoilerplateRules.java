@@ -16,7 +16,9 @@ final class BoilerplateRules {
 
   private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
   // A clinical or academic degree after a writer's name: "A. Writer, DPT".
-  private static final String DEGREE = "(MD|DO|PhD|D\\.?C|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)";
+  // Written with or without stops between the letters ("D.O.", "MD").
+  private static final String DEGREE =
+      "(M\\.?D|D\\.?O|Ph\\.?D|D\\.?C|DPT|PT|RN|NP|PA-C|MPH|MBBS|FRCS|DNP|MSN)";
   private static final String DATE =
       "(\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b"
           + MONTH
@@ -161,7 +163,7 @@ final class BoilerplateRules {
           // The writer's biography under a byline: a titled person and their qualifications.
           cs(
               "byline",
-              400,
+              800,
               "^(?i:dr|prof)\\.? \\p{Lu}[\\p{L}'-]+ (is|has been|was) (a |an )?(board[- ]certified"
                   + "|fellowship[- ]trained|(assistant |associate )?professor of)\\b"),
           // A date on its own line: the page dating itself (a post's date under its title).
@@ -268,7 +270,16 @@ final class BoilerplateRules {
                   + " (team|staff|therapists|physiotherapists|doctors|clinicians|practitioners|chiropractors)\\b"
                   + "|\\b(our|we)\\b[^.!?]*\\b(here|happy|glad|ready) to (help|answer|assist)\\b"
                   + "|^our (team|staff|clinicians|therapists|physiotherapists|doctors|practitioners"
-                  + "|chiropractors|clinic|practice) (has|have) (helped|treated|seen|cared for)\\b"),
+                  + "|chiropractors|clinic|practice) (has|have) (helped|treated|seen|cared for)\\b"
+                  // "We make it simple to ...": a service selling its ease.
+                  + "|^we make it (easy|simple|quick|effortless)\\b"),
+          // What the reader's insurance pays for: the practice's billing, asked or answered.
+          ci(
+              ProviderVoice.REASON,
+              500,
+              "^(does|will|is|are) (my |your )?(insurance|medicare|medicaid)\\b[^?]*\\?$"
+                  + "|\\binsurance (plans?|carriers|providers|companies)\\b[^.!?]*\\b(cover|accept(ed)?"
+                  + "|in-network)\\b"),
           // What a visit costs: a price for a session, an assessment or a class.
           ci(
               "pricing",
@@ -297,6 +308,8 @@ final class BoilerplateRules {
           // The practice's address and the towns it serves: a state and ZIP code ("OH 43004"), or
           // "serving" a list of places.
           cs(ProviderVoice.REASON, 300, "\\b\\p{Lu}{2},? \\d{5}(-\\d{4})?\\b"),
+          // A short line that ends in the practice's town and state ("... · Springfield, OH").
+          cs(ProviderVoice.REASON, 80, "\\p{Lu}[\\p{L}.]+, \\p{Lu}{2}$"),
           cs(
               ProviderVoice.REASON,
               300,

@@ -45,7 +45,7 @@ final class CallToAction {
   private static final Pattern SERVICE =
       Pattern.compile(
           "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
-              + "|appointment|consultation|(free|first|trial|demo) session|account|trial|quiz|tool|answer"
+              + "|appointments?|consultations?|(free|first|trial|demo) session|account|trial|quiz|tool|answer"
               + "|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
               + "|discount|store|shop|24/7|social media|feedback|exam|assessment|readers|subscribers)\\b"
@@ -112,6 +112,9 @@ final class CallToAction {
               + PRICE,
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern LEARN_MORE =
+      Pattern.compile("^" + MORE + " (about|on)\\b", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern POINTER_LEAD =
       Pattern.compile(
           "^(?:for more|to " + MORE + ")\\b[^,.!?]{0,40},\\s*", Pattern.CASE_INSENSITIVE);
@@ -174,6 +177,10 @@ final class CallToAction {
     // "<A question to the reader>? See our <guide> ...": the paragraph ends by sending the reader
     // to the site's other pages.
     if (POINTER_VERB.matcher(last).find() && OWN.matcher(last).find()) {
+      return true;
+    }
+    // "... is a hard choice. Learn more about X ...": a teaser's link line.
+    if (LEARN_MORE.matcher(last).find()) {
       return true;
     }
     return BUTTON.matcher(last).find()

@@ -433,6 +433,49 @@ class PageEdgeSignalsTest {
                 null));
   }
 
+  @Test
+  void aPractitionersDottedDegreeTheirBioAndThePracticesBillingAreNotTheArticle() {
+    assertThat(BoilerplateRules.reasonFor("Ada Sample, M.D.")).contains("byline");
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "By Dr. Ada Sample, D.O. — Knee and Sports Care, Springfield · March 2025"))
+        .contains("byline");
+    assertThat(BoilerplateRules.reasonFor("Knee and Sports Care · Springfield, OH"))
+        .contains(ProviderVoice.REASON);
+    assertThat(BoilerplateRules.reasonFor("Does insurance cover knee physiotherapy?"))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Most insurance plans cover a medically necessary knee assessment; the front desk"
+                    + " checks yours before the visit."))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "We make it simple to find a knee class near home and start this week."))
+        .contains(ProviderVoice.REASON);
+    // The condition's own words about the same things stay.
+    assertThat(BoilerplateRules.reasonFor("Does a knee brace help on stairs?")).isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Ada Sample first noticed the clicking on stairs."))
+        .isEmpty();
+  }
+
+  @Test
+  void aCallToBookAppointmentsAndATeaserEndingInLearnMoreAreCalls() {
+    assertThat(
+            CallToAction.reason(
+                "Call 555-0100 to schedule with Dr. Sample — same-day appointments are often open."))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Picking between a brace and surgery is hard. Learn more about knee braces vs."
+                    + " surgery to see which suits you."))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Braces spread the load across the joint. Learning more about the knee helps."))
+        .isEmpty();
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
