@@ -59,9 +59,14 @@ import org.junit.jupiter.api.Test;
  * practice's address and towns served, a free service's doctors, a component's eyebrow, a linked
  * card title, paragraphs that open alike after an intro): F1 90.1 % (boilerplate published 25 of
  * 282, content rejected 1 of 119, headed 91.7 %; much of what is still published is the practice
- * describing its visits, labelled boilerplate). {@code fresh10} (batch n, added 2026-12-08) is the
- * held-out batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
- * generalisation, not a target to tune to.
+ * describing its visits, labelled boilerplate). Batch n ({@code fresh10}) was released once batch o
+ * had been added (degrees written with stops, a practitioner's long bio, the practice's town and
+ * state, insurance questions and answers, calls to book appointments, a teaser ending in "Learn
+ * more about"): F1 93.9 % (boilerplate published 11 of 324, content rejected 4 of 119, headed 95.1
+ * %); the same rules took tune to boilerplate published 9 of 198, fresh3 to 8 of 103 and fresh4 to
+ * 1 of 94. {@code fresh11} (batch o, added 2026-12-08) is the held-out batch: nobody has tuned on
+ * it, and it holds no threshold; its figures are a check of generalisation, not a target to tune
+ * to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -82,10 +87,10 @@ class ImportEvaluationTest {
       assertThat(totals.keySet())
           .containsExactly(
               "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "fresh9", "fresh10", "all");
+              "fresh8", "fresh9", "fresh10", "fresh11", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
-      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.051);
+      assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.046);
       assertThat(tune.contentRejectedShare()).as(table.toString()).isLessThanOrEqualTo(0.005);
       assertThat(test.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.982);
       assertThat(test.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.016);
@@ -93,13 +98,14 @@ class ImportEvaluationTest {
       // Each released batch: F1, boilerplate published, content rejected, headed share.
       holds(totals.get("fresh"), table, 0.971, 0.063, 0.015, 0.59);
       holds(totals.get("fresh2"), table, 0.987, 0.03, 0.005, 0.94);
-      holds(totals.get("fresh3"), table, 0.971, 0.09, 0.01, 0.975);
-      holds(totals.get("fresh4"), table, 0.992, 0.022, 0.005, 0.94);
+      holds(totals.get("fresh3"), table, 0.974, 0.078, 0.01, 0.975);
+      holds(totals.get("fresh4"), table, 0.995, 0.011, 0.005, 0.94);
       holds(totals.get("fresh5"), table, 0.988, 0.035, 0.006, 0.365);
       holds(totals.get("fresh6"), table, 0.972, 0.028, 0.041, 0.86);
       holds(totals.get("fresh7"), table, 0.992, 0.019, 0.0, 0.954);
       holds(totals.get("fresh8"), table, 0.988, 0.006, 0.012, 0.98);
       holds(totals.get("fresh9"), table, 0.9, 0.089, 0.009, 0.915);
+      holds(totals.get("fresh10"), table, 0.938, 0.034, 0.034, 0.95);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
