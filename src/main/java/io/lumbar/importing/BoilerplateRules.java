@@ -305,6 +305,31 @@ final class BoilerplateRules {
               160,
               "\\b(serving|trusted|caring for|helping|family[- ](owned|run)|proudly|established)\\b"
                   + ".*\\bsince (1[89]|20)\\d\\d\\.?$"),
+          // What a visit is: how long it lasts, that no referral is needed.
+          ci(
+              ProviderVoice.REASON,
+              300,
+              "^(the |an |your |each )?(initial |first |follow-up |new patient )?(consultation|appointment"
+                  + "|assessment|visit|exam)s? (is|are|lasts?|takes?|runs?) (about |around |roughly"
+                  + " |up to )?\\d+(-\\d+)? ?(minutes|mins|min|hours?)\\b"
+                  + "|^you (do not|don't|won't) need a (gp |doctor's )?referral\\b"),
+          // A writer's or clinician's career in a line: "Over 15 years in sports care ...".
+          ci("about the writer", 400, "^(more than|over|almost|nearly) \\d+ years (in|of|as)\\b"),
+          // Opening hours: a day or a range of days with times.
+          ci(
+              "opening hours",
+              80,
+              "^((opening|office|clinic|business) hours:?|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?"
+                  + "( ?(-|–|to|&) ?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?)?:? ?\\d{1,2}(:\\d\\d)?"
+                  + " ?(am|pm)?( ?(-|–|to) ?\\d{1,2}(:\\d\\d)? ?(am|pm)?)?))"),
+          // A site's own pages: where the reader goes next, the shop's cart, the footer's links.
+          ci(
+              "navigation",
+              40,
+              "^((previous|next|older|newer) (article|post|page|story|entry)|back to (blog|news|articles"
+                  + "|all posts|home)|close|cart( \\(\\d+\\))?|my account|sitemap|accessibility( statement)?)$"),
+          ci("page metadata", 60, "^(posted|filed) (in|under) [^.!?]{1,40}$"),
+          ci("rating", 80, "^rated \\d(\\.\\d)? ?(/ ?5|out of 5)\\b"),
           // The practice's address and the towns it serves: a state and ZIP code ("OH 43004"), or
           // "serving" a list of places.
           cs(ProviderVoice.REASON, 300, "\\b\\p{Lu}{2},? \\d{5}(-\\d{4})?\\b"),

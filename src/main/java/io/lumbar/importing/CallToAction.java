@@ -24,7 +24,15 @@ final class CallToAction {
               + "|get (an?|the|your|my|started|in touch|help|care|the app|it|access|answers?|free|expert)|try (it|our|for|now"
               + "|free|the app)|take (our|the) |share|follow us|email us|message us|text us|view all|see all|show more"
               + "|load more|explore|discover our|find (a|an|your) (doctor|specialist|provider|therapist|expert|clinic)"
-              + "|(watch|play) (the |our |this )?video|save|print|bookmark|copy link)\\b",
+              + "|(watch|play) (the |our |this )?video|save|print|bookmark|copy link"
+              // A shop's, a booking form's and a blog's buttons.
+              + "|make (an?|your) (appointment|booking|enquiry|inquiry|reservation)"
+              + "|(enquire|inquire) (now|today|online|here)|send( us)?( an?)? (message|enquiry|inquiry|email)"
+              + "|submit( now| your| a)?$|reserve (your|a|now)|apply (now|today|online)|donate"
+              + "|add to (cart|basket|bag|wishlist)|view (details|product|products|cart|basket|bag"
+              + "|menu|map|locations?|profile)|get directions|compare (now|prices|products|models|plans|all)"
+              + "|write a review|read (all )?(\\d+ )?reviews"
+              + "|listen (now|to (the|our|this) (podcast|episode|show|audio))|leave a (comment|reply|review)|(choose|pick|select) a (time|date|slot|day))\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern CALL_VERB =
       Pattern.compile(
@@ -114,6 +122,15 @@ final class CallToAction {
 
   private static final Pattern LEARN_MORE =
       Pattern.compile("^" + MORE + " (about|on)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CALL_NUMBER =
+      Pattern.compile(
+          "^(call|phone|ring|text|whatsapp)( us)?( on| at)? \\+?\\(?\\d[\\d ().-]{6,}",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern BOOK_VISIT =
+      Pattern.compile(
+          "\\bbook (a|an|your) (session|appointment|consultation|assessment|visit)s?"
+              + " (below|online|here|today|now)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern POINTER_LEAD =
       Pattern.compile(
@@ -179,8 +196,11 @@ final class CallToAction {
     if (POINTER_VERB.matcher(last).find() && OWN.matcher(last).find()) {
       return true;
     }
-    // "... is a hard choice. Learn more about X ...": a teaser's link line.
-    if (LEARN_MORE.matcher(last).find()) {
+    // "... is a hard choice. Learn more about X ...": a teaser's link line; "... Call 555 0100 and
+    // ask.", "... or book a session below.": the practice's call.
+    if (LEARN_MORE.matcher(last).find()
+        || CALL_NUMBER.matcher(last).find()
+        || BOOK_VISIT.matcher(last).find()) {
       return true;
     }
     return BUTTON.matcher(last).find()

@@ -15,7 +15,8 @@ final class Disclaimer {
       Pattern.compile(
           "\\b(for (general )?(informational|information|educational)"
               + " purposes( only)?|(is|are) not (intended|meant) (to be |as )?(a )?(substitute|replacement)"
-              + "|not (a )?substitute for (professional|medical)|(does|do|is|are) not (provide|constitute|offer|give|replace)"
+              + "|not (a )?substitute for (professional|medical)|(is|are) (general )?information,? (and )?not"
+              + " (personal(i[sz]ed)? |individual )?(medical|professional) advice|(does|do|is|are) not (provide|constitute|offer|give|replace)"
               + " (medical|professional|legal|a medical)|not intended to (diagnose|treat|cure|prevent)"
               + "|should not be (used|relied|considered) (as|on|upon)|(we|this site|this website) (may )?(earn|receive)s? (a )?"
               + "(commission|compensation|money)|affiliate (links?|commissions?)|advertis(ing|er) (policy|disclosure)"

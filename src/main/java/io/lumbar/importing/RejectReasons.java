@@ -35,6 +35,7 @@ final class RejectReasons {
           Map.entry("page summary", "page summary: the page's blurb of itself (\"Discover ...\")"),
           Map.entry(ProviderVoice.REVIEWS, "testimonial: a quoted review signed with a first name"),
           Map.entry("rating", "rating: stars or a count of reviews"),
+          Map.entry("opening hours", "opening hours: the days and times the practice is open"),
           Map.entry(ProviderVoice.REASON, "about the provider: the practice speaking of itself"));
 
   private RejectReasons() {}

@@ -476,6 +476,72 @@ class PageEdgeSignalsTest {
         .isEmpty();
   }
 
+  @Test
+  void theButtonsHoursAndLinksOfAShopABookingFormAndABlogAreFurniture() {
+    for (String button :
+        List.of(
+            "Make an Appointment",
+            "Enquire now",
+            "Send us a message",
+            "Add to basket",
+            "View details",
+            "Get directions",
+            "Write a review",
+            "Leave a comment",
+            "Choose a time")) {
+      assertThat(CallToAction.reason(button)).as(button).contains(CallToAction.REASON);
+    }
+    // Advice with the same verbs.
+    for (String advice :
+        List.of(
+            "Listen to your body",
+            "Apply a warm compress",
+            "Compare both knees in a mirror",
+            "Send your child to school")) {
+      assertThat(CallToAction.reason(advice)).as(advice).isEmpty();
+    }
+    assertThat(BoilerplateRules.reasonFor("Mon – Fri: 8:00am – 6:00pm")).contains("opening hours");
+    assertThat(BoilerplateRules.reasonFor("Opening hours: Mon-Sat 9am-5pm"))
+        .contains("opening hours");
+    assertThat(BoilerplateRules.reasonFor("Previous article")).contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("Posted in Knee Pain")).contains("page metadata");
+    assertThat(BoilerplateRules.reasonFor("Rated 4.7/5 by 300 runners")).contains("rating");
+    assertThat(BoilerplateRules.reasonFor("Monday mornings are the worst for stiff knees."))
+        .isEmpty();
+  }
+
+  @Test
+  void howLongAVisitLastsACareerInALineAndANotAdviceNoteAreNotTheArticle() {
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "The first assessment lasts 40 minutes and includes a written plan."))
+        .contains(ProviderVoice.REASON);
+    assertThat(BoilerplateRules.reasonFor("You don't need a GP referral to see us."))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Over 15 years in sports physiotherapy, including work with two national rowing"
+                    + " squads."))
+        .contains("about the writer");
+    assertThat(
+            Disclaimer.reason(
+                "This page is general information, not individual medical advice. See a clinician"
+                    + " for your own knee."))
+        .contains(Disclaimer.REASON);
+    assertThat(
+            CallToAction.reason(
+                "Most sore knees settle with rest and strength work. Call 0400 111 222 and ask us."))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason(
+                "A runner's knee needs a plan built for the season. Read more, or book a session"
+                    + " online."))
+        .contains(CallToAction.REASON);
+    // Advice on how long an exercise takes stays.
+    assertThat(BoilerplateRules.reasonFor("Each session lasts 10 minutes; do it twice a day."))
+        .isEmpty();
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
