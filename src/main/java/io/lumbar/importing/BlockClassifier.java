@@ -22,11 +22,12 @@ final class BlockClassifier {
   // clearly.
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
-  private static final int SENTENCE_WORDS = 15;
+
   private static final int MAX_SITE_NAME_WORDS = 5;
   private static final Pattern SITE_NAME_AFTER = Pattern.compile(" [-|–—:] [^-|–—:]+$");
   // A card's sentence is terser than prose: fewer of its words are function words.
-  private static final double SENTENCE_STOP_WORDS = 0.15;
+  private static final SentenceParagraph CARD_SENTENCE =
+      new SentenceParagraph(15, 0.15, SentenceParagraph.NO_LINKS, false);
 
   private BlockClassifier() {}
 
@@ -159,14 +160,9 @@ final class BlockClassifier {
    * card in a grid of symptoms or steps, which extractors leave out with the grid.
    */
   private static boolean readsAsSentence(OutlineBlock block) {
-    String text = block.text().strip();
-    return block.kind() == OutlineBlock.Kind.PARAGRAPH
-        && block.linkShare() == 0
-        && text.endsWith(".")
-        && Words.of(text).size() >= SENTENCE_WORDS
-        && Words.stopWordShare(text) >= SENTENCE_STOP_WORDS
+    return CARD_SENTENCE.test(block)
         // A card where the provider speaks ("we ...", "our ...") is its pitch.
-        && !CallToAction.speaksForProvider(text);
+        && !CallToAction.speaksForProvider(block.text());
   }
 
   static boolean readsAsProse(OutlineBlock block) {

@@ -15,8 +15,9 @@ import java.util.List;
  */
 final class EnclosedBlock {
   private static final double MAX_LINK_SHARE = 0.2;
-  private static final int MIN_SENTENCE_WORDS = 8;
-  private static final double MIN_STOP_WORDS = 0.2;
+  // A list's intro that says why its items matter ("Stretching helps in three ways:"); links are
+  // judged apart, for lists too.
+  private static final SentenceParagraph INTRO = new SentenceParagraph(8, 0.2, 1.0, true);
 
   private EnclosedBlock() {}
 
@@ -47,7 +48,7 @@ final class EnclosedBlock {
     for (int i = 0; i < blocks.size(); i++) {
       OutlineBlock block = blocks.get(i);
       if (block.inMain()
-          || !(block.kind() == OutlineBlock.Kind.LIST || isSentences(block))
+          || !(block.kind() == OutlineBlock.Kind.LIST || INTRO.test(block))
           || block.chrome() != null
           || block.linkShare() >= MAX_LINK_SHARE) {
         continue;
@@ -55,15 +56,6 @@ final class EnclosedBlock {
       found[i] = articleText(blocks, i, -1) && articleText(blocks, i, +1);
     }
     return found;
-  }
-
-  /** A paragraph of whole sentences, such as a list's intro that says why its items matter. */
-  private static boolean isSentences(OutlineBlock block) {
-    String text = block.text().strip();
-    return block.kind() == OutlineBlock.Kind.PARAGRAPH
-        && Words.of(text).size() >= MIN_SENTENCE_WORDS
-        && (text.endsWith(".") || text.endsWith(":"))
-        && Words.stopWordShare(text) >= MIN_STOP_WORDS;
   }
 
   /**

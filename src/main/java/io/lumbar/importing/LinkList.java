@@ -20,10 +20,9 @@ final class LinkList {
   // Titles are mostly names; items that are sentences without a period ("Your leg feels numb") are
   // not titles.
   private static final double MAX_STOP_WORDS = 0.3;
-  private static final double MAX_PROSE_LINK_SHARE = 0.2;
   // Short advice is terse ("Gentle stretches usually ease stiff knees within days."): few of its
   // words are function words.
-  private static final double MIN_PROSE_STOP_WORDS = 0.08;
+  private static final SentenceParagraph SHORT_ADVICE = new SentenceParagraph(0, 0.08, 0.2, false);
   private static final int MIN_SENTENCE_WORDS = 6;
 
   private LinkList() {}
@@ -81,12 +80,7 @@ final class LinkList {
     if (BlockClassifier.readsAsProse(block)) {
       return true;
     }
-    String text = block.text().strip();
-    return block.kind() == OutlineBlock.Kind.PARAGRAPH
-        && block.linkShare() < MAX_PROSE_LINK_SHARE
-        && text.endsWith(".")
-        && Words.stopWordShare(text) >= MIN_PROSE_STOP_WORDS
-        && sentences(text);
+    return SHORT_ADVICE.test(block) && sentences(block.text().strip());
   }
 
   /**
