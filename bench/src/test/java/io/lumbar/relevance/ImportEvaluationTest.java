@@ -64,9 +64,12 @@ import org.junit.jupiter.api.Test;
  * state, insurance questions and answers, calls to book appointments, a teaser ending in "Learn
  * more about"): F1 93.9 % (boilerplate published 11 of 324, content rejected 4 of 119, headed 95.1
  * %); the same rules took tune to boilerplate published 9 of 198, fresh3 to 8 of 103 and fresh4 to
- * 1 of 94. {@code fresh11} (batch o, added 2026-12-08) is the held-out batch: nobody has tuned on
- * it, and it holds no threshold; its figures are a check of generalisation, not a target to tune
- * to.
+ * 1 of 94. Batch o ({@code fresh11}) was released once batch p had been added (the buttons, hours
+ * and links of shops, booking forms and blogs, a call ending in a phone number, how long a visit
+ * lasts, a career in a line, a not-medical-advice note): F1 98.2 % (boilerplate published 5 of 116,
+ * content rejected 2 of 190, headed 98.1 %). {@code fresh12} (batch p, added 2026-12-08) is the
+ * held-out batch: nobody has tuned on it, and it holds no threshold; its figures are a check of
+ * generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -87,7 +90,7 @@ class ImportEvaluationTest {
       assertThat(totals.keySet())
           .containsExactly(
               "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "fresh9", "fresh10", "fresh11", "all");
+              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.046);
@@ -106,6 +109,7 @@ class ImportEvaluationTest {
       holds(totals.get("fresh8"), table, 0.988, 0.006, 0.012, 0.98);
       holds(totals.get("fresh9"), table, 0.9, 0.089, 0.009, 0.915);
       holds(totals.get("fresh10"), table, 0.938, 0.034, 0.034, 0.95);
+      holds(totals.get("fresh11"), table, 0.981, 0.044, 0.011, 0.98);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
