@@ -260,18 +260,28 @@ final class HtmlOutline {
      */
     private static List<Element> itemRun(Element first) {
       List<Element> run = new ArrayList<>();
-      if (!first.normalName().matches("div|span") || first.className().isBlank()) {
+      // Only where a run starts: a box of the same design just before this one that is an item
+      // was read with its run already, so a long row of boxes is read once, not from each box.
+      Element before = first.previousElementSibling();
+      Element next = first.nextElementSibling();
+      if (!first.normalName().matches("div|span")
+          || first.className().isBlank()
+          // Two more of the same design after it, before any text is read: wrappers are not read.
+          || !sameDesign(first, next)
+          || !sameDesign(first, next.nextElementSibling())
+          || sameDesign(first, before) && isItem(before)) {
         return run;
       }
-      for (Element e = first;
-          e != null
-              && e.normalName().equals(first.normalName())
-              && e.className().equals(first.className())
-              && isItem(e);
-          e = e.nextElementSibling()) {
+      for (Element e = first; sameDesign(first, e) && isItem(e); e = e.nextElementSibling()) {
         run.add(e);
       }
       return run;
+    }
+
+    private static boolean sameDesign(Element first, Element other) {
+      return other != null
+          && other.normalName().equals(first.normalName())
+          && other.className().equals(first.className());
     }
 
     private static boolean isItem(Element e) {

@@ -334,4 +334,24 @@ class HtmlOutlineTest {
     assertThat(BlockClassifier.classify(outline))
         .containsExactly(null, "section label", null, null);
   }
+
+  @Test
+  void aRowOfBoxesThatAreNoItemsStaysParagraphsAndBoxesAfterOneThatIsNoItemStillMakeAList() {
+    String row = "<div class=\"cell\"><p>%s</p></div>".formatted(PROSE).repeat(20_000);
+    PageOutline big = HtmlOutline.of("<title>Knees</title><main>" + row + "</main>");
+    assertThat(big.blocks()).hasSize(20_000);
+    PageOutline outline =
+        HtmlOutline.of(
+            """
+        <title>Sore knees</title><main><h1>Sore knees</h1><p>%s</p>
+        <div class="pill"><a href="/all">All complaints</a></div>
+        <div class="pill">Aching below the kneecap</div>
+        <div class="pill">Clicking on the stairs</div>
+        <div class="pill">Swelling after a long run</div></main>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind)
+        .containsExactly(
+            OutlineBlock.Kind.PARAGRAPH, OutlineBlock.Kind.PARAGRAPH, OutlineBlock.Kind.LIST);
+  }
 }
