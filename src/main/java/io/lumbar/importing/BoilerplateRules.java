@@ -327,7 +327,16 @@ final class BoilerplateRules {
               "navigation",
               40,
               "^((previous|next|older|newer) (article|post|page|story|entry)|back to (blog|news|articles"
-                  + "|all posts|home)|close|cart( \\(\\d+\\))?|my account|sitemap|accessibility( statement)?)$"),
+                  + "|all posts|home)|close|((your|my|shopping) )?(cart|basket|bag)( \\(\\d*\\))?|my account|sitemap"
+                  + "|accessibility( statement)?|select an article|(font|text) size|print( this)?( page| article)?)$"),
+          // A site's strapline over its articles: "Tips and stories for ... from <Site>".
+          cs(
+              "page summary",
+              100,
+              "^(?i:(articles|guides|tips|stories|news|advice)( (and|&) (articles|guides|tips|stories|news"
+                  + "|advice))?) [^.!?]{0,50}\\b(?i:from) \\p{Lu}\\S*( \\S+){0,4}$"),
+          // An icon's or a loader's name left alone on a line: one lower-case word.
+          cs("fragment", 20, "^\\p{Ll}{3,}$"),
           ci("page metadata", 60, "^(posted|filed) (in|under) [^.!?]{1,40}$"),
           ci("rating", 80, "^rated \\d(\\.\\d)? ?(/ ?5|out of 5)\\b"),
           // The practice's address and the towns it serves: a state and ZIP code ("OH 43004"), or

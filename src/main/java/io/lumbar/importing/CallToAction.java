@@ -52,7 +52,7 @@ final class CallToAction {
 
   private static final Pattern SERVICE =
       Pattern.compile(
-          "\\b(our|ours|us|today|now|free|app|newsletter|inbox"
+          "\\b(our|ours|us|today|now|(?<!-)free|app|newsletter|inbox"
               + "|appointments?|consultations?|(free|first|trial|demo) session|account|trial|quiz|tool|answer"
               + "|answers|expert|experts|member|membership"
               + "|subscription|online|click|here|below|sign ?up|email|download|podcast|course|program|programme|offer"
@@ -120,6 +120,14 @@ final class CallToAction {
               + PRICE,
           Pattern.CASE_INSENSITIVE);
 
+  // The practice inviting contact in so many words: "give us a call", "feel free to comment via
+  // my form", "click here".
+  private static final Pattern INVITATION =
+      Pattern.compile(
+          "\\bgive us a (call|ring)\\b|\\b(call|contact|email|phone) us (today|now|to|at|on)\\b"
+              + "|^(please )?feel free to (comment|contact|call|email|ask|get in touch|reach out|message)"
+              + "\\b|[-–:] click here[.!]?$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern LEARN_MORE =
       Pattern.compile("^" + MORE + " (about|on)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern CALL_NUMBER =
@@ -146,6 +154,10 @@ final class CallToAction {
   }
 
   static Optional<String> reason(String text) {
+    if (INVITATION.matcher(TextNormalizer.normalize(text)).find()
+        && TextNormalizer.normalize(text).length() <= MAX_PROMOTION_CHARS) {
+      return Optional.of(REASON);
+    }
     // "For more ideas, see our guide ...": the call comes after what it promises.
     String t =
         POINTER_LEAD

@@ -206,6 +206,12 @@ final class PassageAssembler {
               && after.isContent()
               && after.path().equals(draft.path())
               && openAlike(next.text(), after.text());
+      // Numbered paragraphs are its items: "... several things happen:" over "1) The muscle ...".
+      itemsFollow |=
+          next != null
+              && next.isContent()
+              && next.path().equals(draft.path())
+              && TextOutline.NUMBER_MARKER.matcher(next.text()).find();
       if (itemsFollow) {
         result.add(draft);
         continue;

@@ -542,6 +542,47 @@ class PageEdgeSignalsTest {
         .isEmpty();
   }
 
+  @Test
+  void anInvitationToCallOrCommentAReadersToolbarAStraplineAndALoneIconNameAreFurniture() {
+    assertThat(
+            CallToAction.reason(
+                "If your knee still clicks after a month, give us a call so our team can check it!"))
+        .contains(CallToAction.REASON);
+    assertThat(
+            CallToAction.reason("Please feel free to ask about your knee through my contact form"))
+        .contains(CallToAction.REASON);
+    assertThat(CallToAction.reason("More on knee braces in our guide - click here"))
+        .contains(CallToAction.REASON);
+    // "pain-free" offers nothing.
+    assertThat(
+            CallToAction.reason(
+                "Take the stairs slowly: lead with the good leg and keep each step pain-free."))
+        .isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Font Size")).contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("Your Basket (2)")).contains("navigation");
+    assertThat(BoilerplateRules.reasonFor("Tips and stories for strong knees from Example.Run"))
+        .contains("page summary");
+    assertThat(BoilerplateRules.reasonFor("spinner")).contains(BlockClassifier.FRAGMENT);
+    assertThat(BoilerplateRules.reasonFor("Stretching")).isEmpty();
+  }
+
+  @Test
+  void anIntroEndingInAColonKeepsTheNumberedParagraphsAfterIt() {
+    ArticleSplitter.SplitArticle article =
+        ArticleSplitter.split(
+            TextOutline.of(
+                """
+                Knee care
+
+                When the knee bends under load again and again, three things change:
+
+                1) The cartilage behind the kneecap takes more pressure with each step.
+
+                2) The tendon below the kneecap thickens and grows sore to touch.
+                """));
+    assertThat(article.blocks()).extracting(Block::rejectReason).containsOnlyNulls();
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
