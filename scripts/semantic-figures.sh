@@ -20,10 +20,13 @@ lumbar() { java --add-modules jdk.incubator.vector --enable-native-access=ALL-UN
 } > "$out/machine.txt"
 lumbar eval src/test/resources/eval/dev-queries.json --timed-rounds 30 > "$out/dev.txt"
 lumbar eval src/test/resources/eval/lay-queries.json --timed-rounds 30 > "$out/lay.txt"
-# The later batches (fresh, fresh2, fresh3, fresh4); the held-out one (fresh4) is the honest estimate for pages nobody tuned on.
-# Each twice: with all outside pages in one database, and with only that batch's pages beside the bundled ones
-# (--corpus-split), as a fresh server importing one publisher's batch holds them.
-for split in tune test fresh fresh2 fresh3 fresh4; do
+# Every split the outside queries name (tune, test, then the later batches fresh, fresh2, ...), in the order they
+# first appear; the held-out batch (the last) is the honest estimate for pages nobody tuned on. Each twice: with all
+# outside pages in one database, and with only that batch's pages beside the bundled ones (--corpus-split), as a
+# fresh server importing one publisher's batch holds them.
+splits=$(grep -o '"split" *: *"[^"]*"' src/test/resources/outside/queries.json | sed 's/.*"\([^"]*\)"$/\1/' \
+  | awk '!seen[$0]++')
+for split in $splits; do
   lumbar eval src/test/resources/outside/queries.json --corpus src/test/resources/outside --split "$split" \
     --timed-rounds 0 > "$out/outside-$split.txt"
   lumbar eval src/test/resources/outside/queries.json --corpus src/test/resources/outside --corpus-split "$split" \
@@ -31,7 +34,8 @@ for split in tune test fresh fresh2 fresh3 fresh4; do
 done
 lumbar bench --semantic --passages "$passages" --out "$out" > "$out/cost.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
-for f in machine dev lay outside-{tune,test,fresh,fresh2,fresh3,fresh4} batch-{tune,test,fresh,fresh2,fresh3,fresh4}; do
+for f in machine dev lay $(for split in $splits; do echo "outside-$split"; done) \
+  $(for split in $splits; do echo "batch-$split"; done); do
   echo "== $f"
   if [ "$f" = machine ]; then cat "$out/$f.txt"; else sed -n '/^ranker/,$p' "$out/$f.txt"; fi
 done
