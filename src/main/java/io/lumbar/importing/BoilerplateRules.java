@@ -133,7 +133,9 @@ final class BoilerplateRules {
               60,
               "^((?i:dr|prof)\\.? )?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*){1,3},? "
                   + DEGREE
-                  + "\\.?$"),
+                  + "\\.?(,? "
+                  + DEGREE
+                  + "\\.?)*$"),
           // The writer's name alone with a doctor's or professor's title, as a list item or line
           // of its own ("Dr. A. Writer").
           cs(
@@ -258,7 +260,8 @@ final class BoilerplateRules {
               "^((?i:dr|prof)\\.? )?\\p{Lu}\\p{Ll}+( \\p{Lu}\\p{Ll}+)? (is|has been) (a|an|the) "
                   + "[^.!?]{0,60}\\b(?i:physiotherapist|physical therapist|chiropractor|osteopath"
                   + "|writer|editor|journalist|trainer|surgeon|physician|nurse|doctor)\\b"
-                  + "[^.!?]{0,120}\\b(?i:years|experience|qualified|graduated|specialises|specializes)\\b"),
+                  + "[^.!?]{0,120}\\b(?i:years|experience|qualified|graduated|specialises|specializes"
+                  + "|enjoys (treating|helping|working))\\b"),
           // The practice on its own terms: what it accepts, who its team is, that it is there to
           // help. Articles speak of the condition; "our" here is the practice, not people.
           ci(
@@ -299,6 +302,8 @@ final class BoilerplateRules {
           // The page's summary of itself, written to be shown in search results and link cards:
           // "Struggling with X? Discover the best ...". Articles state; a blurb invites.
           ci("page summary", 300, "(^|[.?!] )discover\\b"),
+          // A question to the reader, then the page's promise: "Is it X? Explore the best ...".
+          ci("page summary", 300, "^[^.!?]{5,120}\\? (explore|learn|find out|read on to learn)\\b"),
           // A practice's tagline: how long it has served its town.
           ci(
               ProviderVoice.REASON,

@@ -366,6 +366,8 @@ final class HtmlOutline {
           if (e.children().stream()
               .anyMatch(c -> !c.normalName().equals("li") && !c.text().isBlank())) {
             blockChildren(e);
+          } else if (e.textNodes().stream().anyMatch(t -> !t.isBlank())) {
+            looseTextList(e);
           } else {
             list(e);
           }
@@ -568,6 +570,37 @@ final class HtmlOutline {
                 linked[1] == 0 ? 0 : (double) linked[0] / linked[1],
                 inMain(plain),
                 chrome));
+      }
+    }
+
+    /**
+     * A list with text put straight in it, outside any item ("
+     *
+     * <ul>
+     *   While standing:
+     *   <li>... ... If nothing helps, rest.
+     * </ul>
+     *
+     * "): the text is read as paragraphs where it stands, the items between as lists, so an intro
+     * written inside the list is not lost.
+     */
+    private void looseTextList(Element e) {
+      flush();
+      Element run = new Element(e.normalName());
+      for (Node child : e.childNodes()) {
+        if (child instanceof Element item && item.normalName().equals("li")) {
+          run.appendChild(item.clone());
+        } else if (child instanceof TextNode text && !text.isBlank()) {
+          if (run.childrenSize() > 0) {
+            list(run);
+            run = new Element(e.normalName());
+          }
+          append(text.getWholeText());
+          flush();
+        }
+      }
+      if (run.childrenSize() > 0) {
+        list(run);
       }
     }
 

@@ -21,6 +21,10 @@ final class ProviderVoice {
   // "At <Name>, we/our ...": the name speaking in the first person plural.
   private static final Pattern AT_NAME =
       Pattern.compile("^(?i:at) (?i:the )?" + NAME + ", " + WE + "\\b");
+  // "We have seen excellent results with ...": the practice's record of itself.
+  private static final Pattern SUCCESS =
+      Pattern.compile(
+          "^(?i:we(?:['’]ve| have) (?:had|seen) (?:great|excellent|good|much|tremendous|real) (?:success|results))");
   // "<Name> is a/an/the ... center": the practice introducing itself.
   private static final Pattern NAME_IS =
       Pattern.compile(
@@ -177,6 +181,7 @@ final class ProviderVoice {
     }
     boolean speaks =
         AT_NAME.matcher(t).find()
+            || SUCCESS.matcher(t).find()
             || NAME_IS.matcher(t).find() && OWN.matcher(t).find()
             || PITCH_QUESTION.matcher(t).find();
     return speaks ? Optional.of(REASON) : Optional.empty();

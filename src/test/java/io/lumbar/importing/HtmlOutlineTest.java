@@ -354,4 +354,27 @@ class HtmlOutlineTest {
         .containsExactly(
             OutlineBlock.Kind.PARAGRAPH, OutlineBlock.Kind.PARAGRAPH, OutlineBlock.Kind.LIST);
   }
+
+  @Test
+  void textPutStraightInAListIsReadWhereItStands() {
+    PageOutline outline =
+        HtmlOutline.of(
+            """
+        <title>Sore knees</title><main><h1>Sore knees</h1><p>%s</p>
+        <ul>
+          Sitting on a chair:
+          <li>Straighten one knee slowly</li>
+          <li>Hold it for five seconds</li>
+          If it aches, stop there.
+        </ul></main>"""
+                .formatted(PROSE));
+    assertThat(outline.blocks())
+        .extracting(OutlineBlock::kind, OutlineBlock::text)
+        .containsExactly(
+            tuple(OutlineBlock.Kind.PARAGRAPH, PROSE),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "Sitting on a chair:"),
+            tuple(
+                OutlineBlock.Kind.LIST, "• Straighten one knee slowly\n• Hold it for five seconds"),
+            tuple(OutlineBlock.Kind.PARAGRAPH, "If it aches, stop there."));
+  }
 }

@@ -583,6 +583,28 @@ class PageEdgeSignalsTest {
     assertThat(article.blocks()).extracting(Block::rejectReason).containsOnlyNulls();
   }
 
+  @Test
+  void aPracticesRecordABlurbsPromiseAWriterWithTwoDegreesAndTheirHobbyBioAreNotTheArticle() {
+    assertThat(ProviderVoice.reason("We have seen excellent results with runners of every age."))
+        .contains(ProviderVoice.REASON);
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Do knees need rest after a long run? Explore the simple routine that keeps them"
+                    + " going."))
+        .contains("page summary");
+    assertThat(BoilerplateRules.reasonFor("Dr. Ada Sample, PT, DPT")).contains("byline");
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Dr. Sample is a sports physical therapist who enjoys treating runners and"
+                    + " climbers."))
+        .contains("byline");
+    // A question answered in the article's own words stays.
+    assertThat(
+            BoilerplateRules.reasonFor(
+                "Do knees need rest after a long run? Usually a day of easy walking is enough."))
+        .isEmpty();
+  }
+
   private static OutlineBlock outside(String text) {
     return new OutlineBlock(OutlineBlock.Kind.PARAGRAPH, 0, List.of(text), null, 0, false, null);
   }
