@@ -295,8 +295,15 @@ final class HtmlOutline {
     private void itemList(List<Element> run) {
       flush();
       List<String> items = run.stream().map(e -> "• " + clean(e.text())).toList();
-      String plain = run.stream().map(e -> clean(e.text())).collect(Collectors.joining(" "));
-      add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null, 0, inMain(plain), chrome));
+      // Item by item: the extractor may keep each box's text with its icon or marker between.
+      int chars = 0;
+      int kept = 0;
+      for (Element e : run) {
+        String text = clean(e.text());
+        chars += text.length();
+        kept += inMain(text) ? text.length() : 0;
+      }
+      add(new OutlineBlock(OutlineBlock.Kind.LIST, 0, items, null, 0, kept * 2 >= chars, chrome));
     }
 
     private void element(Element e) {
