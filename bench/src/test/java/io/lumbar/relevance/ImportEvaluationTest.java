@@ -70,9 +70,14 @@ import org.junit.jupiter.api.Test;
  * content rejected 2 of 190, headed 98.1 %). Batch p ({@code fresh12}) was released once batch q
  * had been added (the practice inviting contact in so many words, a reader's toolbar and cart, a
  * site's strapline, an icon's name alone, numbered paragraphs after an intro): F1 99.6 %
- * (boilerplate published 1 of 132, content rejected 0 of 113, headed 100 %). {@code fresh13} (batch
- * q, added 2026-12-08) is the held-out batch: nobody has tuned on it, and it holds no threshold;
- * its figures are a check of generalisation, not a target to tune to.
+ * (boilerplate published 1 of 132, content rejected 0 of 113, headed 100 %). Batch q ({@code
+ * fresh13}) was released once batch r had been added (text put straight in a list, a practice's
+ * record of its results, a blurb's question and promise, two degrees, a hobby bio): F1 97.1 %
+ * (boilerplate published 4 of 152, content rejected 4 of 140, headed 98.3 %). Batch r ({@code
+ * fresh14}, added 2026-12-08) arrived at F1 77.1 % (session-start importer) and 76.7 % (every rule
+ * of the day): the one regression it showed, a list of boxes judged outside the article, was fixed
+ * (78.9 %), and it holds that figure; no other mistake of it was worked on, and no untouched batch
+ * remains: the next one added is the held-out check.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -93,7 +98,7 @@ class ImportEvaluationTest {
       assertThat(totals.keySet())
           .containsExactly(
               "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "all");
+              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.046);
@@ -114,6 +119,8 @@ class ImportEvaluationTest {
       holds(totals.get("fresh10"), table, 0.938, 0.034, 0.034, 0.95);
       holds(totals.get("fresh11"), table, 0.981, 0.044, 0.011, 0.98);
       holds(totals.get("fresh12"), table, 0.995, 0.008, 0.0, 0.99);
+      holds(totals.get("fresh13"), table, 0.97, 0.027, 0.029, 0.98);
+      holds(totals.get("fresh14"), table, 0.788, 0.152, 0.112, 0.875);
       assertThat(all.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.98);
       assertThat(all.recall()).as(table.toString()).isGreaterThanOrEqualTo(0.984);
       assertThat(all.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.036);
