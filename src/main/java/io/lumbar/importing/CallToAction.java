@@ -80,7 +80,7 @@ final class CallToAction {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern OWN =
       Pattern.compile("\\b(our|ours|us)\\b", Pattern.CASE_INSENSITIVE);
-  // "Ask doctors your question ... it's anonymous and free!": a service offering its doctors, not
+  // "Send our experts your question ... anonymous and free!": a service offering its doctors, not
   // advice to see one.
   private static final Pattern FREE_OFFER =
       Pattern.compile(
@@ -120,8 +120,8 @@ final class CallToAction {
               + PRICE,
           Pattern.CASE_INSENSITIVE);
 
-  // The practice inviting contact in so many words: "give us a call", "feel free to comment via
-  // my form", "click here".
+  // The practice inviting contact in so many words: "give us a call", "feel free to ask through
+  // the form", "click here".
   private static final Pattern INVITATION =
       Pattern.compile(
           "\\bgive us a (call|ring)\\b|\\b(call|contact|email|phone) us (today|now|to|at|on)\\b"
@@ -208,8 +208,8 @@ final class CallToAction {
     if (POINTER_VERB.matcher(last).find() && OWN.matcher(last).find()) {
       return true;
     }
-    // "... is a hard choice. Learn more about X ...": a teaser's link line; "... Call 555 0100 and
-    // ask.", "... or book a session below.": the practice's call.
+    // "... is a hard choice. Learn more about X ...": a teaser's link line; "... Call 555 0100 to
+    // book.", "... or book a session below.": the practice's call.
     if (LEARN_MORE.matcher(last).find()
         || CALL_NUMBER.matcher(last).find()
         || BOOK_VISIT.matcher(last).find()) {

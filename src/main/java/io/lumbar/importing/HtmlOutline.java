@@ -40,7 +40,7 @@ final class HtmlOutline {
   private static final int MAX_EXTRACTOR_CHARS = 1_500_000;
   static final String SECTION_LABEL = "section label";
   private static final int MAX_KICKER_WORDS = 4;
-  // "02 / Common symptoms", "3 · Treatment": a section's number, a separator, a label.
+  // "4 / Warning signs", "3 · Treatment": a section's number, a separator, a label.
   private static final Pattern NUMBERED_LABEL =
       Pattern.compile("\\d{1,2}\\s*[/·.|–—-]\\s*\\p{L}[^.!?:;,]*");
   private static final Pattern LABEL_PART = Pattern.compile("[-_](eyebrow|kicker|overline)$");
@@ -255,8 +255,8 @@ final class HtmlOutline {
 
     /**
      * Sibling elements of one design component, each a short line of plain text ("<div
-     * class=symptom-item>Pain that disrupts sleep</div>" three or more times): a list built of
-     * boxes instead of list markup, read as one list so it stays whole with its heading.
+     * class=pill>Clicking on the stairs</div>" three or more times): a list built of boxes instead
+     * of list markup, read as one list so it stays whole with its heading.
      */
     private static List<Element> itemRun(Element first) {
       List<Element> run = new ArrayList<>();
@@ -446,9 +446,9 @@ final class HtmlOutline {
     }
 
     /**
-     * A section's number with a short label in a box of its own straight above its heading ("02 /
-     * Common symptoms" over "Does this sound familiar?"): the design's eyebrow, already read as a
-     * paragraph, is marked as one.
+     * A section's number with a short label in a box of its own straight above its heading ("4 /
+     * Warning signs" over "When to worry"): the design's eyebrow, already read as a paragraph, is
+     * marked as one.
      */
     private void numberedLabel(Element heading) {
       Element before = heading.previousElementSibling();

@@ -28,7 +28,7 @@ final class ImageCredit {
               // credit under a photo takes.
               + "|^[\\p{L}.' -]{1,40}/[\\p{L}.' -]{0,30}\\b(images|photos|photography|pictures|stock)$"
               // A caption the copy ran into the picture's share button ("...a
-              // surfboardShare on ...").
+              // parkShare on ...").
               + "|\\p{Ll}share (on|to) \\p{L}+$",
           Pattern.CASE_INSENSITIVE);
 

@@ -196,8 +196,9 @@ final class PassageAssembler {
               && after.isContent()
               && after.path().equals(draft.path())
               && after.items() != null;
-      // Paragraphs that open alike are its items: "... do each:" over "When getting in, ..." and
-      // "When getting out, ...".
+      // Paragraphs that open alike are its items: "... try these:" over "When sitting down, ..."
+      // and
+      // "When sitting up, ...".
       itemsFollow |=
           next != null
               && next.isContent()
@@ -206,7 +207,7 @@ final class PassageAssembler {
               && after.isContent()
               && after.path().equals(draft.path())
               && openAlike(next.text(), after.text());
-      // Numbered paragraphs are its items: "... several things happen:" over "1) The muscle ...".
+      // Numbered paragraphs are its items: "... three things change:" over "1) The cartilage ...".
       itemsFollow |=
           next != null
               && next.isContent()

@@ -383,7 +383,7 @@ final class TextOutline {
   }
 
   /**
-   * A button's label the copy ran into the sentence after it ("Book Now Near MeThe first thing to
+   * A button's label the copy ran into the sentence after it ("Book a Class TodayThe first thing to
    * know ...", a made-up example): a short call to action glued to a capital, which no word of a
    * sentence is.
    */
