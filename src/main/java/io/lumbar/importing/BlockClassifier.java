@@ -22,12 +22,11 @@ final class BlockClassifier {
   // clearly.
   private static final int PROSE_CHARS = 160;
   private static final double PROSE_STOP_WORDS = 0.28;
-
-  private static final int MAX_SITE_NAME_WORDS = 5;
-  private static final Pattern SITE_NAME_AFTER = Pattern.compile(" [-|–—:] [^-|–—:]+$");
   // A card's sentence is terser than prose: fewer of its words are function words.
   private static final SentenceParagraph CARD_SENTENCE =
       new SentenceParagraph(15, 0.15, SentenceParagraph.NO_LINKS, false);
+  private static final int MAX_SITE_NAME_WORDS = 5;
+  private static final Pattern SITE_NAME_AFTER = Pattern.compile(" [-|–—:] [^-|–—:]+$");
 
   private BlockClassifier() {}
 

@@ -4,6 +4,7 @@ import io.lumbar.importing.ArticleSplitter.Block;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,8 +152,8 @@ final class PassageAssembler {
   }
 
   private static boolean openAlike(String a, String b) {
-    List<String> first = Words.of(a.toLowerCase(java.util.Locale.ROOT));
-    List<String> second = Words.of(b.toLowerCase(java.util.Locale.ROOT));
+    List<String> first = Words.of(a.toLowerCase(Locale.ROOT));
+    List<String> second = Words.of(b.toLowerCase(Locale.ROOT));
     return first.size() >= 2
         && second.size() >= 2
         && first.subList(0, 2).equals(second.subList(0, 2));
@@ -197,8 +198,7 @@ final class PassageAssembler {
               && after.path().equals(draft.path())
               && after.items() != null;
       // Paragraphs that open alike are its items: "... try these:" over "When sitting down, ..."
-      // and
-      // "When sitting up, ...".
+      // and "When sitting up, ...".
       itemsFollow |=
           next != null
               && next.isContent()
