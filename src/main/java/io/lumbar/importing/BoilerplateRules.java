@@ -326,7 +326,8 @@ final class BoilerplateRules {
               80,
               "^((opening|office|clinic|business) hours:?|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?"
                   + "( ?(-|–|to|&) ?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?)?:? ?\\d{1,2}(:\\d\\d)?"
-                  + " ?(am|pm)?( ?(-|–|to) ?\\d{1,2}(:\\d\\d)? ?(am|pm)?)?))"),
+                  // A time of day, or a range of hours: "Monday: 20 minutes" is a plan, not hours.
+                  + "( ?(am|pm)\\b| ?(-|–|to) ?\\d{1,2}(:\\d\\d)? ?(am|pm)?)))"),
           // A site's own pages: where the reader goes next, the shop's cart, the footer's links.
           ci(
               "navigation",

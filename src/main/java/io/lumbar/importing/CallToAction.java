@@ -32,7 +32,7 @@ final class CallToAction {
               + "|add to (cart|basket|bag|wishlist)|view (details|product|products|cart|basket|bag"
               + "|menu|map|locations?|profile)|get directions|compare (now|prices|products|models|plans|all)"
               + "|write a review|read (all )?(\\d+ )?reviews"
-              + "|listen (now|to (the|our|this) (podcast|episode|show|audio))|leave a (comment|reply|review)|(choose|pick|select) a (time|date|slot|day))\\b",
+              + "|listen (now|to (the|our|this) (podcast|episode|show|audio))|leave a (comment|reply|review)|(choose|pick|select) a (time|date|slot))\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern CALL_VERB =
       Pattern.compile(

@@ -506,8 +506,11 @@ class PageEdgeSignalsTest {
     assertThat(BoilerplateRules.reasonFor("Previous article")).contains("navigation");
     assertThat(BoilerplateRules.reasonFor("Posted in Knee Pain")).contains("page metadata");
     assertThat(BoilerplateRules.reasonFor("Rated 4.7/5 by 300 runners")).contains("rating");
+    assertThat(BoilerplateRules.reasonFor("Saturday 9am – 1pm")).contains("opening hours");
     assertThat(BoilerplateRules.reasonFor("Monday mornings are the worst for stiff knees."))
         .isEmpty();
+    assertThat(BoilerplateRules.reasonFor("Monday: 20 minutes of easy cycling")).isEmpty();
+    assertThat(CallToAction.reason("Pick a day of rest each week")).isEmpty();
   }
 
   @Test
