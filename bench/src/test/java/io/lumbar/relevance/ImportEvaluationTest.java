@@ -76,8 +76,9 @@ import org.junit.jupiter.api.Test;
  * (boilerplate published 4 of 152, content rejected 4 of 140, headed 98.3 %). Batch r ({@code
  * fresh14}, added 2026-12-08) arrived at F1 77.1 % (session-start importer) and 76.7 % (every rule
  * of the day): the one regression it showed, a list of boxes judged outside the article, was fixed
- * (78.9 %), and it holds that figure; no other mistake of it was worked on, and no untouched batch
- * remains: the next one added is the held-out check.
+ * (78.9 %), and it holds that figure; no other mistake of it was worked on. {@code fresh15} (batch
+ * s, added 2026-12-08) is the held-out batch: nobody has tuned on it, and it holds no threshold;
+ * its figures are a check of generalisation, not a target to tune to.
  */
 class ImportEvaluationTest {
   private static final Path CORPUS = Path.of("../src/test/resources/outside");
@@ -98,7 +99,8 @@ class ImportEvaluationTest {
       assertThat(totals.keySet())
           .containsExactly(
               "tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "all");
+              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
+              "all");
       assertThat(rows).as(table.toString()).allSatisfy(row -> assertThat(row.error()).isNull());
       assertThat(tune.f1()).as(table.toString()).isGreaterThanOrEqualTo(0.975);
       assertThat(tune.boilerplatePublishedShare()).as(table.toString()).isLessThanOrEqualTo(0.046);
