@@ -98,15 +98,10 @@ final class BlockClassifier {
           && heading.chrome() == null
           && !blocks.get(i + 1).isHeading()
           && reasons[i + 1] == null
-          && ownReason(unlinked(heading.inArticle()), null).isEmpty()) {
+          && ownReason(heading.inArticle().withoutLinks(), null).isEmpty()) {
         reasons[i] = null;
       }
     }
-  }
-
-  private static OutlineBlock unlinked(OutlineBlock block) {
-    return new OutlineBlock(
-        block.kind(), block.level(), block.lines(), block.label(), 0, block.inMain(), null);
   }
 
   /** Evidence in the block itself (and the page's title). */

@@ -280,7 +280,7 @@ final class BoilerplateRules {
           ci(
               ProviderVoice.REASON,
               500,
-              "^(does|will|is|are) (my |your )?(insurance|medicare|medicaid)\\b[^?]*\\?$"
+              "^(does|will|is|are) (my |your )?(health )?insurance\\b[^?]*\\?$"
                   + "|\\binsurance (plans?|carriers|providers|companies)\\b[^.!?]*\\b(cover|accept(ed)?"
                   + "|in-network)\\b"),
           // What a visit costs: a price for a session, an assessment or a class.

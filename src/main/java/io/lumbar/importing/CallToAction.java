@@ -132,7 +132,7 @@ final class CallToAction {
       Pattern.compile("^" + MORE + " (about|on)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern CALL_NUMBER =
       Pattern.compile(
-          "^(call|phone|ring|text|whatsapp)( us)?( on| at)? \\+?\\(?\\d[\\d ().-]{6,}",
+          "^(call|phone|ring|text|message)( us)?( on| at)? \\+?\\(?\\d[\\d ().-]{6,}",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern BOOK_VISIT =
       Pattern.compile(
@@ -154,10 +154,6 @@ final class CallToAction {
   }
 
   static Optional<String> reason(String text) {
-    if (INVITATION.matcher(TextNormalizer.normalize(text)).find()
-        && TextNormalizer.normalize(text).length() <= MAX_PROMOTION_CHARS) {
-      return Optional.of(REASON);
-    }
     // "For more ideas, see our guide ...": the call comes after what it promises.
     String t =
         POINTER_LEAD
@@ -184,8 +180,9 @@ final class CallToAction {
 
   /**
    * A call that comes after the reader's condition ("If you ..., read ...") and points away from
-   * the page, or a short paragraph whose last sentence is a call to the site's service. Article
-   * paragraphs end in what they say, promotions in what the reader should do next.
+   * the page, or a short paragraph that invites contact in so many words or whose last sentence is
+   * a call to the site's service. Article paragraphs end in what they say, promotions in what the
+   * reader should do next.
    */
   private static boolean endsInCall(String t) {
     Matcher condition = CONDITION.matcher(t);
@@ -197,6 +194,9 @@ final class CallToAction {
     }
     if (t.length() > MAX_PROMOTION_CHARS) {
       return false;
+    }
+    if (INVITATION.matcher(t).find()) {
+      return true;
     }
     String[] sentences = TextOutline.SENTENCE_BREAK.split(t);
     if (sentences.length < 2) {

@@ -465,16 +465,7 @@ final class HtmlOutline {
           && last.text().equals(label)
           && NUMBERED_LABEL.matcher(label).matches()
           && Words.of(label).size() <= MAX_KICKER_WORDS + 1) {
-        blocks.set(
-            blocks.size() - 1,
-            new OutlineBlock(
-                last.kind(),
-                last.level(),
-                last.lines(),
-                last.label(),
-                last.linkShare(),
-                last.inMain(),
-                SECTION_LABEL));
+        blocks.set(blocks.size() - 1, last.withChrome(SECTION_LABEL));
       }
     }
 

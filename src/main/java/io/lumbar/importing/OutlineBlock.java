@@ -63,6 +63,16 @@ record OutlineBlock(
     return new OutlineBlock(kind, level, lines, label, linkShare, true, chrome);
   }
 
+  /** The same block in another page region (a section label found once its heading is seen). */
+  OutlineBlock withChrome(String newChrome) {
+    return new OutlineBlock(kind, level, lines, label, linkShare, inMain, newChrome);
+  }
+
+  /** The same text as if none of it were in links, to judge it by its words alone. */
+  OutlineBlock withoutLinks() {
+    return new OutlineBlock(kind, level, lines, label, 0, inMain, chrome);
+  }
+
   OutlineBlock withLabel(String newLabel) {
     return new OutlineBlock(kind, level, lines, newLabel, linkShare, inMain, chrome);
   }

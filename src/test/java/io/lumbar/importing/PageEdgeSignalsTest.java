@@ -298,7 +298,7 @@ class PageEdgeSignalsTest {
   void aPhotosCaptionRunIntoItsShareButtonAndAPictureLibrarysCreditAreTheFigure() {
     assertThat(
             ImageCredit.reason(
-                "Woman stretching on a yoga matShare on Tumblr\nA. Sample/Example Images"))
+                "Woman stretching on a yoga matShare on Example\nA. Sample/Example Images"))
         .contains(ImageCredit.REASON);
     assertThat(ImageCredit.reason("Jo Bloggs/Example Photography")).contains(ImageCredit.REASON);
     // A slash in a line of text is no credit.
